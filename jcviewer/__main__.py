@@ -1,0 +1,7 @@
+"""``python -m jcviewer``: the same as the ``jcviewer`` command."""
+
+import sys
+
+from jcviewer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,17 @@
+"""Errors the core raises for input it cannot use; the CLI and the UI turn them into one clear message."""
+
+from __future__ import annotations
+
+
+class ReportError(Exception):
+    """A report file cannot be opened: missing, unreadable, empty, binary or in an unknown encoding.
+
+    ``reason`` is a stable code ("missing", "not_a_file", "unreadable", "empty", "binary", "encoding",
+    "too_large") so a user interface can word the message in its own language.
+    """
+
+    def __init__(self, reason: str, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.reason = reason
+        self.path = path
+        self.message = message

@@ -1,0 +1,165 @@
+"""Text → Report. ``load_report(path)`` for files, ``parse_text(text)`` for strings."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from jcviewer.model.errors import ReportError
+from jcviewer.model.parse import outline
+from jcviewer.model.parse.decode import decode_report
+from jcviewer.model.parse.enumerations import find_enumerations
+from jcviewer.model.parse.layout import Line, group_units, repaired_line, repaired_text, split_lines
+from jcviewer.model.parse.metrics import find_metrics
+from jcviewer.model.parse.quotes import find_quotes, find_terms
+from jcviewer.model.parse.structure import Layout, classify, printed_twice
+from jcviewer.model.report import Banner, Caption, Paragraph, Report, Section
+from jcviewer.model.vocabulary import Synonyms
+from jcviewer.resources import SYNONYMS, resource_path
+
+__all__ = ["load_report", "parse_text", "ReportError"]
+
+log = logging.getLogger(__name__)
+
+_MEETING = re.compile(
+    r"[^\s，。、；：“”！？（）]{2,40}?(?:全体会议|全会|代表大会|工作会议|会议)"
+    r"(?:暨[^\s，。、；：“”！？（）]{2,30}?会议)?"
+)
+
+
+@cache
+def default_synonyms() -> Synonyms:
+    """The genre's synonyms shipped in resources/."""
+    return Synonyms.load(resource_path(SYNONYMS))
+
+
+def _title(paragraphs: list[Paragraph], fallback: str) -> str:
+    """The meeting the report is about: the meeting name printed most often (ties: the longest)."""
+    names = Counter(m.group() for p in paragraphs for m in _MEETING.finditer(p.text))
+    if not names:
+        return fallback
+    return max(names, key=lambda name: (names[name], len(name)))
+
+
+def _line_paragraph(line: Line, pid: str, kind: str) -> Paragraph:
+    return Paragraph(pid, repaired_line(line), kind, (line.number, line.number))
+
+
+def _sections(
+    layout: Layout, assignments: list[outline.Assignment]
+) -> tuple[list[Section], list[Paragraph], list[Caption], list[Banner]]:
+    sections: list[Section] = []
+    body: list[Paragraph] = []
+    if layout.lead is not None:
+        lead = Paragraph("l1", repaired_text(layout.lead), "lead", (layout.lead.first, layout.lead.last))
+        sections.append(Section("lead", "lead", "导语", paragraphs=(lead,)))
+    for number, assignment in enumerate(assignments, start=1):
+        paragraphs = []
+        for unit in assignment.units:
+            paragraph = Paragraph(f"p{len(body) + 1}", repaired_text(unit), "body", (unit.first, unit.last))
+            paragraphs.append(paragraph)
+            body.append(paragraph)
+        heading = assignment.heading
+        title, subtitle = (heading.title, heading.subtitle) if heading else ("正文", "")
+        sections.append(Section(f"s{number}", "section", title, subtitle, tuple(paragraphs)))
+    captions = [
+        Caption(Paragraph(f"c{i}", printed_twice(line.text) or repaired_line(line), "caption",
+                          (line.number, line.number)), twice)
+        for i, (line, twice) in enumerate(layout.captions, start=1)
+    ]
+    banners = [
+        Banner(_line_paragraph(line, f"b{i}", "banner"), position)
+        for i, (line, position) in enumerate(
+            [(line, "top") for line in layout.top_banners] + [(line, "bottom") for line in layout.bottom_banners],
+            start=1,
+        )
+    ]
+    if captions:
+        children = tuple(
+            Section(f"caption-{i}", "caption", c.paragraph.text, paragraphs=(c.paragraph,))
+            for i, c in enumerate(captions, start=1)
+        )
+        sections.append(Section("captions", "captions", "图片说明", children=children))
+    if banners:
+        children = tuple(
+            Section(f"banner-{i}", "banner", b.paragraph.text, paragraphs=(b.paragraph,))
+            for i, b in enumerate(banners, start=1)
+        )
+        sections.append(Section("banners", "banners", "版面横幅", children=children))
+    return sections, body, captions, banners
+
+
+def parse_text(
+    text: str,
+    source: str = "",
+    sidecar: tuple[outline.SidecarSection, ...] | None = None,
+    synonyms: Synonyms | None = None,
+) -> Report:
+    """Parse extracted report text into a Report. Never fails: any text yields some model."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    layout = classify(group_units(split_lines(text)))
+    warnings: list[str] = []
+    assignments = None
+    if sidecar:
+        try:
+            assignments = outline.apply_sidecar(sidecar, layout.headings, layout.body)
+        except outline.SidecarError as error:
+            warnings.append(f"outline sidecar ignored: {error}")
+    if assignments is None:
+        assignments = outline.infer(layout.headings, layout.body)
+    sections, body, captions, banners = _sections(layout, assignments)
+    lead = list(sections[0].paragraphs) if layout.lead is not None else []
+    quotes = find_quotes(lead + body)
+    terms = find_terms([p.text for p in lead + body] + [h.title + h.subtitle for h in layout.headings])
+    metrics, year = find_metrics(body, synonyms or default_synonyms())
+    return Report(
+        title=_title(body + [c.paragraph for c in captions], source or "报告"),
+        source=source,
+        sections=tuple(sections),
+        headings=tuple(layout.headings),
+        banners=tuple(banners),
+        captions=tuple(captions),
+        quotes=tuple(quotes),
+        metrics=tuple(metrics),
+        enumerations=tuple(find_enumerations(body)),
+        terms=tuple(terms),
+        year=year,
+        warnings=tuple(warnings),
+    )
+
+
+def read_report_text(path: Path) -> str:
+    """The decoded text of a report file; ReportError with a specific reason otherwise."""
+    name = str(path)
+    if not path.exists():
+        raise ReportError("missing", name, "no such file")
+    if not path.is_file():
+        raise ReportError("not_a_file", name, "not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReportError("unreadable", name, error.strerror or "cannot be read") from error
+    return decode_report(data, name)
+
+
+def load_report(path: Path, synonyms: Synonyms | None = None) -> Report:
+    """Read, decode and parse a report file, with its outline sidecar if there is one."""
+    text = read_report_text(path)
+    sidecar = None
+    warnings: list[str] = []
+    side = outline.sidecar_path(path)
+    if side.is_file():
+        try:
+            sidecar = outline.read_sidecar(side)
+        except outline.SidecarError as error:
+            warnings.append(f"outline sidecar ignored: {error}")
+    report = parse_text(text, path.name, sidecar, synonyms)
+    for warning in warnings + list(report.warnings):
+        log.warning("%s: %s", path.name, warning)
+    if warnings:
+        report = replace(report, warnings=tuple(warnings) + report.warnings)
+    return report

@@ -1,0 +1,175 @@
+"""Layout repair: hard-wrapped PDF lines → units (paragraphs or standalone lines), layout spaces removed.
+
+The extracted text keeps the page's line breaks (every 15-22 characters), sometimes with a blank line
+after every line, and spaces that are only justification ("面 对 交 城 县", "2024 年"). A paragraph's
+inner lines are full column width; its first line is indented; its last line ends with terminal
+punctuation. A line that is not full and does not end a sentence cannot be part of a paragraph, so it
+stands alone (heading, caption, banner).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERMINAL = "。！？!?…"
+CLOSERS = "”’」』）)"
+OPENERS = "“‘「『（("
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def is_wide(char: str) -> bool:
+    """True for characters printed a full em wide: CJK, fullwidth forms, Chinese punctuation."""
+    code = ord(char)
+    return code >= 0x2E80 or 0x2000 <= code <= 0x206F or 0x3000 <= code <= 0x303F
+
+
+def visual_width(line: str) -> float:
+    """Printed width in ems: wide characters 1, narrow (ASCII digits, Latin) ½, spaces ignored."""
+    return sum(1.0 if is_wide(c) else 0.5 for c in line if not c.isspace())
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends with sentence-final punctuation (possibly followed by a closing quote)."""
+    stripped = line.rstrip().rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty source line."""
+
+    number: int  # 1-based line number in the source
+    text: str  # without surrounding whitespace
+    width: float
+    blank_before: bool  # a blank line separates it from the previous non-empty line
+    terminal: bool
+
+
+@dataclass
+class Unit:
+    """Consecutive lines read as one piece: a paragraph, or a standalone line."""
+
+    lines: list[Line]
+    standalone: bool = False
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def raw(self) -> str:
+        """The lines' text joined as one (before layout-space repair)."""
+        text = self.lines[0].text
+        for line in self.lines[1:]:
+            text += _line_joint(text[-1], line.text[0]) + line.text
+        return text
+
+    @property
+    def column_width(self) -> float:
+        """Median width of the lines after the (indented) first one."""
+        widths = sorted(line.width for line in (self.lines[1:] or self.lines))
+        return widths[len(widths) // 2]
+
+    @property
+    def blank_lined(self) -> bool:
+        """True when most inner line breaks carry a blank line (a column extracted double-spaced)."""
+        gaps = [line.blank_before for line in self.lines[1:]]
+        return bool(gaps) and sum(gaps) * 2 > len(gaps)
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-empty lines of ``text`` with their layout features."""
+    lines: list[Line] = []
+    blank = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        lines.append(Line(number, stripped, visual_width(stripped), blank, ends_sentence(stripped)))
+        blank = False
+    return lines
+
+
+def _continues(unit: Unit, line: Line) -> bool:
+    """Whether ``line`` reads on from the last line of ``unit`` in the same column."""
+    last = unit.lines[-1]
+    column = max(unit.column_width, last.width) if len(unit.lines) > 1 else last.width + 2
+    if line.width > column * 1.25 + 1:
+        return False  # wider than the column: another text block
+    if not last.terminal:
+        # A non-final line is full width; the next is full width too unless it ends the paragraph.
+        return last.width >= 0.75 * line.width and (line.terminal or line.width >= 0.75 * last.width)
+    if len(unit.lines) > 1 and last.width <= unit.column_width - 2:
+        return False  # a short line ending a sentence ends the paragraph
+    if line.text[0] in OPENERS:
+        return False  # a new paragraph opening with a quotation
+    if len(unit.lines) == 1:
+        # One indented line that happens to end a sentence, then the full-width rest of its paragraph.
+        return last.width + 1 <= line.width <= last.width + 4
+    indented = line.width <= unit.column_width - 1.5 and not line.terminal
+    return not indented
+
+
+def _split_unfinished(unit: Unit) -> list[Unit]:
+    """A paragraph ends a sentence; trailing lines that do not are standalone lines."""
+    end = len(unit.lines)
+    while end and not unit.lines[end - 1].terminal:
+        end -= 1
+    pieces = [Unit(unit.lines[:end])] if end else []
+    pieces.extend(Unit([line], standalone=True) for line in unit.lines[end:])
+    return pieces
+
+
+def group_units(lines: list[Line]) -> list[Unit]:
+    """Group lines into paragraphs and standalone lines, in source order."""
+    units: list[Unit] = []
+    current: Unit | None = None
+    for line in lines:
+        if current is not None and _continues(current, line):
+            current.lines.append(line)
+            continue
+        if current is not None:
+            units.extend(_split_unfinished(current))
+        current = Unit([line])
+    if current is not None:
+        units.extend(_split_unfinished(current))
+    return units
+
+
+def _line_joint(before: str, after: str) -> str:
+    """What a line break between two characters stood for: a space only inside Latin text."""
+    if not (before.isascii() and after.isascii()):
+        return ""
+    number_split = (before.isdigit() or before == ".") and (after.isdigit() or after in ".%")
+    return "" if number_split else " "
+
+
+def remove_layout_spaces(text: str) -> str:
+    """Drop spaces next to Chinese text ("2024 年" → "2024年"); keep spaces between Latin words."""
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        start, end = match.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not before or not after or is_wide(before) or is_wide(after):
+            return ""
+        return " "
+
+    return _SPACE_RUN.sub(keep_or_drop, text)
+
+
+def repaired_text(unit: Unit) -> str:
+    """The unit's text with line breaks and layout spaces removed."""
+    return remove_layout_spaces(unit.raw)
+
+
+def repaired_line(line: Line) -> str:
+    """One line's text with layout spaces removed."""
+    return remove_layout_spaces(line.text)

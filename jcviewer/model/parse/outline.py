@@ -1,0 +1,149 @@
+"""Which heading each run of body paragraphs belongs to, in reading order.
+
+The extraction pushes headings to the end of the text and emits columns in an order that need not be the
+reading order. Without help, body paragraphs are grouped into column runs (same width, same line spacing)
+and the i-th heading takes the i-th run. An optional sidecar ``<report>.outline.toml``, written by the
+person preparing the briefing, can settle it with anchor phrases — never with content::
+
+    [[section]]
+    heading = "稳字当头"              # how the heading starts
+    paragraphs = ["一月的交城"]        # how each run of its paragraphs starts, in reading order
+
+A run starts at an anchored paragraph and takes the following paragraphs (in extraction order) up to the
+next anchored one.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from jcviewer.model.parse.layout import Unit, repaired_text
+from jcviewer.model.report import Heading
+
+RUN_WIDTH_TOLERANCE = 0.2
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A heading (or None for unheaded text) and its body units in reading order."""
+
+    heading: Heading | None
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class SidecarSection:
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+class SidecarError(ValueError):
+    """The sidecar cannot be read or does not match the report."""
+
+
+def sidecar_path(report_path: Path) -> Path:
+    """Where the outline sidecar of a report lives: ``name.txt`` → ``name.outline.toml``."""
+    return report_path.with_name(report_path.stem + ".outline.toml")
+
+
+def read_sidecar(path: Path) -> tuple[SidecarSection, ...]:
+    """Parse a sidecar file; SidecarError with a specific message if it is malformed."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SidecarError(f"{path.name}: {error}") from error
+    sections = data.get("section")
+    if not isinstance(sections, list) or not sections:
+        raise SidecarError(f"{path.name}: expected one or more [[section]] tables")
+    parsed = []
+    for number, entry in enumerate(sections, start=1):
+        heading = entry.get("heading") if isinstance(entry, dict) else None
+        anchors = entry.get("paragraphs", []) if isinstance(entry, dict) else None
+        if not isinstance(heading, str) or not isinstance(anchors, list) or not all(
+            isinstance(anchor, str) and anchor.strip() for anchor in anchors
+        ):
+            raise SidecarError(f"{path.name}: section {number} needs heading = \"…\" and paragraphs = [\"…\"]")
+        parsed.append(SidecarSection(_compact(heading), tuple(_compact(a) for a in anchors)))
+    return tuple(parsed)
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def column_runs(units: list[Unit]) -> list[list[Unit]]:
+    """Consecutive body paragraphs set in the same column geometry (width, line spacing)."""
+    runs: list[list[Unit]] = []
+    for unit in units:
+        if runs:
+            previous = runs[-1][-1]
+            same_width = abs(unit.column_width - previous.column_width) <= RUN_WIDTH_TOLERANCE * max(
+                unit.column_width, previous.column_width
+            )
+            same_spacing = len(unit.lines) < 2 or len(previous.lines) < 2 or (
+                unit.blank_lined == previous.blank_lined
+            )
+            if same_width and same_spacing:
+                runs[-1].append(unit)
+                continue
+        runs.append([unit])
+    return runs
+
+
+def infer(headings: list[Heading], body: list[Unit]) -> list[Assignment]:
+    """Default outline: the i-th heading takes the i-th column run; the last takes any left over."""
+    runs = column_runs(body)
+    if not headings:
+        return [Assignment(None, tuple(body))] if body else []
+    assignments = []
+    for index, heading in enumerate(headings):
+        if index == len(headings) - 1:
+            taken = [unit for run in runs[index:] for unit in run]
+        else:
+            taken = runs[index] if index < len(runs) else []
+        assignments.append(Assignment(heading, tuple(taken)))
+    return assignments
+
+
+def apply_sidecar(
+    sidecar: tuple[SidecarSection, ...], headings: list[Heading], body: list[Unit]
+) -> list[Assignment]:
+    """The outline a sidecar describes; SidecarError naming the first anchor that matches nothing."""
+    texts = [_compact(repaired_text(unit)) for unit in body]
+    starts: dict[int, SidecarSection] = {}
+    order: list[tuple[SidecarSection, list[int]]] = []
+    for section in sidecar:
+        indexes = []
+        for anchor in section.paragraphs:
+            found = next((i for i, text in enumerate(texts) if text.startswith(anchor)), None)
+            if found is None:
+                raise SidecarError(f"no paragraph starts with “{anchor}”")
+            starts[found] = section
+            indexes.append(found)
+        order.append((section, indexes))
+    assignments = []
+    used_headings: set[int] = set()
+    for section, indexes in order:
+        heading_index = next(
+            (i for i, h in enumerate(headings) if _compact(h.title + h.subtitle).startswith(section.heading)), None
+        )
+        if heading_index is None:
+            raise SidecarError(f"no heading starts with “{section.heading}”")
+        used_headings.add(heading_index)
+        units = []
+        for start in indexes:
+            end = start + 1
+            while end < len(body) and end not in starts:
+                end += 1
+            units.extend(body[start:end])
+        assignments.append(Assignment(headings[heading_index], tuple(units)))
+    covered = {id(unit) for assignment in assignments for unit in assignment.units}
+    for index, heading in enumerate(headings):
+        if index not in used_headings:
+            assignments.append(Assignment(heading, ()))
+    left_over = tuple(unit for unit in body if id(unit) not in covered)
+    if left_over:
+        assignments.append(Assignment(None, left_over))
+    return assignments

@@ -1,0 +1,173 @@
+"""The in-memory model of a parsed report: frozen dataclasses, no Qt, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+CHANGE_MEASURES = ("增长", "增加", "提高", "提升", "下降", "减少", "降低", "净增", "新增")
+
+Span = tuple[int, int]
+"""Half-open character range ``(start, end)`` inside a paragraph's repaired text."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of text as printed, with layout spaces and line breaks repaired."""
+
+    id: str
+    text: str
+    kind: str  # "body" | "lead" | "caption" | "banner"
+    lines: tuple[int, int]  # first and last source line, 1-based
+
+
+@dataclass(frozen=True)
+class Section:
+    """A node of the outline: a headed section, the lead, or a group of captions/banners."""
+
+    id: str
+    kind: str  # "lead" | "section" | "captions" | "caption" | "banners" | "banner"
+    title: str
+    subtitle: str = ""
+    paragraphs: tuple[Paragraph, ...] = ()
+    children: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        """This section and all its descendants, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption; ``printed_twice`` when the extraction repeated it on one line."""
+
+    paragraph: Paragraph
+    printed_twice: bool = False
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A slogan at the very top or bottom of the page that belongs to another article."""
+
+    paragraph: Paragraph
+    position: str  # "top" | "bottom"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Direct speech with its attribution."""
+
+    speaker: str
+    role: str
+    text: str
+    paragraph: str
+    span: Span  # the quoted words, without the quotation marks
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A number with meaning: what was measured, how much, and when."""
+
+    indicator: str  # canonical wording, abbreviations expanded ("地区生产总值")
+    original: str  # the wording as printed ("GDP")
+    measure: str  # the verb that relates indicator and value ("增长", "完成", "")
+    value: float | None  # None for a qualitative target
+    value_max: float | None  # upper bound of a range
+    unit: str
+    qualifier: str  # "exact" | "about" | "at_least" | "at_most" | "range" | "qualitative"
+    period: str | None  # "target" | "result" | None
+    year: int | None
+    expression: str  # the value as printed, e.g. "6%左右"
+    text: str  # the sentence it comes from
+    paragraph: str
+    span: Span  # of ``expression`` in the paragraph
+
+    @property
+    def label(self) -> str:
+        """Short display label: indicator, plus the verb when it is a change ("地区生产总值增长")."""
+        return self.indicator + self.measure if self.is_change or self.measure == "排名" else self.indicator
+
+    @property
+    def is_change(self) -> bool:
+        """True for a rate of change ("增长6%"), False for a level ("完成49亿元")."""
+        return self.measure in CHANGE_MEASURES
+
+
+@dataclass(frozen=True)
+class Item:
+    """One member of an enumeration (一是……, 要突出……)."""
+
+    ordinal: int
+    marker: str  # as printed: "一是", "要突出"
+    title: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """A list written inside a paragraph."""
+
+    paragraph: str
+    kind: str  # "ordinal" (一是、二是) | "parallel" (repeated sentence opening)
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading with its sub-heading, as printed."""
+
+    title: str
+    subtitle: str
+    lines: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole parsed report."""
+
+    title: str
+    source: str
+    sections: tuple[Section, ...]
+    headings: tuple[Heading, ...] = ()
+    banners: tuple[Banner, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    enumerations: tuple[Enumeration, ...] = ()
+    terms: tuple[str, ...] = ()
+    year: int | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def walk(self) -> Iterator[Section]:
+        """Every section node in reading order, depth first."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph of the outline in reading order (lead, body, captions, banners)."""
+        for section in self.walk():
+            yield from section.paragraphs
+
+    def paragraph(self, paragraph_id: str) -> Paragraph:
+        """The paragraph with this id; KeyError if there is none."""
+        for paragraph in self.paragraphs():
+            if paragraph.id == paragraph_id:
+                return paragraph
+        raise KeyError(paragraph_id)
+
+    def section_of(self, paragraph_id: str) -> Section:
+        """The innermost section holding this paragraph; KeyError if there is none."""
+        for section in self.walk():
+            if any(p.id == paragraph_id for p in section.paragraphs):
+                return section
+        raise KeyError(paragraph_id)
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id; KeyError if there is none."""
+        for section in self.walk():
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
