@@ -49,12 +49,9 @@ def to_json(report: Report) -> dict[str, Any]:
         "source": report.source,
         "year": report.year,
         "sections": [_section(section) for section in report.sections],
-        "banners": [
-            {"id": b.paragraph.id, "text": b.paragraph.text, "position": b.position} for b in report.banners
-        ],
+        "banners": [{"id": b.paragraph.id, "text": b.paragraph.text, "position": b.position} for b in report.banners],
         "captions": [
-            {"id": c.paragraph.id, "text": c.paragraph.text, "printed_twice": c.printed_twice}
-            for c in report.captions
+            {"id": c.paragraph.id, "text": c.paragraph.text, "printed_twice": c.printed_twice} for c in report.captions
         ],
         "quotes": [
             {"speaker": q.speaker, "role": q.role, "text": q.text, "paragraph": q.paragraph, "span": list(q.span)}

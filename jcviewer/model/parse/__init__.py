@@ -67,8 +67,10 @@ def _sections(
         title, subtitle = (heading.title, heading.subtitle) if heading else ("正文", "")
         sections.append(Section(f"s{number}", "section", title, subtitle, tuple(paragraphs)))
     captions = [
-        Caption(Paragraph(f"c{i}", printed_twice(line.text) or repaired_line(line), "caption",
-                          (line.number, line.number)), twice)
+        Caption(
+            Paragraph(f"c{i}", printed_twice(line.text) or repaired_line(line), "caption", (line.number, line.number)),
+            twice,
+        )
         for i, (line, twice) in enumerate(layout.captions, start=1)
     ]
     banners = [

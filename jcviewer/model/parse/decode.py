@@ -18,16 +18,13 @@ _CONTROL_OK = set("\n\r\t\f\v")
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without BOM: NUL bytes concentrated in odd (LE) or even (BE) positions."""
-    sample = data[:4096]
-    if len(sample) < 4:
+    """UTF-16 without BOM: NUL bytes (high bytes of ASCII, low bytes of U+4E00 …) mostly on one side."""
+    if len(data) % 2:
         return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd > 4 * even:
         return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
+    if even > 4 * odd:
         return "utf-16-be"
     return None
 

@@ -43,7 +43,7 @@ def _ordinal_items(text: str) -> list[Item]:
             best = list(run)
     if len(best) < 2:
         return []
-    items = []
+    items: list[Item] = []
     for index, match in enumerate(best):
         end = best[index + 1].start() if index + 1 < len(best) else len(text)
         body = text[match.end() : end]
@@ -52,7 +52,8 @@ def _ordinal_items(text: str) -> list[Item]:
 
 
 def _parallel_items(text: str) -> list[Item]:
-    """Three or more sentences opening alike ("要突出…"); the sentence that introduces them may lead in."""
+    """Three or more sentences opening alike ("要突出…"), at least two of them at the very start; the
+    sentence that introduces them may lead in ("全会强调，全县上下要突出…")."""
     sentences = [(m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip()]
     openings: dict[str, int] = {}
     for _, sentence in sentences:
@@ -60,9 +61,9 @@ def _parallel_items(text: str) -> list[Item]:
         if len(opening) == PARALLEL_MARKER and not re.search(r"[^\u4e00-\u9fff]", opening):
             openings[opening] = openings.get(opening, 0) + 1
     marker = max(openings, key=lambda key: openings[key], default=None)
-    if marker is None or openings[marker] < PARALLEL_MIN_ITEMS:
+    if marker is None or openings[marker] < 2:
         return []
-    items = []
+    items: list[Item] = []
     for start, sentence in sentences:
         at = sentence.find(marker)
         if at < 0 or (at > 0 and not re.search(r"[，：]", sentence[:at])):
@@ -70,7 +71,7 @@ def _parallel_items(text: str) -> list[Item]:
         body_start = start + at + len(marker)
         body = text[body_start : start + len(sentence)]
         items.append(Item(len(items) + 1, marker, _title(body, _TITLE_END), body, (body_start, start + len(sentence))))
-    return items
+    return items if len(items) >= PARALLEL_MIN_ITEMS else []
 
 
 def find_enumerations(paragraphs: Iterable[Paragraph]) -> list[Enumeration]:

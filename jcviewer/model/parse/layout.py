@@ -14,7 +14,10 @@ from dataclasses import dataclass
 
 TERMINAL = "。！？!?…"
 CLOSERS = "”’」』）)"
-OPENERS = "“‘「『（("
+NO_LINE_START = CLOSERS + "，。、；：！？…》"
+COLUMN_PROBE = 4  # lines compared on each side of a possible column change
+COLUMN_WIDTH_TOLERANCE = 1.5  # ems two stretches of one column may differ by
+SQUEEZED = "，。、；：！？”’）》"
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -26,13 +29,21 @@ def is_wide(char: str) -> bool:
 
 
 def visual_width(line: str) -> float:
-    """Printed width in ems: wide characters 1, narrow (ASCII digits, Latin) ½, spaces ignored."""
-    return sum(1.0 if is_wide(c) else 0.5 for c in line if not c.isspace())
+    """Printed width in ems: wide characters 1, narrow (ASCII digits, Latin) ½, spaces ignored.
+
+    Punctuation ending a line is set half width (标点挤压), so a line squeezed to fit a comma is not
+    mistaken for a wider one.
+    """
+    width = sum(1.0 if is_wide(c) else 0.5 for c in line if not c.isspace())
+    stripped = line.rstrip()
+    if stripped and stripped[-1] in SQUEEZED:
+        width -= 0.5
+    return width
 
 
 def ends_sentence(line: str) -> bool:
     """True when the line ends with sentence-final punctuation (possibly followed by a closing quote)."""
-    stripped = line.rstrip().rstrip(CLOSERS)
+    stripped = "".join(line.split()).rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in TERMINAL
 
 
@@ -77,6 +88,12 @@ class Unit:
         return widths[len(widths) // 2]
 
     @property
+    def recent_width(self) -> float:
+        """Column width judged from the last few lines only (the column may have changed)."""
+        inner = self.lines[1:] or self.lines
+        return _geometry(inner[-COLUMN_PROBE:])[0]
+
+    @property
     def blank_lined(self) -> bool:
         """True when most inner line breaks carry a blank line (a column extracted double-spaced)."""
         gaps = [line.blank_before for line in self.lines[1:]]
@@ -100,20 +117,23 @@ def split_lines(text: str) -> list[Line]:
 def _continues(unit: Unit, line: Line) -> bool:
     """Whether ``line`` reads on from the last line of ``unit`` in the same column."""
     last = unit.lines[-1]
-    column = max(unit.column_width, last.width) if len(unit.lines) > 1 else last.width + 2
+    column_width = unit.recent_width
+    column = max(column_width, last.width) if len(unit.lines) > 1 else last.width + 2
     if line.width > column * 1.25 + 1:
         return False  # wider than the column: another text block
+    if line.text[0] in NO_LINE_START:
+        return True  # a line never starts with closing punctuation: it is the rest of this one
     if not last.terminal:
         # A non-final line is full width; the next is full width too unless it ends the paragraph.
         return last.width >= 0.75 * line.width and (line.terminal or line.width >= 0.75 * last.width)
-    if len(unit.lines) > 1 and last.width <= unit.column_width - 2:
+    if len(unit.lines) > 1 and last.width <= column_width - 2:
         return False  # a short line ending a sentence ends the paragraph
-    if line.text[0] in OPENERS:
-        return False  # a new paragraph opening with a quotation
+    if line.blank_before and len(unit.lines) > 1 and not unit.blank_lined:
+        return False  # a blank line in a single-spaced column after a sentence: a paragraph break
     if len(unit.lines) == 1:
         # One indented line that happens to end a sentence, then the full-width rest of its paragraph.
         return last.width + 1 <= line.width <= last.width + 4
-    indented = line.width <= unit.column_width - 1.5 and not line.terminal
+    indented = line.width <= column_width - 1.5 and not line.terminal
     return not indented
 
 
@@ -127,19 +147,45 @@ def _split_unfinished(unit: Unit) -> list[Unit]:
     return pieces
 
 
+def _geometry(lines: list[Line]) -> tuple[float, bool]:
+    widths = sorted(line.width for line in lines)
+    return widths[len(widths) // 2], sum(line.blank_before for line in lines) * 2 > len(lines)
+
+
+def _column_change(unit: Unit) -> int | None:
+    """Where the column changes after a sentence (other width or line spacing on each side), if it does.
+
+    Catches a column that ends on a full line, followed by another column whose indented first line
+    looks full in the old one.
+    """
+    lines = unit.lines
+    for index in range(3, len(lines) - 2):
+        if not lines[index - 1].terminal:
+            continue
+        before = _geometry(lines[max(1, index - COLUMN_PROBE) : index])
+        after = _geometry(lines[index + 1 : index + 1 + COLUMN_PROBE])
+        if abs(before[0] - after[0]) > COLUMN_WIDTH_TOLERANCE or before[1] != after[1]:
+            return index
+    return None
+
+
 def group_units(lines: list[Line]) -> list[Unit]:
     """Group lines into paragraphs and standalone lines, in source order."""
     units: list[Unit] = []
-    current: Unit | None = None
-    for line in lines:
-        if current is not None and _continues(current, line):
-            current.lines.append(line)
-            continue
-        if current is not None:
-            units.extend(_split_unfinished(current))
-        current = Unit([line])
-    if current is not None:
-        units.extend(_split_unfinished(current))
+    start = 0
+    while start < len(lines):
+        unit = Unit([lines[start]])
+        end = start + 1
+        while end < len(lines) and _continues(unit, lines[end]):
+            unit.lines.append(lines[end])
+            end += 1
+        cut = _column_change(unit)
+        if cut is not None:
+            # The lines after a column change were judged against the old column: read them again.
+            unit.lines = unit.lines[:cut]
+            end = start + cut
+        units.extend(_split_unfinished(unit))
+        start = end
     return units
 
 
@@ -158,7 +204,7 @@ def remove_layout_spaces(text: str) -> str:
         start, end = match.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if not before or not after or is_wide(before) or is_wide(after):
+        if not before or not after or is_wide(before) or is_wide(after) or after in "%‰":
             return ""
         return " "
 

@@ -28,17 +28,44 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _CLAUSE_BREAK = "，。；：！？"
 _VERBS = (
-    "增长", "增加", "提高", "提升", "下降", "减少", "降低", "达到", "达", "完成", "实现", "突破", "超过",
-    "净增", "新增", "投入", "打造", "搭建", "实施", "建成", "开展", "引进", "培育", "占", "连续", "排名",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "下降",
+    "减少",
+    "降低",
+    "达到",
+    "达",
+    "完成",
+    "实现",
+    "突破",
+    "超过",
+    "净增",
+    "新增",
+    "投入",
+    "打造",
+    "搭建",
+    "实施",
+    "建成",
+    "开展",
+    "引进",
+    "培育",
+    "占",
+    "连续",
+    "排名",
 )
 _VERB_AT_END = re.compile("(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + ")$")
 _VERB_AT_START = re.compile("^(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + ")")
 _ANY_VERB = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
 _FILLER = re.compile(r"^(?:预计|力争|确保|全年|累计|同比|其中|共|总计|是|\d+(?:至|-)\d+月|\d+月份?|(?:19|20)\d\d年)+")
+_TRAILING_FILLER = re.compile(r"(?:预计|力争|确保|累计|同比)+$")
 _RANK = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")
 _RESULT_CUE = re.compile(r"过去(?:的)?一年|去年|上年|一年来|(?<!\d)(?:19|20)\d\d年")
 _TARGET_CUE = re.compile(r"设定|预期(?:奋斗)?目标|主要目标|力争|目标是|计划")
-_QUALITATIVE = re.compile(r"^(?P<indicator>[^，。；]*?(?:指标|任务))(?P<verb>完成|达到|实现|控制在)(?P<rest>[^，。；]*要求|[^，。；]*任务)$")
+_QUALITATIVE = re.compile(
+    r"^(?P<indicator>[^，。；]*?(?:指标|任务))(?P<verb>完成|达到|实现|控制在)(?P<rest>[^，。；]*要求|[^，。；]*任务)$"
+)
 
 
 def target_year(paragraphs: Iterable[Paragraph]) -> int | None:
@@ -48,7 +75,7 @@ def target_year(paragraphs: Iterable[Paragraph]) -> int | None:
 
 
 def paragraph_period(text: str, plan_year: int | None) -> str | None:
-    """"result" or "target" by the paragraph's earliest time cue, None when it has none."""
+    """ "result" or "target" by the paragraph's earliest time cue, None when it has none."""
     for match in re.finditer(f"{_RESULT_CUE.pattern}|{_TARGET_CUE.pattern}", text):
         if _TARGET_CUE.fullmatch(match.group()):
             return "target"
@@ -73,14 +100,14 @@ def _clause_end(text: str, position: int) -> int:
 
 
 def _subject_and_verb(left: str) -> tuple[str, str]:
-    """"规上工业企业净增" → ("规上工业企业", "净增"); "新增高新技术企业" → ("高新技术企业", "新增")."""
+    """ "规上工业企业净增" → ("规上工业企业", "净增"); "新增高新技术企业" → ("高新技术企业", "新增")."""
     left = _FILLER.sub("", left).lstrip("的")
     rank = _RANK.search(left)
     if rank:
         return left[: rank.start()], "排名"
     verb = _VERB_AT_END.search(left)
     if verb:
-        return _FILLER.sub("", left[: verb.start()]), verb.group()
+        return _TRAILING_FILLER.sub("", _FILLER.sub("", left[: verb.start()])), verb.group()
     verb = _VERB_AT_START.match(left)
     if verb:
         return left[verb.end() :], verb.group()
@@ -186,4 +213,3 @@ def find_metrics(paragraphs: Iterable[Paragraph], synonyms: Synonyms) -> tuple[l
         for match in _SENTENCE.finditer(paragraph.text):
             metrics.extend(_sentence_metrics(paragraph, match.start(), match.group(), period, year, synonyms))
     return metrics, plan_year
-

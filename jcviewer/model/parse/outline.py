@@ -19,10 +19,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from jcviewer.model.parse.layout import Unit, repaired_text
+from jcviewer.model.parse.layout import COLUMN_WIDTH_TOLERANCE, Unit, repaired_text
 from jcviewer.model.report import Heading
-
-RUN_WIDTH_TOLERANCE = 0.2
 
 
 @dataclass(frozen=True)
@@ -61,10 +59,12 @@ def read_sidecar(path: Path) -> tuple[SidecarSection, ...]:
     for number, entry in enumerate(sections, start=1):
         heading = entry.get("heading") if isinstance(entry, dict) else None
         anchors = entry.get("paragraphs", []) if isinstance(entry, dict) else None
-        if not isinstance(heading, str) or not isinstance(anchors, list) or not all(
-            isinstance(anchor, str) and anchor.strip() for anchor in anchors
+        if (
+            not isinstance(heading, str)
+            or not isinstance(anchors, list)
+            or not all(isinstance(anchor, str) and anchor.strip() for anchor in anchors)
         ):
-            raise SidecarError(f"{path.name}: section {number} needs heading = \"…\" and paragraphs = [\"…\"]")
+            raise SidecarError(f'{path.name}: section {number} needs heading = "…" and paragraphs = ["…"]')
         parsed.append(SidecarSection(_compact(heading), tuple(_compact(a) for a in anchors)))
     return tuple(parsed)
 
@@ -79,12 +79,8 @@ def column_runs(units: list[Unit]) -> list[list[Unit]]:
     for unit in units:
         if runs:
             previous = runs[-1][-1]
-            same_width = abs(unit.column_width - previous.column_width) <= RUN_WIDTH_TOLERANCE * max(
-                unit.column_width, previous.column_width
-            )
-            same_spacing = len(unit.lines) < 2 or len(previous.lines) < 2 or (
-                unit.blank_lined == previous.blank_lined
-            )
+            same_width = abs(unit.column_width - previous.column_width) <= COLUMN_WIDTH_TOLERANCE
+            same_spacing = len(unit.lines) < 2 or len(previous.lines) < 2 or (unit.blank_lined == previous.blank_lined)
             if same_width and same_spacing:
                 runs[-1].append(unit)
                 continue
@@ -107,9 +103,7 @@ def infer(headings: list[Heading], body: list[Unit]) -> list[Assignment]:
     return assignments
 
 
-def apply_sidecar(
-    sidecar: tuple[SidecarSection, ...], headings: list[Heading], body: list[Unit]
-) -> list[Assignment]:
+def apply_sidecar(sidecar: tuple[SidecarSection, ...], headings: list[Heading], body: list[Unit]) -> list[Assignment]:
     """The outline a sidecar describes; SidecarError naming the first anchor that matches nothing."""
     texts = [_compact(repaired_text(unit)) for unit in body]
     starts: dict[int, SidecarSection] = {}

@@ -17,6 +17,8 @@ _ROLE_NAME = re.compile(
     r"董事长|总监|主席|部长|厅长|委员|代表|干部|负责人|厂长|村长|组长|队长|会长|社长|行长|工|员|师|农|村民))"
     r"(?P<name>[\u4e00-\u9fff]{2,4})$"
 )
+_VERB_AT_END = re.compile(f"(?:{_VERB.pattern})$")
+ATTRIBUTION_REACH = 60  # characters before a quote that may name its speaker
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _PRONOUNS = {"他", "她", "我", "我们", "他们", "她们", "大家"}
 _CLAUSE_BREAK = "，。；：！？,;:"
@@ -55,11 +57,9 @@ def _attribution_after(text: str, end: int) -> tuple[str, str] | None:
 
 def _attribution_before(text: str, start: int) -> tuple[str, str] | None:
     """Speaker named just before an opening quote: "韩辉表示：“…”"."""
-    head = text[:start].rstrip("：:，,")
-    verb = None
-    for verb in _VERB.finditer(head):
-        pass
-    if verb is None or verb.end() != len(head):
+    head = text[max(0, start - ATTRIBUTION_REACH) : start].rstrip("：:，,")
+    verb = _VERB_AT_END.search(head)
+    if verb is None:
         return None
     before = head[: verb.start()]
     cut = max(before.rfind(c) for c in _CLAUSE_BREAK + "”")

@@ -45,13 +45,13 @@ def _is_banner(line: Line) -> bool:
 
 
 def _lead_index(paragraphs: list[Unit]) -> int | None:
-    """The paragraph set wider than the body columns, if there is one (the first such)."""
-    if len(paragraphs) < 2:
-        return None
-    widths = sorted(unit.column_width for unit in paragraphs)
-    body_width = widths[len(widths) // 2]
+    """The paragraph set wider than every body column, if there is one (the first such)."""
+    multi_line = [unit for unit in paragraphs if len(unit.lines) > 1]
     for index, unit in enumerate(paragraphs):
-        if len(unit.lines) > 1 and unit.column_width >= LEAD_WIDTH_RATIO * body_width:
+        if len(unit.lines) < 2:
+            continue
+        widest_other = max((u.column_width for u in multi_line if u is not unit), default=None)
+        if widest_other is not None and max(line.width for line in unit.lines) >= LEAD_WIDTH_RATIO * widest_other:
             return index
     return None
 

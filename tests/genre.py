@@ -1,0 +1,153 @@
+"""Write reports of our genre the way the PDF extraction prints them, for tests and benchmarks.
+
+A page: a banner on top, body columns (hard-wrapped, first line indented, some double-spaced, with
+spurious layout spaces), then photo captions (one printed twice), heading/sub-heading pairs, the lead set
+wide, and a banner at the bottom.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+NO_LINE_START = "”’）》，。、；：！？"
+
+
+def width(char: str) -> float:
+    """Printed width in ems, the same convention as the page: ASCII ½, the rest 1."""
+    return 0.5 if char.isascii() else 1.0
+
+
+def wrap(text: str, columns: float, indent: float = 2.0) -> list[str]:
+    """Hard-wrap a paragraph to a column of ``columns`` ems, first line indented."""
+    lines, line, used, limit = [], "", 0.0, columns - indent
+    for char in text:
+        # Line-breaking rules of Chinese typesetting: no closing punctuation at a line start, no
+        # opening quote at a line end (the line is squeezed instead).
+        squeeze = char in NO_LINE_START or (line and line[-1] in "“‘《（")
+        if used + width(char) > limit and not squeeze:
+            lines.append(line)
+            line, used, limit = "", 0.0, columns
+        line += char
+        used += width(char)
+    if line:
+        lines.append(line)
+    return lines
+
+
+def spaced(line: str, rng: random.Random) -> str:
+    """Add the extraction's layout spaces: after numbers ("2024 年"), or letter-spacing a whole line."""
+    if rng.random() < 0.15:  # justified by letter-spacing; a number stays one word
+        return "".join(c + " " if not c.isascii() else c for c in line).strip()
+    out = []
+    for index, char in enumerate(line):
+        out.append(char)
+        nxt = line[index + 1] if index + 1 < len(line) else ""
+        number_edge = (char.isdigit() and nxt and not nxt.isascii()) or (nxt.isdigit() and not char.isascii())
+        if number_edge and rng.random() < 0.5:
+            out.append(" ")
+    return "".join(out)
+
+
+@dataclass
+class Column:
+    """Paragraphs set in one column."""
+
+    paragraphs: list[str]
+    width: float = 21
+    double_spaced: bool = True
+
+
+@dataclass
+class Page:
+    """Everything printed on a page, in extraction order."""
+
+    columns: list[Column]
+    headings: list[tuple[str, str]]
+    captions: list[str]
+    lead: str
+    banners: tuple[str, str] = ("全面提升城市品质", "办好人民满意教育")
+    twice: int = 0  # index of the caption the extraction printed twice
+    seed: int = 0
+    layout_spaces: bool = True
+    paragraphs: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.paragraphs = [p for column in self.columns for p in column.paragraphs]
+
+    def text(self) -> str:
+        """The page as extracted text."""
+        rng = random.Random(self.seed)
+        out = [" " + self.banners[0]]
+        for column in self.columns:
+            for paragraph in column.paragraphs:
+                for line in wrap(paragraph, column.width):
+                    out.append(spaced(line, rng) if self.layout_spaces else line)
+                    if column.double_spaced:
+                        out.append("")
+            if not column.double_spaced:
+                out.append("")
+        for index, caption in enumerate(self.captions):
+            out += [caption * 2 if index == self.twice else caption, ""]
+        for title, subtitle in self.headings:
+            out += [title, subtitle, ""]
+        out += wrap(self.lead, 37, indent=0)
+        out += ["", self.banners[1], ""]
+        return "\n".join(out)
+
+
+def wenshui_page(seed: int = 0, **targets: float) -> Page:
+    """A report of another county with other numbers, speakers and headings."""
+    gdp = targets.get("gdp", 5.5)
+    invest = targets.get("invest", 12)
+    retail = targets.get("retail", 7)
+    meeting = "中共文水县委十五届六次全体会议暨县委经济工作会议"
+    return Page(
+        seed=seed,
+        columns=[
+            Column(
+                [
+                    f"二月的文水，春寒料峭，处处涌动着干事创业的热潮。{meeting}在县委会议中心召开，"
+                    "县委书记王明代表县委常委会作工作报告，县委副书记、县长张华就经济工作作出具体安排。",
+                    "会议指出，今年是全面落实“十四五”规划的攻坚之年。做好今年经济工作，"
+                    "要坚持稳中求进工作总基调，持续实施“三大战略”，推动经济实现质的有效提升和量的合理增长。",
+                ],
+                width=15,
+                double_spaced=False,
+            ),
+            Column(
+                [
+                    "过去一年，文水县坚持稳中求进，经济社会发展取得新成效。一是经济总量持续扩大。"
+                    "GDP预计完成88亿元，增长4.5%；固投完成36亿元，增长15.2%。二是项目建设提速增效。"
+                    "27个项目竣工投产，规上工业企业净增8户。三是民生保障有力有效。"
+                    "财政用于民生领域支出达到80%以上，城乡居民收入稳步增长。",
+                    f"新的一年，该县设定预期奋斗目标，地区生产总值增长{gdp:g}%左右，一般公共预算收入增长5%，"
+                    f"固定资产投资增长{invest:g}%以上，社会消费品零售总额增长{retail:g}%左右，约束性指标完成省定要求。",
+                    "如何做好今年经济工作？文水县将重点抓好以下四个方面工作：一是加快产业升级。"
+                    "改造提升传统产业，培育壮大新兴产业。二是扩大有效投资。谋划储备一批重大项目。"
+                    "三是推进乡村振兴。发展特色农业，建设和美乡村。四是保障改善民生。办好民生实事，兜牢民生底线。",
+                    "全会强调，全县上下要坚持创新驱动，增强发展新动能。要坚持项目为王，扩大有效投资。"
+                    "要坚持民生为本，提升群众获得感。",
+                ],
+                width=21,
+            ),
+            Column(
+                [
+                    "“全会为我们指明了方向，我们将以更大的决心推动各项任务落地见效。”"
+                    "文水县凤城镇党委书记、镇长李春生表示，凤城镇将全力抓好项目建设。",
+                    "县农业农村局局长孙立新说：“我们将聚焦特色农业，做强做优文水农产品品牌，让农民腰包更鼓。”",
+                    "“作为一名企业负责人，我们对今年的发展充满信心，将加大研发投入，扩大生产规模。”"
+                    "山西文峪食品有限公司总经理赵敏说。",
+                ],
+                width=18,
+            ),
+        ],
+        captions=[f"{meeting}现场", "县委书记王明作工作报告", "县长张华安排部署经济工作"],
+        headings=[
+            ("凝心聚力 开局起步", "在新征程上奋勇争先"),
+            ("目标引领 实干为先", "“绘就”全年发展路线图"),
+            ("群策群力 共谋发展", "汇聚干事创业的强大合力"),
+        ],
+        lead="千帆竞发勇者胜，百舸争流奋楫先。新的一年，文水县将坚定信心、真抓实干，奋力谱写高质量发展新篇章。",
+        twice=0,
+    )

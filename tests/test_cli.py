@@ -1,0 +1,93 @@
+"""The CLI contract (docs/cli.md): jcviewer dump, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jcviewer.cli import main
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m jcviewer`` as a user would, from another directory."""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]), PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "jcviewer", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def test_dump_json_from_another_directory(tmp_path: Path) -> None:
+    result = run("dump", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"title", "sections", "banners", "captions", "quotes", "metrics", "enumerations", "terms"}
+    body = [p for s in data["sections"] if s["kind"] == "section" for p in s["paragraphs"]]
+    assert len(body) == 13
+    section = data["sections"][1]
+    assert set(section) >= {"id", "title", "subtitle", "kind", "paragraphs", "children"}
+    assert set(data["quotes"][0]) >= {"speaker", "role", "text", "paragraph"}
+    assert set(data["metrics"][0]) >= {
+        "indicator",
+        "value",
+        "unit",
+        "qualifier",
+        "period",
+        "year",
+        "text",
+        "paragraph",
+        "span",
+    }
+    assert set(data["enumerations"][0]) >= {"paragraph", "items"}
+    assert set(data["enumerations"][0]["items"][0]) >= {"ordinal", "title", "text"}
+    assert [len(e["items"]) for e in data["enumerations"]] == [6, 9, 5]
+    assert len([m for m in data["metrics"] if m["period"] == "target"]) == 8
+
+
+def test_dump_text_outline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dump", "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "[s2] 锚定目标 加压奋进 —— “敲定”全年经济工作总思路" in out
+    assert "固定资产投资增长  ≥10%" in out
+    assert "韩辉（交城县天宁镇党委副书记、镇长）" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "file is empty"), (b"\x00\x01\x02binary\x00", "binary file"), (None, "no such file")],
+)
+def test_bad_input_one_line_exit_2(tmp_path: Path, content: bytes | None, message: str) -> None:
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = run("dump", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
+
+
+def test_another_report_file(tmp_path: Path) -> None:
+    from genre import wenshui_page
+
+    path = tmp_path / "wenshui.txt"
+    path.write_text(wenshui_page().text(), encoding="gb18030")
+    result = run("dump", str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["quotes"][0]["speaker"] == "李春生"
+
+
+def test_version() -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
