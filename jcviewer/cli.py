@@ -58,8 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        # Until the desktop window exists (issue #3), the bare command shows the bundled report's outline.
+        args = parser.parse_args(["dump", "--format", "text"])
     try:
         return {"dump": _dump}[args.command](args)
     except ReportError as error:

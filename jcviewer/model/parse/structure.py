@@ -45,13 +45,18 @@ def _is_banner(line: Line) -> bool:
 
 
 def _lead_index(paragraphs: list[Unit]) -> int | None:
-    """The paragraph set wider than every body column, if there is one (the first such)."""
-    multi_line = [unit for unit in paragraphs if len(unit.lines) > 1]
+    """The paragraph set wider than every other paragraph's column, if there is one (the first such)."""
+    multi_line = sorted(
+        ((unit.column_width, index) for index, unit in enumerate(paragraphs) if len(unit.lines) > 1), reverse=True
+    )
+    if len(multi_line) < 2:
+        return None
+    (widest, widest_index), (second, _) = multi_line[0], multi_line[1]
     for index, unit in enumerate(paragraphs):
         if len(unit.lines) < 2:
             continue
-        widest_other = max((u.column_width for u in multi_line if u is not unit), default=None)
-        if widest_other is not None and max(line.width for line in unit.lines) >= LEAD_WIDTH_RATIO * widest_other:
+        widest_other = second if index == widest_index else widest
+        if max(line.width for line in unit.lines) >= LEAD_WIDTH_RATIO * widest_other:
             return index
     return None
 
