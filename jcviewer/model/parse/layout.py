@@ -10,7 +10,7 @@ stands alone (heading, caption, banner).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 TERMINAL = "。！？!?…"
 CLOSERS = "”’」』）)"
@@ -64,6 +64,15 @@ class Unit:
 
     lines: list[Line]
     standalone: bool = False
+    blank_gaps: int = field(init=False)  # inner line breaks that carry a blank line
+
+    def __post_init__(self) -> None:
+        self.blank_gaps = sum(line.blank_before for line in self.lines[1:])
+
+    def append(self, line: Line) -> None:
+        """Add the next line (keeps the spacing count current without rescanning)."""
+        self.lines.append(line)
+        self.blank_gaps += line.blank_before
 
     @property
     def first(self) -> int:
@@ -76,10 +85,10 @@ class Unit:
     @property
     def raw(self) -> str:
         """The lines' text joined as one (before layout-space repair)."""
-        text = self.lines[0].text
-        for line in self.lines[1:]:
-            text += _line_joint(text[-1], line.text[0]) + line.text
-        return text
+        parts = [self.lines[0].text]
+        for previous, line in zip(self.lines, self.lines[1:], strict=False):
+            parts += [_line_joint(previous.text[-1], line.text[0]), line.text]
+        return "".join(parts)
 
     @property
     def column_width(self) -> float:
@@ -90,14 +99,13 @@ class Unit:
     @property
     def recent_width(self) -> float:
         """Column width judged from the last few lines only (the column may have changed)."""
-        inner = self.lines[1:] or self.lines
-        return _geometry(inner[-COLUMN_PROBE:])[0]
+        recent = self.lines[max(1, len(self.lines) - COLUMN_PROBE) :] or self.lines
+        return _geometry(recent)[0]
 
     @property
     def blank_lined(self) -> bool:
         """True when most inner line breaks carry a blank line (a column extracted double-spaced)."""
-        gaps = [line.blank_before for line in self.lines[1:]]
-        return bool(gaps) and sum(gaps) * 2 > len(gaps)
+        return self.blank_gaps * 2 > len(self.lines) - 1 > 0
 
 
 def split_lines(text: str) -> list[Line]:
@@ -152,40 +160,47 @@ def _geometry(lines: list[Line]) -> tuple[float, bool]:
     return widths[len(widths) // 2], sum(line.blank_before for line in lines) * 2 > len(lines)
 
 
-def _column_change(unit: Unit) -> int | None:
-    """Where the column changes after a sentence (other width or line spacing on each side), if it does.
+def _column_change_at(lines: list[Line], index: int) -> bool:
+    """Whether the column changes before ``lines[index]``: a sentence ends there, and the lines on each
+    side have another width or line spacing.
 
     Catches a column that ends on a full line, followed by another column whose indented first line
     looks full in the old one.
     """
-    lines = unit.lines
-    for index in range(3, len(lines) - 2):
-        if not lines[index - 1].terminal:
-            continue
-        before = _geometry(lines[max(1, index - COLUMN_PROBE) : index])
-        after = _geometry(lines[index + 1 : index + 1 + COLUMN_PROBE])
-        if abs(before[0] - after[0]) > COLUMN_WIDTH_TOLERANCE or before[1] != after[1]:
-            return index
-    return None
+    if index < 3 or index > len(lines) - 3 or not lines[index - 1].terminal:
+        return False
+    before = _geometry(lines[max(1, index - COLUMN_PROBE) : index])
+    after = _geometry(lines[index + 1 : index + 1 + COLUMN_PROBE])
+    return abs(before[0] - after[0]) > COLUMN_WIDTH_TOLERANCE or before[1] != after[1]
+
+
+def _read_unit(lines: list[Line], start: int) -> Unit:
+    """The unit starting at ``lines[start]``, cut at the first column change (checked as it grows)."""
+    unit = Unit([lines[start]])
+    end = start + 1
+    while end < len(lines) and _continues(unit, lines[end]):
+        unit.append(lines[end])
+        end += 1
+        probe = len(unit.lines) - 1 - COLUMN_PROBE
+        if _column_change_at(unit.lines, probe):
+            return Unit(unit.lines[:probe])
+    tail = range(max(3, len(unit.lines) - COLUMN_PROBE), len(unit.lines))
+    cut = next((index for index in tail if _column_change_at(unit.lines, index)), None)
+    return unit if cut is None else Unit(unit.lines[:cut])
 
 
 def group_units(lines: list[Line]) -> list[Unit]:
-    """Group lines into paragraphs and standalone lines, in source order."""
+    """Group lines into paragraphs and standalone lines, in source order.
+
+    Lines after a column change were judged against the old column, so reading resumes at the change;
+    the change is found within a few lines of it, which keeps the whole pass linear.
+    """
     units: list[Unit] = []
     start = 0
     while start < len(lines):
-        unit = Unit([lines[start]])
-        end = start + 1
-        while end < len(lines) and _continues(unit, lines[end]):
-            unit.lines.append(lines[end])
-            end += 1
-        cut = _column_change(unit)
-        if cut is not None:
-            # The lines after a column change were judged against the old column: read them again.
-            unit.lines = unit.lines[:cut]
-            end = start + cut
+        unit = _read_unit(lines, start)
         units.extend(_split_unfinished(unit))
-        start = end
+        start += len(unit.lines)
     return units
 
 

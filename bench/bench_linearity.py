@@ -1,0 +1,46 @@
+"""Linearity on hostile input: texts that defeat the genre's assumptions (run by hand).
+
+``python bench/bench_linearity.py`` parses each shape at n and 4n lines; a ratio near 4 is linear.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from jcviewer.model.parse import parse_text  # noqa: E402
+
+LINE = "交城县委经济工作会议增长发展项目建设乡村振兴营商"
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "no punctuation, one column": lambda n: "\n".join(LINE for _ in range(n)),
+    "one endless paragraph": lambda n: "\n".join(LINE + ("。" if i % 7 == 0 else "") for i in range(n)),
+    "column width changing every 5 lines": lambda n: "\n".join(
+        (LINE if (i // 5) % 2 else LINE[:14]) + ("。" if i % 3 == 0 else "") for i in range(n)
+    ),
+    "one huge line": lambda n: LINE * n,
+    "quotes everywhere": lambda n: "\n".join("“增长6%，好。”韩辉表示，" for _ in range(n)),
+    "numbers everywhere": lambda n: "\n".join("增长6.5%左右，投入3亿元，" for _ in range(n)),
+}
+
+
+def seconds(text: str) -> float:
+    start = time.perf_counter()
+    parse_text(text)
+    return time.perf_counter() - start
+
+
+def main(lines: int = 20_000) -> None:
+    print(f"| shape | {lines} lines | {4 * lines} lines | ratio |")
+    print("|---|---:|---:|---:|")
+    for name, make in SHAPES.items():
+        small, large = seconds(make(lines)), seconds(make(4 * lines))
+        print(f"| {name} | {small * 1000:.0f} ms | {large * 1000:.0f} ms | {large / small:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
