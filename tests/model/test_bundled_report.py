@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from lossless import element_characters, input_characters
 
@@ -151,3 +152,9 @@ def test_title_is_the_meeting(bundled: Report) -> None:
 
 def test_lossless(bundled: Report, bundled_text: str) -> None:
     assert element_characters(bundled) == input_characters(bundled_text)
+
+
+def test_body_paragraphs_read_as_printed(bundled: Report) -> None:
+    # Checked by hand against the printed page, in reading order (one paragraph a line).
+    expected = (Path(__file__).parents[1] / "data" / "bundled-body-paragraphs.txt").read_text(encoding="utf-8")
+    assert body(bundled) == expected.splitlines()

@@ -45,8 +45,18 @@ def _title(paragraphs: list[Paragraph], fallback: str) -> str:
     return max(names, key=lambda name: (names[name], len(name)))
 
 
-def _line_paragraph(line: Line, pid: str, kind: str) -> Paragraph:
-    return Paragraph(pid, repaired_line(line), kind, (line.number, line.number))
+def _line_paragraph(line: Line, paragraph_id: str, kind: str) -> Paragraph:
+    text = printed_twice(line.text) or repaired_line(line)
+    return Paragraph(paragraph_id, text, kind, (line.number, line.number))
+
+
+def _furniture(kind: str, title: str, paragraphs: list[Paragraph]) -> Section:
+    """A group node (captions, banners) with one child node per paragraph."""
+    child_kind = kind.rstrip("s")
+    children = tuple(
+        Section(f"{child_kind}-{i}", child_kind, p.text, paragraphs=(p,)) for i, p in enumerate(paragraphs, start=1)
+    )
+    return Section(kind, kind, title, children=children)
 
 
 def _sections(
@@ -67,31 +77,17 @@ def _sections(
         title, subtitle = (heading.title, heading.subtitle) if heading else ("正文", "")
         sections.append(Section(f"s{number}", "section", title, subtitle, tuple(paragraphs)))
     captions = [
-        Caption(
-            Paragraph(f"c{i}", printed_twice(line.text) or repaired_line(line), "caption", (line.number, line.number)),
-            twice,
-        )
+        Caption(_line_paragraph(line, f"c{i}", "caption"), twice)
         for i, (line, twice) in enumerate(layout.captions, start=1)
     ]
+    placed = [(line, "top") for line in layout.top_banners] + [(line, "bottom") for line in layout.bottom_banners]
     banners = [
-        Banner(_line_paragraph(line, f"b{i}", "banner"), position)
-        for i, (line, position) in enumerate(
-            [(line, "top") for line in layout.top_banners] + [(line, "bottom") for line in layout.bottom_banners],
-            start=1,
-        )
+        Banner(_line_paragraph(line, f"b{i}", "banner"), position) for i, (line, position) in enumerate(placed, start=1)
     ]
     if captions:
-        children = tuple(
-            Section(f"caption-{i}", "caption", c.paragraph.text, paragraphs=(c.paragraph,))
-            for i, c in enumerate(captions, start=1)
-        )
-        sections.append(Section("captions", "captions", "图片说明", children=children))
+        sections.append(_furniture("captions", "图片说明", [c.paragraph for c in captions]))
     if banners:
-        children = tuple(
-            Section(f"banner-{i}", "banner", b.paragraph.text, paragraphs=(b.paragraph,))
-            for i, b in enumerate(banners, start=1)
-        )
-        sections.append(Section("banners", "banners", "版面横幅", children=children))
+        sections.append(_furniture("banners", "版面横幅", [b.paragraph for b in banners]))
     return sections, body, captions, banners
 
 

@@ -14,7 +14,7 @@ _VERB = re.compile(
 # Titles end a role ("……党委副书记、镇长"); the 2-4 characters after them are the name.
 _ROLE_NAME = re.compile(
     r"^(?P<role>.*(?:书记|镇长|乡长|县长|市长|区长|省长|局长|处长|科长|所长|站长|院长|校长|主任|经理|"
-    r"董事长|总监|主席|部长|厅长|委员|代表|干部|负责人|厂长|村长|组长|队长|会长|社长|行长|工|员|师|农|村民))"
+    r"董事长|总监|主席|部长|厅长|委员|代表|干部|负责人|厂长|村长|组长|队长|会长|社长|行长|工|员|师|村民))"
     r"(?P<name>[\u4e00-\u9fff]{2,4})$"
 )
 _VERB_AT_END = re.compile(f"(?:{_VERB.pattern})$")
