@@ -27,37 +27,15 @@ _QUALIFIERS = {"左右": "about", "以上": "at_least", "以内": "at_most", "�
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _CLAUSE_BREAK = "，。；：！？"
-_VERBS = (
-    "增长",
-    "增加",
-    "提高",
-    "提升",
-    "下降",
-    "减少",
-    "降低",
-    "达到",
-    "达",
-    "完成",
-    "实现",
-    "突破",
-    "超过",
-    "净增",
-    "新增",
-    "投入",
-    "打造",
-    "搭建",
-    "实施",
-    "建成",
-    "开展",
-    "引进",
-    "培育",
-    "占",
-    "连续",
-    "排名",
+# Verbs that link an indicator to its value; longest first so 净增 wins over 增.
+_VERB_WORDS = (
+    "增长 增加 提高 提升 下降 减少 降低 达到 达 完成 实现 突破 超过 "
+    "净增 新增 投入 打造 搭建 实施 建成 开展 引进 培育 占 连续 排名"
 )
-_VERB_AT_END = re.compile("(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + ")$")
-_VERB_AT_START = re.compile("^(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + ")")
-_ANY_VERB = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
+_VERBS = sorted(_VERB_WORDS.split(), key=len, reverse=True)
+_ANY_VERB = re.compile("|".join(_VERBS))
+_VERB_AT_END = re.compile(f"(?:{_ANY_VERB.pattern})$")
+_VERB_AT_START = re.compile(f"^(?:{_ANY_VERB.pattern})")
 _FILLER = re.compile(r"^(?:预计|力争|确保|全年|累计|同比|其中|共|总计|是|\d+(?:至|-)\d+月|\d+月份?|(?:19|20)\d\d年)+")
 _TRAILING_FILLER = re.compile(r"(?:预计|力争|确保|累计|同比)+$")
 _RANK = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")
