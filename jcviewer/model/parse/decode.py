@@ -63,7 +63,7 @@ def decode_report(data: bytes, name: str) -> str:
         raise ReportError("binary", name, "binary file, not a text report")
     if not text.strip():
         raise ReportError("empty", name, "file is empty")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text  # line endings are normalised by parse_text
 
 
 def _strict(data: bytes, codec: str, name: str) -> str:

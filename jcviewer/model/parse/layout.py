@@ -93,8 +93,7 @@ class Unit:
     @property
     def column_width(self) -> float:
         """Median width of the lines after the (indented) first one."""
-        widths = sorted(line.width for line in (self.lines[1:] or self.lines))
-        return widths[len(widths) // 2]
+        return _geometry(self.lines[1:] or self.lines)[0]
 
     @property
     def recent_width(self) -> float:
