@@ -1,0 +1,219 @@
+"""The navigation tree over a Report: what the outline shows and what each node points at (Qt-free).
+
+Every node names the section whose text the detail pane shows and the marks (paragraph + span) to highlight
+there. Group nodes (enumerations, targets, speakers) live inside the section holding their paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jcviewer.model.export import format_value
+from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, Span
+
+_SENTENCE_END = re.compile(r"[。！？；!?]”?")
+_CLAUSE_BREAK = re.compile(r"[，。：；！？、,:;!?]")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted stretch of a paragraph."""
+
+    paragraph: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Node:
+    """One row of the outline.
+
+    ``kind`` is a section kind (lead, section, captions, caption, banners, banner) or one of enumeration,
+    item, targets, target, quotes, speaker. ``title`` is report text; group nodes whose name the UI supplies
+    (targets, quotes) have a ``count`` and, for targets, a ``year``.
+    """
+
+    id: str
+    kind: str
+    title: str
+    section: str
+    subtitle: str = ""
+    summary: str = ""
+    marks: tuple[Mark, ...] = ()
+    count: int = 0
+    year: int | None = None
+    children: tuple[Node, ...] = ()
+
+    def walk(self) -> Iterator[Node]:
+        """This node and its descendants, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def first_sentence(text: str, limit: int = 80) -> str:
+    """The first sentence of ``text``, cut at ``limit`` characters with an ellipsis."""
+    match = _SENTENCE_END.search(text)
+    sentence = text[: match.end()] if match else text
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
+def enumeration_title(text: str, enumeration: Enumeration) -> str:
+    """A name for a list: the clause that introduces it ("重点抓好以下九个方面工作"), else its marker ("要突出……")."""
+    first = enumeration.items[0]
+    start = first.span[0] - len(first.marker) if text[: first.span[0]].endswith(first.marker) else first.span[0]
+    lead_in = text[:start].rstrip("：:，,。 ")
+    clause = _CLAUSE_BREAK.split(lead_in)[-1].strip() if lead_in else ""
+    if enumeration.kind == "ordinal" and 4 <= len(clause) <= 24:
+        return clause
+    return enumeration.items[0].marker + "……"
+
+
+def metric_clause(text: str, metric: Metric) -> Span:
+    """The stretch from the indicator's wording to the value ("地区生产总值增长6%左右"), within one sentence."""
+    start, end = metric.span
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    found = text.rfind(metric.original, sentence_start, start) if metric.original else -1
+    return (found if found >= 0 else start, end)
+
+
+def _enumeration_node(report: Report, section: Section, enumeration: Enumeration) -> Node:
+    text = report.paragraph(enumeration.paragraph).text
+    node_id = f"{enumeration.paragraph}.list"
+    items = tuple(
+        Node(
+            f"{node_id}.{item.ordinal}",
+            "item",
+            item.title,
+            section.id,
+            summary=first_sentence(item.text),
+            marks=(Mark(enumeration.paragraph, item.span),),
+        )
+        for item in enumeration.items
+    )
+    whole = (enumeration.items[0].span[0], enumeration.items[-1].span[1])
+    title = enumeration_title(text, enumeration)
+    return Node(
+        node_id,
+        "enumeration",
+        title,
+        section.id,
+        summary=first_sentence(text),
+        marks=(Mark(enumeration.paragraph, whole),),
+        count=len(items),
+        children=items,
+    )
+
+
+def _targets_node(report: Report, section: Section, targets: list[Metric]) -> Node:
+    children = []
+    for number, metric in enumerate(targets, start=1):
+        clause = metric_clause(report.paragraph(metric.paragraph).text, metric)
+        children.append(
+            Node(
+                f"{section.id}.targets.{number}",
+                "target",
+                f"{metric.label} {format_value(metric)}",
+                section.id,
+                summary=first_sentence(metric.text),
+                marks=(Mark(metric.paragraph, clause),),
+            )
+        )
+    years = [m.year for m in targets if m.year]
+    return Node(
+        f"{section.id}.targets",
+        "targets",
+        "",
+        section.id,
+        summary=first_sentence(targets[0].text),
+        marks=tuple(dict.fromkeys(child.marks[0] for child in children)),
+        count=len(children),
+        year=max(years) if years else None,
+        children=tuple(children),
+    )
+
+
+def _quotes_node(section: Section, quotes: list[Quote]) -> Node:
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        by_speaker.setdefault(quote.speaker, []).append(quote)
+    children = tuple(
+        Node(
+            f"{section.id}.quotes.{number}",
+            "speaker",
+            speaker,
+            section.id,
+            subtitle=said[0].role,
+            summary=first_sentence(said[0].text),
+            marks=tuple(Mark(q.paragraph, q.span) for q in said),
+        )
+        for number, (speaker, said) in enumerate(by_speaker.items(), start=1)
+    )
+    return Node(
+        f"{section.id}.quotes",
+        "quotes",
+        "",
+        section.id,
+        marks=tuple(mark for child in children for mark in child.marks),
+        count=len(children),
+        children=children,
+    )
+
+
+def _section_node(report: Report, section: Section) -> Node:
+    own = {p.id for p in section.paragraphs}
+    children = [_section_node(report, child) for child in section.children]
+    enumerations = [e for e in report.enumerations if e.paragraph in own]
+    children += [_enumeration_node(report, section, e) for e in enumerations]
+    targets = [m for m in report.metrics if m.paragraph in own and m.period == "target"]
+    if targets:
+        children.append(_targets_node(report, section, targets))
+    quotes = [q for q in report.quotes if q.paragraph in own]
+    if quotes:
+        children.append(_quotes_node(section, quotes))
+    first = section.paragraphs[0].text if section.paragraphs else ""
+    return Node(
+        section.id,
+        section.kind,
+        section.title,
+        section.id,
+        subtitle=section.subtitle,
+        summary=first_sentence(first),
+        children=tuple(children),
+    )
+
+
+def build_outline(report: Report) -> tuple[Node, ...]:
+    """The outline's top-level nodes: the lead, the headed sections, captions, banners."""
+    return tuple(_section_node(report, section) for section in report.sections)
+
+
+def find_node(nodes: tuple[Node, ...], node_id: str) -> Node | None:
+    """The node with this id anywhere in the tree, or None."""
+    return next((node for top in nodes for node in top.walk() if node.id == node_id), None)
+
+
+def node_at(report: Report, nodes: tuple[Node, ...], paragraph: str, span: Span) -> Node | None:
+    """The most specific node whose marks cover ``span`` of ``paragraph``; else the section holding it."""
+    best: tuple[int, Node] | None = None
+    for node in (n for top in nodes for n in top.walk()):
+        for mark in node.marks:
+            if mark.paragraph == paragraph and mark.span[0] <= span[0] and span[1] <= mark.span[1]:
+                width = mark.span[1] - mark.span[0]
+                if best is None or width <= best[0]:  # ties go to the deeper node, which comes later
+                    best = (width, node)
+    if best:
+        return best[1]
+    try:
+        return find_node(nodes, report.section_of(paragraph).id)
+    except KeyError:
+        return None
+
+
+def node_text(report: Report, node: Node) -> str:
+    """The plain text a node stands for: its marked stretches, or its section's paragraphs."""
+    if node.marks:
+        return "\n".join(report.paragraph(m.paragraph).text[m.span[0] : m.span[1]] for m in node.marks)
+    section = report.section(node.section)
+    return "\n".join(p.text for s in section.walk() for p in s.paragraphs)
