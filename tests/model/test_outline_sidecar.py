@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from jcviewer.model.parse import load_report
-from jcviewer.model.parse.outline import sidecar_path
+from jcviewer.model.sources import sidecar_path
 from jcviewer.resources import bundled_report
 
 

@@ -13,11 +13,18 @@ class Blocker:
         if name.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph", "jieba"):
             raise ImportError("blocked: " + name)
 sys.meta_path.insert(0, Blocker())
+import importlib, pkgutil
+import jcviewer.model
+for module in pkgutil.walk_packages(jcviewer.model.__path__, "jcviewer.model."):
+    importlib.import_module(module.name)  # every core module, not just the ones named here
 from jcviewer.model.parse import load_report
 from jcviewer.model.export import to_json
+from jcviewer.model.navigation import build_outline
+from jcviewer.model.figures import target_figures
 from jcviewer.resources import bundled_report
 import jcviewer.cli
-assert to_json(load_report(bundled_report()))["quotes"]
+report = load_report(bundled_report())
+assert to_json(report)["quotes"] and build_outline(report) and target_figures(report)
 print("ok")
 """
 

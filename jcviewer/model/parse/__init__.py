@@ -18,6 +18,7 @@ from jcviewer.model.parse.metrics import find_metrics
 from jcviewer.model.parse.quotes import find_quotes, find_terms
 from jcviewer.model.parse.structure import Layout, classify, printed_twice
 from jcviewer.model.report import Banner, Caption, Paragraph, Report, Section
+from jcviewer.model.sources import sidecar_path
 from jcviewer.model.vocabulary import Synonyms
 from jcviewer.resources import SYNONYMS, resource_path
 
@@ -149,7 +150,7 @@ def load_report(path: Path, synonyms: Synonyms | None = None) -> Report:
     text = read_report_text(path)
     sidecar = None
     warnings: list[str] = []
-    side = outline.sidecar_path(path)
+    side = sidecar_path(path)
     if side.is_file():
         try:
             sidecar = outline.read_sidecar(side)

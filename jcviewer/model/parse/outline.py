@@ -41,11 +41,6 @@ class SidecarError(ValueError):
     """The sidecar cannot be read or does not match the report."""
 
 
-def sidecar_path(report_path: Path) -> Path:
-    """Where the outline sidecar of a report lives: ``name.txt`` → ``name.outline.toml``."""
-    return report_path.with_name(report_path.stem + ".outline.toml")
-
-
 def read_sidecar(path: Path) -> tuple[SidecarSection, ...]:
     """Parse a sidecar file; SidecarError with a specific message if it is malformed."""
     try:

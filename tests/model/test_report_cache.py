@@ -1,0 +1,99 @@
+"""The parsed-report cache: same result as parsing, no parser on a hit, never stale, never in the way."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from genre import wenshui_page
+
+import jcviewer.model.parse as parse
+from jcviewer.model import report_cache
+from jcviewer.model.errors import ReportError
+from jcviewer.model.parse import load_report
+from jcviewer.model.report_cache import load_report_cached
+from jcviewer.model.sources import sidecar_path
+
+
+@pytest.fixture
+def report_file(tmp_path: Path) -> Path:
+    path = tmp_path / "wenshui.txt"
+    path.write_text(wenshui_page(seed=5).text(), encoding="utf-8")
+    return path
+
+
+def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the parser ran on a cache hit")
+
+    monkeypatch.setattr(parse, "load_report", fail)
+
+
+def test_a_hit_equals_a_fresh_parse_without_running_the_parser(report_file: Path, tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "cache"
+    first = load_report_cached(report_file, folder)
+    assert first == load_report(report_file)
+    assert len(list(folder.glob("*.report"))) == 1
+    no_parsing(monkeypatch)
+    assert load_report_cached(report_file, folder) == first
+
+
+def test_changing_the_report_or_its_sidecar_misses(report_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    before = load_report_cached(report_file, folder)
+    report_file.write_text(wenshui_page(seed=5, gdp=9.5).text(), encoding="utf-8")
+    after = load_report_cached(report_file, folder)
+    assert after != before and after == load_report(report_file)
+    sidecar_path(report_file).write_text(
+        '[[section]]\nheading = "不存在的标题"\nparagraphs = ["无"]\n', encoding="utf-8"
+    )
+    with_sidecar = load_report_cached(report_file, folder)
+    assert with_sidecar.warnings and with_sidecar.warnings == load_report(report_file).warnings
+
+
+def test_the_same_text_under_another_name_keeps_its_own_name(report_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    other = tmp_path / "copy.txt"
+    other.write_bytes(report_file.read_bytes())
+    assert load_report_cached(report_file, folder).source == "wenshui.txt"
+    assert load_report_cached(other, folder).source == "copy.txt"
+
+
+def test_a_damaged_entry_is_reparsed_and_rewritten(report_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    good = load_report_cached(report_file, folder)
+    (entry,) = folder.glob("*.report")
+    entry.write_bytes(b"not a pickle")
+    assert load_report_cached(report_file, folder) == good
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_an_unwritable_cache_never_stops_a_report_opening(report_file: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x", encoding="utf-8")
+    assert load_report_cached(report_file, blocker / "cache") == load_report(report_file)
+
+
+def test_bad_files_fail_as_they_do_without_the_cache(tmp_path: Path) -> None:
+    with pytest.raises(ReportError) as missing:
+        load_report_cached(tmp_path / "missing.txt", tmp_path / "cache")
+    assert missing.value.reason == "missing"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(ReportError) as error:
+        load_report_cached(empty, tmp_path / "cache")
+    assert error.value.reason == "empty"
+    assert list(tmp_path.glob("cache/*.report")) == []  # nothing cached for files that did not open
+
+
+def test_old_entries_are_pruned(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(report_cache, "MAX_ENTRIES", 3)
+    folder = tmp_path / "cache"
+    for number in range(5):
+        path = tmp_path / f"r{number}.txt"
+        path.write_text(f"会议指出，第{number}份报告。\n", encoding="utf-8")
+        load_report_cached(path, folder)
+        for entry in folder.glob("*.report"):  # make the order of writing visible to mtime
+            os.utime(entry, (entry.stat().st_atime, entry.stat().st_mtime - 1))
+    assert len(list(folder.glob("*.report"))) == 3
