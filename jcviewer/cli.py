@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -18,21 +19,49 @@ from jcviewer.model.report import Report
 from jcviewer.resources import bundled_report
 
 EXIT_BAD_INPUT = 2
+COMMANDS = ("open", "dump", "screenshot")
+LANGUAGES = ("zh", "en")
+MIN_SIZE, MAX_SIZE = 200, 8000
 
 
 def _report_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", type=Path, help="report text file (default: the bundled report)")
 
 
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2,5})[xX×](\d{2,5})", text.strip())
+    if not match or not all(MIN_SIZE <= int(n) <= MAX_SIZE for n in match.groups()):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT between {MIN_SIZE} and {MAX_SIZE}, e.g. 1400x860")
+    return int(match[1]), int(match[2])
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="jcviewer", description="交城县会议报告简报查看器 — briefing viewer")
+    parser = argparse.ArgumentParser(
+        prog="jcviewer", description="交城县会议报告简报查看器 — briefing viewer. Without a command: open the window."
+    )
     parser.add_argument("--version", action="version", version=f"jcviewer {__version__}")
+    language = argparse.ArgumentParser(add_help=False)
+    language.add_argument("--lang", choices=LANGUAGES, help="UI language (default: from the system, else zh)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    window = commands.add_parser("open", parents=[language], help="open the window (the default command)")
+    _report_argument(window)
     dump = commands.add_parser("dump", help="print the parsed report (JSON or a text outline)")
     _report_argument(dump)
     dump.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
+    shot = commands.add_parser("screenshot", parents=[language], help="render the window to a PNG and exit")
+    shot.add_argument("out", type=Path, help="PNG file to write")
+    _report_argument(shot)
+    shot.add_argument("--select", default="", metavar="ID", help="outline node to select, e.g. s2 or p5.list.3")
+    shot.add_argument("--size", type=_size, default=(1400, 860), metavar="WxH", help="window size (default 1400x860)")
     return parser
+
+
+def with_default_command(argv: list[str]) -> list[str]:
+    """``jcviewer [FILE]`` is short for ``jcviewer open [FILE]``."""
+    if any(arg in COMMANDS or arg in ("-h", "--help", "--version") for arg in argv):
+        return argv
+    return ["open", *argv]
 
 
 def _load(path: Path | None) -> Report:
@@ -51,17 +80,42 @@ def _dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open(args: argparse.Namespace) -> int:
+    from jcviewer.app import run  # Qt only for the commands that need it
+
+    return run(args.file, args.lang)
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QSize
+
+    from jcviewer.app import screenshot
+
+    if not args.out.parent.is_dir():
+        raise ReportError("missing", str(args.out.parent), "the folder for the screenshot does not exist")
+    try:
+        screenshot(args.out, args.file, args.select, QSize(*args.size), args.lang)
+    except KeyError:
+        print(
+            f"jcviewer: error: --select {args.select}: no such outline node "
+            "(ids look like lead, s2, p5.list.3, s2.targets.1, s3.quotes.2, caption-1)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"jcviewer: error: {args.out}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     if sys.stdout.encoding and sys.stdout.encoding.lower().replace("-", "") not in ("utf8", "utf16"):
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        # Until the desktop window exists (issue #3), the bare command shows the bundled report's outline.
-        args = parser.parse_args(["dump", "--format", "text"])
+    args = parser.parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
-        return {"dump": _dump}[args.command](args)
+        return {"open": _open, "dump": _dump, "screenshot": _screenshot}[args.command](args)
     except ReportError as error:
         print(f"jcviewer: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

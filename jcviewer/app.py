@@ -1,0 +1,128 @@
+"""Application set-up (fonts, translations, settings, theme) and the two ways to run the window:
+interactively, or rendered once to a PNG.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QMessageLogContext,
+    QSettings,
+    QSize,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication
+
+from jcviewer import __version__
+from jcviewer.model.errors import ReportError
+from jcviewer.resources import bundled_report
+from jcviewer.settings import Settings
+from jcviewer.ui import report_loader
+from jcviewer.ui.fonts import FontChoice, install_cjk_font
+from jcviewer.ui.i18n import choose_language, install_translations
+from jcviewer.ui.main_window import MainWindow
+from jcviewer.ui.theme import ThemeSwitcher
+
+log = logging.getLogger(__name__)
+
+OFFSCREEN_NOISE = ("This plugin does not support",)  # the offscreen platform warns about what it need not do
+
+
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if not any(noise in message for noise in OFFSCREEN_NOISE):
+        level = logging.WARNING if kind != QtMsgType.QtDebugMsg else logging.DEBUG
+        logging.getLogger("qt").log(level, "%s", message)
+
+
+@dataclass
+class Session:
+    """What the app needs for its life: the QApplication, fonts, translators and theme."""
+
+    app: QApplication
+    fonts: FontChoice
+    theme: ThemeSwitcher
+    translators: list[object]
+
+
+def create_session(language: str | None = None, argv: list[str] | None = None) -> Session:
+    """The QApplication (created once) with Chinese fonts, translations and the theme switcher."""
+    QCoreApplication.setOrganizationName("jcviewer")
+    QCoreApplication.setApplicationName("jcviewer")
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName("jcviewer")
+    translators = install_translations(app, choose_language(language, QLocale.system()))
+    return Session(app, install_cjk_font(app), ThemeSwitcher(app), list(translators))
+
+
+def open_window(session: Session, settings: Settings, path: Path | None) -> MainWindow:
+    """A main window on ``path``; with no path, the last opened file if it still opens, else the bundled report.
+
+    A ``path`` that cannot be opened leaves the bundled report on show and explains why (stderr and a dialog).
+    """
+    window = MainWindow(settings, session.fonts, session.theme)
+    wanted = path or (Path(settings.last_file) if settings.last_file else None)
+    failure: ReportError | None = None
+    if wanted is not None:
+        try:
+            window.set_report(report_loader.load(wanted), wanted.resolve())
+            settings.remember_file(str(wanted.resolve()))
+        except ReportError as error:
+            failure = error if path else None  # a vanished last file is not worth a dialog
+            log.info("cannot reopen %s: %s", wanted, error)
+    if window.report is None:
+        window.set_report(report_loader.load(bundled_report()), bundled_report())
+    window.show()
+    if failure is not None:
+        print(f"jcviewer: error: {failure}", file=sys.stderr)
+        from jcviewer.ui.dialogs import show_open_error  # not on the start-up path
+
+        show_open_error(window, failure)
+    return window
+
+
+def run(path: Path | None, language: str | None) -> int:
+    """Open the window and run until it closes."""
+    session = create_session(language)
+    window = open_window(session, Settings(), path)
+    code = session.app.exec()
+    del window
+    return code
+
+
+def screenshot(out: Path, path: Path | None, select: str, size: QSize, language: str | None) -> None:
+    """Render the main window offscreen to a PNG, on throwaway settings (the user's are not touched).
+
+    Raises ReportError for a bad report, KeyError for an unknown node id, OSError when the PNG cannot be written.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    qInstallMessageHandler(_quiet_offscreen)
+    from jcviewer.model.parse import load_report
+
+    report = load_report(path or bundled_report())
+    session = create_session(language)
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings(QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(settings, session.fonts, session.theme)
+        window.set_report(report, (path or bundled_report()).resolve())
+        window.resize(size)
+        window.charts.load_now()
+        window.show()
+        session.app.processEvents()  # lay out at the final size first: selecting scrolls the detail pane
+        if select and not window.select_node(select):
+            raise KeyError(select)
+        session.app.processEvents()
+        image = window.grab().toImage()
+        window.close()
+        if not image.save(str(out), "PNG"):
+            raise OSError(f"cannot write {out}")

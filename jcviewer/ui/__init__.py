@@ -1,0 +1,1 @@
+"""The Qt user interface over the Qt-free core in jcviewer.model."""

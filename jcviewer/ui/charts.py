@@ -1,0 +1,164 @@
+"""Horizontal bar charts of report figures, drawn with pyqtgraph (imported only here, and only when charts load).
+
+Bars are horizontal so long Chinese indicator names read on the left axis. Series differ in lightness and
+outline, not only in hue, so a greyscale printout still tells result from target; every bar carries its value
+as printed ("≈6%", "≥10%"). Hovering shows the source sentence; clicking emits the bar.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QCursor, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from jcviewer.model.figures import Bar, Figure
+from jcviewer.ui.markup import plain_tooltip
+
+ROW_FILL = 0.72  # share of a row's height taken by its bars
+SERIES_STYLE = {  # fill lightness and outline: readable without colour
+    "result": ("#d9d9d9", "#404040"),
+    "target": ("#3b5b7a", "#1d2e3e"),
+}
+SERIES_STYLE_DARK = {"result": ("#5c5c5c", "#d0d0d0"), "target": ("#8fb4d9", "#dbe8f5")}
+
+
+class BarChart(pg.PlotWidget):
+    """One figure: a row per label, a bar per series in each row, values written at the bar ends."""
+
+    barClicked = Signal(object)  # Bar  # noqa: N815
+
+    def __init__(self, font: QFont, series_names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._font = font
+        self._series_names = series_names
+        self._figure: Figure | None = None
+        self._rects: list[tuple[QRectF, Bar]] = []
+        self.hovered_bar: Bar | None = None
+        item = self.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        item.invertY(True)
+        for name in ("left", "bottom"):
+            item.getAxis(name).setTickFont(font)
+        item.getAxis("left").setStyle(tickLength=0)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.setMinimumHeight(160)
+
+    @property
+    def figure(self) -> Figure | None:
+        """The figure on show."""
+        return self._figure
+
+    @property
+    def series_names(self) -> dict[str, str]:
+        """Legend text per series ("result" → "2023年实绩")."""
+        return dict(self._series_names)
+
+    @property
+    def bars(self) -> list[Bar]:
+        """Every bar drawn, in drawing order."""
+        return [bar for _, bar in self._rects]
+
+    def set_figure(self, figure: Figure) -> None:
+        """Draw ``figure``, replacing what was drawn."""
+        self._figure = figure
+        self._draw()
+
+    def _draw(self) -> None:
+        item = self.getPlotItem()
+        item.clear()
+        self._rects = []
+        figure = self._figure
+        if figure is None:
+            return
+        palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        styles = SERIES_STYLE_DARK if dark else SERIES_STYLE
+        text_color = palette.color(QPalette.ColorRole.Text)
+        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(text_color))
+            axis.setTextPen(pg.mkPen(text_color))
+        rows, series_count = len(figure.labels), len(figure.series)
+        height = ROW_FILL / series_count
+        longest = max((bar.value for _, bars in figure.series for bar in bars), default=1.0) or 1.0
+        if series_count > 1:
+            legend = item.addLegend(offset=(-10, 10), labelTextColor=text_color)
+            legend.setLabelTextSize(f"{self._font.pointSizeF():.0f}pt")
+        for number, (series, bars) in enumerate(figure.series):
+            fill, outline = styles.get(series, styles["target"])
+            ys = [row + (number - (series_count - 1) / 2) * height for row in range(len(bars))]
+            graph = pg.BarGraphItem(
+                x0=[0] * len(bars),
+                y=ys,
+                height=height * 0.92,
+                width=[b.value for b in bars],
+                brush=pg.mkBrush(fill),
+                pen=pg.mkPen(outline, width=1.2),
+            )
+            item.addItem(graph)
+            if series_count > 1:
+                legend.addItem(graph, self._series_names.get(series, series))
+            for y, bar in zip(ys, bars, strict=True):
+                self._rects.append((QRectF(0, y - height / 2, bar.value, height), bar))
+                label = pg.TextItem(bar.text, color=text_color, anchor=(0, 0.5))
+                label.setFont(self._font)
+                label.setPos(bar.value + longest * 0.02, y)
+                item.addItem(label)
+        left = item.getAxis("left")
+        left.setTicks([list(enumerate(figure.labels)), []])
+        metrics = QFontMetrics(self._font)
+        left.setWidth(max((metrics.horizontalAdvance(label) for label in figure.labels), default=40) + 12)
+        item.getAxis("bottom").setLabel(figure.unit or None)
+        item.setYRange(-0.6, rows - 0.4, padding=0)
+        item.setXRange(0, longest * 1.3, padding=0)
+        self.setMinimumHeight(max(160, 30 * rows * series_count + 60))
+
+    # --- hit testing ----------------------------------------------------------------------------------------
+    def bar_at(self, point: QPointF) -> Bar | None:
+        """The bar under a point in data coordinates, or None."""
+        return next((bar for rect, bar in self._rects if rect.contains(point)), None)
+
+    def bar_position(self, bar: Bar) -> QPointF:
+        """The centre of a bar in widget (viewport) coordinates."""
+        rect = next(rect for rect, drawn in self._rects if drawn is bar)
+        scene_point = self.getPlotItem().vb.mapViewToScene(rect.center())
+        return QPointF(self.mapFromScene(scene_point))
+
+    def _bar_at_scene(self, scene_point: QPointF) -> Bar | None:
+        view_box = self.getPlotItem().vb
+        if not view_box.sceneBoundingRect().contains(scene_point):
+            return None
+        return self.bar_at(view_box.mapSceneToView(scene_point))
+
+    def _on_mouse_moved(self, scene_point: QPointF) -> None:
+        bar = self._bar_at_scene(scene_point)
+        if bar is self.hovered_bar:
+            return
+        self.hovered_bar = bar
+        self.setCursor(Qt.CursorShape.PointingHandCursor if bar else Qt.CursorShape.ArrowCursor)
+        if bar is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(QCursor.pos(), plain_tooltip(self.hover_text(bar)), self)
+
+    def hover_text(self, bar: Bar) -> str:
+        """What hovering a bar shows: the label, the value as printed, the sentence it comes from."""
+        return f"{bar.label}  {bar.text}\n{bar.metric.text}"
+
+    def _on_mouse_clicked(self, event: object) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            return
+        bar = self._bar_at_scene(event.scenePos())  # type: ignore[attr-defined]
+        if bar is not None:
+            self.barClicked.emit(bar)
+
+    def changeEvent(self, event: object) -> None:  # noqa: N802
+        super().changeEvent(event)
+        # pyqtgraph changes the palette role while constructing, before this class has a figure
+        if event.type() == event.Type.PaletteChange and getattr(self, "_figure", None):  # type: ignore[attr-defined]
+            self._draw()

@@ -1,0 +1,155 @@
+"""The detail pane's HTML: a section typeset for reading Chinese, quotes as blocks, metrics and marks emphasised.
+
+Pure string work (no Qt), so it is tested directly. Every piece of report text goes through ``html.escape``:
+the report is data, never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from itertools import pairwise
+
+from jcviewer.model.navigation import Mark
+from jcviewer.model.report import Paragraph, Quote, Report, Section
+
+FOCUS_ANCHOR = "focus"
+MARK_ANCHOR = "mark"
+METRIC_SCHEME = "metric"
+LINE_HEIGHT = "150%"  # Chinese body text reads best with generous leading
+
+
+@dataclass(frozen=True)
+class Style:
+    """Colours from the current palette (CSS colour strings) and the paragraph indent in pixels (two characters)."""
+
+    text: str = "#1f1f1f"
+    muted: str = "#666666"
+    accent: str = "#8b1a1a"
+    metric: str = "#0b4f8a"
+    mark: str = "#fff1a8"
+    focus: str = "#ffd34d"
+    quote_background: str = "#f3f0ea"
+    indent: int = 32
+
+
+@dataclass(frozen=True)
+class _Segment:
+    start: int
+    end: int
+    metric: int | None
+    quoted: bool
+    highlight: str  # "" | "mark" | "focus"
+
+
+def _segments(
+    text: str,
+    metrics: list[tuple[int, tuple[int, int]]],
+    quotes: list[tuple[int, int]],
+    marks: list[tuple[int, int]],
+    focus: list[tuple[int, int]],
+) -> list[_Segment]:
+    """Split ``text`` at every span edge; each piece knows which spans cover it."""
+    edges = {0, len(text)}
+    for _, span in metrics:
+        edges.update(span)
+    for span in (*quotes, *marks, *focus):
+        edges.update(span)
+    cuts = sorted(e for e in edges if 0 <= e <= len(text))
+    pieces = []
+    for start, end in pairwise(cuts):
+
+        def covers(span: tuple[int, int], start: int = start, end: int = end) -> bool:
+            return span[0] <= start and end <= span[1]
+
+        metric = next((index for index, span in metrics if covers(span)), None)
+        highlight = "focus" if any(map(covers, focus)) else "mark" if any(map(covers, marks)) else ""
+        pieces.append(_Segment(start, end, metric, any(map(covers, quotes)), highlight))
+    return pieces
+
+
+def _paragraph_html(
+    report: Report, paragraph: Paragraph, marks: tuple[Mark, ...], focus: Mark | None, style: Style, anchored: set[str]
+) -> str:
+    text = paragraph.text
+    metrics = [(i, m.span) for i, m in enumerate(report.metrics) if m.paragraph == paragraph.id]
+    quotes = [q.span for q in report.quotes if q.paragraph == paragraph.id]
+    own_marks = [m.span for m in marks if m.paragraph == paragraph.id]
+    own_focus = [focus.span] if focus and focus.paragraph == paragraph.id else []
+    out = []
+    for piece in _segments(text, metrics, quotes, own_marks, own_focus):
+        for name, spans in ((FOCUS_ANCHOR, own_focus), (MARK_ANCHOR, own_marks)):
+            if name not in anchored and any(span[0] == piece.start for span in spans):
+                anchored.add(name)
+                out.append(f'<a name="{name}"></a>')
+        html = escape(text[piece.start : piece.end])
+        if piece.quoted:
+            html = f'<span style="color:{style.accent}">{html}</span>'
+        if piece.metric is not None:
+            html = (
+                f'<a href="{METRIC_SCHEME}:{piece.metric}" style="color:{style.metric};'
+                f' font-weight:600; text-decoration:none">{html}</a>'
+            )
+        if piece.highlight:
+            background = style.focus if piece.highlight == "focus" else style.mark
+            html = f'<span style="background-color:{background}">{html}</span>'
+        out.append(html)
+    return "".join(out)
+
+
+def _quote_block(body: str, quote: Quote, style: Style) -> str:
+    role = f' <span style="color:{style.muted}">{escape(quote.role)}</span>' if quote.role else ""
+    return (
+        f'<table width="100%" cellpadding="10" cellspacing="0" bgcolor="{style.quote_background}"'
+        f' style="margin-top:0.4em; margin-bottom:0.8em"><tr><td>'
+        f'<p style="margin:0 0 0.3em 0"><b>{escape(quote.speaker)}</b>{role}</p>'
+        f'<p style="line-height:{LINE_HEIGHT}; margin:0">{body}</p></td></tr></table>'
+    )
+
+
+def _section_html(
+    report: Report,
+    section: Section,
+    marks: tuple[Mark, ...],
+    focus: Mark | None,
+    style: Style,
+    anchored: set[str],
+    depth: int,
+) -> list[str]:
+    out = []
+    if depth > 0 and section.kind == "section":
+        out.append(f"<h3>{escape(section.title)}</h3>")
+    for paragraph in section.paragraphs:
+        body = _paragraph_html(report, paragraph, marks, focus, style, anchored)
+        quote = next((q for q in report.quotes if q.paragraph == paragraph.id), None)
+        if quote:
+            out.append(_quote_block(body, quote, style))
+        else:
+            out.append(
+                f'<p style="line-height:{LINE_HEIGHT}; text-indent:{style.indent}px; margin:0 0 0.7em 0">{body}</p>'
+            )
+    for child in section.children:
+        out += _section_html(report, child, marks, focus, style, anchored, depth + 1)
+    return out
+
+
+def section_html(
+    report: Report,
+    section: Section,
+    heading: str,
+    *,
+    marks: tuple[Mark, ...] = (),
+    focus: Mark | None = None,
+    style: Style = Style(),
+) -> str:
+    """A whole section as HTML: heading and sub-heading on top, then its text; ``marks`` and ``focus`` highlighted.
+
+    The first mark is preceded by ``<a name="mark">`` and the focus by ``<a name="focus">`` for scrolling.
+    """
+    head = [f'<h2 style="color:{style.accent}; margin-bottom:0.2em">{escape(heading)}</h2>']
+    if section.subtitle:
+        head.append(
+            f'<p style="color:{style.muted}; margin-top:0; margin-bottom:1em">—— {escape(section.subtitle)}</p>'
+        )
+    body = _section_html(report, section, marks, focus, style, set(), 0)
+    return f'<html><body style="color:{style.text}">{"".join(head + body)}</body></html>'

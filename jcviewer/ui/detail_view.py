@@ -1,0 +1,174 @@
+"""The detail pane: the selected node's section, typeset, with quotes, metric tooltips and highlights."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QPalette
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from jcviewer.model.export import format_value
+from jcviewer.model.navigation import Mark, Node
+from jcviewer.model.report import Metric, Report
+from jcviewer.ui.detail_html import FOCUS_ANCHOR, MARK_ANCHOR, METRIC_SCHEME, Style, section_html
+from jcviewer.ui.fonts import FontChoice, reading_font
+from jcviewer.ui.markup import plain_tooltip
+
+BASE_POINT_SIZE = 12.0
+ZOOM_STEP = 1.0
+ZOOM_RANGE = (-5, 12)
+CONTEXT_ABOVE = 6  # scroll a highlight to 1/6 of the height, not flush with the top
+
+
+def metric_description(metric: Metric) -> str:
+    """Indicator, value, qualifier and period of a metric, one per line, in the UI language."""
+    translate = QCoreApplication.translate
+    qualifiers = {
+        "exact": translate("Metric", "exact"),
+        "about": translate("Metric", "about (左右)"),
+        "at_least": translate("Metric", "at least (以上)"),
+        "at_most": translate("Metric", "at most (以内)"),
+        "range": translate("Metric", "range"),
+        "qualitative": translate("Metric", "qualitative"),
+    }
+    year = str(metric.year) if metric.year else ""
+    periods = {"target": translate("Metric", "%1 target"), "result": translate("Metric", "%1 result")}
+    lines = [
+        translate("Metric", "Indicator: %1").replace("%1", metric.label),
+        translate("Metric", "Value: %1").replace("%1", format_value(metric)),
+        translate("Metric", "Qualifier: %1").replace("%1", qualifiers.get(metric.qualifier, metric.qualifier)),
+    ]
+    if metric.period:
+        period = periods[metric.period].replace("%1", year).strip()
+        lines.append(translate("Metric", "Period: %1").replace("%1", period))
+    return "\n".join(lines)
+
+
+class DetailView(QTextBrowser):
+    """Read-only rich text over one section at a time; never loads a resource or follows a link."""
+
+    metricActivated = Signal(object)  # Metric  # noqa: N815
+
+    def __init__(self, font_choice: FontChoice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self._font_choice = font_choice
+        self._report: Report | None = None
+        self._node: Node | None = None
+        self._heading = ""
+        self._focus: Mark | None = None
+        self._zoom = 0
+        self.anchorClicked.connect(self._on_anchor)
+        self.viewport().installEventFilter(self)
+        self._apply_font()
+
+    # --- content --------------------------------------------------------------------------------------------
+    def show_node(self, report: Report, node: Node, heading: str, focus: Mark | None = None) -> None:
+        """Show the section ``node`` belongs to, highlight its marks and scroll to ``focus`` or the first mark."""
+        self._report, self._node, self._heading, self._focus = report, node, heading, focus
+        self._render()
+
+    def clear_node(self) -> None:
+        """Show nothing (no report open)."""
+        self._report = self._node = self._focus = None
+        self.clear()
+
+    @property
+    def node(self) -> Node | None:
+        """The node on show."""
+        return self._node
+
+    def _render(self) -> None:
+        if self._report is None or self._node is None:
+            return
+        section = self._report.section(self._node.section)
+        html = section_html(
+            self._report, section, self._heading, marks=self._node.marks, focus=self._focus, style=self._style()
+        )
+        self.setHtml(html)
+        anchor = FOCUS_ANCHOR if self._focus else MARK_ANCHOR if self._node.marks else ""
+        if anchor:
+            self.scrollToAnchor(anchor)  # puts the anchor at the very top; leave some context above it
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - self.viewport().height() // CONTEXT_ABOVE)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def _style(self) -> Style:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text).name()
+        indent = QFontMetrics(self.document().defaultFont()).horizontalAdvance("中中")
+        if palette.color(QPalette.ColorRole.Base).lightness() < 128:
+            return Style(
+                text=text,
+                muted="#a0a0a0",
+                accent="#f08a7a",
+                metric="#8cc4ff",
+                mark="#5a4a12",
+                focus="#8a6d00",
+                quote_background="#2e2b27",
+                indent=indent,
+            )
+        return Style(text=text, indent=indent)
+
+    # --- resources and links: report text is data ------------------------------------------------------------
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802
+        """Nothing is ever loaded: no images, no style sheets, no files named by report text."""
+        return None
+
+    def setSource(self, name: QUrl | str, type: object = None) -> None:  # noqa: A002, N802
+        """Links never navigate away from the report."""
+
+    def _on_anchor(self, url: QUrl) -> None:
+        metric = self._metric_for(url.toString())
+        if metric is not None:
+            self.metricActivated.emit(metric)
+
+    def _metric_for(self, href: str) -> Metric | None:
+        scheme, _, number = href.partition(":")
+        if scheme != METRIC_SCHEME or not number.isdigit() or self._report is None:
+            return None
+        index = int(number)
+        return self._report.metrics[index] if index < len(self._report.metrics) else None
+
+    def metric_tooltip_at(self, position: object) -> str:
+        """The tooltip text for the metric under a viewport position, "" elsewhere."""
+        metric = self._metric_for(self.anchorAt(position))  # type: ignore[arg-type]
+        return metric_description(metric) if metric else ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            text = self.metric_tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- zoom and palette -----------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        """Zoom steps from the default size (0)."""
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        """Grow or shrink the text by whole steps, within ZOOM_RANGE."""
+        self._zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], steps))
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        font = reading_font(self._font_choice, BASE_POINT_SIZE + self._zoom * ZOOM_STEP)
+        self.document().setDefaultFont(font)
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render()
+
+    def selected_text(self) -> str:
+        """The selection as plain text ("" when nothing is selected); paragraph separators become newlines."""
+        return self.textCursor().selectedText().replace("\u2029", "\n")

@@ -1,0 +1,104 @@
+"""The only place that builds message boxes and small dialogs (so tests can patch them in one spot)."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcviewer import __version__
+from jcviewer.model.errors import ReportError
+
+translate = QCoreApplication.translate
+
+
+def open_error_text(error: ReportError) -> str:
+    """A specific, translated sentence for why a report could not be opened."""
+    reasons = {
+        "missing": translate("Dialogs", "The file does not exist."),
+        "not_a_file": translate("Dialogs", "This is a folder, not a file."),
+        "unreadable": translate("Dialogs", "The file cannot be read (permissions or a disk error)."),
+        "empty": translate("Dialogs", "The file is empty."),
+        "binary": translate(
+            "Dialogs", "This is not a text file (it contains binary data). Open the report as extracted text."
+        ),
+        "encoding": translate("Dialogs", "The text encoding is not recognised (expected UTF-8, UTF-16 or GB18030)."),
+        "too_large": translate("Dialogs", "The file is too large to be a report."),
+    }
+    return reasons.get(error.reason, error.message)
+
+
+def show_open_error(parent: QWidget | None, error: ReportError) -> None:
+    """Tell the user a report could not be opened; the current report stays open."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Dialogs", "Cannot open report"),
+        translate("Dialogs", "Cannot open %1").replace("%1", Path(error.path).name or error.path),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("openErrorDialog")
+    box.setInformativeText(open_error_text(error) + "\n" + translate("Dialogs", "The current report stays open."))
+    box.setDetailedText(str(error.path))
+    box.exec()
+
+
+def show_about(parent: QWidget | None) -> None:
+    """The About box."""
+    purpose = translate("Dialogs", "An offline viewer for meeting reports: outline, quotes, target charts, briefings.")
+    font = translate("Dialogs", "Chinese text is set in Noto Sans CJK SC (SIL Open Font License 1.1).")
+    text = f"<h3>jcviewer {escape(__version__)}</h3><p>{escape(purpose)}</p><p>{escape(font)}</p>"
+    QMessageBox.about(parent, translate("Dialogs", "About jcviewer"), text)
+
+
+def show_shortcuts(parent: QWidget | None, actions: list[QAction]) -> None:
+    """A table of every action that has a shortcut, in this platform's notation."""
+    rows = [
+        (a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+        for a in actions
+        if not a.shortcut().isEmpty()
+    ]
+    dialog = QDialog(parent)
+    dialog.setObjectName("shortcutsDialog")
+    dialog.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
+    table = QTableWidget(len(rows), 2, dialog)
+    table.setHorizontalHeaderLabels([translate("Dialogs", "Action"), translate("Dialogs", "Shortcut")])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for row, (name, keys) in enumerate(rows):
+        table.setItem(row, 0, QTableWidgetItem(name))
+        table.setItem(row, 1, QTableWidgetItem(keys))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(420, 480)
+    dialog.exec()
+
+
+def show_save_error(parent: QWidget | None, path: str, error: OSError) -> None:
+    """Tell the user a file could not be written."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Dialogs", "Cannot save"),
+        translate("Dialogs", "Cannot write %1").replace("%1", Path(path).name),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("saveErrorDialog")
+    box.setInformativeText(error.strerror or str(error))
+    box.exec()

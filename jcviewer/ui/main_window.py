@@ -1,0 +1,394 @@
+"""The main window: outline tree, detail pane and charts side by side. Wiring only; the logic lives elsewhere."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcviewer.model.errors import ReportError
+from jcviewer.model.figures import Bar
+from jcviewer.model.navigation import Mark, Node, build_outline, find_node, metric_clause, node_at, node_text
+from jcviewer.model.report import Metric, Report
+from jcviewer.settings import Settings
+from jcviewer.ui import report_loader
+from jcviewer.ui.chart_pane import ChartPane
+from jcviewer.ui.detail_view import DetailView
+from jcviewer.ui.fonts import FontChoice
+from jcviewer.ui.outline_delegate import OutlineDelegate
+from jcviewer.ui.outline_model import OutlineModel
+from jcviewer.ui.theme import THEMES, ThemeSwitcher
+
+if TYPE_CHECKING:
+    from jcviewer.ui.find_bar import FindBar
+
+log = logging.getLogger(__name__)
+Key = QKeySequence.StandardKey
+
+# Dialogs, JSON export and the find bar are imported on first use: the window paints before they load.
+
+
+class MainWindow(QMainWindow):
+    """One report at a time; opening a bad file keeps the current one."""
+
+    def __init__(self, settings: Settings, font_choice: FontChoice, theme: ThemeSwitcher | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self._theme = theme
+        self.report: Report | None = None
+        self.path: Path | None = None
+        self._nodes: tuple[Node, ...] = ()
+        self._model: OutlineModel | None = None
+        self._pending_focus: Mark | None = None
+        self._shown_once = False
+
+        self.outline = QTreeView(self)
+        self.outline.setObjectName("outlineTree")
+        self.outline.setHeaderHidden(True)
+        self.outline.setUniformRowHeights(False)
+        self.outline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.outline.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.outline.setItemDelegate(OutlineDelegate(self.outline))
+        self.detail = DetailView(font_choice, self)
+        self._find_bar: FindBar | None = None
+        self.charts = ChartPane(font_choice, self)
+        reading = QWidget(self)
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.detail)
+        self._reading_column = column
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for widget, stretch in ((self.outline, 0), (reading, 1), (self.charts, 0)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setSizes([300, 560, 440])
+        self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)
+
+        self.detail.metricActivated.connect(self._show_metric)
+        self.charts.barClicked.connect(self._on_bar_clicked)
+        self._build_menus()
+        self._restore_settings()
+
+    # --- menus ----------------------------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: Key | str | None = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&Open…"), self.choose_file, Key.Open, "openAction"))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self._action(self.tr("&Export JSON…"), self.choose_export, "Ctrl+E", "exportAction"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, Key.Quit, "quitAction"))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self._action(self.tr("&Copy"), self.copy, Key.Copy, "copyAction"))
+        edit_menu.addAction(
+            self._action(self.tr("Copy with &Source"), self.copy_with_source, "Ctrl+Shift+C", "copySourceAction")
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("&Find…"), lambda: self.find_bar.open(), Key.Find, "findAction"))
+        edit_menu.addAction(self._action(self.tr("Find &Next"), lambda: self.find_bar.find_next(), Key.FindNext))
+        edit_menu.addAction(
+            self._action(self.tr("Find &Previous"), lambda: self.find_bar.find_previous(), Key.FindPrevious)
+        )
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self._action(self.tr("Zoom &In"), lambda: self.zoom_by(1), Key.ZoomIn, "zoomInAction"))
+        view_menu.addAction(self._action(self.tr("Zoom &Out"), lambda: self.zoom_by(-1), Key.ZoomOut, "zoomOutAction"))
+        view_menu.addAction(
+            self._action(self.tr("&Reset Zoom"), lambda: self.zoom_by(None), "Ctrl+0", "zoomResetAction")
+        )
+        view_menu.addSeparator()
+        self.charts_action = self._action(self.tr("Show &Charts"), self.set_charts_visible, "F9", "chartsAction")
+        self.charts_action.setCheckable(True)
+        self.charts_action.setChecked(True)
+        view_menu.addAction(self.charts_action)
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        names = {"system": self.tr("Follow &System"), "light": self.tr("&Light"), "dark": self.tr("&Dark")}
+        self.theme_actions = QActionGroup(self)
+        for theme in THEMES:
+            action = self._action(names[theme], lambda _=False, t=theme: self.set_theme(t), name=f"theme-{theme}")
+            action.setCheckable(True)
+            action.setData(theme)
+            self.theme_actions.addAction(action)
+            theme_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, Key.HelpContents, "shortcutsAction")
+        )
+        help_menu.addAction(self._action(self.tr("&About jcviewer"), self.show_about, name="aboutAction"))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.settings.recent_files if Path(p).is_file()]
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(Path(p)))
+        if not recent:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.tr("Clear List"), lambda: setattr(self.settings, "recent_files", []))
+
+    # --- opening --------------------------------------------------------------------------------------------
+    def open_file(self, path: Path) -> bool:
+        """Parse and show ``path``; on failure show why and keep the current report. True on success."""
+        try:
+            report = report_loader.load(path)
+        except ReportError as error:
+            log.info("cannot open %s: %s", path, error)
+            from jcviewer.ui import dialogs
+
+            dialogs.show_open_error(self, error)
+            return False
+        self.set_report(report, path.resolve())
+        self.settings.remember_file(str(self.path))
+        return True
+
+    def set_report(self, report: Report, path: Path | None = None, select: str = "") -> None:
+        """Show ``report``: outline, first (or ``select``-ed, or last remembered) node, charts."""
+        self.report, self.path = report, path
+        self._nodes = build_outline(report)
+        old_model = self._model
+        self._model = OutlineModel(self._nodes, self)
+        self.outline.setModel(self._model)
+        if old_model is not None:
+            old_model.deleteLater()
+        self.outline.selectionModel().currentChanged.connect(self._on_current)
+        self.outline.expandToDepth(0)
+        self.setWindowTitle(f"{report.title} — jcviewer")
+        self.charts.set_report(report)
+        remembered = self.settings.last_node
+        wanted = next((n for n in (select, remembered) if n and find_node(self._nodes, n)), self._nodes[0].id)
+        self.select_node(wanted)
+        warnings = len(report.warnings)
+        self.statusBar().showMessage(
+            self.tr("%n warning(s) while reading the report", "", warnings)
+            if warnings
+            else self.tr("%1 sections, %2 targets, %3 quotes")
+            .replace("%1", str(sum(1 for n in self._nodes if n.kind == "section")))
+            .replace("%2", str(sum(1 for m in report.metrics if m.period == "target")))
+            .replace("%3", str(len(report.quotes)))
+        )
+
+    def choose_file(self) -> None:
+        """File ▸ Open…"""
+        start = str(self.path.parent) if self.path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open report"), start, self.tr("Report text (*.txt);;All files (*)")
+        )
+        if name:
+            self.open_file(Path(name))
+
+    def choose_export(self) -> None:
+        """File ▸ Export JSON…: the documented schema (docs/json-schema.md)."""
+        if self.report is None:
+            return
+        suggested = (self.path.with_suffix(".json") if self.path else Path("report.json")).name
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export JSON"), suggested, self.tr("JSON (*.json)"))
+        if name:
+            import json
+
+            from jcviewer.model.export import to_json
+            from jcviewer.ui import dialogs
+
+            text = json.dumps(to_json(self.report), ensure_ascii=False, indent=2) + "\n"
+            try:
+                Path(name).write_text(text, encoding="utf-8")
+            except OSError as error:
+                dialogs.show_save_error(self, name, error)
+
+    # --- selection ------------------------------------------------------------------------------------------
+    def select_node(self, node_id: str, focus: Mark | None = None) -> bool:
+        """Select a node in the tree and show it; ``focus`` is highlighted more strongly. False if unknown."""
+        if self._model is None:
+            return False
+        index = self._model.index_of(node_id)
+        if not index.isValid():
+            return False
+        self._pending_focus = focus
+        if index == self.outline.currentIndex():
+            self._on_current(index)
+        else:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.outline.selectionModel().setCurrentIndex(index, flags)
+        self.outline.scrollTo(index)
+        return True
+
+    def _on_current(self, index: QModelIndex, previous: QModelIndex | None = None) -> None:
+        node = self._model.node(index) if self._model else None
+        focus, self._pending_focus = self._pending_focus, None
+        if node is None or self.report is None:
+            return
+        self.detail.show_node(self.report, node, self._heading(node), focus)
+        self.settings.last_node = node.id
+
+    def _heading(self, node: Node) -> str:
+        section = find_node(self._nodes, node.section)
+        assert section is not None and self._model is not None
+        return section.title if section.kind == "section" else self._model.label(section)
+
+    def _show_metric(self, metric: Metric) -> None:
+        if self.report is None:
+            return
+        node = node_at(self.report, self._nodes, metric.paragraph, metric.span)
+        if node is not None:
+            clause = metric_clause(self.report.paragraph(metric.paragraph).text, metric)
+            self.select_node(node.id, focus=Mark(metric.paragraph, clause))
+
+    def _on_bar_clicked(self, bar: Bar) -> None:
+        self._show_metric(bar.metric)
+
+    # --- edit -----------------------------------------------------------------------------------------------
+    def current_text(self) -> str:
+        """The selected text in the detail pane, else the text of the selected node."""
+        node = self.detail.node
+        if self.detail.selected_text():
+            return self.detail.selected_text()
+        return node_text(self.report, node) if self.report and node else ""
+
+    def source_line(self) -> str:
+        """Where the text comes from: report title, section heading and file name."""
+        if self.report is None or self.detail.node is None:
+            return ""
+        heading = self._heading(self.detail.node)
+        file_name = self.path.name if self.path else self.report.source
+        return (
+            self.tr("Source: %1, %2 (%3)")
+            .replace("%1", f"《{self.report.title}》")
+            .replace("%2", heading)
+            .replace("%3", file_name)
+        )
+
+    def copy(self) -> None:
+        """Edit ▸ Copy: the selection, or the selected node's text."""
+        QApplication.clipboard().setText(self.current_text())
+
+    def copy_with_source(self) -> None:
+        """Edit ▸ Copy with Source: the text followed by where it comes from."""
+        text = self.current_text()
+        if text:
+            QApplication.clipboard().setText(f"{text}\n——{self.source_line()}")
+
+    # --- view -----------------------------------------------------------------------------------------------
+    def zoom_by(self, steps: int | None) -> None:
+        """Zoom the detail text by ``steps``; None resets."""
+        self.detail.set_zoom(0 if steps is None else self.detail.zoom + steps)
+        self.settings.zoom = self.detail.zoom
+
+    def set_charts_visible(self, visible: bool) -> None:
+        """View ▸ Show Charts."""
+        self.charts.setVisible(visible)
+        self.charts_action.setChecked(visible)
+        self.settings.show_charts = visible
+        if visible and self._shown_once:
+            self.charts.load()
+
+    def set_theme(self, theme: str) -> None:
+        """View ▸ Theme: follow the system, or force light or dark."""
+        if self._theme is not None:
+            self._theme.apply(theme)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == theme)
+        self.settings.theme = theme
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts."""
+        from jcviewer.ui import dialogs
+
+        dialogs.show_shortcuts(self, self.actions())
+
+    def show_about(self) -> None:
+        """Help ▸ About."""
+        from jcviewer.ui import dialogs
+
+        dialogs.show_about(self)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the detail pane, made on first use."""
+        if self._find_bar is None:
+            from jcviewer.ui.find_bar import FindBar
+
+            self._find_bar = FindBar(self.detail, self)
+            self._find_bar.hide()
+            self._reading_column.addWidget(self._find_bar)
+        return self._find_bar
+
+    # --- settings and window events -------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        if not self.restoreGeometry(self.settings.geometry):
+            self.resize(1300, 820)
+        self.restoreState(self.settings.window_state)
+        self.splitter.restoreState(self.settings.splitter)
+        self.detail.set_zoom(self.settings.zoom)
+        self.charts.setVisible(self.settings.show_charts)
+        self.charts_action.setChecked(self.settings.show_charts)
+        self.set_theme(self.settings.theme)
+
+    def save_settings(self) -> None:
+        """Remember geometry, splitter and view state for next time."""
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter = self.splitter.saveState()
+        self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.outline.setFocus()
+            self.outline.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.outline.viewport() and event.type() == QEvent.Type.Paint:
+            # The outline is on screen: only now start what is slow (charts import pyqtgraph and numpy).
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        if self.charts.isVisible():
+            self.charts.load()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_file(Path(files[0]))

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Refresh resources/i18n/jcviewer_zh_CN.ts from the source (new strings arrive "unfinished"), then compile
+# the .qm the app loads. Translate in Qt Linguist (pyside6-linguist) or by editing the .ts, then run again.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+sources=$(git ls-files 'jcviewer/*.py' | grep -v '^jcviewer/model/')
+pyside6-lupdate -no-obsolete $sources -ts resources/i18n/jcviewer_zh_CN.ts
+pyside6-lrelease resources/i18n/jcviewer_zh_CN.ts -qm resources/i18n/jcviewer_zh_CN.qm

@@ -1,0 +1,67 @@
+"""``jcviewer screenshot`` and ``jcviewer [FILE]``: the CLI side of the window (docs/cli.md)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from jcviewer.cli import with_default_command
+
+
+def jcviewer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]), PYTHONIOENCODING="utf-8")
+    env.pop("QT_QPA_PLATFORM", None)  # the screenshot command goes offscreen by itself
+    return subprocess.run(
+        [sys.executable, "-m", "jcviewer", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def test_screenshot_renders_the_window_at_the_requested_size(tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    result = jcviewer("screenshot", str(out), "--select", "p5.list.3", "--size", "900x600", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (900, 600)
+    shades = {image.pixelColor(x, y).lightness() // 16 for x in range(0, 900, 7) for y in range(0, 600, 7)}
+    assert len(shades) >= 6  # text, highlights, bars: not a blank window
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--size", "10x10"], "--size"),
+        (["--select", "s99"], "--select s99: no such outline node"),
+        (["missing.txt"], "missing.txt: no such file"),
+    ],
+)
+def test_screenshot_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    result = jcviewer("screenshot", str(tmp_path / "shot.png"), *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "shot.png").exists()
+
+
+def test_screenshot_into_a_missing_folder(tmp_path: Path) -> None:
+    result = jcviewer("screenshot", str(tmp_path / "nowhere" / "shot.png"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "does not exist" in result.stderr
+
+
+def test_a_bare_file_argument_means_open() -> None:
+    assert with_default_command(["report.txt"]) == ["open", "report.txt"]
+    assert with_default_command(["--lang", "en"]) == ["open", "--lang", "en"]
+    assert with_default_command([]) == ["open"]
+    assert with_default_command(["dump", "x.txt"]) == ["dump", "x.txt"]
+    assert with_default_command(["--version"]) == ["--version"]
