@@ -10,6 +10,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -91,10 +92,24 @@ def open_window(session: Session, settings: Settings, path: Path | None) -> Main
     return window
 
 
+def install_excepthook(window: MainWindow) -> None:
+    """A bug in a slot shows a dialog and goes to the log, instead of a traceback on a terminal nobody reads."""
+
+    def report(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        from jcviewer.ui.dialogs import show_unexpected_error
+
+        show_unexpected_error(window, error)
+
+    sys.excepthook = report
+
+
 def run(path: Path | None, language: str | None) -> int:
     """Open the window and run until it closes."""
+    logging.basicConfig(level=logging.WARNING, format="jcviewer: %(levelname)s: %(name)s: %(message)s")
     session = create_session(language)
     window = open_window(session, Settings(), path)
+    install_excepthook(window)
     code = session.app.exec()
     del window
     return code
@@ -124,5 +139,5 @@ def screenshot(out: Path, path: Path | None, select: str, size: QSize, language:
         session.app.processEvents()
         image = window.grab().toImage()
         window.close()
-        if not image.save(str(out), "PNG"):
+        if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
             raise OSError(f"cannot write {out}")

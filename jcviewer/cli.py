@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -80,7 +81,21 @@ def _dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _has_display() -> bool:
+    """False on a Linux machine with no X11 or Wayland display (Qt would abort there)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _open(args: argparse.Namespace) -> int:
+    if not _has_display():
+        print(
+            "jcviewer: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "`jcviewer dump` and `jcviewer screenshot` work without one",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     from jcviewer.app import run  # Qt only for the commands that need it
 
     return run(args.file, args.lang)

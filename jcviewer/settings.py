@@ -33,15 +33,15 @@ class Setting(Generic[T]):
 class Settings:
     """The app's settings over a QSettings store (the user's by default, a file in tests and screenshots)."""
 
-    geometry = Setting("window/geometry", QByteArray, QByteArray())
-    window_state = Setting("window/state", QByteArray, QByteArray())
-    splitter = Setting("window/splitter", QByteArray, QByteArray())
-    last_node = Setting("outline/lastNode", str, "")
-    last_file = Setting("files/last", str, "")
-    recent_files = Setting("files/recent", list, [])
-    zoom = Setting("view/zoom", int, 0)
-    show_charts = Setting("view/showCharts", bool, True)
-    theme = Setting("view/theme", str, "system")  # "system" | "light" | "dark"
+    geometry: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
+    window_state: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
+    splitter: Setting[QByteArray] = Setting("window/splitter", QByteArray, QByteArray())
+    last_node: Setting[str] = Setting("outline/lastNode", str, "")
+    last_file: Setting[str] = Setting("files/last", str, "")
+    recent_files: Setting[list[str]] = Setting("files/recent", list, [])
+    zoom: Setting[int] = Setting("view/zoom", int, 0)
+    show_charts: Setting[bool] = Setting("view/showCharts", bool, True)
+    theme: Setting[str] = Setting("view/theme", str, "system")  # "system" | "light" | "dark"
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QFontMetrics, QHelpEvent, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from jcviewer.model.export import format_value
@@ -47,6 +47,7 @@ class DetailView(QTextBrowser):
     """Read-only rich text over one section at a time; never loads a resource or follows a link."""
 
     metricActivated = Signal(object)  # Metric  # noqa: N815
+    zoomRequested = Signal(int)  # steps, from Ctrl+wheel  # noqa: N815
 
     def __init__(self, font_choice: FontChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +164,16 @@ class DetailView(QTextBrowser):
         font = reading_font(self._font_choice, BASE_POINT_SIZE + self._zoom * ZOOM_STEP)
         self.document().setDefaultFont(font)
         self._render()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        """Ctrl+wheel zooms through the window (so the zoom is remembered), not by QTextEdit's own zoom."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoomRequested.emit(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

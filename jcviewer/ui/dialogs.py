@@ -102,3 +102,18 @@ def show_save_error(parent: QWidget | None, path: str, error: OSError) -> None:
     box.setObjectName("saveErrorDialog")
     box.setInformativeText(error.strerror or str(error))
     box.exec()
+
+
+def show_unexpected_error(parent: QWidget | None, error: BaseException) -> None:
+    """A bug, not bad input: say so plainly; the details went to the log."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        translate("Dialogs", "Unexpected error"),
+        translate("Dialogs", "Something went wrong inside jcviewer."),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("unexpectedErrorDialog")
+    box.setInformativeText(translate("Dialogs", "The report file is unchanged. Details were written to the log."))
+    box.setDetailedText(f"{type(error).__name__}: {error}")
+    box.exec()

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.detail.metricActivated.connect(self._show_metric)
+        self.detail.zoomRequested.connect(self.zoom_by)
         self.charts.barClicked.connect(self._on_bar_clicked)
         self._build_menus()
         self._restore_settings()

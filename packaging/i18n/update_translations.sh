@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sources=$(git ls-files 'jcviewer/*.py' | grep -v '^jcviewer/model/')
-pyside6-lupdate -no-obsolete $sources -ts resources/i18n/jcviewer_zh_CN.ts
+pyside6-lupdate -no-obsolete -locations none $sources -ts resources/i18n/jcviewer_zh_CN.ts
 pyside6-lrelease resources/i18n/jcviewer_zh_CN.ts -qm resources/i18n/jcviewer_zh_CN.qm

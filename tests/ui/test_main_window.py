@@ -7,7 +7,7 @@ from pathlib import Path
 
 from genre import wenshui_page
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -344,3 +344,43 @@ def test_recent_files_menu_lists_opened_files_and_reopens_them(window: MainWindo
     assert len(entries) == 1 and entries[0].text() == "wenshui.txt"
     entries[0].trigger()
     assert window.path == other.resolve()
+
+
+def test_clicking_a_number_in_the_text_selects_its_target(window: MainWindow) -> None:
+    window.select_node("s2")
+    index = next(i for i, m in enumerate(window.report.metrics) if m.expression == "6.5%左右")
+    window.detail.anchorClicked.emit(QUrl(f"metric:{index}"))
+    assert current_id(window) == "s2.targets.4"
+    window.detail.anchorClicked.emit(QUrl("https://example.com"))  # never navigates, never changes selection
+    assert current_id(window) == "s2.targets.4"
+
+
+def test_ctrl_wheel_zooms_and_is_remembered(window: MainWindow, settings: Settings) -> None:
+    viewport = window.detail.viewport()
+    wheel = QWheelEvent(
+        QPointF(20, 20),
+        QPointF(viewport.mapToGlobal(QPoint(20, 20))),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    assert window.detail.zoom == 2 and settings.zoom == 2
+
+
+def test_an_unexpected_error_in_a_slot_shows_a_dialog(window: MainWindow, dialogs: list[QDialog], monkeypatch) -> None:
+    import sys
+
+    from jcviewer.app import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(window)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert dialogs[-1].objectName() == "unexpectedErrorDialog"
+    assert "RuntimeError: boom" in dialogs[-1].detailedText()

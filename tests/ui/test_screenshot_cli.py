@@ -65,3 +65,19 @@ def test_a_bare_file_argument_means_open() -> None:
     assert with_default_command([]) == ["open"]
     assert with_default_command(["dump", "x.txt"]) == ["dump", "x.txt"]
     assert with_default_command(["--version"]) == ["--version"]
+
+
+def test_opening_the_window_without_a_display_says_so(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    result = subprocess.run(
+        [sys.executable, "-m", "jcviewer"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("jcviewer: error: no display") and result.stderr.count("\n") == 1
