@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from process import run_jcviewer
 
 from jcviewer.cli import main
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m jcviewer`` as a user would, from another directory."""
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]), PYTHONIOENCODING="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "jcviewer", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-
-
 def test_dump_json_from_another_directory(tmp_path: Path) -> None:
-    result = run("dump", "--format", "json", cwd=tmp_path)
+    result = run_jcviewer("dump", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) >= {"title", "sections", "banners", "captions", "quotes", "metrics", "enumerations", "terms"}
@@ -70,7 +54,7 @@ def test_bad_input_one_line_exit_2(tmp_path: Path, content: bytes | None, messag
     path = tmp_path / "input.txt"
     if content is not None:
         path.write_bytes(content)
-    result = run("dump", str(path), cwd=tmp_path)
+    result = run_jcviewer("dump", str(path), cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -82,7 +66,7 @@ def test_another_report_file(tmp_path: Path) -> None:
 
     path = tmp_path / "wenshui.txt"
     path.write_text(wenshui_page().text(), encoding="gb18030")
-    result = run("dump", str(path), cwd=tmp_path)
+    result = run_jcviewer("dump", str(path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["quotes"][0]["speaker"] == "李春生"
 

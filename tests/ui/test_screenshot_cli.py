@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from process import run_jcviewer
 from PySide6.QtGui import QImage
 
 from jcviewer.cli import with_default_command
 
 
 def jcviewer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]), PYTHONIOENCODING="utf-8")
-    env.pop("QT_QPA_PLATFORM", None)  # the screenshot command goes offscreen by itself
-    return subprocess.run(
-        [sys.executable, "-m", "jcviewer", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_jcviewer(*args, cwd=cwd, unset=("QT_QPA_PLATFORM",))  # screenshot goes offscreen by itself
 
 
 def test_screenshot_renders_the_window_at_the_requested_size(tmp_path: Path) -> None:
@@ -68,16 +57,6 @@ def test_a_bare_file_argument_means_open() -> None:
 
 
 def test_opening_the_window_without_a_display_says_so(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
-    result = subprocess.run(
-        [sys.executable, "-m", "jcviewer"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    result = run_jcviewer(cwd=tmp_path, unset=("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
     assert result.returncode == 2
     assert result.stderr.startswith("jcviewer: error: no display") and result.stderr.count("\n") == 1
