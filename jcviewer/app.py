@@ -76,13 +76,13 @@ def open_window(session: Session, settings: Settings, path: Path | None) -> Main
     failure: ReportError | None = None
     if wanted is not None:
         try:
-            window.set_report(report_loader.load(wanted), wanted.resolve())
+            window.set_report(report_loader.load(wanted), wanted.resolve(), restore_selection=True)
             settings.remember_file(str(wanted.resolve()))
         except ReportError as error:
             failure = error if path else None  # a vanished last file is not worth a dialog
             log.info("cannot reopen %s: %s", wanted, error)
     if window.report is None:
-        window.set_report(report_loader.load(bundled_report()), bundled_report())
+        window.set_report(report_loader.load(bundled_report()), bundled_report(), restore_selection=True)
     window.show()
     if failure is not None:
         print(f"jcviewer: error: {failure}", file=sys.stderr)

@@ -174,8 +174,8 @@ class MainWindow(QMainWindow):
         self.settings.remember_file(str(self.path))
         return True
 
-    def set_report(self, report: Report, path: Path | None = None, select: str = "") -> None:
-        """Show ``report``: outline, first (or ``select``-ed, or last remembered) node, charts."""
+    def set_report(self, report: Report, path: Path | None = None, restore_selection: bool = False) -> None:
+        """Show ``report``: outline, charts, and its first node (or, restoring a session, the last one selected)."""
         self.report, self.path = report, path
         self._nodes = build_outline(report)
         old_model = self._model
@@ -187,9 +187,8 @@ class MainWindow(QMainWindow):
         self.outline.expandToDepth(0)
         self.setWindowTitle(f"{report.title} — jcviewer")
         self.charts.set_report(report)
-        remembered = self.settings.last_node
-        wanted = next((n for n in (select, remembered) if n and find_node(self._nodes, n)), self._nodes[0].id)
-        self.select_node(wanted)
+        remembered = self.settings.last_node if restore_selection else ""
+        self.select_node(remembered if find_node(self._nodes, remembered) else self._nodes[0].id)
         warnings = len(report.warnings)
         self.statusBar().showMessage(
             self.tr("%n warning(s) while reading the report", "", warnings)

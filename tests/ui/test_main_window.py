@@ -264,6 +264,7 @@ def test_drag_and_drop_opens_the_dropped_file(window: MainWindow, tmp_path: Path
     QApplication.sendEvent(window, drop)
     assert window.path == other.resolve()
     assert "文水" in window.windowTitle()
+    assert current_id(window) == "lead"  # a newly opened report starts at its beginning
 
 
 def test_export_json_writes_the_schema(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
