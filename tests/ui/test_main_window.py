@@ -253,6 +253,7 @@ def test_zoom_charts_toggle_and_dark_theme(qtbot: QtBot, window: MainWindow, set
 def test_drag_and_drop_opens_the_dropped_file(window: MainWindow, tmp_path: Path) -> None:
     other = tmp_path / "wenshui.txt"
     other.write_text(wenshui_page(seed=1).text(), encoding="utf-8")
+    window.select_node("s2")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(other))])
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
