@@ -41,7 +41,6 @@ class ChartPane(QWidget):
     """
 
     barClicked = Signal(object)  # Bar  # noqa: N815
-    loaded = Signal()
 
     def __init__(self, font_choice: FontChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +67,11 @@ class ChartPane(QWidget):
     def is_loaded(self) -> bool:
         """True once the charts exist."""
         return self._built
+
+    @property
+    def tabs(self) -> QTabWidget:
+        """The tab widget holding the three pages."""
+        return self._tabs
 
     @property
     def charts(self) -> list[BarChart]:
@@ -102,7 +106,6 @@ class ChartPane(QWidget):
         self._status.hide()
         self._tabs.show()
         self._fill()
-        self.loaded.emit()
 
     def _fill(self) -> None:
         if self._report is None:

@@ -70,11 +70,6 @@ class DetailView(QTextBrowser):
         self._report, self._node, self._heading, self._focus = report, node, heading, focus
         self._render()
 
-    def clear_node(self) -> None:
-        """Show nothing (no report open)."""
-        self._report = self._node = self._focus = None
-        self.clear()
-
     @property
     def node(self) -> Node | None:
         """The node on show."""

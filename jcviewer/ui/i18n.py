@@ -10,7 +10,6 @@ from jcviewer.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("zh", "en")
 _LOCALES = {"zh": QLocale(QLocale.Language.Chinese, QLocale.Country.China), "en": QLocale(QLocale.Language.English)}
 
 

@@ -227,6 +227,16 @@ class MainWindow(QMainWindow):
                 dialogs.show_save_error(self, name, error)
 
     # --- selection ------------------------------------------------------------------------------------------
+    @property
+    def outline_model(self) -> OutlineModel | None:
+        """The model behind the outline tree (None before a report is shown)."""
+        return self._model
+
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        """The navigation tree of the report on show."""
+        return self._nodes
+
     def select_node(self, node_id: str, focus: Mark | None = None) -> bool:
         """Select a node in the tree and show it; ``focus`` is highlighted more strongly. False if unknown."""
         if self._model is None:

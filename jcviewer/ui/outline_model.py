@@ -11,8 +11,7 @@ from jcviewer.model.navigation import Node
 from jcviewer.ui.markup import plain_tooltip
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NODE_KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 3
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -78,8 +77,6 @@ class OutlineModel(QAbstractItemModel):
             return plain_tooltip(self.tooltip(node))
         if role == NODE_ID_ROLE:
             return node.id
-        if role == NODE_KIND_ROLE:
-            return node.kind
         if role == SUBTITLE_ROLE:
             return node.subtitle if node.kind == "section" else None
         if node.kind == "section" and node.subtitle:  # two-line rows: bold heading on top, sub-heading below

@@ -81,9 +81,9 @@ def test_keyboard_moves_through_sections_and_expands(qtbot: QtBot, window: MainW
 
 
 def test_mouse_click_on_a_quote_node_scrolls_to_and_highlights_the_quote(qtbot: QtBot, window: MainWindow) -> None:
-    quotes = window._model.index_of("s3.quotes")
+    quotes = window.outline_model.index_of("s3.quotes")
     window.outline.expand(quotes)
-    target = window._model.index_of("s3.quotes.5")
+    target = window.outline_model.index_of("s3.quotes.5")
     window.outline.scrollTo(target)
     rect = window.outline.visualRect(target)
     qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -127,7 +127,7 @@ def test_clicking_a_target_bar_selects_its_node_and_paragraph(qtbot: QtBot, wind
 
 def test_clicking_a_result_bar_selects_the_achievement_it_belongs_to(qtbot: QtBot, window: MainWindow) -> None:
     load_charts(qtbot, window)
-    window.charts.findChild(type(window.charts._tabs)).setCurrentIndex(2)
+    window.charts.tabs.setCurrentIndex(2)
     counts = chart(window, "achievementChart2")
     bar = next(b for b in counts.bars if b.text == "31个")
     qtbot.mouseClick(counts.viewport(), Qt.MouseButton.LeftButton, pos=counts.bar_position(bar).toPoint())
@@ -146,7 +146,7 @@ def test_comparison_chart_pairs_result_and_target_and_hover_names_the_sentence(
         ("地区生产总值增长", "≈6%"),
         ("固定资产投资增长", "≥10%"),
     ]
-    window.charts._tabs.setCurrentIndex(1)
+    window.charts.tabs.setCurrentIndex(1)
     bar = comparison.bars[1]
     qtbot.mouseMove(comparison.viewport(), comparison.bar_position(bar).toPoint())
     qtbot.waitUntil(lambda: comparison.hovered_bar is bar)
@@ -199,14 +199,14 @@ def test_hostile_report_text_is_shown_as_text_and_loads_nothing(make_window, tmp
     )
     window = make_window(hostile)
     shown = False
-    for node in (n for top in window._nodes for n in top.walk()):
+    for node in (n for top in window.nodes for n in top.walk()):
         window.select_node(node.id)
         html = window.detail.toHtml()
         assert "<img" not in html and "<script" not in html and 'href="https' not in html
         shown = shown or payload in window.detail.toPlainText()
     assert shown
     assert loads == []
-    tooltip = window._model.index_of("lead").data(Qt.ItemDataRole.ToolTipRole)
+    tooltip = window.outline_model.index_of("lead").data(Qt.ItemDataRole.ToolTipRole)
     assert "<img" not in tooltip
 
 
