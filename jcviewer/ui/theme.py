@@ -37,20 +37,26 @@ class ThemeSwitcher:
 
     def __init__(self, app: QApplication) -> None:
         self._app = app
-        self._system_style = app.style().name()
-        self._system_palette = QPalette(app.palette())
+        self._system: tuple[str, QPalette] | None = None  # style name and palette, saved at the first switch
         self.theme = "system"
 
     def apply(self, theme: str) -> None:
-        """Switch to "system", "light" or "dark"."""
-        self.theme = theme if theme in THEMES else "system"
-        hints = QGuiApplication.styleHints()
-        if self.theme == "system":
-            hints.unsetColorScheme()
-            self._app.setStyle(QStyleFactory.create(self._system_style))
-            self._app.setPalette(self._system_palette)
+        """Switch to "system", "light" or "dark" (nothing to do when already there)."""
+        theme = theme if theme in THEMES else "system"
+        if theme == self.theme:
             return
-        hints.setColorScheme(Qt.ColorScheme.Dark if self.theme == "dark" else Qt.ColorScheme.Light)
+        self.theme = theme
+        hints = QGuiApplication.styleHints()
+        if theme == "system":
+            assert self._system is not None
+            style, palette = self._system
+            hints.unsetColorScheme()
+            self._app.setStyle(QStyleFactory.create(style))
+            self._app.setPalette(palette)
+            return
+        if self._system is None:
+            self._system = (self._app.style().name(), QPalette(self._app.palette()))
+        hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
         fusion = QStyleFactory.create("Fusion")
         self._app.setStyle(fusion)
-        self._app.setPalette(dark_palette() if self.theme == "dark" else fusion.standardPalette())
+        self._app.setPalette(dark_palette() if theme == "dark" else fusion.standardPalette())
