@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from jcviewer import __version__
 from jcviewer.model.errors import ReportError
+from jcviewer.paths import APPLICATION, ORGANIZATION
 from jcviewer.resources import bundled_report
 from jcviewer.settings import Settings
 from jcviewer.ui import report_loader
@@ -56,8 +57,8 @@ class Session:
 
 def create_session(language: str | None = None, argv: list[str] | None = None) -> Session:
     """The QApplication (created once) with Chinese fonts, translations and the theme switcher."""
-    QCoreApplication.setOrganizationName("jcviewer")
-    QCoreApplication.setApplicationName("jcviewer")
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)

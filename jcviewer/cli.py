@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jcviewer import __version__
 from jcviewer.model.errors import ReportError
@@ -19,8 +20,11 @@ from jcviewer.model.parse import load_report
 from jcviewer.model.report import Report
 from jcviewer.resources import bundled_report
 
+if TYPE_CHECKING:
+    from jcviewer.model.search.report_search import SearchResults
+
 EXIT_BAD_INPUT = 2
-COMMANDS = ("open", "dump", "screenshot")
+COMMANDS = ("open", "dump", "search", "screenshot")
 LANGUAGES = ("zh", "en")
 MIN_SIZE, MAX_SIZE = 200, 8000
 
@@ -34,6 +38,12 @@ def _size(text: str) -> tuple[int, int]:
     if not match or not all(MIN_SIZE <= int(n) <= MAX_SIZE for n in match.groups()):
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT between {MIN_SIZE} and {MAX_SIZE}, e.g. 1400x860")
     return int(match[1]), int(match[2])
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("expected a whole number of at least 1")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     dump = commands.add_parser("dump", help="print the parsed report (JSON or a text outline)")
     _report_argument(dump)
     dump.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
+    find = commands.add_parser("search", help='search the report: words, abbreviations, numbers, "phrases"')
+    find.add_argument("query", help='words (all required), "an exact phrase", GDP/固投 find their synonyms too')
+    _report_argument(find)
+    find.add_argument("--json", action="store_true", help="print JSON instead of text")
+    find.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)")
     shot = commands.add_parser("screenshot", parents=[language], help="render the window to a PNG and exit")
     shot.add_argument("out", type=Path, help="PNG file to write")
     _report_argument(shot)
@@ -79,6 +94,51 @@ def _dump(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(to_text(report))
     return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from jcviewer.model.search.report_search import ReportSearch
+    from jcviewer.model.search.words import WordSegmenter, report_words
+    from jcviewer.model.vocabulary import default_synonyms
+    from jcviewer.paths import user_cache_folder
+
+    report = _load(args.file)
+    search = ReportSearch(report, default_synonyms())
+    segmenter = WordSegmenter(user_cache_folder("jieba"))  # the same ranking as the window's
+    segmenter.add_words(report_words(report))
+    search.index.use_word_boundaries(search.index.word_boundaries(segmenter.spans))
+    results = search.search(args.query, limit=args.limit)
+    if args.json:
+        sys.stdout.write(json.dumps(search_json(results), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    print(f"{results.total} matching paragraph(s) for {args.query!r}" + (", best first:" if results.hits else ""))
+    for rank, hit in enumerate(results.hits, start=1):
+        where = " › ".join(hit.path)
+        print(f"{rank:>3}. [{hit.node}] {where}  ({hit.paragraph or 'heading'}, score {hit.score:.2f})")
+        print(f"     {hit.snippet}")
+    return 0
+
+
+def search_json(results: SearchResults) -> dict[str, Any]:
+    """The search results as JSON (docs/cli.md)."""
+    return {
+        "query": results.query.text,
+        "terms": [list(term.variants) for term in results.query.terms],
+        "total": results.total,
+        "hits": [
+            {
+                "section": hit.section,
+                "paragraph": hit.paragraph,
+                "node": hit.node,
+                "path": list(hit.path),
+                "score": round(hit.score, 4),
+                "spans": [list(span) for span in hit.spans],
+                "snippet": hit.snippet,
+                "snippet_spans": [list(span) for span in hit.snippet_spans],
+            }
+            for hit in results.hits
+        ],
+    }
 
 
 def _has_display() -> bool:
@@ -130,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
-        return {"open": _open, "dump": _dump, "screenshot": _screenshot}[args.command](args)
+        return {"open": _open, "dump": _dump, "search": _search, "screenshot": _screenshot}[args.command](args)
     except ReportError as error:
         print(f"jcviewer: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

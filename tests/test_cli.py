@@ -75,3 +75,29 @@ def test_version() -> None:
     with pytest.raises(SystemExit) as exited:
         main(["--version"])
     assert exited.value.code == 0
+
+
+def test_search_json_hits_with_section_paragraph_score_snippet_spans(tmp_path: Path) -> None:
+    result = run_jcviewer("search", "固投", "--json", "--limit", "5", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["total"] == 2 and data["terms"] == [["固投", "固定资产投资"]]
+    text = {h["paragraph"]: h for h in data["hits"]}
+    assert set(text) == {"p3", "p4"}
+    assert [text["p4"]["snippet"][s:e] for s, e in text["p4"]["snippet_spans"]] == ["固定资产投资"]
+    assert text["p4"]["section"] == "s2" and text["p4"]["node"] == "s2.targets.3" and text["p4"]["score"] > 0
+
+
+def test_search_text_output_and_nothing_found(tmp_path: Path) -> None:
+    found = run_jcviewer("search", "庞泉酒", cwd=tmp_path)
+    assert found.returncode == 0 and found.stdout.splitlines()[0].startswith("1 matching paragraph(s)")
+    assert "苗小岗" in found.stdout and "[s3.quotes.5]" in found.stdout
+    nothing = run_jcviewer("search", "不存在的词", cwd=tmp_path)
+    assert nothing.returncode == 0 and nothing.stdout.startswith("0 matching paragraph(s)")
+
+
+def test_search_bad_file_is_one_line_exit_2(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run_jcviewer("search", "发展", str(empty), cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "empty" in result.stderr

@@ -217,3 +217,37 @@ def node_text(report: Report, node: Node) -> str:
         return "\n".join(report.paragraph(m.paragraph).text[m.span[0] : m.span[1]] for m in node.marks)
     section = report.section(node.section)
     return "\n".join(p.text for s in section.walk() for p in s.paragraphs)
+
+
+def node_path(nodes: tuple[Node, ...], node_id: str) -> tuple[Node, ...]:
+    """The nodes from the top of the outline down to ``node_id`` (empty if there is no such node)."""
+
+    def down(level: tuple[Node, ...], trail: tuple[Node, ...]) -> tuple[Node, ...]:
+        for node in level:
+            if node.id == node_id:
+                return (*trail, node)
+            found = down(node.children, (*trail, node))
+            if found:
+                return found
+        return ()
+
+    return down(nodes, ())
+
+
+def count_marks(report: Report, nodes: tuple[Node, ...], marks: tuple[Mark, ...]) -> dict[str, int]:
+    """How many of ``marks`` fall in each node: in its marked stretches, or anywhere in its section's text."""
+    counts: dict[str, int] = {}
+    for node in (n for top in nodes for n in top.walk()):
+        if node.marks:
+            inside = sum(
+                1
+                for m in marks
+                for own in node.marks
+                if m.paragraph == own.paragraph and own.span[0] <= m.span[0] and m.span[1] <= own.span[1]
+            )
+        else:
+            paragraphs = {p.id for s in report.section(node.section).walk() for p in s.paragraphs}
+            inside = sum(1 for m in marks if m.paragraph in paragraphs)
+        if inside:
+            counts[node.id] = inside
+    return counts

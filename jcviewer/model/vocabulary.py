@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
+
+from jcviewer.resources import SYNONYMS, resource_path
 
 
 @dataclass(frozen=True)
@@ -48,3 +50,9 @@ class Synonyms:
         """All the words meaning ``word`` (itself alone if it has no synonyms)."""
         canonical = self._canonical.get(word)
         return next((g for g in self.groups if g[0] == canonical), (word,))
+
+
+@cache
+def default_synonyms() -> Synonyms:
+    """The genre's synonyms shipped in resources/."""
+    return Synonyms.load(resource_path(SYNONYMS))

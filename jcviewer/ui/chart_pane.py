@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from jcviewer.model.report import Report
-from jcviewer.ui.background import BackgroundImport
+from jcviewer.ui.background import BackgroundTask
 from jcviewer.ui.fonts import FontChoice, reading_font
 
 if TYPE_CHECKING:
@@ -47,8 +48,8 @@ class ChartPane(QWidget):
         self.setObjectName("chartPane")
         self._font = reading_font(font_choice, CHART_POINT_SIZE)
         self._report: Report | None = None
-        self._import = BackgroundImport(CHART_MODULES, self)
-        self._import.finished.connect(self._build)
+        self._import = BackgroundTask(lambda: [importlib.import_module(name) for name in CHART_MODULES], self)
+        self._import.done.connect(self._build)
         self._import.failed.connect(self._show_failure)
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("chartTabs")
@@ -99,7 +100,7 @@ class ChartPane(QWidget):
     def _show_failure(self, reason: str) -> None:
         self._status.setText(self.tr("Charts are unavailable: %1").replace("%1", reason))
 
-    def _build(self) -> None:
+    def _build(self, _: object = None) -> None:
         if self._built:
             return
         self._built = True

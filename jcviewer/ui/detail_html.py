@@ -11,10 +11,11 @@ from html import escape
 from itertools import pairwise
 
 from jcviewer.model.navigation import Mark
-from jcviewer.model.report import Paragraph, Quote, Report, Section
+from jcviewer.model.report import Paragraph, Quote, Report, Section, Span
 
 FOCUS_ANCHOR = "focus"
 MARK_ANCHOR = "mark"
+HIT_ANCHOR = "hit"
 METRIC_SCHEME = "metric"
 LINE_HEIGHT = "150%"  # Chinese body text reads best with generous leading
 
@@ -29,8 +30,29 @@ class Style:
     metric: str = "#0b4f8a"
     mark: str = "#fff1a8"
     focus: str = "#ffd34d"
+    hit: str = "#cde6ff"
     quote_background: str = "#f3f0ea"
     indent: int = 32
+
+
+@dataclass(frozen=True)
+class Highlights:
+    """What to paint behind the text, weakest first: search hits, the selected node's marks, the focus."""
+
+    hits: tuple[Mark, ...] = ()
+    marks: tuple[Mark, ...] = ()
+    focus: Mark | None = None
+
+    def spans(self, paragraph: str) -> dict[str, list[Span]]:
+        """The spans of each kind that fall in ``paragraph``."""
+        focus = [self.focus] if self.focus else []
+        return {
+            kind: [m.span for m in marks if m.paragraph == paragraph]
+            for kind, marks in (("hit", self.hits), ("mark", self.marks), ("focus", focus))
+        }
+
+
+ANCHORS = {"focus": FOCUS_ANCHOR, "mark": MARK_ANCHOR, "hit": HIT_ANCHOR}
 
 
 @dataclass(frozen=True)
@@ -39,47 +61,43 @@ class _Segment:
     end: int
     metric: int | None
     quoted: bool
-    highlight: str  # "" | "mark" | "focus"
+    highlight: str  # "" | "hit" | "mark" | "focus"
 
 
 def _segments(
-    text: str,
-    metrics: list[tuple[int, tuple[int, int]]],
-    quotes: list[tuple[int, int]],
-    marks: list[tuple[int, int]],
-    focus: list[tuple[int, int]],
+    text: str, metrics: list[tuple[int, Span]], quotes: list[Span], spans: dict[str, list[Span]]
 ) -> list[_Segment]:
     """Split ``text`` at every span edge; each piece knows which spans cover it."""
     edges = {0, len(text)}
     for _, span in metrics:
         edges.update(span)
-    for span in (*quotes, *marks, *focus):
+    for span in (*quotes, *(s for kind in spans.values() for s in kind)):
         edges.update(span)
     cuts = sorted(e for e in edges if 0 <= e <= len(text))
     pieces = []
     for start, end in pairwise(cuts):
 
-        def covers(span: tuple[int, int], start: int = start, end: int = end) -> bool:
+        def covers(span: Span, start: int = start, end: int = end) -> bool:
             return span[0] <= start and end <= span[1]
 
         metric = next((index for index, span in metrics if covers(span)), None)
-        highlight = "focus" if any(map(covers, focus)) else "mark" if any(map(covers, marks)) else ""
+        highlight = next((kind for kind in ("focus", "mark", "hit") if any(map(covers, spans[kind]))), "")
         pieces.append(_Segment(start, end, metric, any(map(covers, quotes)), highlight))
     return pieces
 
 
 def _paragraph_html(
-    report: Report, paragraph: Paragraph, marks: tuple[Mark, ...], focus: Mark | None, style: Style, anchored: set[str]
+    report: Report, paragraph: Paragraph, highlights: Highlights, style: Style, anchored: set[str]
 ) -> str:
     text = paragraph.text
     metrics = [(i, m.span) for i, m in enumerate(report.metrics) if m.paragraph == paragraph.id]
     quotes = [q.span for q in report.quotes if q.paragraph == paragraph.id]
-    own_marks = [m.span for m in marks if m.paragraph == paragraph.id]
-    own_focus = [focus.span] if focus and focus.paragraph == paragraph.id else []
+    spans = highlights.spans(paragraph.id)
+    colours = {"focus": style.focus, "mark": style.mark, "hit": style.hit}
     out = []
-    for piece in _segments(text, metrics, quotes, own_marks, own_focus):
-        for name, spans in ((FOCUS_ANCHOR, own_focus), (MARK_ANCHOR, own_marks)):
-            if name not in anchored and any(span[0] == piece.start for span in spans):
+    for piece in _segments(text, metrics, quotes, spans):
+        for kind, name in ANCHORS.items():
+            if name not in anchored and any(span[0] == piece.start for span in spans[kind]):
                 anchored.add(name)
                 out.append(f'<a name="{name}"></a>')
         html = escape(text[piece.start : piece.end])
@@ -91,8 +109,7 @@ def _paragraph_html(
                 f' font-weight:600; text-decoration:none">{html}</a>'
             )
         if piece.highlight:
-            background = style.focus if piece.highlight == "focus" else style.mark
-            html = f'<span style="background-color:{background}">{html}</span>'
+            html = f'<span style="background-color:{colours[piece.highlight]}">{html}</span>'
         out.append(html)
     return "".join(out)
 
@@ -108,19 +125,13 @@ def _quote_block(body: str, quote: Quote, style: Style) -> str:
 
 
 def _section_html(
-    report: Report,
-    section: Section,
-    marks: tuple[Mark, ...],
-    focus: Mark | None,
-    style: Style,
-    anchored: set[str],
-    depth: int,
+    report: Report, section: Section, highlights: Highlights, style: Style, anchored: set[str], depth: int
 ) -> list[str]:
     out = []
     if depth > 0 and section.kind == "section":
         out.append(f"<h3>{escape(section.title)}</h3>")
     for paragraph in section.paragraphs:
-        body = _paragraph_html(report, paragraph, marks, focus, style, anchored)
+        body = _paragraph_html(report, paragraph, highlights, style, anchored)
         quote = next((q for q in report.quotes if q.paragraph == paragraph.id), None)
         if quote:
             out.append(_quote_block(body, quote, style))
@@ -129,7 +140,7 @@ def _section_html(
                 f'<p style="line-height:{LINE_HEIGHT}; text-indent:{style.indent}px; margin:0 0 0.7em 0">{body}</p>'
             )
     for child in section.children:
-        out += _section_html(report, child, marks, focus, style, anchored, depth + 1)
+        out += _section_html(report, child, highlights, style, anchored, depth + 1)
     return out
 
 
@@ -137,19 +148,17 @@ def section_html(
     report: Report,
     section: Section,
     heading: str,
-    *,
-    marks: tuple[Mark, ...] = (),
-    focus: Mark | None = None,
+    highlights: Highlights = Highlights(),
     style: Style = Style(),
 ) -> str:
-    """A whole section as HTML: heading and sub-heading on top, then its text; ``marks`` and ``focus`` highlighted.
+    """A whole section as HTML: heading and sub-heading on top, then its text with ``highlights`` painted.
 
-    The first mark is preceded by ``<a name="mark">`` and the focus by ``<a name="focus">`` for scrolling.
+    The first stretch of each kind is preceded by an anchor (``focus``, ``mark``, ``hit``) to scroll to.
     """
     head = [f'<h2 style="color:{style.accent}; margin-bottom:0.2em">{escape(heading)}</h2>']
     if section.subtitle:
         head.append(
             f'<p style="color:{style.muted}; margin-top:0; margin-bottom:1em">—— {escape(section.subtitle)}</p>'
         )
-    body = _section_html(report, section, marks, focus, style, set(), 0)
+    body = _section_html(report, section, highlights, style, set(), 0)
     return f'<html><body style="color:{style.text}">{"".join(head + body)}</body></html>'

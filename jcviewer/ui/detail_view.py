@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 from jcviewer.model.export import format_value
 from jcviewer.model.navigation import Mark, Node
 from jcviewer.model.report import Metric, Report
-from jcviewer.ui.detail_html import FOCUS_ANCHOR, MARK_ANCHOR, METRIC_SCHEME, Style, section_html
+from jcviewer.ui.detail_html import ANCHORS, METRIC_SCHEME, Highlights, Style, section_html
 from jcviewer.ui.fonts import FontChoice, reading_font
 from jcviewer.ui.markup import plain_tooltip
 
@@ -59,15 +59,19 @@ class DetailView(QTextBrowser):
         self._node: Node | None = None
         self._heading = ""
         self._focus: Mark | None = None
+        self._hits: tuple[Mark, ...] = ()
         self._zoom = 0
         self.anchorClicked.connect(self._on_anchor)
         self.viewport().installEventFilter(self)
         self._apply_font()
 
     # --- content --------------------------------------------------------------------------------------------
-    def show_node(self, report: Report, node: Node, heading: str, focus: Mark | None = None) -> None:
-        """Show the section ``node`` belongs to, highlight its marks and scroll to ``focus`` or the first mark."""
-        self._report, self._node, self._heading, self._focus = report, node, heading, focus
+    def show_node(
+        self, report: Report, node: Node, heading: str, focus: Mark | None = None, hits: tuple[Mark, ...] = ()
+    ) -> None:
+        """Show the section ``node`` belongs to with its marks and search ``hits`` painted, scrolled to ``focus``,
+        else to the node's first mark, else to the first hit."""
+        self._report, self._node, self._heading, self._focus, self._hits = report, node, heading, focus, hits
         self._render()
 
     @property
@@ -79,11 +83,11 @@ class DetailView(QTextBrowser):
         if self._report is None or self._node is None:
             return
         section = self._report.section(self._node.section)
-        html = section_html(
-            self._report, section, self._heading, marks=self._node.marks, focus=self._focus, style=self._style()
-        )
+        highlights = Highlights(self._hits, self._node.marks, self._focus)
+        html = section_html(self._report, section, self._heading, highlights, self._style())
         self.setHtml(html)
-        anchor = FOCUS_ANCHOR if self._focus else MARK_ANCHOR if self._node.marks else ""
+        shown = {"focus": bool(self._focus), "mark": bool(self._node.marks), "hit": bool(self._hits)}
+        anchor = next((ANCHORS[kind] for kind in ("focus", "mark", "hit") if shown[kind]), "")
         if anchor:
             self.scrollToAnchor(anchor)  # puts the anchor at the very top; leave some context above it
             bar = self.verticalScrollBar()
@@ -103,6 +107,7 @@ class DetailView(QTextBrowser):
                 metric="#8cc4ff",
                 mark="#5a4a12",
                 focus="#8a6d00",
+                hit="#1f4466",
                 quote_background="#2e2b27",
                 indent=indent,
             )

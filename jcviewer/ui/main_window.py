@@ -21,7 +21,16 @@ from PySide6.QtWidgets import (
 
 from jcviewer.model.errors import ReportError
 from jcviewer.model.figures import Bar
-from jcviewer.model.navigation import Mark, Node, build_outline, find_node, metric_clause, node_at, node_text
+from jcviewer.model.navigation import (
+    Mark,
+    Node,
+    build_outline,
+    count_marks,
+    find_node,
+    metric_clause,
+    node_at,
+    node_text,
+)
 from jcviewer.model.report import Metric, Report
 from jcviewer.settings import Settings
 from jcviewer.ui import report_loader
@@ -29,16 +38,18 @@ from jcviewer.ui.chart_pane import ChartPane
 from jcviewer.ui.detail_view import DetailView
 from jcviewer.ui.fonts import FontChoice
 from jcviewer.ui.outline_delegate import OutlineDelegate
+from jcviewer.ui.outline_filter import OutlineFilter
 from jcviewer.ui.outline_model import OutlineModel
+from jcviewer.ui.search_panel import SearchPanel
 from jcviewer.ui.theme import THEMES, ThemeSwitcher
 
 if TYPE_CHECKING:
-    from jcviewer.ui.find_bar import FindBar
+    from jcviewer.model.search.report_search import SearchHit, SearchResults
 
 log = logging.getLogger(__name__)
 Key = QKeySequence.StandardKey
 
-# Dialogs, JSON export and the find bar are imported on first use: the window paints before they load.
+# Dialogs and JSON export are imported on first use: the window paints before they load.
 
 
 class MainWindow(QMainWindow):
@@ -63,24 +74,36 @@ class MainWindow(QMainWindow):
         self.outline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.outline.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.outline.setItemDelegate(OutlineDelegate(self.outline))
+        self._filter = OutlineFilter(self)
+        self.outline.setModel(self._filter)
+        self.outline.selectionModel().currentChanged.connect(self._on_current)
         self.detail = DetailView(font_choice, self)
-        self._find_bar: FindBar | None = None
         self.charts = ChartPane(font_choice, self)
-        reading = QWidget(self)
-        column = QVBoxLayout(reading)
+        self.search_panel = SearchPanel(self)
+        self._search_marks: tuple[Mark, ...] = ()
+        self._hit_cursor = -1
+        left = QWidget(self)
+        column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.detail)
-        self._reading_column = column
+        column.addWidget(self.search_panel)
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, left)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.outline)
+        self.left_splitter.addWidget(self.search_panel.results)
+        column.addWidget(self.left_splitter)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for widget, stretch in ((self.outline, 0), (reading, 1), (self.charts, 0)):
+        for widget, stretch in ((left, 0), (self.detail, 1), (self.charts, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([300, 560, 440])
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
 
+        self.search_panel.resultsChanged.connect(self._on_results)
+        self.search_panel.hitChosen.connect(self._on_hit_chosen)
+        self.search_panel.onlyMatchingChanged.connect(self._set_only_matching)
         self.detail.metricActivated.connect(self._show_metric)
         self.detail.zoomRequested.connect(self.zoom_by)
         self.charts.barClicked.connect(self._on_bar_clicked)
@@ -114,10 +137,12 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Copy with &Source"), self.copy_with_source, "Ctrl+Shift+C", "copySourceAction")
         )
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action(self.tr("&Find…"), lambda: self.find_bar.open(), Key.Find, "findAction"))
-        edit_menu.addAction(self._action(self.tr("Find &Next"), lambda: self.find_bar.find_next(), Key.FindNext))
+        edit_menu.addAction(self._action(self.tr("&Find…"), self.search_panel.focus, Key.Find, "findAction"))
         edit_menu.addAction(
-            self._action(self.tr("Find &Previous"), lambda: self.find_bar.find_previous(), Key.FindPrevious)
+            self._action(self.tr("Find &Next"), lambda: self.step_hit(1), Key.FindNext, "nextHitAction")
+        )
+        edit_menu.addAction(
+            self._action(self.tr("Find &Previous"), lambda: self.step_hit(-1), Key.FindPrevious, "previousHitAction")
         )
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -180,11 +205,11 @@ class MainWindow(QMainWindow):
         self._nodes = build_outline(report)
         old_model = self._model
         self._model = OutlineModel(self._nodes, self)
-        self.outline.setModel(self._model)
+        self._filter.setSourceModel(self._model)
         if old_model is not None:
             old_model.deleteLater()
-        self.outline.selectionModel().currentChanged.connect(self._on_current)
         self.outline.expandToDepth(0)
+        self.search_panel.set_report(report, self._nodes)
         self.setWindowTitle(f"{report.title} — jcviewer")
         self.charts.set_report(report)
         remembered = self.settings.last_node if restore_selection else ""
@@ -237,13 +262,19 @@ class MainWindow(QMainWindow):
         """The navigation tree of the report on show."""
         return self._nodes
 
+    def outline_index(self, node_id: str) -> QModelIndex:
+        """The tree's index of a node (invalid if unknown or filtered out)."""
+        return self._filter.mapFromSource(self._model.index_of(node_id)) if self._model else QModelIndex()
+
     def select_node(self, node_id: str, focus: Mark | None = None) -> bool:
         """Select a node in the tree and show it; ``focus`` is highlighted more strongly. False if unknown."""
-        if self._model is None:
+        node = find_node(self._nodes, node_id)
+        if node is None:
             return False
-        index = self._model.index_of(node_id)
-        if not index.isValid():
-            return False
+        index = self.outline_index(node_id)
+        if not index.isValid():  # hidden by "only matching sections": show it without a tree row
+            self._show(node, focus)
+            return True
         self._pending_focus = focus
         if index == self.outline.currentIndex():
             self._on_current(index)
@@ -254,12 +285,15 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_current(self, index: QModelIndex, previous: QModelIndex | None = None) -> None:
-        node = self._model.node(index) if self._model else None
+        node = self._model.node(self._filter.mapToSource(index)) if self._model else None
         focus, self._pending_focus = self._pending_focus, None
-        if node is None or self.report is None:
-            return
-        self.detail.show_node(self.report, node, self._heading(node), focus)
-        self.settings.last_node = node.id
+        if node is not None:
+            self._show(node, focus)
+
+    def _show(self, node: Node, focus: Mark | None) -> None:
+        if self.report is not None:
+            self.detail.show_node(self.report, node, self._heading(node), focus, self._search_marks)
+            self.settings.last_node = node.id
 
     def _heading(self, node: Node) -> str:
         section = find_node(self._nodes, node.section)
@@ -276,6 +310,39 @@ class MainWindow(QMainWindow):
 
     def _on_bar_clicked(self, bar: Bar) -> None:
         self._show_metric(bar.metric)
+
+    # --- search ---------------------------------------------------------------------------------------------
+    def _on_results(self, results: SearchResults | None) -> None:
+        self._search_marks = results.marks if results else ()
+        self._hit_cursor = -1
+        if self._model is not None and self.report is not None:
+            self._model.set_hit_counts(count_marks(self.report, self._nodes, self._search_marks) if results else {})
+            self._filter.refilter()
+        if self.detail.node is not None:
+            self._show(self.detail.node, None)
+
+    def _on_hit_chosen(self, hit: SearchHit) -> None:
+        marks = self._search_marks
+        self._hit_cursor = marks.index(Mark(hit.paragraph, hit.best)) if hit.paragraph else -1
+        self.select_node(hit.node, Mark(hit.paragraph, hit.best) if hit.paragraph else None)
+
+    def step_hit(self, step: int) -> None:
+        """Edit ▸ Find Next / Previous: the next (step 1) or previous (-1) search hit, wrapping around."""
+        results = self.search_panel.last_results
+        if not self._search_marks or results is None or self.report is None:
+            return
+        self._hit_cursor = (self._hit_cursor + step) % len(self._search_marks)
+        mark = self._search_marks[self._hit_cursor]
+        row = next(i for i, hit in enumerate(results.hits) if mark in hit.marks)
+        self.search_panel.show_row(row)
+        node = node_at(self.report, self._nodes, mark.paragraph, mark.span)
+        if node is not None:
+            self.select_node(node.id, mark)
+
+    def _set_only_matching(self, only: bool) -> None:
+        self._filter.set_only_matching(only)
+        if only:
+            self.outline.expandAll()
 
     # --- edit -----------------------------------------------------------------------------------------------
     def current_text(self) -> str:
@@ -342,17 +409,6 @@ class MainWindow(QMainWindow):
 
         dialogs.show_about(self)
 
-    @property
-    def find_bar(self) -> FindBar:
-        """The find bar under the detail pane, made on first use."""
-        if self._find_bar is None:
-            from jcviewer.ui.find_bar import FindBar
-
-            self._find_bar = FindBar(self.detail, self)
-            self._find_bar.hide()
-            self._reading_column.addWidget(self._find_bar)
-        return self._find_bar
-
     # --- settings and window events -------------------------------------------------------------------------
     def _restore_settings(self) -> None:
         if not self.restoreGeometry(self.settings.geometry):
@@ -388,6 +444,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         if self.charts.isVisible():
             self.charts.load()
+        self.search_panel.load_words()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()

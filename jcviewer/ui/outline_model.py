@@ -30,6 +30,22 @@ class OutlineModel(QAbstractItemModel):
         self._position = {node.id: position for position, node in enumerate(self._nodes)}
         self._bold = QFont()
         self._bold.setBold(True)
+        self._hit_counts: dict[str, int] = {}
+
+    def set_hit_counts(self, counts: dict[str, int]) -> None:
+        """Search hits per node id, shown after the row text ({} clears them)."""
+        self._hit_counts = dict(counts)
+        if self._nodes:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+            for position in range(len(self._nodes)):  # nested rows too: one signal per parent
+                if self._children[position]:
+                    first = self.createIndex(0, 0, self._children[position][0])
+                    last = self.createIndex(len(self._children[position]) - 1, 0, self._children[position][-1])
+                    self.dataChanged.emit(first, last)
+
+    def hit_count(self, node_id: str) -> int:
+        """Search hits inside the node with this id."""
+        return self._hit_counts.get(node_id, 0)
 
     def _add(self, node: Node, parent: int, row: int) -> None:
         position = len(self._nodes)
@@ -72,7 +88,10 @@ class OutlineModel(QAbstractItemModel):
             return None
         node = self._nodes[index.internalId()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.title if node.kind == "section" else self.label(node)
+            text = node.title if node.kind == "section" else self.label(node)
+            hits = self._hit_counts.get(node.id, 0)
+            badge = self.tr("[%n hit(s)]", "", hits)
+            return f"{text}  {badge}" if hits else text
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self.tooltip(node))
         if role == NODE_ID_ROLE:

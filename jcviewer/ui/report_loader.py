@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-
 from jcviewer.model.report import Report
 from jcviewer.model.report_cache import load_report_cached
-
-
-def report_cache_folder() -> Path:
-    """``<user cache>/reports`` (e.g. ~/.cache/jcviewer/jcviewer/reports), never the install folder."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "reports"
+from jcviewer.paths import user_cache_folder
 
 
 def load(path: Path) -> Report:
     """The parsed report; ReportError when the file cannot be used."""
-    return load_report_cached(path, report_cache_folder())
+    return load_report_cached(path, user_cache_folder("reports"))

@@ -124,33 +124,6 @@
     </message>
 </context>
 <context>
-    <name>FindBar</name>
-    <message>
-        <source>Find in this section</source>
-        <translation>在本节中查找</translation>
-    </message>
-    <message>
-        <source>Previous match</source>
-        <translation>上一个</translation>
-    </message>
-    <message>
-        <source>Next match</source>
-        <translation>下一个</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Find:</source>
-        <translation>查找：</translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation>未找到</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -336,6 +309,12 @@
 </context>
 <context>
     <name>OutlineModel</name>
+    <message numerus="yes">
+        <source>[%n hit(s)]</source>
+        <translation>
+            <numerusform>［%n 处］</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Outline</source>
         <translation>目录</translation>
@@ -369,6 +348,21 @@
         <translation>
             <numerusform>代表发言（%n 人）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search: words, abbreviations, numbers</source>
+        <translation>搜索：词语、简称或数字</translation>
+    </message>
+    <message>
+        <source>Only matching sections</source>
+        <translation>只显示匹配的章节</translation>
+    </message>
+    <message>
+        <source>%1 hits in %2 places</source>
+        <translation>%2 段，%1 处</translation>
     </message>
 </context>
 </TS>

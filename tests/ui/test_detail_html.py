@@ -7,7 +7,7 @@ import re
 from jcviewer.model.navigation import Mark
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
-from jcviewer.ui.detail_html import FOCUS_ANCHOR, MARK_ANCHOR, Style, section_html
+from jcviewer.ui.detail_html import FOCUS_ANCHOR, HIT_ANCHOR, MARK_ANCHOR, Highlights, Style, section_html
 
 
 def visible_text(html: str) -> str:
@@ -20,7 +20,7 @@ def test_report_text_is_escaped_everywhere() -> None:
     text = '会议指出，<img src="x.png">和<a href="http://example.com">链接</a>以及<script>x</script>都是正文文字。\n'
     report = parse_text(text, source="hostile.txt")
     section = report.sections[0]
-    html = section_html(report, section, "标题<b>", marks=(Mark(section.paragraphs[0].id, (0, 5)),))
+    html = section_html(report, section, "标题<b>", Highlights(marks=(Mark(section.paragraphs[0].id, (0, 5)),)))
     assert "<img" not in html and "<script" not in html and 'href="http' not in html and "<b>" not in html
     assert '&lt;img src="x.png"&gt;' in html.replace("&quot;", '"')
     assert "标题<b>" in visible_text(html)
@@ -42,9 +42,12 @@ def test_metrics_are_links_to_their_index_and_marks_get_anchors(bundled: Report)
         bundled,
         bundled.section("s2"),
         "锚定目标 加压奋进",
-        marks=(Mark("p4", (36, 48)),),
-        focus=Mark("p4", metric.span),
-        style=Style(mark="#ABCDEF", focus="#FEDCBA"),
+        Highlights(
+            hits=(Mark("p4", (49, 61)), Mark("p4", (36, 42))),
+            marks=(Mark("p4", (36, 48)),),
+            focus=Mark("p4", metric.span),
+        ),
+        style=Style(mark="#ABCDEF", focus="#FEDCBA", hit="#123456"),
     )
     assert f'href="metric:{target}"' in html
     assert html.count(f'<a name="{MARK_ANCHOR}">') == 1 and html.count(f'<a name="{FOCUS_ANCHOR}">') == 1
@@ -52,6 +55,9 @@ def test_metrics_are_links_to_their_index_and_marks_get_anchors(bundled: Report)
     assert visible_text("".join(marked)) == "地区生产总值增长6%左右"
     focused = re.findall(r'background-color:#FEDCBA">(.*?)</span>', html)
     assert visible_text("".join(focused)) == "10%以上"
+    hits = re.findall(r'background-color:#123456">(.*?)</span>', html)
+    assert visible_text("".join(hits)) == "一般公共预算收入增长6%"  # the hit inside the mark shows as the mark
+    assert html.count(f'<a name="{HIT_ANCHOR}">') == 1
 
 
 def test_heading_subtitle_and_paragraph_indent(bundled: Report) -> None:

@@ -81,9 +81,8 @@ def test_keyboard_moves_through_sections_and_expands(qtbot: QtBot, window: MainW
 
 
 def test_mouse_click_on_a_quote_node_scrolls_to_and_highlights_the_quote(qtbot: QtBot, window: MainWindow) -> None:
-    quotes = window.outline_model.index_of("s3.quotes")
-    window.outline.expand(quotes)
-    target = window.outline_model.index_of("s3.quotes.5")
+    window.outline.expand(window.outline_index("s3.quotes"))
+    target = window.outline_index("s3.quotes.5")
     window.outline.scrollTo(target)
     rect = window.outline.visualRect(target)
     qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -318,22 +317,6 @@ def test_a_bad_file_on_the_command_line_opens_the_bundled_report_and_explains(
     assert window.path == bundled_report()
     assert "文件不存在" in dialogs[0].informativeText()
     assert capsys.readouterr().err.startswith("jcviewer: error: ")
-
-
-def test_find_in_section_selects_matches_and_wraps(qtbot: QtBot, window: MainWindow) -> None:
-    window.select_node("s2")
-    window.findChild(QAction, "findAction").trigger()
-    bar = window.find_bar
-    assert bar.isVisible() and bar.field.hasFocus()
-    bar.field.insert("项目")  # as an input method commits it (QTest can only type ASCII keys)
-    first = window.detail.textCursor().selectionStart()
-    assert window.detail.textCursor().selectedText() == "项目"
-    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
-    assert window.detail.textCursor().selectionStart() > first
-    bar.field.setText("不存在的词语")
-    assert not bar.find_next() and bar.status.text() == "未找到"
-    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
-    assert not bar.isVisible()
 
 
 def test_recent_files_menu_lists_opened_files_and_reopens_them(window: MainWindow, tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ import logging
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 
 from jcviewer.model.errors import ReportError
@@ -19,10 +18,9 @@ from jcviewer.model.parse.quotes import find_quotes, find_terms
 from jcviewer.model.parse.structure import Layout, classify, printed_twice
 from jcviewer.model.report import Banner, Caption, Paragraph, Report, Section
 from jcviewer.model.sources import sidecar_path
-from jcviewer.model.vocabulary import Synonyms
-from jcviewer.resources import SYNONYMS, resource_path
+from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
-__all__ = ["load_report", "parse_text", "ReportError"]
+__all__ = ["load_report", "parse_text", "default_synonyms", "ReportError"]
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +28,6 @@ _MEETING = re.compile(
     r"[^\s，。、；：“”！？（）]{2,40}?(?:全体会议|全会|代表大会|工作会议|会议)"
     r"(?:暨[^\s，。、；：“”！？（）]{2,30}?会议)?"
 )
-
-
-@cache
-def default_synonyms() -> Synonyms:
-    """The genre's synonyms shipped in resources/."""
-    return Synonyms.load(resource_path(SYNONYMS))
 
 
 def _title(paragraphs: list[Paragraph], fallback: str) -> str:

@@ -1,0 +1,257 @@
+"""A positional character index: every substring is found, exactly, in well under a millisecond.
+
+All documents are joined (normalised, NUL-separated) into one array of code points. For every character and
+every pair of adjacent characters the index keeps the sorted positions where it occurs. A term of length L is
+found by intersecting the positions of the bigrams that tile it (offsets 0, 2, 4, … and L-2), so what comes
+back is exactly where the term occurs: the same as a substring scan, with no verification pass. A term that
+starts or ends with a digit only counts where it is a whole number there.
+
+Ranking is BM25 over those occurrences. Once word boundaries are known (from jieba, see ``words.py``), an
+occurrence that is a whole word weighs more than one inside a longer word; recall never changes. Documents
+with several terms close together get a proximity bonus.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from jcviewer.model.report import Span
+from jcviewer.model.search.query import Query, Term, parse_query
+from jcviewer.model.search.text import normalise
+from jcviewer.model.vocabulary import Synonyms
+
+K1, B = 1.2, 0.75
+PARTIAL_WORD_WEIGHT = 0.4  # an occurrence inside a longer word, once word boundaries are known
+PROXIMITY_BONUS = 0.5
+_DOT, _ZERO, _NINE = ord("."), ord("0"), ord("9")
+
+Positions = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Something to find: a key the caller understands, its text, and a weight for its kind (headings > body)."""
+
+    key: str
+    text: str
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A matching document: its score, every stretch that matched (document offsets) and the best one."""
+
+    key: str
+    score: float
+    spans: tuple[Span, ...]
+    best: Span
+
+
+@dataclass(frozen=True)
+class Results:
+    """The best hits first (at most the limit asked for) and how many documents matched in all."""
+
+    query: Query
+    hits: tuple[Hit, ...]
+    total: int
+
+
+class _Postings:
+    """Sorted positions per key, stored as one array of positions grouped by key (CSR-like)."""
+
+    def __init__(self, keys: npt.NDArray[np.uint64]) -> None:
+        order = np.argsort(keys, kind="stable")
+        self.positions = order.astype(np.int32 if len(keys) < 2**31 else np.int64)
+        sorted_keys = keys[order]
+        self.keys, starts = np.unique(sorted_keys, return_index=True)
+        self.starts = np.append(starts, len(keys)).astype(np.int64)
+
+    def __call__(self, key: int) -> npt.NDArray[np.int64]:
+        index = int(np.searchsorted(self.keys, key))
+        if index >= len(self.keys) or int(self.keys[index]) != key:
+            return np.empty(0, dtype=np.int64)
+        return self.positions[self.starts[index] : self.starts[index + 1]].astype(np.int64)
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.positions.nbytes + self.keys.nbytes + self.starts.nbytes)
+
+
+def _codes(text: str) -> npt.NDArray[np.uint64]:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+class SearchIndex:
+    """An index over documents; ``search(query)`` ranks them, ``occurrences(term)`` finds a term exactly."""
+
+    def __init__(self, documents: Sequence[Document], synonyms: Synonyms | None = None) -> None:
+        self.documents = tuple(documents)
+        self.synonyms = synonyms
+        texts = [normalise(d.text).replace("\0", " ") for d in self.documents]
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        self._starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
+        self._lengths = lengths
+        self._boost = np.array([d.boost for d in self.documents], dtype=np.float64)
+        self._average_length = float(lengths.mean()) if len(lengths) else 1.0
+        codes = _codes("\0".join(texts) + "\0\0")  # two sentinels: look one past any match, and one more
+        self._text = codes.astype(np.uint32)
+        self._unigrams = _Postings(codes)
+        self._bigrams = _Postings((codes[:-1] << np.uint64(21)) | codes[1:])
+        self._word_edges: npt.NDArray[np.bool_] | None = None
+
+    # --- size and word boundaries ---------------------------------------------------------------------------
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the index arrays."""
+        edges = self._word_edges.nbytes if self._word_edges is not None else 0
+        return int(self._text.nbytes + self._unigrams.nbytes + self._bigrams.nbytes + edges)
+
+    @property
+    def has_word_boundaries(self) -> bool:
+        """True once ``use_word_boundaries`` has refined the ranking."""
+        return self._word_edges is not None
+
+    def word_boundaries(self, spans_of: object) -> npt.NDArray[np.bool_]:
+        """Where words start or end, over the whole index, from ``spans_of(text) -> iterable of (start, end)``.
+
+        Pure: computes an array to hand to ``use_word_boundaries`` (on any thread; the switch is one assignment).
+        """
+        edges = np.zeros(len(self._text) + 1, dtype=np.bool_)
+        for start, document in zip(self._starts, self.documents, strict=True):
+            for begin, end in spans_of(document.text):  # type: ignore[operator]
+                edges[start + begin] = edges[start + end] = True
+        edges[self._starts] = True
+        edges[self._starts + self._lengths] = True
+        return edges
+
+    def use_word_boundaries(self, edges: npt.NDArray[np.bool_]) -> None:
+        """Rank whole-word occurrences above occurrences inside longer words."""
+        self._word_edges = edges
+
+    # --- finding --------------------------------------------------------------------------------------------
+    def occurrences(self, variant: str) -> Positions:
+        """Start positions (in the joined text) where ``variant`` occurs, numbers only as whole numbers."""
+        text = normalise(variant)
+        if not text or "\0" in text:
+            return np.empty(0, dtype=np.int64)
+        codes = _codes(text)
+        length = len(codes)
+        if length == 1:
+            found = self._unigrams(int(codes[0]))
+        else:
+            offsets = sorted(set(range(0, length - 1, 2)) | {length - 2})
+            lists = [(self._bigrams(int(codes[o]) << 21 | int(codes[o + 1])), o) for o in offsets]
+            lists.sort(key=lambda pair: len(pair[0]))
+            base, base_offset = lists[0]
+            found = base - base_offset
+            for positions, offset in lists[1:]:
+                if not len(found):
+                    break
+                wanted = found + offset
+                slots = np.minimum(np.searchsorted(positions, wanted), len(positions) - 1)
+                found = found[positions[slots] == wanted] if len(positions) else found[:0]
+        return self._whole_numbers(found, text)
+
+    def _whole_numbers(self, found: Positions, text: str) -> Positions:
+        """Drop matches of a number that continue into a longer number ("6.5" inside "96.5" or "6.55")."""
+        if not len(found):
+            return found
+        keep = np.ones(len(found), dtype=np.bool_)
+        if text[0].isdigit():
+            before = self._text[np.maximum(found - 1, 0)]
+            before2 = self._text[np.maximum(found - 2, 0)]
+            digit_before = (before >= _ZERO) & (before <= _NINE) & (found >= 1)
+            decimal_before = (before == _DOT) & (before2 >= _ZERO) & (before2 <= _NINE) & (found >= 2)
+            keep &= ~(digit_before | decimal_before)
+        if text[-1].isdigit():
+            after = self._text[found + len(text)]
+            after2 = self._text[found + len(text) + 1]
+            keep &= ~(((after >= _ZERO) & (after <= _NINE)) | ((after == _DOT) & (after2 >= _ZERO) & (after2 <= _NINE)))
+        return found[keep]
+
+    def _term_occurrences(self, term: Term) -> tuple[Positions, Positions]:
+        """Start and end positions of every variant of ``term``, sorted, occurrences inside others dropped."""
+        starts = [self.occurrences(v) for v in term.variants]
+        ends = [s + len(v) for s, v in zip(starts, term.variants, strict=True)]
+        start, end = np.concatenate(starts), np.concatenate(ends)
+        order = np.lexsort((-end, start))
+        start, end = start[order], end[order]
+        if len(term.variants) > 1 and len(start):
+            reach = np.maximum.accumulate(end)
+            keep = np.ones(len(start), dtype=np.bool_)
+            keep[1:] = end[1:] > reach[:-1]
+            start, end = start[keep], end[keep]
+        return start, end
+
+    # --- ranking --------------------------------------------------------------------------------------------
+    def _weights(self, start: Positions, end: Positions) -> npt.NDArray[np.float64]:
+        if self._word_edges is None:
+            return np.ones(len(start))
+        whole = self._word_edges[start] & self._word_edges[end]
+        return np.where(whole, 1.0, PARTIAL_WORD_WEIGHT)
+
+    def _bm25(self, docs: Positions, weights: npt.NDArray[np.float64]) -> tuple[Positions, npt.NDArray[np.float64]]:
+        unique, inverse = np.unique(docs, return_inverse=True)
+        frequency = np.bincount(inverse, weights=weights)
+        found_in = len(unique)
+        idf = math.log(1 + (len(self.documents) - found_in + 0.5) / (found_in + 0.5))
+        norm = K1 * (1 - B + B * self._lengths[unique] / self._average_length)
+        return unique, idf * frequency * (K1 + 1) / (frequency + norm) * self._boost[unique]
+
+    def search(self, query: str | Query, limit: int | None = 20) -> Results:
+        """Documents holding every term of ``query``, best first; ``limit=None`` returns them all."""
+        parsed = parse_query(query, self.synonyms) if isinstance(query, str) else query
+        if not parsed:
+            return Results(parsed, (), 0)
+        per_term = []
+        for term in parsed.terms:
+            start, end = self._term_occurrences(term)
+            docs = np.searchsorted(self._starts, start, side="right") - 1
+            per_term.append((start, end, docs))
+        scored = [self._bm25(docs, self._weights(start, end)) for start, end, docs in per_term]
+        matching = scored[0][0]
+        for unique, _ in scored[1:]:
+            matching = np.intersect1d(matching, unique, assume_unique=True)
+        if not len(matching):
+            return Results(parsed, (), 0)
+        total = np.zeros(len(matching))
+        for unique, scores in scored:
+            total += scores[np.searchsorted(unique, matching)]
+        order = np.argsort(-total, kind="stable")
+        if limit is not None:  # with several terms, proximity may reorder the front of the list: take more
+            order = order[: limit * 3 if len(parsed.terms) > 1 else limit]
+        hits = [self._hit(int(matching[i]), float(total[i]), per_term) for i in order]
+        if len(parsed.terms) > 1:
+            hits.sort(key=lambda hit: -hit.score)
+        return Results(parsed, tuple(hits[:limit] if limit is not None else hits), len(matching))
+
+    def _hit(self, doc: int, score: float, per_term: list[tuple[Positions, Positions, Positions]]) -> Hit:
+        offset = int(self._starts[doc])
+        spans_by_term = []
+        for start, end, docs in per_term:
+            low, high = np.searchsorted(docs, doc, side="left"), np.searchsorted(docs, doc, side="right")
+            spans_by_term.append(
+                [(int(s) - offset, int(e) - offset) for s, e in zip(start[low:high], end[low:high], strict=True)]
+            )
+        rarest = min(spans_by_term, key=len)
+        if len(spans_by_term) > 1:
+            score *= 1 + PROXIMITY_BONUS / (1 + _closest(spans_by_term) / 8)
+        spans = tuple(sorted({span for spans in spans_by_term for span in spans}))
+        return Hit(self.documents[doc].key, score, spans, rarest[0])
+
+
+def _closest(spans_by_term: list[list[Span]]) -> int:
+    """The smallest gap in characters between occurrences of two different terms."""
+    gaps = [
+        max(0, max(a[0], b[0]) - min(a[1], b[1]))
+        for i, first in enumerate(spans_by_term)
+        for second in spans_by_term[i + 1 :]
+        for a in first[:50]
+        for b in second[:50]
+    ]
+    return min(gaps, default=0)

@@ -1,0 +1,101 @@
+"""Search over one report: its paragraphs and headings, hits placed in the outline with a snippet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jcviewer.model.navigation import Mark, Node, build_outline, node_at, node_path
+from jcviewer.model.report import Report, Span
+from jcviewer.model.search.index import Document, Hit, SearchIndex
+from jcviewer.model.search.query import Query
+from jcviewer.model.vocabulary import Synonyms
+
+HEADING_BOOST = 1.5  # a word in a heading says more about the section than the same word in its text
+SNIPPET_BEFORE, SNIPPET_AFTER = 18, 42
+HEADING_KEY = ":heading"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A paragraph (or a section heading) that matches, placed in the outline.
+
+    ``paragraph`` is "" for a heading hit; ``spans`` are offsets in the paragraph (or in "title\\nsubtitle").
+    ``node`` is the most specific outline node holding the best hit; ``path`` the titles down to it.
+    """
+
+    section: str
+    paragraph: str
+    node: str
+    path: tuple[str, ...]
+    score: float
+    spans: tuple[Span, ...]
+    best: Span
+    snippet: str
+    snippet_spans: tuple[Span, ...]
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        """The hits as highlight marks in the paragraph (none for a heading hit)."""
+        return tuple(Mark(self.paragraph, span) for span in self.spans) if self.paragraph else ()
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The best hits first, and how many paragraphs and headings matched in all."""
+
+    query: Query
+    hits: tuple[SearchHit, ...]
+    total: int
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        """Every hit of every result, as highlight marks."""
+        return tuple(mark for hit in self.hits for mark in hit.marks)
+
+
+def snippet(text: str, best: Span, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+    """A window of ``text`` around ``best`` with "…" where it is cut, and the spans that fall inside it."""
+    start = max(0, best[0] - SNIPPET_BEFORE)
+    end = min(len(text), max(best[1], best[0] + SNIPPET_AFTER))
+    prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
+    inside = tuple(
+        (max(s, start) - start + len(prefix), min(e, end) - start + len(prefix))
+        for s, e in spans
+        if s < end and e > start
+    )
+    return prefix + text[start:end].replace("\n", " ") + suffix, inside
+
+
+class ReportSearch:
+    """The search index of a report, and the mapping of its hits back to sections and outline nodes."""
+
+    def __init__(self, report: Report, synonyms: Synonyms | None = None, nodes: tuple[Node, ...] | None = None):
+        self.report = report
+        self.nodes = nodes if nodes is not None else build_outline(report)
+        documents = [Document(p.id, p.text) for p in report.paragraphs()]
+        documents += [
+            Document(s.id + HEADING_KEY, f"{s.title}\n{s.subtitle}" if s.subtitle else s.title, HEADING_BOOST)
+            for s in report.walk()
+            if s.kind == "section"
+        ]
+        self.index = SearchIndex(documents, synonyms)
+        self._texts = {d.key: d.text for d in documents}
+
+    def search(self, query: str | Query, limit: int | None = 20) -> SearchResults:
+        """The best ``limit`` hits (all with None), placed in the outline."""
+        found = self.index.search(query, limit)
+        return SearchResults(found.query, tuple(self._place(hit) for hit in found.hits), found.total)
+
+    def _place(self, hit: Hit) -> SearchHit:
+        text = self._texts[hit.key]
+        if hit.key.endswith(HEADING_KEY):
+            section = hit.key[: -len(HEADING_KEY)]
+            node, paragraph = section, ""
+        else:
+            paragraph = hit.key
+            section = self.report.section_of(paragraph).id
+            placed = node_at(self.report, self.nodes, paragraph, hit.best)
+            node = placed.id if placed else section
+        path = tuple(n.title for n in node_path(self.nodes, node) if n.title)
+        shown, shown_spans = snippet(text, hit.best, hit.spans)
+        return SearchHit(section, paragraph, node, path, hit.score, hit.spans, hit.best, shown, shown_spans)

@@ -1,0 +1,293 @@
+"""The search field and its results: answers as you type (debounced), ranks refine once jieba has loaded."""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPainter, QPalette, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcviewer.model.navigation import Node
+from jcviewer.model.report import Report, Span
+from jcviewer.paths import user_cache_folder
+from jcviewer.ui.background import BackgroundTask
+
+if TYPE_CHECKING:
+    from jcviewer.model.search.report_search import ReportSearch, SearchHit, SearchResults
+    from jcviewer.model.search.words import WordSegmenter
+
+# The search modules (numpy) and jieba load on first use, off the start-up path.
+
+DEBOUNCE_MS = 150
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def marked_html(text: str, spans: tuple[Span, ...]) -> str:
+    """``text`` escaped, with ``spans`` in bold."""
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        out += [escape(text[last:start]), f"<b>{escape(text[start:end])}</b>"]
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+class SearchResultsModel(QAbstractListModel):
+    """One row per matching paragraph or heading: where it is, and a snippet with the hits in bold."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hits: tuple[SearchHit, ...] = ()
+
+    def set_hits(self, hits: tuple[SearchHit, ...]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self.hits[index.row()]
+        where = " › ".join(hit.path)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{where}\n{hit.snippet}"
+        if role == HTML_ROLE:
+            return f"<small>{escape(where)}</small><br>{marked_html(hit.snippet, hit.snippet_spans)}"
+        return None
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Draws a result as rich text: the location small, the snippet with its hits in bold."""
+
+    def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(4)
+        document.setHtml(index.data(HTML_ROLE) or "")
+        document.setTextWidth(max(option.rect.width(), 120))
+        return document
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        text_option = QStyleOptionViewItem(option)
+        self.initStyleOption(text_option, index)
+        text_option.text = ""
+        widget = text_option.widget
+        widget.style().drawControl(widget.style().ControlElement.CE_ItemViewItem, text_option, painter, widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = text_option.state & widget.style().StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+_SEGMENTER_LOCK = threading.Lock()
+
+
+@cache
+def _load_segmenter() -> WordSegmenter:
+    from jcviewer.model.search.words import WordSegmenter
+
+    return WordSegmenter(user_cache_folder("jieba"))
+
+
+def shared_segmenter() -> WordSegmenter:
+    """jieba, loaded once per process whichever window asks first (call it off the UI thread)."""
+    with _SEGMENTER_LOCK:
+        return _load_segmenter()
+
+
+class SearchPanel(QWidget):
+    """``searchEdit``, the only-matching switch and ``searchResults``; emits what was found and chosen.
+
+    The index is built when first needed; jieba loads in the background and, when it arrives, refines the
+    ranking of the query on screen. Queries typed before that are answered all the same.
+    """
+
+    resultsChanged = Signal(object)  # SearchResults | None  # noqa: N815
+    hitChosen = Signal(object)  # SearchHit  # noqa: N815
+    onlyMatchingChanged = Signal(bool)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("searchEdit")
+        self.edit.setPlaceholderText(self.tr("Search: words, abbreviations, numbers"))
+        self.edit.setClearButtonEnabled(True)
+        self.only_matching = QCheckBox(self.tr("Only matching sections"), self)
+        self.only_matching.setObjectName("onlyMatching")
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.model = SearchResultsModel(self)
+        self.results = QListView()
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(SnippetDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.hide()
+        options = QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addWidget(self.only_matching)
+        options.addStretch(1)
+        options.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.edit)
+        layout.addLayout(options)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run)
+        self.edit.textChanged.connect(lambda _: self._timer.start())  # committed text only, never pre-edit
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape), self.edit, self.edit.clear, context=Qt.ShortcutContext.WidgetShortcut
+        )
+        self.only_matching.toggled.connect(self.onlyMatchingChanged)
+        self.results.selectionModel().currentChanged.connect(self._on_current)
+        self.results.activated.connect(self._on_current)
+        self._report: Report | None = None
+        self._nodes: tuple[Node, ...] = ()
+        self._search: ReportSearch | None = None
+        self._segmenter: WordSegmenter | None = None
+        self._jieba: BackgroundTask | None = None
+        self._refining: BackgroundTask | None = None
+        self.last_results: SearchResults | None = None
+
+    # --- report and index -----------------------------------------------------------------------------------
+    def set_report(self, report: Report, nodes: tuple[Node, ...]) -> None:
+        """Search this report from now on (the index is built on first use)."""
+        self._report, self._nodes, self._search = report, nodes, None
+        if self._segmenter is not None:
+            self._refine()
+        if self.edit.text().strip():
+            self.run()
+
+    @property
+    def search(self) -> ReportSearch | None:
+        """The index of the report on show, building it if need be."""
+        if self._search is None and self._report is not None:
+            from jcviewer.model.search.report_search import ReportSearch
+            from jcviewer.model.vocabulary import default_synonyms
+
+            self._search = ReportSearch(self._report, default_synonyms(), self._nodes)
+        return self._search
+
+    def load_words(self) -> None:
+        """Load jieba in the background (once); the ranking of the query on screen refines when it arrives."""
+        if self._jieba is None:
+            self._jieba = BackgroundTask(shared_segmenter, self)
+            self._jieba.done.connect(self._on_words)
+            self._jieba.start()
+
+    @property
+    def words_ready(self) -> bool:
+        """True once jieba is loaded and the current report's word boundaries are in use."""
+        return self._search is not None and self._search.index.has_word_boundaries
+
+    def _on_words(self, segmenter: WordSegmenter) -> None:
+        self._segmenter = segmenter
+        self._refine()
+
+    def _refine(self) -> None:
+        search, segmenter, report = self.search, self._segmenter, self._report
+        if search is None or segmenter is None or report is None:
+            return
+
+        def boundaries() -> object:
+            from jcviewer.model.search.words import report_words
+
+            segmenter.add_words(report_words(report))
+            return search, search.index.word_boundaries(segmenter.spans)
+
+        self._refining = BackgroundTask(boundaries, self)
+        self._refining.done.connect(self._on_boundaries)
+        self._refining.start()
+
+    def _on_boundaries(self, result: tuple[ReportSearch, object]) -> None:
+        search, edges = result
+        if search is self._search:
+            search.index.use_word_boundaries(edges)  # type: ignore[arg-type]
+            if self.edit.text().strip():
+                self.run()
+
+    # --- querying -------------------------------------------------------------------------------------------
+    def run(self) -> None:
+        """Search for the field's text now (the debounce timer calls this)."""
+        self._timer.stop()
+        text = self.edit.text().strip()
+        search = self.search if text else None
+        results = search.search(text, limit=None) if search else None
+        self.last_results = results
+        self.model.set_hits(results.hits if results else ())
+        self.results.setVisible(bool(text))
+        if results is None:
+            self.status.clear()
+        else:
+            spans = sum(len(hit.spans) for hit in results.hits)
+            self.status.setText(
+                self.tr("%1 hits in %2 places").replace("%1", str(spans)).replace("%2", str(results.total))
+            )
+        self.resultsChanged.emit(results)
+
+    def focus(self) -> None:
+        """Edit ▸ Find: put the cursor in the search field, its text selected."""
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def choose(self, row: int) -> None:
+        """Select result ``row`` (and show it)."""
+        index = self.model.index(row, 0)
+        if index.isValid():
+            self.results.setCurrentIndex(index)
+            self._on_current(index)
+
+    def show_row(self, row: int) -> None:
+        """Make result ``row`` current without choosing it (Find Next moves through hits itself)."""
+        blocker = QSignalBlocker(self.results.selectionModel())
+        self.results.setCurrentIndex(self.model.index(row, 0))
+        self.results.scrollTo(self.model.index(row, 0))
+        del blocker
+
+    def _on_current(self, index: QModelIndex, previous: QModelIndex | None = None) -> None:
+        if index.isValid():
+            self.hitChosen.emit(self.model.hits[index.row()])
