@@ -1,14 +1,45 @@
-"""Slow work off the UI thread (imports, jieba): the window paints first, results arrive as signals."""
+"""Slow work off the UI thread (imports, jieba): the window paints first, results arrive as signals.
+
+The worker thread never touches the task object, which its window may delete at any time: it reports to one
+relay that lives as long as the process, and the relay (on the UI thread) hands the result to the task if the
+task still exists.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable
+from functools import cache
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+import shiboken6
+from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Carries results from worker threads to the UI thread (queued), for tasks that still exist."""
+
+    arrived = Signal(object, bool, object)  # task, succeeded, result or message
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived.connect(self._deliver)
+
+    @staticmethod
+    def _deliver(task: BackgroundTask, succeeded: bool, payload: object) -> None:
+        if not shiboken6.isValid(task):
+            log.debug("background work finished after its receiver was deleted")
+        elif succeeded:
+            task.done.emit(payload)
+        else:
+            task.failed.emit(payload)
+
+
+@cache
+def _relay() -> _Relay:
+    return _Relay()  # first made on the UI thread, by BackgroundTask.__init__
 
 
 class BackgroundTask(QObject):
@@ -20,32 +51,21 @@ class BackgroundTask(QObject):
     def __init__(self, work: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
+        self._relay = _relay()
         self._thread: threading.Thread | None = None
-
-    @property
-    def running(self) -> bool:
-        """True while the work is in progress."""
-        return self._thread is not None and self._thread.is_alive()
 
     def start(self) -> None:
         """Begin the work (once)."""
         if self._thread is None:
             # Not a daemon: an import cut off by interpreter shutdown crashes the process.
-            self._thread = threading.Thread(target=self._run, name="jcviewer-background", daemon=False)
+            self._thread = threading.Thread(target=self._run, args=(self._work, self._relay), daemon=False)
             self._thread.start()
 
-    def _run(self) -> None:
+    def _run(self, work: Callable[[], object], relay: _Relay) -> None:
         try:
-            result = self._work()
+            result = work()
         except Exception as error:  # say so in the UI instead of waiting forever
             log.exception("background work failed")
-            self._emit(self.failed, f"{type(error).__name__}: {error}")
+            relay.arrived.emit(self, False, f"{type(error).__name__}: {error}")
             return
-        self._emit(self.done, result)
-
-    @staticmethod
-    def _emit(signal: SignalInstance, *args: object) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # the window closed while we were working: nobody is waiting
-            log.debug("background work finished after its receiver was deleted")
+        relay.arrived.emit(self, True, result)
