@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 # The search modules (numpy) and jieba load on first use, off the start-up path.
 
 DEBOUNCE_MS = 150
+RESULT_LIMIT = 200  # rows in the list (the status line counts them all); hits beyond are not highlighted
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -256,7 +257,7 @@ class SearchPanel(QWidget):
         self._timer.stop()
         text = self.edit.text().strip()
         search = self.search if text else None
-        results = search.search(text, limit=None) if search else None
+        results = search.search(text, limit=RESULT_LIMIT) if search else None
         self.last_results = results
         self.model.set_hits(results.hits if results else ())
         self.results.setVisible(bool(text))
