@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from jcviewer.model.search.report_search import SearchResults
 
 EXIT_BAD_INPUT = 2
-COMMANDS = ("open", "dump", "search", "screenshot")
+COMMANDS = ("open", "dump", "search", "brief", "screenshot")
 LANGUAGES = ("zh", "en")
 MIN_SIZE, MAX_SIZE = 200, 8000
 
@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     _report_argument(find)
     find.add_argument("--json", action="store_true", help="print JSON instead of text")
     find.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)")
+    brief = commands.add_parser("brief", parents=[language], help="write a one-page briefing as PDF")
+    _report_argument(brief)
+    brief.add_argument("--section", default="", metavar="ID", help="one section (ids as `jcviewer dump` prints them)")
+    brief.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="paper size (default A4)")
+    brief.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="PDF file to write")
     shot = commands.add_parser("screenshot", parents=[language], help="render the window to a PNG and exit")
     shot.add_argument("out", type=Path, help="PNG file to write")
     _report_argument(shot)
@@ -141,6 +146,34 @@ def search_json(results: SearchResults) -> dict[str, Any]:
     }
 
 
+def _brief(args: argparse.Namespace) -> int:
+    from jcviewer.model.briefing import report_briefing, section_briefing, section_ids
+
+    if not args.output.parent.is_dir():
+        raise ReportError("missing", str(args.output.parent), "the folder for the PDF does not exist")
+    report = _load(args.file)
+    if args.section and args.section not in section_ids(report):
+        valid = ", ".join(section_ids(report))
+        print(f"jcviewer: error: --section {args.section}: no such section (valid: {valid})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    briefing = section_briefing(report, args.section) if args.section else report_briefing(report)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QPageSize
+
+    from jcviewer.app import create_session
+    from jcviewer.ui.printing import write_briefing_pdf
+
+    session = create_session(args.lang)
+    paper = QPageSize(QPageSize.PageSizeId.A4 if args.paper == "A4" else QPageSize.PageSizeId.Letter)
+    try:
+        write_briefing_pdf(str(args.output), briefing, paper, session.fonts.family)
+    except OSError as error:
+        print(f"jcviewer: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(args.output.resolve())
+    return 0
+
+
 def _has_display() -> bool:
     """False on a Linux machine with no X11 or Wayland display (Qt would abort there)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -190,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
-        return {"open": _open, "dump": _dump, "search": _search, "screenshot": _screenshot}[args.command](args)
+        commands = {"open": _open, "dump": _dump, "search": _search, "brief": _brief, "screenshot": _screenshot}
+        return commands[args.command](args)
     except ReportError as error:
         print(f"jcviewer: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -42,6 +42,9 @@ class Settings:
     zoom: Setting[int] = Setting("view/zoom", int, 0)
     show_charts: Setting[bool] = Setting("view/showCharts", bool, True)
     theme: Setting[str] = Setting("view/theme", str, "system")  # "system" | "light" | "dark"
+    briefing_scope: Setting[str] = Setting("briefing/scope", str, "report")  # "report" | "section"
+    page_size: Setting[str] = Setting("briefing/pageSize", str, "A4")  # a QPageSize key: "A4", "Letter", …
+    page_margins: Setting[list[str]] = Setting("briefing/marginsMm", list, [])  # left, top, right, bottom
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings()

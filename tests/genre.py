@@ -151,3 +151,48 @@ def wenshui_page(seed: int = 0, **targets: float) -> Page:
         lead="千帆竞发勇者胜，百舸争流奋楫先。新的一年，文水县将坚定信心、真抓实干，奋力谱写高质量发展新篇章。",
         twice=0,
     )
+
+
+ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"]
+SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许"
+
+
+def crowded_page(seed: int = 0) -> Page:
+    """A report with far more than a page holds: 15 achievements, 14 targets, 15 tasks, 12 quotes."""
+    rng = random.Random(seed)
+    page = wenshui_page(seed)
+    achievements = "".join(
+        f"{ORDINALS[i]}是第{i + 1}项工作成效显著。完成投资{rng.randint(2, 90)}亿元，增长{rng.randint(2, 30)}.{i}%。"
+        for i in range(15)
+    )
+    indicators = [
+        "地区生产总值",
+        "一般公共预算收入",
+        "固定资产投资",
+        "社会消费品零售总额",
+        "规模以上工业增加值",
+        "城镇居民人均可支配收入",
+        "农村居民人均可支配收入",
+        "进出口总额",
+        "实际利用外资",
+        "全社会研发投入",
+        "单位地区生产总值能耗",
+        "城镇调查失业率",
+        "粮食总产量",
+        "常住人口城镇化率",
+    ]
+    targets = "，".join(f"{name}增长{rng.randint(3, 12)}.{rng.randint(1, 9)}%左右" for name in indicators)
+    tasks = "".join(f"{ORDINALS[i]}是扎实推进第{i + 1}方面重点工作。细化工作举措，压实工作责任。" for i in range(15))
+    quotes = [
+        f"“全会精神鼓舞人心，第{i + 1}个单位将以更大力度推动落实，确保各项目标任务按期完成。”"
+        f"文水县第{i + 1}局局长{SURNAMES[i]}{'建国志强红梅海燕'[i % 4 * 2 : i % 4 * 2 + 2]}表示，将全力以赴抓好落实。"
+        for i in range(12)
+    ]
+    page.columns[1].paragraphs = [
+        f"过去一年，文水县坚持稳中求进，经济社会发展取得新成效。{achievements}",
+        f"新的一年，该县设定预期奋斗目标，{targets}。",
+        f"如何做好今年经济工作？文水县将重点抓好以下十五个方面工作：{tasks}",
+    ]
+    page.columns[2].paragraphs = quotes
+    page.__post_init__()
+    return page

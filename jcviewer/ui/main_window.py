@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,14 +37,17 @@ from jcviewer.ui import report_loader
 from jcviewer.ui.chart_pane import ChartPane
 from jcviewer.ui.detail_view import DetailView
 from jcviewer.ui.fonts import FontChoice
+from jcviewer.ui.menus import Menus
 from jcviewer.ui.outline_delegate import OutlineDelegate
 from jcviewer.ui.outline_filter import OutlineFilter
 from jcviewer.ui.outline_model import OutlineModel
 from jcviewer.ui.search_panel import SearchPanel
-from jcviewer.ui.theme import THEMES, ThemeSwitcher
+from jcviewer.ui.theme import ThemeSwitcher
 
 if TYPE_CHECKING:
+    from jcviewer.model.briefing import Briefing
     from jcviewer.model.search.report_search import SearchHit, SearchResults
+    from jcviewer.ui.print_dialogs import BriefingPrinter
 
 log = logging.getLogger(__name__)
 Key = QKeySequence.StandardKey
@@ -65,6 +68,8 @@ class MainWindow(QMainWindow):
         self._nodes: tuple[Node, ...] = ()
         self._model: OutlineModel | None = None
         self._pending_focus: Mark | None = None
+        self._font_choice = font_choice
+        self._briefing_printer: BriefingPrinter | None = None
         self._shown_once = False
 
         self.outline = QTreeView(self)
@@ -107,83 +112,10 @@ class MainWindow(QMainWindow):
         self.detail.metricActivated.connect(self._show_metric)
         self.detail.zoomRequested.connect(self.zoom_by)
         self.charts.barClicked.connect(self._on_bar_clicked)
-        self._build_menus()
+        self.menus = Menus(self)
         self._restore_settings()
 
     # --- menus ----------------------------------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: Key | str | None = None, name: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&Open…"), self.choose_file, Key.Open, "openAction"))
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addAction(self._action(self.tr("&Export JSON…"), self.choose_export, "Ctrl+E", "exportAction"))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, Key.Quit, "quitAction"))
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self._action(self.tr("&Copy"), self.copy, Key.Copy, "copyAction"))
-        edit_menu.addAction(
-            self._action(self.tr("Copy with &Source"), self.copy_with_source, "Ctrl+Shift+C", "copySourceAction")
-        )
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action(self.tr("&Find…"), self.search_panel.focus, Key.Find, "findAction"))
-        edit_menu.addAction(
-            self._action(self.tr("Find &Next"), lambda: self.step_hit(1), Key.FindNext, "nextHitAction")
-        )
-        edit_menu.addAction(
-            self._action(self.tr("Find &Previous"), lambda: self.step_hit(-1), Key.FindPrevious, "previousHitAction")
-        )
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self._action(self.tr("Zoom &In"), lambda: self.zoom_by(1), Key.ZoomIn, "zoomInAction"))
-        view_menu.addAction(self._action(self.tr("Zoom &Out"), lambda: self.zoom_by(-1), Key.ZoomOut, "zoomOutAction"))
-        view_menu.addAction(
-            self._action(self.tr("&Reset Zoom"), lambda: self.zoom_by(None), "Ctrl+0", "zoomResetAction")
-        )
-        view_menu.addSeparator()
-        self.charts_action = self._action(self.tr("Show &Charts"), self.set_charts_visible, "F9", "chartsAction")
-        self.charts_action.setCheckable(True)
-        self.charts_action.setChecked(True)
-        view_menu.addAction(self.charts_action)
-        theme_menu = view_menu.addMenu(self.tr("&Theme"))
-        names = {"system": self.tr("Follow &System"), "light": self.tr("&Light"), "dark": self.tr("&Dark")}
-        self.theme_actions = QActionGroup(self)
-        for theme in THEMES:
-            action = self._action(names[theme], lambda _=False, t=theme: self.set_theme(t), name=f"theme-{theme}")
-            action.setCheckable(True)
-            action.setData(theme)
-            self.theme_actions.addAction(action)
-            theme_menu.addAction(action)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(
-            self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, Key.HelpContents, "shortcutsAction")
-        )
-        help_menu.addAction(self._action(self.tr("&About jcviewer"), self.show_about, name="aboutAction"))
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = [p for p in self.settings.recent_files if Path(p).is_file()]
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_file(Path(p)))
-        if not recent:
-            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.tr("Clear List"), lambda: setattr(self.settings, "recent_files", []))
-
     # --- opening --------------------------------------------------------------------------------------------
     def open_file(self, path: Path) -> bool:
         """Parse and show ``path``; on failure show why and keep the current report. True on success."""
@@ -344,6 +276,32 @@ class MainWindow(QMainWindow):
         if only:
             self.outline.expandAll()
 
+    # --- briefings -----------------------------------------------------------------------------------------
+    @property
+    def briefing_printer(self) -> BriefingPrinter:
+        """Printing, preview and PDF export of the briefing (Qt's print support loads on first use)."""
+        if self._briefing_printer is None:
+            from jcviewer.ui.print_dialogs import BriefingPrinter
+
+            self._briefing_printer = BriefingPrinter(self, self.settings, self._font_choice.family, self.briefing)
+        return self._briefing_printer
+
+    def briefing(self) -> Briefing:
+        """The briefing to print: the whole report, or the selected node's section (File ▸ Briefing Covers)."""
+        from jcviewer.model.briefing import report_briefing, section_briefing
+
+        assert self.report is not None
+        node = self.detail.node
+        if self.settings.briefing_scope == "section" and node is not None:
+            return section_briefing(self.report, node.section)
+        return report_briefing(self.report)
+
+    def export_briefing(self) -> Path | None:
+        """File ▸ Export Briefing as PDF…"""
+        stem = self.path.stem if self.path else "briefing"
+        section = self.detail.node.section if self.detail.node and self.settings.briefing_scope == "section" else ""
+        return self.briefing_printer.export_pdf(f"{stem}-{section}.pdf" if section else f"{stem}.pdf")
+
     # --- edit -----------------------------------------------------------------------------------------------
     def current_text(self) -> str:
         """The selected text in the detail pane, else the text of the selected node."""
@@ -384,7 +342,7 @@ class MainWindow(QMainWindow):
     def set_charts_visible(self, visible: bool) -> None:
         """View ▸ Show Charts."""
         self.charts.setVisible(visible)
-        self.charts_action.setChecked(visible)
+        self.menus.charts_action.setChecked(visible)
         self.settings.show_charts = visible
         if visible and self._shown_once:
             self.charts.load()
@@ -393,7 +351,7 @@ class MainWindow(QMainWindow):
         """View ▸ Theme: follow the system, or force light or dark."""
         if self._theme is not None:
             self._theme.apply(theme)
-        for action in self.theme_actions.actions():
+        for action in self.menus.theme_actions.actions():
             action.setChecked(action.data() == theme)
         self.settings.theme = theme
 
@@ -417,7 +375,7 @@ class MainWindow(QMainWindow):
         self.splitter.restoreState(self.settings.splitter)
         self.detail.set_zoom(self.settings.zoom)
         self.charts.setVisible(self.settings.show_charts)
-        self.charts_action.setChecked(self.settings.show_charts)
+        self.menus.charts_action.setChecked(self.settings.show_charts)
         self.set_theme(self.settings.theme)
 
     def save_settings(self) -> None:

@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Briefing</name>
+    <message>
+        <source>%1 main targets</source>
+        <translation>%1年主要目标</translation>
+    </message>
+    <message>
+        <source>%1 targets at a glance</source>
+        <translation>%1年目标一览</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1年主要成绩</translation>
+    </message>
+    <message>
+        <source>%1 key tasks</source>
+        <translation>%1年重点任务</translation>
+    </message>
+    <message>
+        <source>%1 achievements</source>
+        <translation>%1年工作成效</translation>
+    </message>
+    <message>
+        <source>Main targets</source>
+        <translation>主要目标</translation>
+    </message>
+    <message>
+        <source>Targets at a glance</source>
+        <translation>目标一览</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>主要成绩</translation>
+    </message>
+    <message>
+        <source>Key tasks</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>工作成效</translation>
+    </message>
+    <message>
+        <source>Emphases</source>
+        <translation>工作要求</translation>
+    </message>
+    <message>
+        <source>Voices</source>
+        <translation>代表发言</translation>
+    </message>
+    <message>
+        <source>Key terms</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容提要</translation>
+    </message>
+    <message>
+        <source>Not shown: %1.</source>
+        <translation>未列出：%1。</translation>
+    </message>
+    <message>
+        <source>%n more quote(s) not listed.</source>
+        <translation>另有%n条引语未列出。</translation>
+    </message>
+    <message>
+        <source>%n more item(s) not listed.</source>
+        <translation>另有%n项未列出。</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>%1 result</source>
+        <translation>%1年实绩</translation>
+    </message>
+    <message>
+        <source>≈ about, ≥ at least</source>
+        <translation>≈ 左右&#x3000;≥ 以上</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>打印于 %1</translation>
+    </message>
+    <message>
+        <source>Page 1 of 1</source>
+        <translation>第1页 共1页</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingPrinter</name>
+    <message>
+        <source>Export briefing as PDF</source>
+        <translation>导出简报为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ChartPane</name>
     <message>
         <source>Loading charts…</source>
@@ -125,6 +243,39 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n warning(s) while reading the report</source>
+        <translation>
+            <numerusform>读取报告时有 %n 条警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sections, %2 targets, %3 quotes</source>
+        <translation>%1 个章节，%2 项目标，%3 段引语</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>Report text (*.txt);;All files (*)</source>
+        <translation>报告文本 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Source: %1, %2 (%3)</source>
+        <translation>来源：%1 · %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -140,6 +291,34 @@
     <message>
         <source>&amp;Export JSON…</source>
         <translation>导出 JSON(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print Briefing…</source>
+        <translation>打印简报(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Export Briefing as P&amp;DF…</source>
+        <translation>导出简报为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Page Set&amp;up…</source>
+        <translation>页面设置(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Briefing &amp;Covers</source>
+        <translation>简报范围(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The Whole Report</source>
+        <translation>整份报告</translation>
+    </message>
+    <message>
+        <source>The Selected Section</source>
+        <translation>当前章节</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -224,36 +403,6 @@
     <message>
         <source>Clear List</source>
         <translation>清空列表</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s) while reading the report</source>
-        <translation>
-            <numerusform>读取报告时有 %n 条警告</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 sections, %2 targets, %3 quotes</source>
-        <translation>%1 个章节，%2 项目标，%3 段引语</translation>
-    </message>
-    <message>
-        <source>Open report</source>
-        <translation>打开报告</translation>
-    </message>
-    <message>
-        <source>Report text (*.txt);;All files (*)</source>
-        <translation>报告文本 (*.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Export JSON</source>
-        <translation>导出 JSON</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Source: %1, %2 (%3)</source>
-        <translation>来源：%1 · %2（%3）</translation>
     </message>
 </context>
 <context>
@@ -348,6 +497,33 @@
         <translation>
             <numerusform>代表发言（%n 人）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PageSetupDialog</name>
+    <message>
+        <source>Page setup</source>
+        <translation>页面设置</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>Left margin:</source>
+        <translation>左边距：</translation>
+    </message>
+    <message>
+        <source>Top margin:</source>
+        <translation>上边距：</translation>
+    </message>
+    <message>
+        <source>Right margin:</source>
+        <translation>右边距：</translation>
+    </message>
+    <message>
+        <source>Bottom margin:</source>
+        <translation>下边距：</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
+from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -44,8 +45,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
         opened.append(dialog)
         return 0
 
-    monkeypatch.setattr(QMessageBox, "exec", record)
-    monkeypatch.setattr(QDialog, "exec", record)
+    for dialog in (QMessageBox, QDialog, QPrintDialog, QPrintPreviewDialog):
+        monkeypatch.setattr(dialog, "exec", record)
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: opened.append(QMessageBox(parent)))
     return opened
 

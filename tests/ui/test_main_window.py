@@ -232,9 +232,9 @@ def test_zoom_charts_toggle_and_dark_theme(qtbot: QtBot, window: MainWindow, set
     assert window.detail.document().defaultFont().pointSizeF() > size
     window.findChild(QAction, "zoomResetAction").trigger()
     assert window.detail.document().defaultFont().pointSizeF() == size
-    window.charts_action.trigger()
+    window.menus.charts_action.trigger()
     assert not window.charts.isVisible() and settings.show_charts is False
-    window.charts_action.trigger()
+    window.menus.charts_action.trigger()
     assert window.charts.isVisible()
     light_html = window.detail.toHtml()
     try:
@@ -324,8 +324,8 @@ def test_recent_files_menu_lists_opened_files_and_reopens_them(window: MainWindo
     other.write_text(wenshui_page(seed=6).text(), encoding="utf-8")
     assert window.open_file(other)
     assert window.open_file(bundled_report())
-    window.recent_menu.aboutToShow.emit()
-    entries = [a for a in window.recent_menu.actions() if a.toolTip() == str(other.resolve())]
+    window.menus.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.menus.recent_menu.actions() if a.toolTip() == str(other.resolve())]
     assert len(entries) == 1 and entries[0].text() == "wenshui.txt"
     entries[0].trigger()
     assert window.path == other.resolve()

@@ -1,0 +1,129 @@
+"""The menu bar: every action with its standard shortcut, calling the window's methods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from jcviewer.ui.theme import THEMES
+
+if TYPE_CHECKING:
+    from jcviewer.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+class Menus(QObject):
+    """File, Edit, View and Help for a main window; the actions live on the window, so shortcuts work anywhere."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._build()
+
+    def _action(self, text: str, slot: object, shortcut: Key | str | None = None, name: str = "") -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self._window.addAction(action)  # shortcuts work wherever the focus is
+        return action
+
+    def _build(self) -> None:
+        window = self._window
+        bar = window.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&Open…"), window.choose_file, Key.Open, "openAction"))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self._action(self.tr("&Export JSON…"), window.choose_export, "Ctrl+E", "exportAction"))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                self.tr("&Print Briefing…"), lambda: window.briefing_printer.print_briefing(), Key.Print, "printAction"
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Print Pre&view…"), lambda: window.briefing_printer.preview(), "Ctrl+Shift+P", "previewAction"
+            )
+        )
+        file_menu.addAction(
+            self._action(self.tr("Export Briefing as P&DF…"), window.export_briefing, "Ctrl+Shift+E", "exportPdfAction")
+        )
+        file_menu.addAction(
+            self._action(self.tr("Page Set&up…"), lambda: window.briefing_printer.page_setup(), name="pageSetupAction")
+        )
+        scope_menu = file_menu.addMenu(self.tr("Briefing &Covers"))
+        self.scope_actions = QActionGroup(window)
+        for scope, text in (("report", self.tr("The Whole Report")), ("section", self.tr("The Selected Section"))):
+            action = self._action(
+                text, lambda _=False, s=scope: setattr(window.settings, "briefing_scope", s), name=f"scope-{scope}"
+            )
+            action.setCheckable(True)
+            action.setChecked(window.settings.briefing_scope == scope)
+            self.scope_actions.addAction(action)
+            scope_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), window.close, Key.Quit, "quitAction"))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self._action(self.tr("&Copy"), window.copy, Key.Copy, "copyAction"))
+        edit_menu.addAction(
+            self._action(self.tr("Copy with &Source"), window.copy_with_source, "Ctrl+Shift+C", "copySourceAction")
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("&Find…"), window.search_panel.focus, Key.Find, "findAction"))
+        edit_menu.addAction(
+            self._action(self.tr("Find &Next"), lambda: window.step_hit(1), Key.FindNext, "nextHitAction")
+        )
+        edit_menu.addAction(
+            self._action(self.tr("Find &Previous"), lambda: window.step_hit(-1), Key.FindPrevious, "previousHitAction")
+        )
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self._action(self.tr("Zoom &In"), lambda: window.zoom_by(1), Key.ZoomIn, "zoomInAction"))
+        view_menu.addAction(
+            self._action(self.tr("Zoom &Out"), lambda: window.zoom_by(-1), Key.ZoomOut, "zoomOutAction")
+        )
+        view_menu.addAction(
+            self._action(self.tr("&Reset Zoom"), lambda: window.zoom_by(None), "Ctrl+0", "zoomResetAction")
+        )
+        view_menu.addSeparator()
+        self.charts_action = self._action(self.tr("Show &Charts"), window.set_charts_visible, "F9", "chartsAction")
+        self.charts_action.setCheckable(True)
+        self.charts_action.setChecked(True)
+        view_menu.addAction(self.charts_action)
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        names = {"system": self.tr("Follow &System"), "light": self.tr("&Light"), "dark": self.tr("&Dark")}
+        self.theme_actions = QActionGroup(window)
+        for theme in THEMES:
+            action = self._action(names[theme], lambda _=False, t=theme: window.set_theme(t), name=f"theme-{theme}")
+            action.setCheckable(True)
+            action.setData(theme)
+            self.theme_actions.addAction(action)
+            theme_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard Shortcuts"), window.show_shortcuts, Key.HelpContents, "shortcutsAction")
+        )
+        help_menu.addAction(self._action(self.tr("&About jcviewer"), window.show_about, name="aboutAction"))
+
+    def _fill_recent_menu(self) -> None:
+        window = self._window
+        self.recent_menu.clear()
+        recent = [p for p in window.settings.recent_files if Path(p).is_file()]
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: window.open_file(Path(p)))
+        if not recent:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.tr("Clear List"), lambda: setattr(window.settings, "recent_files", []))

@@ -1,0 +1,65 @@
+"""What a briefing holds, chosen from the model, most important first."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from genre import crowded_page, wenshui_page
+
+from jcviewer.model.briefing import Row, meeting_date, report_briefing, section_briefing, section_ids
+from jcviewer.model.parse import parse_text
+from jcviewer.model.report import Paragraph, Report, Section
+
+
+def test_whole_report_briefing_of_the_bundled_report(bundled: Report) -> None:
+    briefing = report_briefing(bundled)
+    assert briefing.title == "中共交城县委十六届八次全体会议暨县委经济工作会议"
+    assert briefing.subtitle == "2024年1月"
+    kinds = [b.kind for b in briefing.blocks]
+    assert kinds == ["targets", "chart", "tasks", "achievements", "emphases", "quote", "quote", "quote", "terms"]
+    targets = briefing.blocks[0]
+    assert targets.year == 2024 and len(targets.rows) == 8
+    assert targets.rows[0] == Row("地区生产总值增长", "≈6%", "1%")
+    assert Row("固定资产投资增长", "≥10%", "22.8%") in targets.rows
+    tasks, achievements = briefing.blocks[2], briefing.blocks[3]
+    assert len(tasks.lines) == 9 and tasks.lines[0] == "坚定不移推进产业转型" and tasks.year == 2024
+    assert len(achievements.lines) == 6 and achievements.year == 2023
+    quotes = [b for b in briefing.blocks if b.kind == "quote"]
+    assert [q.speaker for q in quotes] == ["安志远", "韩辉", "王彦虎"] and briefing.unlisted_quotes == 2
+    assert quotes[0].role == "交城县工业和信息化局党组书记" and quotes[0].lines[0].endswith("。")
+    priorities = {b.kind: b.priority for b in briefing.blocks}
+    assert priorities["targets"] < priorities["tasks"] < priorities["chart"] < priorities["achievements"]
+    assert priorities["achievements"] < priorities["emphases"] < priorities["terms"]
+
+
+def test_section_briefings_hold_their_own_content(bundled: Report) -> None:
+    s2 = section_briefing(bundled, "s2")
+    assert (s2.title, s2.subtitle) == ("锚定目标 加压奋进", "“敲定”全年经济工作总思路")
+    assert {b.kind for b in s2.blocks} == {"summary", "items", "targets", "results"}
+    assert [len(b.lines) for b in s2.blocks if b.kind == "items"] == [6, 9, 5]
+    s3 = section_briefing(bundled, "s3")
+    assert [b.speaker for b in s3.blocks if b.kind == "quote"] == ["安志远", "韩辉", "王彦虎", "燕水", "苗小岗"]
+    caption = section_briefing(bundled, "caption-2")
+    assert caption.blocks[0].lines == ("中共交城县委十六届八次全体会议暨县委经济工作会议现场",)
+    with pytest.raises(KeyError):
+        section_briefing(bundled, "s9")
+    assert section_ids(bundled)[:4] == ["lead", "s1", "s2", "s3"]
+
+
+def test_another_report_gets_its_own_briefing() -> None:
+    report = parse_text(wenshui_page(seed=1, gdp=7.5).text(), source="wenshui.txt")
+    briefing = report_briefing(report)
+    assert briefing.title == "中共文水县委十五届六次全体会议暨县委经济工作会议"
+    assert Row("地区生产总值增长", "≈7.5%", "4.5%") in briefing.blocks[0].rows
+    crowded = report_briefing(parse_text(crowded_page().text(), source="crowded.txt"))
+    assert crowded.unlisted_quotes == 9 and len(crowded.blocks[0].rows) == 14
+
+
+def test_meeting_date() -> None:
+    assert meeting_date(parse_text("2024年1月8日，会议召开。各项目标增长6%左右。\n", source="x.txt")) == "2024年1月8日"
+    december = Paragraph("p1", "十二月的文水，满眼生机。会议召开。", "body", (1, 1))
+    report = Report("会议", "x.txt", (Section("s1", "section", "标题", paragraphs=(december,)),), year=2025)
+    assert meeting_date(report) == "2025年12月"
+    assert meeting_date(replace(report, year=None)) == ""  # a month without a year is no date
+    assert meeting_date(parse_text("没有日期。\n", source="x.txt")) == ""

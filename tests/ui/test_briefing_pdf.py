@@ -1,0 +1,170 @@
+"""One-page briefings as PDF: one page always, real text, fonts embedded; print, preview and export in the window."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from genre import crowded_page
+from process import run_jcviewer
+from PySide6.QtGui import QAction, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from jcviewer.app import Session
+from jcviewer.model.briefing import report_briefing, section_briefing, section_ids
+from jcviewer.model.parse import parse_text
+from jcviewer.model.report import Report
+from jcviewer.ui.main_window import MainWindow
+from jcviewer.ui.print_dialogs import PageSetupDialog
+from jcviewer.ui.printing import write_briefing_pdf
+
+CROWDED = parse_text(crowded_page(seed=3).text(), source="crowded.txt")
+A4 = QPageSize(QPageSize.PageSizeId.A4)
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (CI installs it)")
+
+
+def poppler(tool: str, pdf: Path) -> str:
+    return subprocess.run(
+        [tool, str(pdf), *(["-"] if tool == "pdftotext" else [])],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+
+
+def pages(pdf: Path) -> int:
+    return int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdf))[1])
+
+
+def text_of(pdf: Path) -> str:
+    return re.sub(r"\s+", "", poppler("pdftotext", pdf))
+
+
+def assert_fonts_embedded(pdf: Path) -> None:
+    rows = poppler("pdffonts", pdf).splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows), rows  # the "emb" column
+
+
+@pytest.mark.parametrize("report", ["bundled", "crowded"])
+def test_every_briefing_is_one_page_with_the_essentials(
+    session: Session, bundled: Report, tmp_path: Path, report: str
+) -> None:
+    source = bundled if report == "bundled" else CROWDED
+    briefings = [("report", report_briefing(source))]
+    briefings += [(sid, section_briefing(source, sid)) for sid in section_ids(source)]
+    for name, briefing in briefings:
+        pdf = tmp_path / f"{report}-{name}.pdf"
+        fitted = write_briefing_pdf(str(pdf), briefing, A4, session.fonts.family)
+        assert pages(pdf) == 1, name
+        assert pdf.stat().st_size < 300_000, name
+        text = text_of(pdf)
+        assert briefing.title.replace(" ", "") in text, name
+        for block in fitted.blocks:
+            for row in block.rows:
+                assert row.value.replace(" ", "") in text, (name, row)
+            if block.kind == "quote":
+                assert block.speaker in text, (name, block.speaker)
+        if fitted.blocks != briefing.blocks or briefing.unlisted_quotes:
+            assert fitted.omitted and fitted.omitted.replace(" ", "")[:6] in text, name
+
+
+def test_whole_report_pdf_shows_targets_chart_tasks_quotes_and_embeds_fonts(
+    session: Session, bundled: Report, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "report.pdf"
+    fitted = write_briefing_pdf(str(pdf), report_briefing(bundled), A4, session.fonts.family)
+    assert fitted.size >= 9.0
+    text = text_of(pdf)
+    for value in ("≈6%", "≥10%", "≈6.5%", "≈8.5%", "≥6%", "完成市定要求", "22.8%"):
+        assert value in text
+    for words in (
+        "2024年主要目标",
+        "2024年目标一览",
+        "坚定不移推进产业转型",
+        "经济运行稳步回升",
+        "安志远",
+        "第1页共1页",
+    ):
+        assert words in text
+    assert "另有2条引语未列出" in text
+    assert_fonts_embedded(pdf)
+
+
+def test_an_overflowing_briefing_says_what_it_left_out(session: Session, tmp_path: Path) -> None:
+    pdf = tmp_path / "crowded.pdf"
+    fitted = write_briefing_pdf(str(pdf), report_briefing(CROWDED), A4, session.fonts.family)
+    assert pages(pdf) == 1
+    assert "未列出" in fitted.omitted and "另有" in fitted.omitted
+    assert fitted.omitted.replace(" ", "") in text_of(pdf)
+
+
+def test_cli_brief_writes_the_pdf_and_rejects_bad_sections(tmp_path: Path) -> None:
+    out = tmp_path / "s2.pdf"
+    done = run_jcviewer("brief", "--section", "s2", "--paper", "Letter", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(out.resolve()) and pages(out) == 1
+    assert "letter" in poppler("pdfinfo", out)
+    bad = run_jcviewer("brief", "--section", "s9", "-o", str(tmp_path / "x.pdf"), cwd=tmp_path)
+    assert bad.returncode == 2 and "s9" in bad.stderr and "lead, s1, s2, s3" in bad.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_export_pdf_of_the_selected_section_in_the_window(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "section.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.findChild(QAction, "scope-section").trigger()
+    window.select_node("p5.list.2")
+    window.findChild(QAction, "exportPdfAction").trigger()
+    assert pages(out) == 1 and "锚定目标加压奋进" in text_of(out)
+    assert window.settings.briefing_scope == "section"
+
+
+def test_print_goes_through_the_print_dialog(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    window.findChild(QAction, "printAction").trigger()
+    assert pages(out) == 1 and "2024年主要目标" in text_of(out)
+
+
+def test_preview_paints_one_page_without_blocking(qtbot: QtBot, window: MainWindow, monkeypatch) -> None:
+    seen: list[int] = []
+
+    def show(dialog: QPrintPreviewDialog) -> int:
+        dialog.open()  # shown without a nested event loop: it asks for the pages (paintRequested)
+        qtbot.waitUntil(lambda: dialog.findChild(QPrintPreviewWidget) is not None)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda: preview.pageCount() > 0)
+        seen.append(preview.pageCount())
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", show)
+    window.findChild(QAction, "previewAction").trigger()
+    assert seen == [1]
+
+
+def test_page_setup_is_remembered(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    def letter(dialog: PageSetupDialog) -> int:
+        dialog.paper.setCurrentIndex(dialog.paper.findData(QPageSize.PageSizeId.Letter))
+        dialog.margins[0].setValue(25)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PageSetupDialog, "exec", letter)
+    window.findChild(QAction, "pageSetupAction").trigger()
+    assert window.settings.page_size == "Letter" and window.settings.page_margins == ["25", "14", "16", "14"]
+    out = tmp_path / "letter.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_briefing()
+    assert "letter" in poppler("pdfinfo", out)
