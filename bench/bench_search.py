@@ -33,9 +33,32 @@ from jcviewer.model.vocabulary import default_synonyms  # noqa: E402
 from jcviewer.resources import bundled_report  # noqa: E402
 
 WORDS = [
-    "乡村振兴", "营商环境", "高质量发展", "项目建设", "产业转型", "招商引资", "民营经济", "城市更新", "共同富裕",
-    "人居环境", "四创战略", "四张名片", "开发区", "庞泉酒", "刘大鹏", "安志远", "交城县", "经济工作会议", "稳中求进",
-    "科技创新", "基础设施", "公共服务", "战略性新兴产业", "固投", "GDP", "规上",
+    "乡村振兴",
+    "营商环境",
+    "高质量发展",
+    "项目建设",
+    "产业转型",
+    "招商引资",
+    "民营经济",
+    "城市更新",
+    "共同富裕",
+    "人居环境",
+    "四创战略",
+    "四张名片",
+    "开发区",
+    "庞泉酒",
+    "刘大鹏",
+    "安志远",
+    "交城县",
+    "经济工作会议",
+    "稳中求进",
+    "科技创新",
+    "基础设施",
+    "公共服务",
+    "战略性新兴产业",
+    "固投",
+    "GDP",
+    "规上",
 ]
 TWO_CHARACTER = ["发展", "项目", "产业", "企业", "投资", "工作", "全面", "推进", "乡村", "城乡", "民生", "改革"]
 NUMBERS = ["6.5%", "22.8", "103亿元", "2024年", "2023", "93.5%", "85%", "4552万元", "31个", "10%以上", "8.5"]
@@ -54,6 +77,7 @@ def corpus(copies: int) -> list[Document]:
     rng = random.Random(2024)
     documents = []
     for copy in range(copies):
+
         def vary(match: re.Match[str]) -> str:
             return "".join(str(rng.randrange(10)) if c.isdigit() else c for c in match.group())
 
@@ -206,9 +230,11 @@ def measure(name: str, engine: Engine, reference: dict[str, set[str]]) -> dict[s
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1, 100, 1000]
-    print(f"{len(QUERIES)} queries: {len(WORDS)} words and abbreviations, {len(TWO_CHARACTER)} two-character words, "
-          f"{len(NUMBERS)} numbers, {len(ABSENT)} absent words, {len(SEVERAL)} several words or a phrase; "
-          f"each run {RUNS}×; top {TOP} results (with snippets for jcviewer)\n")
+    print(
+        f"{len(QUERIES)} queries: {len(WORDS)} words and abbreviations, {len(TWO_CHARACTER)} two-character words, "
+        f"{len(NUMBERS)} numbers, {len(ABSENT)} absent words, {len(SEVERAL)} several words or a phrase; "
+        f"each run {RUNS}×; top {TOP} results (with snippets for jcviewer)\n"
+    )
     print("| corpus | engine | build | memory | median | p95 | worst | recall |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for copies in sizes:
@@ -218,16 +244,23 @@ def main() -> None:
         scan = scan_engine(documents)
         scan[0]()
         reference = {q: scan[2](q) for q in QUERIES}
-        engines = [("substring scan", scan), ("jcviewer", jcviewer_engine(documents)),
-                   ("Whoosh + jieba", whoosh_engine(documents)), ("SQLite FTS5 trigram", sqlite_engine(documents))]
+        engines = [
+            ("substring scan", scan),
+            ("jcviewer", jcviewer_engine(documents)),
+            ("Whoosh + jieba", whoosh_engine(documents)),
+            ("SQLite FTS5 trigram", sqlite_engine(documents)),
+        ]
         for name, engine in engines:
             if engine is None:
                 print(f"| {label} | {name} | not installed (pip install whoosh) | | | | | |")
                 continue
             row = measure(name, engine, reference)
-            print(f"| {label} | {name} | {row['build'] * 1000:.0f} ms | {row['memory'] / 1e6:.1f} MB "
-                  f"| {row['median'] * 1000:.2f} ms | {row['p95'] * 1000:.2f} ms | {row['worst'] * 1000:.1f} ms "
-                  f"| {row['recall'] * 100:.1f}% |", flush=True)
+            print(
+                f"| {label} | {name} | {row['build'] * 1000:.0f} ms | {row['memory'] / 1e6:.1f} MB "
+                f"| {row['median'] * 1000:.2f} ms | {row['p95'] * 1000:.2f} ms | {row['worst'] * 1000:.1f} ms "
+                f"| {row['recall'] * 100:.1f}% |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -56,7 +56,12 @@ def first_sentence(text: str, limit: int = 80) -> str:
     """The first sentence of ``text``, cut at ``limit`` characters with an ellipsis."""
     match = _SENTENCE_END.search(text)
     sentence = text[: match.end()] if match else text
-    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+    if len(sentence) <= limit:
+        return sentence
+    cut = limit - 1
+    while cut > 0 and (sentence[cut - 1].isascii() and sentence[cut - 1].isalnum() or sentence[cut - 1] in ".%"):
+        cut -= 1  # never cut a number or a Latin word in two ("6.…")
+    return sentence[: cut or limit - 1].rstrip("，、；：,.") + "…"
 
 
 def enumeration_title(text: str, enumeration: Enumeration) -> str:

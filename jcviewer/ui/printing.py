@@ -92,7 +92,15 @@ def omitted_note(briefing: Briefing, kept: tuple[Block, ...], shortened: int) ->
         parts.append(translate("Briefing", "%n more quote(s) not listed.").replace("%n", str(quotes)))
     if shortened:
         parts.append(translate("Briefing", "%n more item(s) not listed.").replace("%n", str(shortened)))
-    return " ".join(parts)
+    return _join_sentences(parts)
+
+
+def _join_sentences(parts: list[str]) -> str:
+    """Sentences one after the other: no space after a Chinese full stop, one after any other."""
+    text = ""
+    for part in parts:
+        text += part if not text or text.endswith("。") else " " + part
+    return text
 
 
 def _rows_html(block: Block, size: float) -> str:
@@ -115,7 +123,8 @@ def _rows_html(block: Block, size: float) -> str:
 
 
 def _list_html(block: Block) -> str:
-    heading = f'<p style="color:#555555; margin:0">{escape(block.heading)}</p>' if block.heading else ""
+    named = block.heading and block.kind != "items"  # an "items" block already carries it as its title
+    heading = f'<p style="color:#555555; margin:0">{escape(block.heading)}</p>' if named else ""
     items = "".join(f"<li>{escape(line)}</li>" for line in block.lines)
     return f'{heading}<ol style="margin-top:0.2em; margin-bottom:0; -qt-list-indent:1">{items}</ol>'
 

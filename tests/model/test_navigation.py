@@ -94,6 +94,7 @@ def test_first_sentence_and_list_titles() -> None:
     assert first_sentence("一是经济运行稳步回升。GDP完成103亿元。") == "一是经济运行稳步回升。"
     assert first_sentence("没有句号的一句话") == "没有句号的一句话"
     assert first_sentence("长" * 100, limit=10) == "长" * 9 + "…"
+    assert first_sentence("长" * 80 + "增长6.5%左右，很好。", limit=84) == "长" * 80 + "增长…"  # not "增长6.…"
 
 
 def test_a_report_of_another_county_gets_its_own_outline() -> None:
