@@ -21,12 +21,13 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from jcviewer import __version__
 from jcviewer.model.errors import ReportError
 from jcviewer.paths import APPLICATION, ORGANIZATION
-from jcviewer.resources import bundled_report
+from jcviewer.resources import bundled_report, resource_path
 from jcviewer.settings import Settings
 from jcviewer.ui import report_loader
 from jcviewer.ui.fonts import FontChoice, install_cjk_font
@@ -36,6 +37,7 @@ from jcviewer.ui.theme import ThemeSwitcher
 
 log = logging.getLogger(__name__)
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 OFFSCREEN_NOISE = ("This plugin does not support",)  # the offscreen platform warns about what it need not do
 
 
@@ -55,6 +57,14 @@ class Session:
     translators: list[object]
 
 
+def app_icon() -> QIcon:
+    """The app's icon at every size shipped (PNG, so no SVG plugin is needed)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path(f"icons/jcviewer-{size}.png")), QSize(size, size))
+    return icon
+
+
 def create_session(language: str | None = None, argv: list[str] | None = None) -> Session:
     """The QApplication (created once) with Chinese fonts, translations and the theme switcher."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -63,6 +73,7 @@ def create_session(language: str | None = None, argv: list[str] | None = None) -
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName("jcviewer")
+    app.setWindowIcon(app_icon())
     translators = install_translations(app, choose_language(language, QLocale.system()))
     return Session(app, install_cjk_font(app), ThemeSwitcher(app), list(translators))
 

@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="jcviewer", description="交城县会议报告简报查看器 — briefing viewer. Without a command: open the window."
     )
     parser.add_argument("--version", action="version", version=f"jcviewer {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check every main path offscreen and exit")
     language = argparse.ArgumentParser(add_help=False)
     language.add_argument("--lang", choices=LANGUAGES, help="UI language (default: from the system, else zh)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def with_default_command(argv: list[str]) -> list[str]:
     """``jcviewer [FILE]`` is short for ``jcviewer open [FILE]``."""
-    if any(arg in COMMANDS or arg in ("-h", "--help", "--version") for arg in argv):
+    if any(arg in COMMANDS or arg in ("-h", "--help", "--version", "--self-test") for arg in argv):
         return argv
     return ["open", *argv]
 
@@ -174,6 +175,17 @@ def _brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def _self_test() -> int:
+    from jcviewer.selftest import SelfTestError, run_self_test
+
+    try:
+        print(run_self_test())
+    except (SelfTestError, OSError, ReportError) as error:
+        print(f"jcviewer self-test failed: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _has_display() -> bool:
     """False on a Linux machine with no X11 or Wayland display (Qt would abort there)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -222,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     parser = build_parser()
     args = parser.parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
+    if args.self_test:
+        return _self_test()
     try:
         commands = {"open": _open, "dump": _dump, "search": _search, "brief": _brief, "screenshot": _screenshot}
         return commands[args.command](args)

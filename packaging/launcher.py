@@ -1,0 +1,7 @@
+"""Entry point of the frozen app: exactly the ``jcviewer`` command."""
+
+import sys
+
+from jcviewer.cli import main
+
+sys.exit(main())
