@@ -30,6 +30,7 @@ from jcviewer.paths import APPLICATION, ORGANIZATION
 from jcviewer.resources import bundled_report, resource_path
 from jcviewer.settings import Settings
 from jcviewer.ui import report_loader
+from jcviewer.ui.background import wait_for_background_work
 from jcviewer.ui.fonts import FontChoice, install_cjk_font
 from jcviewer.ui.i18n import choose_language, install_translations
 from jcviewer.ui.main_window import MainWindow
@@ -74,6 +75,7 @@ def create_session(language: str | None = None, argv: list[str] | None = None) -
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName("jcviewer")
     app.setWindowIcon(app_icon())
+    app.aboutToQuit.connect(wait_for_background_work)
     translators = install_translations(app, choose_language(language, QLocale.system()))
     return Session(app, install_cjk_font(app), ThemeSwitcher(app), list(translators))
 

@@ -12,7 +12,6 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -63,6 +62,8 @@ def _read(entry: Path) -> Report | None:
 
 
 def _write(folder: Path, entry: Path, report: Report) -> None:
+    import tempfile  # only on a miss: keeps start-up light
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as stream:

@@ -42,6 +42,15 @@ def _relay() -> _Relay:
     return _Relay()  # first made on the UI thread, by BackgroundTask.__init__
 
 
+_RUNNING: set[threading.Thread] = set()
+
+
+def wait_for_background_work(timeout: float = 10.0) -> None:
+    """Let running work finish (connected to aboutToQuit): a thread must not outlive the QApplication."""
+    for thread in list(_RUNNING):
+        thread.join(timeout)
+
+
 class BackgroundTask(QObject):
     """Run a function in a worker thread; ``done(result)`` or ``failed(message)`` arrive on the UI thread."""
 
@@ -59,6 +68,7 @@ class BackgroundTask(QObject):
         if self._thread is None:
             # Not a daemon: an import cut off by interpreter shutdown crashes the process.
             self._thread = threading.Thread(target=self._run, args=(self._work, self._relay), daemon=False)
+            _RUNNING.add(self._thread)
             self._thread.start()
 
     def _run(self, work: Callable[[], object], relay: _Relay) -> None:
@@ -68,4 +78,6 @@ class BackgroundTask(QObject):
             log.exception("background work failed")
             relay.arrived.emit(self, False, f"{type(error).__name__}: {error}")
             return
+        finally:
+            _RUNNING.discard(threading.current_thread())
         relay.arrived.emit(self, True, result)

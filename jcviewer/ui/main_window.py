@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from jcviewer.model.errors import ReportError
-from jcviewer.model.figures import Bar
 from jcviewer.model.navigation import (
     Mark,
     Node,
@@ -46,6 +45,7 @@ from jcviewer.ui.theme import ThemeSwitcher
 
 if TYPE_CHECKING:
     from jcviewer.model.briefing import Briefing
+    from jcviewer.model.figures import Bar
     from jcviewer.model.search.report_search import SearchHit, SearchResults
     from jcviewer.ui.print_dialogs import BriefingPrinter
 
