@@ -16,9 +16,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_frozen_app_builds_under_200_mb_and_passes_its_self_test(tmp_path: Path) -> None:
     pytest.importorskip("PyInstaller", reason='pip install ".[build]"')
     result = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(tmp_path / "dist"),
-         "--work", str(tmp_path / "work")],
-        capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "build.py"),
+            "--dist",
+            str(tmp_path / "dist"),
+            "--work",
+            str(tmp_path / "work"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     assert "jcviewer self-test ok:" in result.stdout

@@ -9,35 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView
 from pytestqt.qtbot import QtBot
+from window_probe import current_id, highlighted
 
 from jcviewer.ui import search_panel
 from jcviewer.ui.detail_html import Style
 from jcviewer.ui.main_window import MainWindow
-from jcviewer.ui.outline_model import NODE_ID_ROLE
-
-
-def current_id(window: MainWindow) -> str:
-    return window.outline.currentIndex().data(NODE_ID_ROLE)
-
-
-def highlighted(window: MainWindow, colour: str) -> list[str]:
-    """The stretches of the detail text painted ``colour``, in order (adjoining fragments joined)."""
-    runs: list[str] = []
-    end = -1
-    block = window.detail.document().begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if fragment.charFormat().background().color().name() == colour:
-                if fragment.position() == end:
-                    runs[-1] += fragment.text()
-                else:
-                    runs.append(fragment.text())
-                end = fragment.position() + fragment.length()
-            iterator += 1
-        block = block.next()
-    return runs
 
 
 def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
