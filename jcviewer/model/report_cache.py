@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import pickle
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -62,8 +63,6 @@ def _read(entry: Path) -> Report | None:
 
 
 def _write(folder: Path, entry: Path, report: Report) -> None:
-    import tempfile  # only on a miss: keeps start-up light
-
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as stream:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
     from jcviewer.ui.print_dialogs import BriefingPrinter
 
 log = logging.getLogger(__name__)
-Key = QKeySequence.StandardKey
 
 # Dialogs and JSON export are imported on first use: the window paints before they load.
 
@@ -115,7 +114,6 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self)
         self._restore_settings()
 
-    # --- menus ----------------------------------------------------------------------------------------------
     # --- opening --------------------------------------------------------------------------------------------
     def open_file(self, path: Path) -> bool:
         """Parse and show ``path``; on failure show why and keep the current report. True on success."""
