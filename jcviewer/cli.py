@@ -104,15 +104,13 @@ def _dump(args: argparse.Namespace) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     from jcviewer.model.search.report_search import ReportSearch
-    from jcviewer.model.search.words import WordSegmenter, report_words
+    from jcviewer.model.search.words import WordSegmenter
     from jcviewer.model.vocabulary import default_synonyms
     from jcviewer.paths import user_cache_folder
 
-    report = _load(args.file)
-    search = ReportSearch(report, default_synonyms())
+    search = ReportSearch(_load(args.file), default_synonyms())
     segmenter = WordSegmenter(user_cache_folder("jieba"))  # the same ranking as the window's
-    segmenter.add_words(report_words(report))
-    search.index.use_word_boundaries(search.index.word_boundaries(segmenter.spans))
+    search.index.use_word_boundaries(search.word_boundaries(segmenter))
     results = search.search(args.query, limit=args.limit)
     if args.json:
         sys.stdout.write(json.dumps(search_json(results), ensure_ascii=False, indent=2) + "\n")

@@ -230,17 +230,10 @@ class SearchPanel(QWidget):
         self._refine()
 
     def _refine(self) -> None:
-        search, segmenter, report = self.search, self._segmenter, self._report
-        if search is None or segmenter is None or report is None:
+        search, segmenter = self.search, self._segmenter
+        if search is None or segmenter is None:
             return
-
-        def boundaries() -> object:
-            from jcviewer.model.search.words import report_words
-
-            segmenter.add_words(report_words(report))
-            return search, search.index.word_boundaries(segmenter.spans)
-
-        self._refining = BackgroundTask(boundaries, self)
+        self._refining = BackgroundTask(lambda: (search, search.word_boundaries(segmenter)), self)
         self._refining.done.connect(self._on_boundaries)
         self._refining.start()
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from jcviewer.model.navigation import Mark, Node, build_outline, node_at, node_path
 from jcviewer.model.report import Report, Span
 from jcviewer.model.search.index import Document, Hit, SearchIndex
 from jcviewer.model.search.query import Query
+from jcviewer.model.search.words import report_words
 from jcviewer.model.vocabulary import Synonyms
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from jcviewer.model.search.words import WordSegmenter
 
 HEADING_BOOST = 1.5  # a word in a heading says more about the section than the same word in its text
 SNIPPET_BEFORE, SNIPPET_AFTER = 18, 42
@@ -80,6 +88,14 @@ class ReportSearch:
         ]
         self.index = SearchIndex(documents, synonyms)
         self._texts = {d.key: d.text for d in documents}
+
+    def word_boundaries(self, segmenter: WordSegmenter) -> npt.NDArray[np.bool_]:
+        """The report's word edges from jieba, with its speakers and terms kept whole (slow: off the UI thread).
+
+        Hand the result to ``self.index.use_word_boundaries``.
+        """
+        segmenter.add_words(report_words(self.report))
+        return self.index.word_boundaries(segmenter.spans)
 
     def search(self, query: str | Query, limit: int | None = 20) -> SearchResults:
         """The best ``limit`` hits (all with None), placed in the outline."""
