@@ -271,9 +271,10 @@ class SearchPanel(QWidget):
     def choose(self, row: int) -> None:
         """Select result ``row`` (and show it)."""
         index = self.model.index(row, 0)
-        if index.isValid():
-            self.results.setCurrentIndex(index)
-            self._on_current(index)
+        if index == self.results.currentIndex():
+            self._on_current(index)  # already current: no currentChanged to show it again
+        elif index.isValid():
+            self.results.setCurrentIndex(index)  # currentChanged shows it
 
     def show_row(self, row: int) -> None:
         """Make result ``row`` current without choosing it (Find Next moves through hits itself)."""
