@@ -39,19 +39,35 @@ def open_error_text(error: ReportError) -> str:
     return reasons.get(error.reason, error.message)
 
 
+def _show_problem(
+    parent: QWidget | None,
+    name: str,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    explanation: str,
+    details: str = "",
+) -> None:
+    """A message box with one OK button: what happened, why, and (folded away) the details."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName(name)
+    box.setInformativeText(explanation)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
 def show_open_error(parent: QWidget | None, error: ReportError) -> None:
     """Tell the user a report could not be opened; the current report stays open."""
-    box = QMessageBox(
+    _show_problem(
+        parent,
+        "openErrorDialog",
         QMessageBox.Icon.Warning,
         translate("Dialogs", "Cannot open report"),
         translate("Dialogs", "Cannot open %1").replace("%1", Path(error.path).name or error.path),
-        QMessageBox.StandardButton.Ok,
-        parent,
+        open_error_text(error) + "\n" + translate("Dialogs", "The current report stays open."),
+        str(error.path),
     )
-    box.setObjectName("openErrorDialog")
-    box.setInformativeText(open_error_text(error) + "\n" + translate("Dialogs", "The current report stays open."))
-    box.setDetailedText(str(error.path))
-    box.exec()
 
 
 def show_about(parent: QWidget | None) -> None:
@@ -92,28 +108,24 @@ def show_shortcuts(parent: QWidget | None, actions: list[QAction]) -> None:
 
 def show_save_error(parent: QWidget | None, path: str, error: OSError) -> None:
     """Tell the user a file could not be written."""
-    box = QMessageBox(
+    _show_problem(
+        parent,
+        "saveErrorDialog",
         QMessageBox.Icon.Warning,
         translate("Dialogs", "Cannot save"),
         translate("Dialogs", "Cannot write %1").replace("%1", Path(path).name),
-        QMessageBox.StandardButton.Ok,
-        parent,
+        error.strerror or str(error),
     )
-    box.setObjectName("saveErrorDialog")
-    box.setInformativeText(error.strerror or str(error))
-    box.exec()
 
 
 def show_unexpected_error(parent: QWidget | None, error: BaseException) -> None:
     """A bug, not bad input: say so plainly; the details went to the log."""
-    box = QMessageBox(
+    _show_problem(
+        parent,
+        "unexpectedErrorDialog",
         QMessageBox.Icon.Critical,
         translate("Dialogs", "Unexpected error"),
         translate("Dialogs", "Something went wrong inside jcviewer."),
-        QMessageBox.StandardButton.Ok,
-        parent,
+        translate("Dialogs", "The report file is unchanged. Details were written to the log."),
+        f"{type(error).__name__}: {error}",
     )
-    box.setObjectName("unexpectedErrorDialog")
-    box.setInformativeText(translate("Dialogs", "The report file is unchanged. Details were written to the log."))
-    box.setDetailedText(f"{type(error).__name__}: {error}")
-    box.exec()
