@@ -145,11 +145,16 @@ def search_json(results: SearchResults) -> dict[str, Any]:
     }
 
 
+def _require_folder(output: Path, what: str) -> None:
+    """Refuse an output file whose folder does not exist (one line on stderr, exit 2, like any bad input)."""
+    if not output.parent.is_dir():
+        raise ReportError("missing", str(output.parent), f"the folder for {what} does not exist")
+
+
 def _brief(args: argparse.Namespace) -> int:
     from jcviewer.model.briefing import report_briefing, section_briefing, section_ids
 
-    if not args.output.parent.is_dir():
-        raise ReportError("missing", str(args.output.parent), "the folder for the PDF does not exist")
+    _require_folder(args.output, "the PDF")
     report = _load(args.file)
     if args.section and args.section not in section_ids(report):
         valid = ", ".join(section_ids(report))
@@ -209,8 +214,7 @@ def _screenshot(args: argparse.Namespace) -> int:
 
     from jcviewer.app import screenshot
 
-    if not args.out.parent.is_dir():
-        raise ReportError("missing", str(args.out.parent), "the folder for the screenshot does not exist")
+    _require_folder(args.out, "the screenshot")
     try:
         screenshot(args.out, args.file, args.select, QSize(*args.size), args.lang)
     except KeyError:
