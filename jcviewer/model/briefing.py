@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from jcviewer.model.export import format_value
 from jcviewer.model.figures import Figure, target_figures
 from jcviewer.model.navigation import enumeration_title, first_sentence
-from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section
+from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, latest_year
 
 KEY_QUOTES = 3  # quotes on a whole-report briefing; the page says how many more there are
 SUMMARY_SENTENCES = 6
@@ -85,19 +85,13 @@ def meeting_date(report: Report) -> str:
 def _previous(report: Report, target: Metric) -> str:
     """The result reported for the same indicator, measure and unit ("1%" for GDP growth), or ""."""
     for metric in report.metrics:
-        same = (metric.indicator, metric.measure, metric.unit) == (target.indicator, target.measure, target.unit)
-        if metric.period == "result" and same and metric.value is not None:
+        if metric.period == "result" and metric.quantity == target.quantity and metric.value is not None:
             return format_value(metric)
     return ""
 
 
 def _target_rows(report: Report, metrics: list[Metric]) -> tuple[Row, ...]:
     return tuple(Row(m.label, format_value(m), _previous(report, m)) for m in metrics)
-
-
-def _year(metrics: list[Metric]) -> int | None:
-    years = [m.year for m in metrics if m.year]
-    return max(years) if years else None
 
 
 def _quote_block(quote: Quote, priority: int) -> Block:
@@ -119,15 +113,15 @@ def report_briefing(report: Report) -> Briefing:
     results = [m for m in report.metrics if m.period == "result"]
     blocks: list[Block] = []
     if targets:
-        blocks.append(Block("targets", 1, year=_year(targets), rows=_target_rows(report, targets)))
+        blocks.append(Block("targets", 1, year=latest_year(targets), rows=_target_rows(report, targets)))
     figures = target_figures(report)
     if figures:
-        blocks.append(Block("chart", 3, year=_year(targets), figure=figures[0]))
+        blocks.append(Block("chart", 3, year=latest_year(targets), figure=figures[0]))
     priorities = {"tasks": 2, "achievements": 4, "emphases": 8}
     for enumeration in report.enumerations:
         kind = _enumeration_kind(report, enumeration)
         text = report.paragraph(enumeration.paragraph).text
-        year = _year(results) if kind == "achievements" else _year(targets)
+        year = latest_year(results) if kind == "achievements" else latest_year(targets)
         blocks.append(
             Block(
                 kind,
@@ -183,10 +177,10 @@ def section_briefing(report: Report, section_id: str) -> Briefing:
     targets = [m for m in report.metrics if m.paragraph in own and m.period == "target"]
     results = [m for m in report.metrics if m.paragraph in own and m.period == "result" and m.value is not None]
     if targets:
-        blocks.append(Block("targets", 2, year=_year(targets), rows=_target_rows(report, targets)))
+        blocks.append(Block("targets", 2, year=latest_year(targets), rows=_target_rows(report, targets)))
     if results:
         blocks.append(
-            Block("results", 6, year=_year(results), rows=tuple(Row(m.label, format_value(m)) for m in results))
+            Block("results", 6, year=latest_year(results), rows=tuple(Row(m.label, format_value(m)) for m in results))
         )
     blocks += [_quote_block(q, 10 + i) for i, q in enumerate(quotes)]
     return Briefing(

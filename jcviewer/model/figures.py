@@ -49,10 +49,6 @@ def _bar(metric: Metric, label: str | None = None, scale: float = 1.0) -> Bar:
     return Bar(label or metric.label, metric.value * scale, format_value(metric), metric)
 
 
-def _key(metric: Metric) -> tuple[str, str, str]:
-    return metric.indicator, metric.measure, metric.unit
-
-
 def _plottable(metrics: Iterable[Metric], period: str) -> list[Metric]:
     return [m for m in metrics if m.period == period and m.value is not None]
 
@@ -70,8 +66,8 @@ def comparison_figure(report: Report) -> Figure | None:
     """Result beside target for every indicator reported both ways (same measure and unit); None if none is."""
     results: dict[tuple[str, str, str], Metric] = {}
     for metric in _plottable(report.metrics, "result"):
-        results.setdefault(_key(metric), metric)
-    pairs = [(results[_key(t)], t) for t in _plottable(report.metrics, "target") if _key(t) in results]
+        results.setdefault(metric.quantity, metric)
+    pairs = [(results[t.quantity], t) for t in _plottable(report.metrics, "target") if t.quantity in results]
     if not pairs:
         return None
     units = {target.unit for _, target in pairs}

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jcviewer.model.export import format_value
-from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, Span
+from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, Span, latest_year
 
 _SENTENCE_END = re.compile(r"[。！？；!?]”?")
 _CLAUSE_BREAK = re.compile(r"[，。：；！？、,:;!?]")
@@ -125,7 +125,6 @@ def _targets_node(report: Report, section: Section, targets: list[Metric]) -> No
                 marks=(Mark(metric.paragraph, clause),),
             )
         )
-    years = [m.year for m in targets if m.year]
     return Node(
         f"{section.id}.targets",
         "targets",
@@ -134,7 +133,7 @@ def _targets_node(report: Report, section: Section, targets: list[Metric]) -> No
         summary=first_sentence(targets[0].text),
         marks=tuple(dict.fromkeys(child.marks[0] for child in children)),
         count=len(children),
-        year=max(years) if years else None,
+        year=latest_year(targets),
         children=tuple(children),
     )
 

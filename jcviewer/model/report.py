@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 CHANGE_MEASURES = ("增长", "增加", "提高", "提升", "下降", "减少", "降低", "净增", "新增")
@@ -93,6 +93,16 @@ class Metric:
     def is_change(self) -> bool:
         """True for a rate of change ("增长6%"), False for a level ("完成49亿元")."""
         return self.measure in CHANGE_MEASURES
+
+    @property
+    def quantity(self) -> tuple[str, str, str]:
+        """What is measured, whatever the value and period: indicator, measure and unit."""
+        return self.indicator, self.measure, self.unit
+
+
+def latest_year(metrics: Iterable[Metric]) -> int | None:
+    """The latest year any of ``metrics`` is about, or None when none says."""
+    return max((m.year for m in metrics if m.year), default=None)
 
 
 @dataclass(frozen=True)
