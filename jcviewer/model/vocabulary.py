@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -45,6 +46,10 @@ class Synonyms:
         if self._pattern is None:
             return text
         return self._pattern.sub(lambda m: self._canonical[m.group()], text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every word of every group in ``text``, longest first where they overlap, left to right."""
+        return self._pattern.finditer(text) if self._pattern is not None else iter(())
 
     def group_of(self, word: str) -> tuple[str, ...]:
         """All the words meaning ``word`` (itself alone if it has no synonyms)."""

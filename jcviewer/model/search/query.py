@@ -50,22 +50,19 @@ def _join_phrase(words: list[str]) -> str:
 
 
 @cache
-def _synonym_pattern(synonyms: Synonyms) -> tuple[tuple[tuple[str, ...], ...], re.Pattern[str] | None]:
-    groups = tuple(tuple(normalise(w) for w in group) for group in synonyms.groups)
-    words = sorted({w for group in groups for w in group}, key=len, reverse=True)
-    return groups, re.compile("|".join(map(re.escape, words))) if words else None
+def _normalised(synonyms: Synonyms) -> Synonyms:
+    """The synonyms as the search compares text: normalised like every document and query."""
+    return Synonyms(tuple(tuple(normalise(word) for word in group) for group in synonyms.groups))
 
 
 def synonym_variants(term: str, synonyms: Synonyms) -> tuple[str, ...]:
     """``term`` and every rewriting of the synonyms it contains ("规上工业" → "规模以上工业"), term first."""
-    groups, pattern = _synonym_pattern(synonyms)
-    if pattern is None:
-        return (term,)
+    normal = _normalised(synonyms)
     pieces: list[tuple[str, ...]] = []
     last = 0
-    for match in pattern.finditer(term):
+    for match in normal.finditer(term):
         pieces.append((term[last : match.start()],))
-        pieces.append(next(g for g in groups if match.group() in g))
+        pieces.append(normal.group_of(match.group()))
         last = match.end()
     pieces.append((term[last:],))
     variants = dict.fromkeys([term])
