@@ -112,7 +112,11 @@ class ChartPane(QWidget):
         if self._report is None:
             return
         current = self._tabs.currentIndex()
-        self._tabs.clear()
+        old_pages = [self._tabs.widget(i) for i in range(self._tabs.count())]
+        self._tabs.clear()  # removes the tabs but keeps their pages alive: delete them (charts and all)
+        for page in old_pages:
+            if page is not None:
+                page.deleteLater()
         self._charts = []
         from jcviewer.model import figures  # with the charts, after the first paint
 
