@@ -66,8 +66,17 @@ def app_icon() -> QIcon:
     return icon
 
 
+_SESSIONS: dict[str, Session] = {}
+
+
 def create_session(language: str | None = None, argv: list[str] | None = None) -> Session:
-    """The QApplication (created once) with Chinese fonts, translations and the theme switcher."""
+    """The QApplication (created once) with Chinese fonts, translations and the theme switcher.
+
+    Asking again for the same language returns the same session: nothing is loaded or connected twice.
+    """
+    chosen = choose_language(language, QLocale.system())
+    if chosen in _SESSIONS and QApplication.instance() is _SESSIONS[chosen].app:
+        return _SESSIONS[chosen]
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
@@ -76,8 +85,9 @@ def create_session(language: str | None = None, argv: list[str] | None = None) -
     app.setApplicationDisplayName("jcviewer")
     app.setWindowIcon(app_icon())
     app.aboutToQuit.connect(wait_for_background_work)
-    translators = install_translations(app, choose_language(language, QLocale.system()))
-    return Session(app, install_cjk_font(app), ThemeSwitcher(app), list(translators))
+    translators = install_translations(app, chosen)
+    _SESSIONS[chosen] = Session(app, install_cjk_font(app), ThemeSwitcher(app), list(translators))
+    return _SESSIONS[chosen]
 
 
 def open_window(session: Session, settings: Settings, path: Path | None) -> MainWindow:
