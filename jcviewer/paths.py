@@ -1,17 +1,32 @@
-"""Where the app keeps files on the user's machine: Qt's standard locations, never the install folder."""
+"""Where the app keeps files on the user's machine: the platform's cache folder, never the install folder.
+
+Qt-free, so the commands that never open a window (``dump``, ``search``) do not load PySide6. The folder is the
+one Qt's ``QStandardPaths.CacheLocation`` names for organisation and application ``jcviewer`` (a UI test checks
+that they agree), so the window and the command line share one cache.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QStandardPaths
 
 ORGANIZATION = APPLICATION = "jcviewer"
 
 
+def user_cache_root() -> Path:
+    """The app's cache folder: ``~/.cache/jcviewer/jcviewer`` on Linux (``$XDG_CACHE_HOME`` when set),
+    ``%LOCALAPPDATA%\\jcviewer\\jcviewer\\cache`` on Windows, ``~/Library/Caches/jcviewer/jcviewer`` on macOS."""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(local) / ORGANIZATION / APPLICATION / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / ORGANIZATION / APPLICATION
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"  # the XDG spec ignores relative paths
+    return base / ORGANIZATION / APPLICATION
+
+
 def user_cache_folder(part: str) -> Path:
     """``<user cache>/part``, e.g. ~/.cache/jcviewer/jcviewer/reports on Linux (created on first write)."""
-    if not QCoreApplication.organizationName():
-        QCoreApplication.setOrganizationName(ORGANIZATION)
-        QCoreApplication.setApplicationName(APPLICATION)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / part
+    return user_cache_root() / part

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,17 @@ sys.path.insert(0, str(Path(__file__).parent))  # tests/genre.py
 from jcviewer.model.parse import load_report  # noqa: E402
 from jcviewer.model.report import Report  # noqa: E402
 from jcviewer.resources import bundled_report  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user's cache folder (parsed reports, jieba's cache) in a throwaway folder, for this process and the
+    commands the tests run."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        patch.setenv("LOCALAPPDATA", str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

@@ -10,12 +10,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_jcviewer(*args: str, cwd: Path, unset: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    """The command's result, with the source tree importable and ``unset`` variables removed."""
+def run_jcviewer(
+    *args: str, cwd: Path, unset: tuple[str, ...] = (), python_options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """The command's result, with the source tree importable, ``unset`` variables removed and the interpreter
+    given ``python_options`` (e.g. ``-X importtime``)."""
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "jcviewer", *args],
+        [sys.executable, *python_options, "-m", "jcviewer", *args],
         cwd=cwd,
         env=env,
         capture_output=True,

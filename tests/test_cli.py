@@ -101,3 +101,13 @@ def test_search_bad_file_is_one_line_exit_2(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     result = run_jcviewer("search", "发展", str(empty), cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "empty" in result.stderr
+
+
+@pytest.mark.parametrize("command", [("search", "GDP"), ("dump", "--format", "text")])
+def test_qt_free_commands_never_load_qt(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """`dump` and `search` run on the core alone: `-X importtime` lists every module imported."""
+    result = run_jcviewer(*command, cwd=tmp_path, python_options=("-X", "importtime"))
+    assert result.returncode == 0, result.stderr
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "import time:" in line]
+    assert "jcviewer.cli" in imported  # the listing is real
+    assert not [name for name in imported if name.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph")]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -21,8 +21,7 @@ from jcviewer.ui.main_window import MainWindow
 
 @pytest.fixture(scope="session")
 def session(qapp: QApplication) -> Session:
-    """The app as ``jcviewer`` sets it up: bundled font when needed, Chinese UI; caches in Qt's test folders."""
-    QStandardPaths.setTestModeEnabled(True)
+    """The app as ``jcviewer`` sets it up: bundled font when needed, Chinese UI."""
     return create_session("zh")
 
 
