@@ -6,7 +6,7 @@ from typing import Any
 
 from jcviewer.model.report import Metric, Report, Section
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 QUALIFIER_SIGNS = {"about": "≈", "at_least": "≥", "at_most": "≤", "exact": "", "range": "", "qualitative": ""}
 
@@ -70,7 +70,9 @@ def to_json(report: Report) -> dict[str, Any]:
             for e in report.enumerations
         ],
         "terms": list(report.terms),
-        "warnings": list(report.warnings),
+        "warnings": [
+            {"code": w.code, "message": w.message, "paragraph": w.paragraph, "line": w.line} for w in report.warnings
+        ],
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 CHANGE_MEASURES = ("增长", "增加", "提高", "提升", "下降", "减少", "降低", "净增", "新增")
 
@@ -134,6 +135,30 @@ class Heading:
     lines: tuple[int, int]
 
 
+WarningCode = Literal[
+    "sidecar_ignored",  # the outline sidecar is malformed or matches nothing
+    "heading_placement",  # the paragraphs a heading was given are a guess
+    "caption_or_body",  # a standalone line could be a caption, a heading or a body line
+    "quote_speaker",  # a quotation reads as speech but names no clear speaker
+    "quote_unclosed",  # a quotation opens and never closes: kept to the paragraph's end
+    "figure_ambiguous",  # a number's indicator or period is a guess
+]
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """A decision the parser is unsure of, for the reader to check (``jcviewer dump`` lists them)."""
+
+    code: WarningCode
+    message: str  # one line, for people
+    paragraph: str = ""  # the paragraph it concerns, if any
+    line: int | None = None  # the source line it concerns, if any (1-based)
+
+    def __str__(self) -> str:
+        where = self.paragraph or (f"line {self.line}" if self.line else "")
+        return f"{self.code}: {self.message}" + (f" [{where}]" if where else "")
+
+
 @dataclass(frozen=True)
 class Report:
     """A whole parsed report."""
@@ -149,7 +174,7 @@ class Report:
     enumerations: tuple[Enumeration, ...] = ()
     terms: tuple[str, ...] = ()
     year: int | None = None
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[ParseWarning, ...] = field(default=(), compare=False)
 
     def walk(self) -> Iterator[Section]:
         """Every section node in reading order, depth first."""

@@ -42,7 +42,7 @@ def test_a_sidecar_that_does_not_match_is_ignored_with_a_warning(tmp_path: Path)
         '[[section]]\nheading = "不存在的标题"\nparagraphs = ["一月的交城"]\n', encoding="utf-8"
     )
     report = load_report(path)
-    assert report.warnings and "不存在的标题" in report.warnings[0]
+    assert report.warnings and "不存在的标题" in report.warnings[0].message
     assert sum(len(s.paragraphs) for s in report.sections if s.kind == "section") == 13
 
 
@@ -50,7 +50,7 @@ def test_a_malformed_sidecar_is_ignored_with_a_warning(tmp_path: Path) -> None:
     path = _copy_without_sidecar(tmp_path)
     sidecar_path(path).write_text("[[section]\nheading = ", encoding="utf-8")
     report = load_report(path)
-    assert report.warnings and "report.outline.toml" in report.warnings[0]
+    assert report.warnings and "report.outline.toml" in report.warnings[0].message
 
 
 def test_sidecar_reorders_runs_and_leaves_nothing_out(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from window_probe import current_id, highlighted
 
 from jcviewer.app import open_window
+from jcviewer.model.export import SCHEMA_VERSION
 from jcviewer.resources import bundled_report
 from jcviewer.settings import Settings
 from jcviewer.ui.charts import BarChart
@@ -252,7 +253,7 @@ def test_export_json_writes_the_schema(window: MainWindow, tmp_path: Path, monke
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.findChild(QAction, "exportAction").trigger()
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema"] == 1 and len(data["quotes"]) == 5
+    assert data["schema"] == SCHEMA_VERSION and len(data["quotes"]) == 5
 
 
 def test_help_dialogs_open_without_blocking(window: MainWindow, dialogs: list[QDialog]) -> None:

@@ -16,7 +16,7 @@ from jcviewer.model.parse.layout import Line, group_units, repaired_line, repair
 from jcviewer.model.parse.metrics import find_metrics
 from jcviewer.model.parse.quotes import find_quotes, find_terms
 from jcviewer.model.parse.structure import Layout, classify, printed_twice
-from jcviewer.model.report import Banner, Caption, Paragraph, Report, Section
+from jcviewer.model.report import Banner, Caption, Paragraph, ParseWarning, Report, Section
 from jcviewer.model.sources import sidecar_path
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
@@ -93,20 +93,21 @@ def parse_text(
     """Parse extracted report text into a Report. Never fails: any text yields some model."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     layout = classify(group_units(split_lines(text)))
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     assignments = None
     if sidecar:
         try:
             assignments = outline.apply_sidecar(sidecar, layout.headings, layout.body)
         except outline.SidecarError as error:
-            warnings.append(f"outline sidecar ignored: {error}")
+            warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
     if assignments is None:
         assignments = outline.infer(layout.headings, layout.body)
     sections, body, captions, banners = _sections(layout, assignments)
     lead = list(sections[0].paragraphs) if layout.lead is not None else []
-    quotes = find_quotes(lead + body)
+    quotes, quote_warnings = find_quotes(lead + body)
+    warnings += quote_warnings
     terms = find_terms([p.text for p in lead + body] + [h.title + h.subtitle for h in layout.headings])
-    metrics, year = find_metrics(body, synonyms or default_synonyms())
+    metrics, year = find_metrics(body, synonyms or default_synonyms(), quotes)
     return Report(
         title=_title(body + [c.paragraph for c in captions], source or "报告"),
         source=source,
@@ -141,13 +142,13 @@ def load_report(path: Path, synonyms: Synonyms | None = None) -> Report:
     """Read, decode and parse a report file, with its outline sidecar if there is one."""
     text = read_report_text(path)
     sidecar = None
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     side = sidecar_path(path)
     if side.is_file():
         try:
             sidecar = outline.read_sidecar(side)
         except outline.SidecarError as error:
-            warnings.append(f"outline sidecar ignored: {error}")
+            warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
     report = parse_text(text, path.name, sidecar, synonyms)
     for warning in warnings + list(report.warnings):
         log.warning("%s: %s", path.name, warning)

@@ -9,9 +9,9 @@ value ("固投完成49亿元"), else after it ("31个项目竣工投产"), else 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from jcviewer.model.report import Metric, Paragraph
+from jcviewer.model.report import Metric, Paragraph, Quote
 from jcviewer.model.vocabulary import Synonyms
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -178,8 +178,11 @@ def _qualitative(
     return found
 
 
-def find_metrics(paragraphs: Iterable[Paragraph], synonyms: Synonyms) -> tuple[list[Metric], int | None]:
-    """Every metric in reading order, and the year the report plans for."""
+def find_metrics(
+    paragraphs: Iterable[Paragraph], synonyms: Synonyms, quotes: Sequence[Quote] = ()
+) -> tuple[list[Metric], int | None]:
+    """Every metric in reading order, and the year the report plans for. ``quotes`` are the direct quotations
+    found in ``paragraphs``: numbers inside them are the speaker's, not the report's targets."""
     paragraphs = list(paragraphs)
     plan_year = target_year(paragraphs)
     metrics: list[Metric] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from jcviewer.model.report import Paragraph, Quote
+from jcviewer.model.report import Paragraph, ParseWarning, Quote
 
 _QUOTED = re.compile(r"“([^“”]*)”")
 _VERB = re.compile(
@@ -71,9 +71,10 @@ def quoted_spans(text: str) -> Iterator[re.Match[str]]:
     return _QUOTED.finditer(text)
 
 
-def find_quotes(paragraphs: Iterable[Paragraph]) -> list[Quote]:
-    """Direct speech with its speaker and role, in reading order."""
+def find_quotes(paragraphs: Iterable[Paragraph]) -> tuple[list[Quote], list[ParseWarning]]:
+    """Direct speech with its speaker and role, in reading order; warnings for doubtful attributions."""
     quotes: list[Quote] = []
+    warnings: list[ParseWarning] = []
     for paragraph in paragraphs:
         for match in quoted_spans(paragraph.text):
             if not SPEECH_PUNCTUATION.search(match.group(1)):
@@ -84,7 +85,7 @@ def find_quotes(paragraphs: Iterable[Paragraph]) -> list[Quote]:
             if found:
                 name, role = found
                 quotes.append(Quote(name, role, match.group(1), paragraph.id, match.span(1)))
-    return quotes
+    return quotes, warnings
 
 
 def find_terms(texts: Iterable[str]) -> list[str]:
