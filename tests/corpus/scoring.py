@@ -161,18 +161,44 @@ def dump(text: str, source: str) -> Dump:
     return data
 
 
-def body_texts(data: Dump) -> list[str]:
-    """The dump's body paragraphs (captions and banners left out, as score.py does), whitespace removed."""
-    texts: list[str] = []
+def sections(data: Dump) -> list[dict[str, Any]]:
+    """Every section of the dump, children included, in document order."""
+    out: list[dict[str, Any]] = []
 
-    def walk(sections: Iterable[dict[str, Any]] | None) -> None:
-        for section in sections or []:
-            if section.get("kind") not in NOT_BODY:
-                texts.extend(ws(p.get("text")) for p in section.get("paragraphs") or [])
+    def walk(items: Iterable[dict[str, Any]] | None) -> None:
+        for section in items or []:
+            out.append(section)
             walk(section.get("children"))
 
     walk(data.get("sections"))
-    return texts
+    return out
+
+
+def body_texts(data: Dump) -> list[str]:
+    """The dump's body paragraphs (captions and banners left out, as score.py does), whitespace removed."""
+    return [
+        ws(p.get("text")) for s in sections(data) if s.get("kind") not in NOT_BODY for p in s.get("paragraphs") or []
+    ]
+
+
+def section_titles(data: Dump) -> list[str]:
+    return [ws(s.get("title")) + ws(s.get("subtitle")) for s in sections(data)]
+
+
+def whereabouts(text: str, data: Dump) -> str:
+    """Where the start of a text (whitespace removed) is in the dump, for failure messages."""
+    start = text[:12]
+    places = [
+        kind
+        for kind, texts in (
+            ("body", body_texts(data)),
+            ("section title", section_titles(data)),
+            ("caption", [ws(c.get("text")) for c in data.get("captions") or []]),
+            ("banner", [ws(b.get("text")) for b in data.get("banners") or []]),
+        )
+        if any(start in t for t in texts)
+    ]
+    return "start in " + ", ".join(places) if places else "start found nowhere"
 
 
 def score_dump(data: Dump, document: Document) -> DocScore:
