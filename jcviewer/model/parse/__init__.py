@@ -84,6 +84,28 @@ def _sections(
     return sections, body, captions, banners
 
 
+PLACEMENT_DOUBT = 0.5
+"""A heading placed with a confidence below this is reported in ``warnings``."""
+
+
+def _placement_warnings(assignments: list[outline.Assignment], sections: list[Section]) -> list[ParseWarning]:
+    """One warning per heading whose paragraphs are a guess."""
+    headed = [s for s in sections if s.kind == "section"]
+    warnings = []
+    for assignment, section in zip(assignments, headed, strict=True):
+        if assignment.heading is None or assignment.confidence >= PLACEMENT_DOUBT:
+            continue
+        where = f"{section.paragraphs[0].id}–{section.paragraphs[-1].id}" if section.paragraphs else "no paragraph"
+        warnings.append(
+            ParseWarning(
+                "heading_placement",
+                f"“{section.title}” placed over {where} (confidence {assignment.confidence:.2f}): check where it starts",
+                paragraph=section.paragraphs[0].id if section.paragraphs else "",
+            )
+        )
+    return warnings
+
+
 def parse_text(
     text: str,
     source: str = "",
@@ -100,14 +122,17 @@ def parse_text(
             assignments = outline.apply_sidecar(sidecar, layout.headings, layout.body)
         except outline.SidecarError as error:
             warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
+    synonyms = synonyms or default_synonyms()
     if assignments is None:
-        assignments = outline.infer(layout.headings, layout.body)
+        assignments = outline.infer(layout.placed_headings, layout.body, synonyms)
+    warnings += layout.warnings
     sections, body, captions, banners = _sections(layout, assignments)
+    warnings += _placement_warnings(assignments, sections)
     lead = list(sections[0].paragraphs) if layout.lead is not None else []
     quotes, quote_warnings = find_quotes(lead + body)
     warnings += quote_warnings
     terms = find_terms([p.text for p in lead + body] + [h.title + h.subtitle for h in layout.headings])
-    metrics, year = find_metrics(body, synonyms or default_synonyms(), quotes)
+    metrics, year = find_metrics(body, synonyms, quotes)
     return Report(
         title=_title(body + [c.paragraph for c in captions], source or "报告"),
         source=source,

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-TERMINAL = "。！？!?…"
+TERMINAL = "。！？!?…："  # a paragraph may end introducing a list ("主要做了以下工作：")
 CLOSERS = "”’」』）)"
 NO_LINE_START = CLOSERS + "，。、；：！？…》"
 COLUMN_PROBE = 4  # lines compared on each side of a possible column change
 COLUMN_WIDTH_TOLERANCE = 1.5  # ems two stretches of one column may differ by
 SQUEEZED = "，。、；：！？”’）》"
+PUNCTUATION = "，。、；：！？“”‘’（）《》…,.;:!?()"
+EDGE_LINE_MAX_WIDTH = 16.0  # a banner or headline at the page's edge is at most this wide
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -188,19 +190,50 @@ def _read_unit(lines: list[Line], start: int) -> Unit:
     return unit if cut is None else Unit(unit.lines[:cut])
 
 
+def column_breaks(units: list[Unit]) -> list[bool]:
+    """Per unit: True where it starts a new column run (another column width or line spacing than the unit
+    before). New sections often start new columns on the printed page."""
+    breaks = []
+    for previous, unit in zip([None, *units], units, strict=False):
+        if previous is None:
+            breaks.append(True)
+            continue
+        same_width = abs(unit.column_width - previous.column_width) <= COLUMN_WIDTH_TOLERANCE
+        multi_line = len(unit.lines) > 1 and len(previous.lines) > 1
+        breaks.append(not same_width or (multi_line and unit.blank_lined != previous.blank_lined))
+    return breaks
+
+
+def _edge_slogan(line: Line, neighbour: Line | None, blank_between: bool) -> bool:
+    """A page's first or last line that stands apart: a short display line with no punctuation, set off by a
+    blank line (a banner or a headline, never the start or end of a paragraph)."""
+    return (
+        neighbour is not None
+        and blank_between
+        and line.width <= EDGE_LINE_MAX_WIDTH
+        and not any(mark in line.text for mark in PUNCTUATION)
+    )
+
+
 def group_units(lines: list[Line]) -> list[Unit]:
     """Group lines into paragraphs and standalone lines, in source order.
 
     Lines after a column change were judged against the old column, so reading resumes at the change;
     the change is found within a few lines of it, which keeps the whole pass linear.
     """
-    units: list[Unit] = []
+    head: list[Unit] = []
+    tail: list[Unit] = []
+    if lines and _edge_slogan(lines[0], lines[1] if len(lines) > 1 else None, len(lines) > 1 and lines[1].blank_before):
+        head, lines = [Unit([lines[0]], standalone=True)], lines[1:]
+    if lines and _edge_slogan(lines[-1], lines[-2] if len(lines) > 1 else None, lines[-1].blank_before):
+        tail, lines = [Unit([lines[-1]], standalone=True)], lines[:-1]
+    units: list[Unit] = head
     start = 0
     while start < len(lines):
         unit = _read_unit(lines, start)
         units.extend(_split_unfinished(unit))
         start += len(unit.lines)
-    return units
+    return units + tail
 
 
 def _line_joint(before: str, after: str) -> str:

@@ -1,8 +1,8 @@
 """Which heading each run of body paragraphs belongs to, in reading order.
 
-The extraction pushes headings to the end of the text and emits columns in an order that need not be the
-reading order. Without help, body paragraphs are grouped into column runs (same width, same line spacing)
-and the i-th heading takes the i-th run. An optional sidecar ``<report>.outline.toml``, written by the
+Headings that stay in the text flow head the paragraphs after them. Headings the extraction pushed to the end
+are put back by ``placement`` (cohesion, topic shifts, article openings), each with a confidence. An optional
+sidecar ``<report>.outline.toml``, written by the
 person preparing the briefing, can settle it with anchor phrases — never with content::
 
     [[section]]
@@ -19,8 +19,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from jcviewer.model.parse.layout import COLUMN_WIDTH_TOLERANCE, Unit, repaired_text
+from jcviewer.model.parse.layout import Unit, column_breaks, repaired_text
+from jcviewer.model.parse.placement import place
+from jcviewer.model.parse.structure import PlacedHeading
 from jcviewer.model.report import Heading
+from jcviewer.model.vocabulary import Synonyms
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Assignment:
 
     heading: Heading | None
     units: tuple[Unit, ...]
+    confidence: float = 1.0  # how sure the parser is that these units belong under this heading
 
 
 @dataclass(frozen=True)
@@ -68,33 +72,27 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def column_runs(units: list[Unit]) -> list[list[Unit]]:
-    """Consecutive body paragraphs set in the same column geometry (width, line spacing)."""
-    runs: list[list[Unit]] = []
-    for unit in units:
-        if runs:
-            previous = runs[-1][-1]
-            same_width = abs(unit.column_width - previous.column_width) <= COLUMN_WIDTH_TOLERANCE
-            same_spacing = len(unit.lines) < 2 or len(previous.lines) < 2 or (unit.blank_lined == previous.blank_lined)
-            if same_width and same_spacing:
-                runs[-1].append(unit)
-                continue
-        runs.append([unit])
-    return runs
-
-
-def infer(headings: list[Heading], body: list[Unit]) -> list[Assignment]:
-    """Default outline: the i-th heading takes the i-th column run; the last takes any left over."""
-    runs = column_runs(body)
-    if not headings:
+def infer(placed: list[PlacedHeading], body: list[Unit], synonyms: Synonyms) -> list[Assignment]:
+    """The outline from the text alone: headings in the text flow head what follows them; headings the
+    extraction pushed past the body are placed by cohesion (``placement.place``), each with a confidence."""
+    if not placed:
         return [Assignment(None, tuple(body))] if body else []
-    assignments = []
-    for index, heading in enumerate(headings):
-        if index == len(headings) - 1:
-            taken = [unit for run in runs[index:] for unit in run]
-        else:
-            taken = runs[index] if index < len(runs) else []
-        assignments.append(Assignment(heading, tuple(taken)))
+    in_place = [p for p in placed if p.position < len(body)]
+    if in_place:
+        bounds = [p.position for p in in_place] + [len(body)]
+        assignments = [Assignment(None, tuple(body[: bounds[0]]))] if bounds[0] else []
+        assignments += [
+            Assignment(p.heading, tuple(body[bounds[i] : bounds[i + 1]])) for i, p in enumerate(in_place)
+        ]
+        pushed = [p for p in placed if p.position >= len(body)]
+        return assignments + [Assignment(p.heading, (), confidence=0.0) for p in pushed]
+    headings = [p.heading for p in placed]
+    texts = [repaired_text(unit) for unit in body]
+    placement = place([h.title + h.subtitle for h in headings], texts, synonyms, column_breaks(body))
+    runs = placement.runs()
+    assignments = [Assignment(None, tuple(body[i] for i in runs[0]))] if runs[0] else []
+    for heading, run, confidence in zip(headings, runs[1:], placement.confidence, strict=True):
+        assignments.append(Assignment(heading, tuple(body[i] for i in run), confidence))
     return assignments
 
 

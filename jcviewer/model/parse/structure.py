@@ -1,21 +1,36 @@
-"""Page structure: which units are banners, captions, headings, the lead and body paragraphs."""
+"""Page structure: which units are banners and page furniture, captions, headings, the lead and body text.
+
+Standalone lines (lines that are not part of a paragraph) come in groups: consecutive lines with no blank line
+between them. Each group is classified from its own evidence — photo credits and photo words, a titled person
+at work, a caption printed twice, heading shape (short display lines without sentence punctuation), page
+furniture — and a group that is none of these is body text that stands alone, never a caption.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from jcviewer.model.parse import cues
 from jcviewer.model.parse.layout import Line, Unit, remove_layout_spaces
-from jcviewer.model.report import Heading
+from jcviewer.model.report import Heading, ParseWarning
 
-HEADING_MAX_WIDTH = 16.0
-"""Headings and sub-headings are short display lines; captions describe a photo at greater length."""
+BANNER_MAX_WIDTH = 16.0
+"""A banner from another article is a short slogan."""
 
 LEAD_WIDTH_RATIO = 1.4
 """The lead is set across several columns: its lines are much wider than the body's."""
 
 _PUNCTUATION = re.compile(r"[，。、；：！？“”‘’（）《》…,.;:!?()\"']")
-_TWO_PHRASES = re.compile(r"^\S{2,8}\s+\S{2,8}$")
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])")
+
+
+@dataclass(frozen=True)
+class PlacedHeading:
+    """A heading and how many body units precede it in the extraction (its place in the text flow)."""
+
+    heading: Heading
+    position: int
 
 
 @dataclass
@@ -25,9 +40,15 @@ class Layout:
     top_banners: list[Line] = field(default_factory=list)
     bottom_banners: list[Line] = field(default_factory=list)
     captions: list[tuple[Line, bool]] = field(default_factory=list)  # (line, printed twice)
-    headings: list[Heading] = field(default_factory=list)
+    placed_headings: list[PlacedHeading] = field(default_factory=list)
     lead: Unit | None = None
     body: list[Unit] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    @property
+    def headings(self) -> list[Heading]:
+        """The headings in extraction order."""
+        return [placed.heading for placed in self.placed_headings]
 
 
 def printed_twice(text: str) -> str | None:
@@ -41,7 +62,28 @@ def printed_twice(text: str) -> str | None:
 
 def _is_banner(line: Line) -> bool:
     """A page banner is a short slogan: no punctuation, no sentence."""
-    return line.width <= HEADING_MAX_WIDTH and not _PUNCTUATION.search(line.text)
+    return line.width <= BANNER_MAX_WIDTH and not _PUNCTUATION.search(line.text)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: credited, describing a photo, naming a titled person at work, or printed twice."""
+    compact = remove_layout_spaces(text)
+    return bool(
+        printed_twice(text)
+        or cues.PHOTO_CREDIT.search(text)
+        or cues.PHOTO_WORDS.search(compact)
+        or cues.PERSON_AT_WORK.search(compact)
+    )
+
+
+def is_heading_line(line: Line) -> bool:
+    """A display line: short, no sentence punctuation, not cut off after a comma."""
+    compact = remove_layout_spaces(line.text)
+    return (
+        line.width <= cues.HEADING_MAX_WIDTH
+        and not any(mark in compact for mark in cues.SENTENCE_PUNCTUATION)
+        and compact[-1] not in "，、,"
+    )
 
 
 def _lead_index(paragraphs: list[Unit]) -> int | None:
@@ -61,62 +103,111 @@ def _lead_index(paragraphs: list[Unit]) -> int | None:
     return None
 
 
-def _standalone_lines(layout: Layout, lines: list[Line]) -> None:
-    """Sort a run of standalone lines between body text into headings and captions."""
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        nxt = lines[index + 1] if index + 1 < len(lines) else None
-        if printed_twice(line.text) is not None:
-            layout.captions.append((line, True))
-        elif (
-            nxt is not None
-            and not nxt.blank_before
-            and line.width <= HEADING_MAX_WIDTH
-            and nxt.width <= HEADING_MAX_WIDTH
-            and printed_twice(nxt.text) is None
-        ):
-            layout.headings.append(Heading(_display(line.text), _display(nxt.text), (line.number, nxt.number)))
-            index += 1
-        elif line.width <= HEADING_MAX_WIDTH and _TWO_PHRASES.match(line.text):
-            layout.headings.append(Heading(_display(line.text), "", (line.number, line.number)))
-        else:
-            layout.captions.append((line, False))
-        index += 1
-
-
 def _display(text: str) -> str:
     """A display line: layout spaces removed, but the gap between two printed phrases kept."""
     return " ".join(remove_layout_spaces(part) for part in text.split())
 
 
-def classify(units: list[Unit]) -> Layout:
-    """Classify units: standalone lines before the first and after the last paragraph are banners."""
-    layout = Layout()
-    paragraph_positions = [i for i, unit in enumerate(units) if not unit.standalone]
-    if not paragraph_positions:
-        # No paragraph at all: every line is standalone; treat them as captions/headings.
-        _standalone_lines(layout, [unit.lines[0] for unit in units])
-        return layout
-    first, last = paragraph_positions[0], paragraph_positions[-1]
-    top = [unit.lines[0] for unit in units[:first]]
-    while top and _is_banner(top[0]):
-        layout.top_banners.append(top.pop(0))
-    bottom = [unit.lines[0] for unit in units[last + 1 :]]
-    while bottom and _is_banner(bottom[-1]):
-        layout.bottom_banners.insert(0, bottom.pop())
-    paragraphs = [units[i] for i in paragraph_positions]
-    lead = _lead_index(paragraphs)
-    pending: list[Line] = top
-    for unit in units[first : last + 1]:
-        if unit.standalone:
-            pending.append(unit.lines[0])
-            continue
-        _standalone_lines(layout, pending)
-        pending = []
-        if lead is not None and unit is paragraphs[lead]:
-            layout.lead = unit
+def _heading(lines: list[Line]) -> Heading:
+    return Heading(
+        _display(lines[0].text), " ".join(_display(line.text) for line in lines[1:]), (lines[0].number, lines[-1].number)
+    )
+
+
+def _split_numbered(lines: list[Line]) -> list[list[Line]]:
+    """A run of heading lines split before each numbered heading (``一、``, ``（二）``): one heading each."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if not groups or _HEADING_NUMBER.match(remove_layout_spaces(line.text)):
+            groups.append([line])
         else:
-            layout.body.append(unit)
-    _standalone_lines(layout, bottom)
+            groups[-1].append(line)
+    return groups
+
+
+@dataclass
+class _Page:
+    """Classification in progress: the layout being built and where the text flow stands."""
+
+    layout: Layout = field(default_factory=Layout)
+
+    def standalone_group(self, lines: list[Line]) -> None:
+        """Classify one group of standalone lines at the current place in the text flow."""
+        if all(is_heading_line(line) and not is_caption(line.text) for line in lines):
+            for group in _split_numbered(lines):
+                for start in range(0, len(group), cues.HEADING_GROUP_MAX_LINES):
+                    heading = _heading(group[start : start + cues.HEADING_GROUP_MAX_LINES])
+                    self.layout.placed_headings.append(PlacedHeading(heading, len(self.layout.body)))
+            return
+        for line in lines:
+            if is_caption(line.text):
+                self.layout.captions.append((line, printed_twice(line.text) is not None))
+            elif is_heading_line(line):
+                heading = _heading([line])
+                self.layout.placed_headings.append(PlacedHeading(heading, len(self.layout.body)))
+            else:
+                self.stranded(line)
+
+    def stranded(self, line: Line) -> None:
+        """Running text that stands alone: kept as a body paragraph, with a warning (it may be a caption)."""
+        self.layout.body.append(Unit([line]))
+        self.layout.warnings.append(
+            ParseWarning(
+                "caption_or_body",
+                f"a line that is neither a full paragraph nor a caption was kept as body text: "
+                f"“{remove_layout_spaces(line.text)[:24]}”",
+                line=line.number,
+            )
+        )
+
+
+def _groups(units: list[Unit], separated_by_blanks: bool) -> list[list[Unit]]:
+    """Consecutive standalone units with no blank line between them form a group; paragraphs stand alone."""
+    grouped: list[list[Unit]] = []
+    for unit in units:
+        previous = grouped[-1] if grouped else None
+        if (
+            previous is not None
+            and unit.standalone
+            and previous[-1].standalone
+            and separated_by_blanks
+            and not unit.lines[0].blank_before
+        ):
+            previous.append(unit)
+        else:
+            grouped.append([unit])
+    return grouped
+
+
+def classify(units: list[Unit]) -> Layout:
+    """Classify the units of a page (see the module docstring)."""
+    page = _Page()
+    layout = page.layout
+    paragraph_positions = [i for i, unit in enumerate(units) if not unit.standalone]
+    first = paragraph_positions[0] if paragraph_positions else len(units)
+    paragraphs = [units[i] for i in paragraph_positions]
+    lead_index = _lead_index(paragraphs)
+    lead = paragraphs[lead_index] if lead_index is not None else None
+    separated_by_blanks = any(line.blank_before for unit in units for line in unit.lines)
+    groups = _groups(units, separated_by_blanks)
+    for index, group in enumerate(groups):
+        if not group[0].standalone:
+            if group[0] is lead:
+                layout.lead = lead
+            else:
+                layout.body.append(group[0])
+            continue
+        lines = [unit.lines[0] for unit in group]
+        furniture = [line for line in lines if cues.PAGE_FURNITURE.match(remove_layout_spaces(line.text))]
+        before_text = group[0].first < units[first].first if first < len(units) else index == 0
+        for line in furniture:
+            (layout.top_banners if before_text else layout.bottom_banners).append(line)
+        lines = [line for line in lines if line not in furniture]
+        if not lines:
+            continue
+        edge = index == 0 or index == len(groups) - 1
+        if edge and len(lines) == 1 and _is_banner(lines[0]) and not _HEADING_NUMBER.match(lines[0].text):
+            (layout.top_banners if index == 0 else layout.bottom_banners).append(lines[0])
+            continue
+        page.standalone_group(lines)
     return layout

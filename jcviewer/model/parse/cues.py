@@ -1,0 +1,72 @@
+"""The genre's page vocabulary: what marks a caption, page furniture, a heading and an article's opening.
+
+Words here describe newspaper pages in general (photo credits, editors' lines, datelines), never one report.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEADING_MAX_WIDTH = 30.0
+"""Headings, sub-headings and headline blocks are display lines of at most this many ems."""
+
+HEADING_GROUP_MAX_LINES = 4
+"""A headline block (引题/主题/副题) has at most this many lines."""
+
+SENTENCE_PUNCTUATION = "。！？；：…"
+"""A line holding any of these is running text, not a heading (a heading may hold commas)."""
+
+PHOTO_CREDIT = re.compile(r"(?:摄影?|供图|制图|图片来源|资料图|截图)\s*$|(?:记者|通讯员|摄影)\s*\S{2,8}\s*摄|摄影[/／：:]")
+"""A caption's credit: ``记者 王鼎 摄``, ``新华社发 某某 摄``, ``制图``, ``资料图``."""
+
+PHOTO_WORDS = re.compile(r"^(?:图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图|图片[：:])|(?:现场|合影|一角|全景|航拍图?|资料图)$")
+"""Words that describe a photo: ``图为…``, ``…会议现场``."""
+
+PERSON_TITLES = (
+    "书记",
+    "县长",
+    "市长",
+    "区长",
+    "省长",
+    "镇长",
+    "乡长",
+    "主席",
+    "主任",
+    "局长",
+    "部长",
+    "厅长",
+    "院长",
+    "代表",
+    "委员",
+)
+"""Titles that, followed by a name and an action, make a line a photo's description (``县长某某安排工作``)."""
+
+PERSON_AT_WORK = re.compile(
+    "(?:" + "|".join(PERSON_TITLES) + r")[\u4e00-\u9fff]{2,3}"
+    r"(?:作|讲话|发言|主持|出席|调研|部署|安排|考察|参加|察看|看望|慰问|致辞|宣读|介绍|听取|具体|在)"
+)
+"""A titled person doing something, as a meeting photo's caption names them."""
+
+PAGE_FURNITURE = re.compile(
+    r"^(?:第\s*[\d一二三四五六七八九十]+\s*版.{0,12}|\d{1,3}|[-—－]\s*\d{1,3}\s*[-—－]|"
+    r".{0,12}(?:责任编辑|责编|版式|美编|校对|组版)\s*[：:].*)$"
+)
+"""Page furniture: ``第3版  要闻``, a bare page number, an editors' line ``责任编辑：某某  版式：某某``."""
+
+ARTICLE_OPENING = re.compile(
+    r"^(?:本报讯|本网讯|新华社|[^，。]{0,12}(?:电|讯)[（(]|[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?"
+    r"(?:上午|下午|晚|晚间|早|清晨|的|[，,])|近日|日前|[一二三四五六七八九十]{1,2}月的|今年以来|[春夏秋冬][日天]的)"
+)
+"""How a news article opens: a dateline or a scene (``本报讯``, ``1月26日上午，``, ``一月的…``, ``近日``)."""
+
+SUBHEAD_FIRST = re.compile(r"^(?:[（(]一[)）]|一是|一、|1[、.．](?!\d)|首先[，,])")
+"""A paragraph that opens a numbered run (``（一）``, ``一是``): the numbering restarts where a section starts."""
+
+SUBHEAD_NEXT = re.compile(r"^(?:[（(][二三四五六七八九十]{1,2}[)）]|[二三四五六七八九十]{1,2}是|[2-9][、.．](?!\d)|其次[，,]|再次[，,])")
+"""A paragraph that continues a numbered run (``（二）``, ``其次，``): a section does not start there."""
+
+REFERS_BACK = re.compile(
+    r"^(?:看来|可见|由此可见|因此|所以|总之|此外|另外|同时|而且|而|但|但是|不过|然而|其中|对此|与此同时|这|那|该|"
+    r"他|她|他们|其|此|上述|以上|前者|后者|[^，。]{0,6}也[^，。]{0,6}，)"
+)
+"""A paragraph that opens by referring back (``看来，``, ``其中，``, ``这座…``): it continues a section, never opens one."""

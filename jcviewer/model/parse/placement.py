@@ -1,0 +1,234 @@
+"""Put headings that the extraction pushed to the end back over the paragraphs they head.
+
+The headings keep their printed order; the paragraphs keep the extraction's order, possibly rotated (an
+extraction may start in the middle of the page and wrap round: the seed page's second article comes first).
+Each arrangement — a rotation, then an untitled opening run followed by one contiguous run per heading — is
+scored by
+
+* cohesion: how much of each heading's (IDF-weighted) vocabulary its paragraphs use, the first paragraph of a
+  section counting extra (a section opens on its topic);
+* topic shifts: section boundaries where neighbouring paragraphs share little;
+* article openings: a rotation is only worth taking where a paragraph opens an article (a dateline or a scene)
+  and the paragraph before it does not.
+
+A dynamic programme finds the best arrangement for each rotation in O(paragraphs × headings) (banded, so
+hostile input stays linear). A heading's confidence is the score margin between its best start and the best
+arrangement that starts it elsewhere; low margins become warnings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jcviewer.model.parse import cues
+from jcviewer.model.parse.cohesion import Cohesion, heading_tokens
+from jcviewer.model.vocabulary import Synonyms
+
+START_BONUS = 0.3
+"""Extra weight of a section's first paragraph: a section tends to open on its topic."""
+
+SHIFT_WEIGHT = 0.15
+"""Weight of a topic shift (relative to the page's typical neighbours) at a section boundary."""
+
+SHIFT_WINDOW = 2
+"""Paragraphs compared on either side of a possible boundary."""
+
+NUMBERING_WEIGHT = 0.3
+"""A section starts where a numbered run restarts (``（一）``) and never where one continues (``（二）``)."""
+
+REFERS_BACK_COST = 0.2
+"""A section does not start on a paragraph that refers back to the one before (``看来，``, ``其中，``)."""
+
+COLUMN_BONUS = 0.1
+"""A section tends to start where a new column run starts on the printed page."""
+
+QUOTE_RUN_COST = 0.3
+"""A run of paragraphs opening with quotations (reactions, one speaker each) stays in one section."""
+
+INTRO_COST = 0.05
+"""What each paragraph of the untitled opening before the first heading costs: openings are short."""
+
+OPENING_BONUS = 0.5
+"""Evidence for a rotation: the paragraph it starts with opens an article."""
+
+ROTATION_COST = 0.35
+"""A rotation must beat reading in extraction order by this much."""
+
+MAX_ROTATIONS = 8
+"""Rotations tried: the first few places where a paragraph opens an article."""
+
+BAND = 48
+"""Headings considered around a paragraph's proportional place (keeps the programme linear)."""
+
+CONFIDENT_MARGIN = 0.25
+"""A heading whose best start beats every other start by this much is placed with confidence ≥ 0.5."""
+
+_NEG = -math.inf
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The reading order (indexes into the paragraphs given), where each heading's run starts, and how sure."""
+
+    order: tuple[int, ...]
+    starts: tuple[int, ...]  # positions in ``order``; heading j holds order[starts[j]:starts[j + 1]]
+    confidence: tuple[float, ...]  # per heading, 0–1
+
+    def runs(self) -> list[tuple[int, ...]]:
+        """The paragraph indexes of the opening run, then of each heading's run."""
+        bounds = [0, *self.starts, len(self.order)]
+        return [self.order[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _confidence(margin: float) -> float:
+    return margin / (margin + CONFIDENT_MARGIN) if margin > 0 else 0.0
+
+
+class _Arrangement:
+    """The dynamic programme over one reading order."""
+
+    def __init__(self, similarity: list[list[float]], boundary: list[float], untitled_opening: bool) -> None:
+        self.similarity = similarity  # [heading][position]
+        self.boundary = boundary  # [position]: evidence that a section starts at this position
+        self.untitled_opening = untitled_opening  # whether paragraphs may precede the first heading
+        self.headings = len(similarity)
+        self.length = len(boundary)
+
+    def _labels(self, position: int) -> range:
+        """Labels (0 = opening run, j = heading j) a position may carry: a band round its proportional place."""
+        centre = round(position * self.headings / max(1, self.length))
+        low = max(0, centre - BAND, self.headings - (self.length - position))
+        return range(low, min(self.headings, centre + BAND, position + 1) + 1)
+
+    def _gain(self, label: int, position: int, starts: bool) -> float:
+        if label == 0:
+            return -INTRO_COST if self.untitled_opening else _NEG
+        value = self.similarity[label - 1][position]
+        return value * (1 + START_BONUS) + self.boundary[position] if starts else value
+
+    def forward(self) -> list[dict[int, float]]:
+        """best[position][label]: the best score of positions 0..position with that label at position."""
+        best: list[dict[int, float]] = []
+        for position in range(self.length):
+            row: dict[int, float] = {}
+            for label in self._labels(position):
+                if position == 0:
+                    row[label] = self._gain(label, 0, True) if label <= 1 else _NEG
+                    continue
+                stay = best[-1].get(label, _NEG) + self._gain(label, position, False)
+                step = best[-1].get(label - 1, _NEG) + self._gain(label, position, True) if label else _NEG
+                row[label] = max(stay, step)
+            best.append(row)
+        return best
+
+    def backward(self) -> list[dict[int, float]]:
+        """rest[position][label]: the best score of the positions after ``position`` given its label."""
+        rest: list[dict[int, float]] = [{} for _ in range(self.length)]
+        rest[-1] = {self.headings: 0.0}
+        for position in range(self.length - 2, -1, -1):
+            after = rest[position + 1]
+            for label in self._labels(position):
+                stay = after.get(label, _NEG) + self._gain(label, position + 1, False) if label in after else _NEG
+                step = (
+                    after[label + 1] + self._gain(label + 1, position + 1, True) if label + 1 in after else _NEG
+                )
+                rest[position][label] = max(stay, step)
+        return rest
+
+    def solve(self) -> tuple[float, tuple[int, ...], tuple[float, ...]]:
+        """The best score, each heading's start and its confidence."""
+        best, rest = self.forward(), self.backward()
+        total = best[-1].get(self.headings, _NEG)
+        starts, confidence = [], []
+        for label in range(1, self.headings + 1):
+            options = []
+            for position in range(self.length):
+                before = best[position - 1].get(label - 1, _NEG) if position else (0.0 if label == 1 else _NEG)
+                after = rest[position].get(label, _NEG)
+                options.append((before + self._gain(label, position, True) + after, position))
+            options.sort(reverse=True)
+            starts.append(options[0][1])
+            runner_up = options[1][0] if len(options) > 1 else _NEG
+            confidence.append(_confidence(options[0][0] - runner_up) if runner_up > _NEG else 1.0)
+        return total, tuple(starts), tuple(confidence)
+
+
+def _centred(values: list[float]) -> list[float]:
+    """Similarities less their page mean: a heading of common words gains nothing by taking every paragraph."""
+    mean = sum(values) / len(values)
+    return [value - mean for value in values]
+
+
+def _numbering(paragraphs: Sequence[str]) -> list[float]:
+    """Per paragraph: +1 where a numbered run (``（一）…（二）…``) restarts, −1 inside a run (up to its last
+    numbered paragraph), 0 elsewhere: sections start where numbering restarts, never in the middle of it."""
+    marks = [1 if cues.SUBHEAD_FIRST.match(p) else -1 if cues.SUBHEAD_NEXT.match(p) else 0 for p in paragraphs]
+    evidence = [float(max(mark, 0)) for mark in marks]
+    run_start = None
+    for index, mark in enumerate(marks):
+        if mark == 1:
+            run_start = index
+        elif mark == -1 and run_start is not None:
+            for inside in range(run_start + 1, index + 1):
+                evidence[inside] = -1.0
+    return evidence
+
+
+def _rotations(paragraphs: Sequence[str]) -> list[int]:
+    """Where reading may start: the first paragraph, and paragraphs that open an article after one that doesn't."""
+    found = [0]
+    for index in range(1, len(paragraphs)):
+        if cues.ARTICLE_OPENING.match(paragraphs[index]) and not cues.ARTICLE_OPENING.match(paragraphs[index - 1]):
+            found.append(index)
+        if len(found) > MAX_ROTATIONS:
+            break
+    return found
+
+
+def _boundary_evidence(paragraphs: Sequence[str], cohesion: Cohesion, column_breaks: Sequence[bool]) -> list[float]:
+    """Per paragraph: the evidence that a section starts there (positive) or cannot (negative)."""
+    shifts = cohesion.topic_shifts(SHIFT_WINDOW)
+    numbering = _numbering(paragraphs)
+    evidence = []
+    for index, text in enumerate(paragraphs):
+        value = SHIFT_WEIGHT * shifts[index] + NUMBERING_WEIGHT * numbering[index]
+        value += COLUMN_BONUS * column_breaks[index] - REFERS_BACK_COST * bool(cues.REFERS_BACK.match(text))
+        if index and text.startswith("“") and paragraphs[index - 1].startswith("“"):
+            value -= QUOTE_RUN_COST
+        evidence.append(value)
+    return evidence
+
+
+def place(
+    headings: Sequence[str], paragraphs: Sequence[str], synonyms: Synonyms, column_breaks: Sequence[bool] = ()
+) -> Placement:
+    """The best arrangement of ``headings`` (printed order) over ``paragraphs`` (extraction order);
+    ``column_breaks`` marks the paragraphs that start a new column run."""
+    count = len(paragraphs)
+    if not headings or count < len(headings):
+        order = tuple(range(count))
+        starts = tuple(min(j, count) for j in range(len(headings)))
+        return Placement(order, starts, tuple(0.0 for _ in headings))
+    cohesion = Cohesion(paragraphs)
+    vocabularies = [heading_tokens(heading, synonyms) for heading in headings]
+    similarity = [_centred([cohesion.heading_similarity(words, i) for i in range(count)]) for words in vocabularies]
+    boundary = _boundary_evidence(paragraphs, cohesion, column_breaks or [False] * count)
+    chosen: tuple[float, Placement] | None = None
+    for rotation in _rotations(paragraphs):
+        order = tuple(list(range(rotation, count)) + list(range(rotation)))
+        arrangement = _Arrangement(
+            [[row[i] for i in order] for row in similarity],
+            [boundary[i] for i in order],
+            untitled_opening=not rotation,  # reading starts there because a headed article opens there
+        )
+        total, starts, confidence = arrangement.solve()
+        if rotation:
+            total += OPENING_BONUS - ROTATION_COST
+            if cues.ARTICLE_OPENING.match(paragraphs[0]):
+                total -= OPENING_BONUS  # the page already opens an article where the extraction starts
+        if chosen is None or total > chosen[0]:
+            chosen = (total, Placement(order, starts, confidence))
+    assert chosen is not None
+    return chosen[1]
