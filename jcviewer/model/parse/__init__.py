@@ -15,7 +15,7 @@ from jcviewer.model.parse.enumerations import find_enumerations
 from jcviewer.model.parse.layout import Line, group_units, repaired_line, repaired_text, split_lines
 from jcviewer.model.parse.metrics import find_metrics
 from jcviewer.model.parse.quotes import find_quotes, find_terms
-from jcviewer.model.parse.structure import Layout, classify, printed_twice
+from jcviewer.model.parse.structure import Layout, classify, is_furniture, printed_twice
 from jcviewer.model.report import Banner, Caption, Paragraph, ParseWarning, Report, Section
 from jcviewer.model.sources import sidecar_path
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
@@ -70,8 +70,8 @@ def _sections(
         title, subtitle = (heading.title, heading.subtitle) if heading else ("正文", "")
         sections.append(Section(f"s{number}", "section", title, subtitle, tuple(paragraphs)))
     captions = [
-        Caption(_line_paragraph(line, f"c{i}", "caption"), twice)
-        for i, (line, twice) in enumerate(layout.captions, start=1)
+        Caption(Paragraph(f"c{i}", printed_twice(unit.raw) or repaired_text(unit), "caption", (unit.first, unit.last)), twice)
+        for i, (unit, twice) in enumerate(layout.captions, start=1)
     ]
     placed = [(line, "top") for line in layout.top_banners] + [(line, "bottom") for line in layout.bottom_banners]
     banners = [
@@ -114,7 +114,9 @@ def parse_text(
 ) -> Report:
     """Parse extracted report text into a Report. Never fails: any text yields some model."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    layout = classify(group_units(split_lines(text)))
+    lines = split_lines(text)
+    furniture = [line for line in lines if is_furniture(line)]
+    layout = classify(group_units([line for line in lines if not is_furniture(line)]), furniture)
     warnings: list[ParseWarning] = []
     assignments = None
     if sidecar:

@@ -19,6 +19,8 @@ COLUMN_PROBE = 4  # lines compared on each side of a possible column change
 COLUMN_WIDTH_TOLERANCE = 1.5  # ems two stretches of one column may differ by
 SQUEEZED = "，。、；：！？”’）》"
 PUNCTUATION = "，。、；：！？“”‘’（）《》…,.;:!?()"
+INDENT = "\u3000\u3000"  # some extractions mark each paragraph's first line with two ideographic spaces
+FIRST_LINE_SHORTFALL = 4.5  # ems a paragraph's first line may fall short of the next (indent, squeezing)
 EDGE_LINE_MAX_WIDTH = 16.0  # a banner or headline at the page's edge is at most this wide
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -58,6 +60,7 @@ class Line:
     width: float
     blank_before: bool  # a blank line separates it from the previous non-empty line
     terminal: bool
+    indented: bool = False  # starts with an ideographic-space indent: the first line of a paragraph
 
 
 @dataclass
@@ -118,14 +121,20 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             blank = True
             continue
-        lines.append(Line(number, stripped, visual_width(stripped), blank, ends_sentence(stripped)))
+        indented = raw.startswith(INDENT)
+        lines.append(Line(number, stripped, visual_width(stripped), blank, ends_sentence(stripped), indented))
         blank = False
     return lines
 
 
-def _continues(unit: Unit, line: Line) -> bool:
-    """Whether ``line`` reads on from the last line of ``unit`` in the same column."""
+def _continues(unit: Unit, line: Line, following: Line | None) -> bool:
+    """Whether ``line`` reads on from the last line of ``unit`` in the same column (``following`` is the line
+    after ``line``, if any)."""
     last = unit.lines[-1]
+    if line.indented:
+        return False  # an indented line opens a paragraph
+    if len(unit.lines) == 1 and line.blank_before and following is not None and not following.blank_before:
+        return False  # a blank line in single-spaced text: a paragraph break after a line that stands alone
     column_width = unit.recent_width
     column = max(column_width, last.width) if len(unit.lines) > 1 else last.width + 2
     if line.width > column * 1.25 + 1:
@@ -133,6 +142,10 @@ def _continues(unit: Unit, line: Line) -> bool:
     if line.text[0] in NO_LINE_START:
         return True  # a line never starts with closing punctuation: it is the rest of this one
     if not last.terminal:
+        if len(unit.lines) == 1 and not line.terminal and not (
+            line.width - FIRST_LINE_SHORTFALL <= last.width <= line.width + 1
+        ):
+            return False  # not a paragraph's first line (indented, else full): a heading or caption
         # A non-final line is full width; the next is full width too unless it ends the paragraph.
         return last.width >= 0.75 * line.width and (line.terminal or line.width >= 0.75 * last.width)
     if len(unit.lines) > 1 and last.width <= column_width - 2:
@@ -147,12 +160,14 @@ def _continues(unit: Unit, line: Line) -> bool:
 
 
 def _split_unfinished(unit: Unit) -> list[Unit]:
-    """A paragraph ends a sentence; trailing lines that do not are standalone lines."""
+    """A paragraph ends a sentence; the trailing lines that do not are one standalone unit (a heading, a
+    caption, lines that stand apart)."""
     end = len(unit.lines)
     while end and not unit.lines[end - 1].terminal:
         end -= 1
     pieces = [Unit(unit.lines[:end])] if end else []
-    pieces.extend(Unit([line], standalone=True) for line in unit.lines[end:])
+    if end < len(unit.lines):
+        pieces.append(Unit(unit.lines[end:], standalone=True))
     return pieces
 
 
@@ -179,7 +194,7 @@ def _read_unit(lines: list[Line], start: int) -> Unit:
     """The unit starting at ``lines[start]``, cut at the first column change (checked as it grows)."""
     unit = Unit([lines[start]])
     end = start + 1
-    while end < len(lines) and _continues(unit, lines[end]):
+    while end < len(lines) and _continues(unit, lines[end], lines[end + 1] if end + 1 < len(lines) else None):
         unit.append(lines[end])
         end += 1
         probe = len(unit.lines) - 1 - COLUMN_PROBE

@@ -18,6 +18,9 @@ from jcviewer.model.report import Heading, ParseWarning
 BANNER_MAX_WIDTH = 16.0
 """A banner from another article is a short slogan."""
 
+CAPTION_MAX_LINES = 6
+"""A photo caption wrapped into the column runs at most this many lines."""
+
 LEAD_WIDTH_RATIO = 1.4
 """The lead is set across several columns: its lines are much wider than the body's."""
 
@@ -39,7 +42,7 @@ class Layout:
 
     top_banners: list[Line] = field(default_factory=list)
     bottom_banners: list[Line] = field(default_factory=list)
-    captions: list[tuple[Line, bool]] = field(default_factory=list)  # (line, printed twice)
+    captions: list[tuple[Unit, bool]] = field(default_factory=list)  # (its lines, printed twice)
     placed_headings: list[PlacedHeading] = field(default_factory=list)
     lead: Unit | None = None
     body: list[Unit] = field(default_factory=list)
@@ -133,30 +136,42 @@ class _Page:
 
     def standalone_group(self, lines: list[Line]) -> None:
         """Classify one group of standalone lines at the current place in the text flow."""
-        if all(is_heading_line(line) and not is_caption(line.text) for line in lines):
-            for group in _split_numbered(lines):
-                for start in range(0, len(group), cues.HEADING_GROUP_MAX_LINES):
-                    heading = _heading(group[start : start + cues.HEADING_GROUP_MAX_LINES])
-                    self.layout.placed_headings.append(PlacedHeading(heading, len(self.layout.body)))
+        joined = "".join(line.text for line in lines)
+        if 1 < len(lines) <= CAPTION_MAX_LINES and is_caption(joined):
+            self.layout.captions.append((Unit(lines), printed_twice(joined) is not None))  # a caption set in lines
+            return
+        headings = _split_numbered(lines)
+        if all(is_heading_line(line) and not is_caption(line.text) for line in lines) and all(
+            len(group) <= cues.HEADING_GROUP_MAX_LINES for group in headings
+        ):
+            for group in headings:
+                self.heading(group)
+            return
+        if len(lines) > 1 and not any(is_caption(line.text) for line in lines):
+            self.stranded(lines)  # lines of running text cut off from their paragraph
             return
         for line in lines:
             if is_caption(line.text):
-                self.layout.captions.append((line, printed_twice(line.text) is not None))
+                self.layout.captions.append((Unit([line]), printed_twice(line.text) is not None))
             elif is_heading_line(line):
-                heading = _heading([line])
-                self.layout.placed_headings.append(PlacedHeading(heading, len(self.layout.body)))
+                self.heading([line])
             else:
-                self.stranded(line)
+                self.stranded([line])
 
-    def stranded(self, line: Line) -> None:
+    def heading(self, lines: list[Line]) -> None:
+        """A heading at the current place in the text flow."""
+        self.layout.placed_headings.append(PlacedHeading(_heading(lines), len(self.layout.body)))
+
+    def stranded(self, lines: list[Line]) -> None:
         """Running text that stands alone: kept as a body paragraph, with a warning (it may be a caption)."""
-        self.layout.body.append(Unit([line]))
+        unit = Unit(lines)
+        self.layout.body.append(unit)
         self.layout.warnings.append(
             ParseWarning(
                 "caption_or_body",
-                f"a line that is neither a full paragraph nor a caption was kept as body text: "
-                f"“{remove_layout_spaces(line.text)[:24]}”",
-                line=line.number,
+                f"text that is neither a whole paragraph nor a caption was kept as body text: "
+                f"“{remove_layout_spaces(unit.raw)[:24]}”",
+                line=unit.first,
             )
         )
 
@@ -179,13 +194,21 @@ def _groups(units: list[Unit], separated_by_blanks: bool) -> list[list[Unit]]:
     return grouped
 
 
-def classify(units: list[Unit]) -> Layout:
-    """Classify the units of a page (see the module docstring)."""
+def is_furniture(line: Line) -> bool:
+    """Page furniture: a page header, a page number, an editors' line."""
+    return bool(cues.PAGE_FURNITURE.match(remove_layout_spaces(line.text)))
+
+
+def classify(units: list[Unit], furniture: list[Line]) -> Layout:
+    """Classify the units of a page (see the module docstring); ``furniture`` are the page-furniture lines
+    taken out of the text flow beforehand, so that a paragraph broken by a page break reads on."""
     page = _Page()
     layout = page.layout
     paragraph_positions = [i for i, unit in enumerate(units) if not unit.standalone]
-    first = paragraph_positions[0] if paragraph_positions else len(units)
     paragraphs = [units[i] for i in paragraph_positions]
+    text_starts = paragraphs[0].first if paragraphs else 0
+    for line in furniture:
+        (layout.top_banners if line.number < text_starts else layout.bottom_banners).append(line)
     lead_index = _lead_index(paragraphs)
     lead = paragraphs[lead_index] if lead_index is not None else None
     separated_by_blanks = any(line.blank_before for unit in units for line in unit.lines)
@@ -197,14 +220,7 @@ def classify(units: list[Unit]) -> Layout:
             else:
                 layout.body.append(group[0])
             continue
-        lines = [unit.lines[0] for unit in group]
-        furniture = [line for line in lines if cues.PAGE_FURNITURE.match(remove_layout_spaces(line.text))]
-        before_text = group[0].first < units[first].first if first < len(units) else index == 0
-        for line in furniture:
-            (layout.top_banners if before_text else layout.bottom_banners).append(line)
-        lines = [line for line in lines if line not in furniture]
-        if not lines:
-            continue
+        lines = [line for unit in group for line in unit.lines]
         edge = index == 0 or index == len(groups) - 1
         if edge and len(lines) == 1 and _is_banner(lines[0]) and not _HEADING_NUMBER.match(lines[0].text):
             (layout.top_banners if index == 0 else layout.bottom_banners).append(lines[0])
