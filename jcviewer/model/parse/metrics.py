@@ -1,181 +1,305 @@
 """Numbers with meaning: indicator, value, unit, qualifier, period (target/result) and year.
 
-Works on repaired paragraph text. A value is an Arabic number with a unit ("103亿元", "6%左右");
-years ("2024年") and dates ("10月") are not values. The indicator is read from the clause before the
-value ("固投完成49亿元"), else after it ("31个项目竣工投产"), else carried from the sentence's topic
-("GDP……预计完成103亿元，增长1%").
+Works on repaired paragraph text. A value is a number printed with a unit (units.py: "103亿元", "6%左右",
+"729.2万吨标准煤"); years ("2024年") and dates ("10月") are not values. The indicator is read from the clause
+before the value ("固投完成49亿元"), else after it ("31个项目竣工投产"), else carried from the sentence
+("GDP……预计完成103亿元，增长1%"); a 分别 list maps its values to its subjects in order (indicators.py). The
+period comes from the paragraph's time cues, a clause's own "目标", and years printed before the value
+(periods.py); a number inside someone's quotation or in brackets is never a target.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
+from jcviewer.model.parse.indicators import (
+    CLAUSE_BREAKS,
+    CONJUNCTIONS,
+    LIST_SEPARATORS,
+    Subject,
+    list_members,
+    subject_after,
+    subject_before,
+    topic,
+)
+from jcviewer.model.parse.periods import (
+    YEAR,
+    clause_states_target,
+    paragraph_period,
+    paragraph_year,
+    printed_years,
+    target_year,
+)
+from jcviewer.model.parse.units import Value, find_values
 from jcviewer.model.report import Metric, Paragraph, Quote
 from jcviewer.model.vocabulary import Synonyms
 
-_NUMBER = r"\d+(?:\.\d+)?"
-_UNITS = (
-    "个百分点|%|‰|亿元|万元|千元|元|亿|万|个|户|家|名|人次|万人|人|项|所|座|公里|千米|平方米|米|亩|吨|"
-    "千瓦时|千瓦|倍|县|村|周年|年|次|批|条|件|台|辆|套|处|场|天"
-)
-_VALUE = re.compile(
-    rf"(?<![\d.])(?P<num>{_NUMBER})(?:%?(?:-|~|～|—|至|到)(?P<num2>{_NUMBER}))?"
-    rf"(?P<unit>{_UNITS})?(?P<qual>左右|以上|以内|以下)?"
-)
-_QUALIFIERS = {"左右": "about", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+__all__ = ["find_metrics", "paragraph_period", "target_year"]
+
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
-_CLAUSE_BREAK = "，。；：！？"
-# Verbs that link an indicator to its value; longest first so 净增 wins over 增.
-_VERB_WORDS = (
-    "增长 增加 提高 提升 下降 减少 降低 达到 达 完成 实现 突破 超过 "
-    "净增 新增 投入 打造 搭建 实施 建成 开展 引进 培育 占 连续 排名"
-)
-_VERBS = sorted(_VERB_WORDS.split(), key=len, reverse=True)
-_ANY_VERB = re.compile("|".join(_VERBS))
-_VERB_AT_END = re.compile(f"(?:{_ANY_VERB.pattern})$")
-_VERB_AT_START = re.compile(f"^(?:{_ANY_VERB.pattern})")
-_FILLER = re.compile(r"^(?:预计|力争|确保|全年|累计|同比|其中|共|总计|是|\d+(?:至|-)\d+月|\d+月份?|(?:19|20)\d\d年)+")
-_TRAILING_FILLER = re.compile(r"(?:预计|力争|确保|累计|同比)+$")
-_RANK = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")
-_RESULT_CUE = re.compile(r"过去(?:的)?一年|去年|上年|一年来|(?<!\d)(?:19|20)\d\d年")
-_TARGET_CUE = re.compile(r"设定|预期(?:奋斗)?目标|主要目标|力争|目标是|计划")
+_NOT_AFTER_VALUE = ("月", "日", "号")
+_RESPECTIVELY = "分别"
+_WORD_STOPS = CLAUSE_BREAKS + LIST_SEPARATORS
+_NOUN_FOLLOWS = re.compile(f"(?:^|[{LIST_SEPARATORS}]|有|包括)$")  # "东莞有19万家工业企业、1.1万家规上工业企业"
+_LIST_GAPS = frozenset({"", LIST_SEPARATORS, *CONJUNCTIONS})
+_REACH = 40  # an indicator is a short noun phrase: never look further back than this
+_MAX_VERB_GAP = 6  # "分别增长" … "分别同比增长": the words between 分别 and the first value
+_RANK_BEFORE = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")
+_RATE_UNITS = frozenset({"%", "‰", "个百分点"})
 _QUALITATIVE = re.compile(
     r"^(?P<indicator>[^，。；]*?(?:指标|任务))(?P<verb>完成|达到|实现|控制在)(?P<rest>[^，。；]*要求|[^，。；]*任务)$"
 )
 
 
-def target_year(paragraphs: Iterable[Paragraph]) -> int | None:
-    """The year the report plans for: the latest year it mentions."""
-    years = [int(m.group(1)) for p in paragraphs for m in _YEAR.finditer(p.text)]
-    return max(years) if years else None
+@dataclass
+class _Sentence:
+    """One sentence being read: where it is, its period and year defaults, what was found so far."""
+
+    paragraph: Paragraph
+    start: int
+    text: str
+    period: str | None
+    year: int | None
+    plan_year: int | None
+    quoted: list[tuple[int, int]]
+    synonyms: Synonyms
+    carried: str  # the indicator the paragraph's previous sentences ended on
+    metrics: list[Metric] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+    brackets: list[tuple[int, int]] = field(default_factory=list)
+    years: list[tuple[int, int]] = field(default_factory=list)
+    targets: dict[int, bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.breaks = [i for i, c in enumerate(self.text) if c in CLAUSE_BREAKS]
+        self.brackets = _bracket_spans(self.text)
+        self.years = printed_years(self.text)
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """Start and end of the clause holding ``position``."""
+        return _clause_bounds(self.breaks, position, len(self.text))
+
+    def states_target(self, position: int) -> bool:
+        """True when the clause holding ``position`` names its value a goal (cached per clause)."""
+        start, end = self.clause(position)
+        if start not in self.targets:
+            self.targets[start] = clause_states_target(self.text[start:end])
+        return self.targets[start]
+
+    def in_brackets(self, position: int) -> bool:
+        """True when ``position`` is inside （…）."""
+        index = bisect_right(self.brackets, (position, len(self.text))) - 1
+        return index >= 0 and self.brackets[index][0] <= position < self.brackets[index][1]
 
 
-def paragraph_period(text: str, plan_year: int | None) -> str | None:
-    """ "result" or "target" by the paragraph's earliest time cue, None when it has none."""
-    for match in re.finditer(f"{_RESULT_CUE.pattern}|{_TARGET_CUE.pattern}", text):
-        if _TARGET_CUE.fullmatch(match.group()):
-            return "target"
-        year = _YEAR.fullmatch(match.group())
-        if year is None or (plan_year is not None and int(year.group(1)) < plan_year):
-            return "result"
-    return None
+def _clause_bounds(breaks: list[int], position: int, length: int) -> tuple[int, int]:
+    """The clause around ``position``: from after the break before it to the break after it."""
+    index = bisect_left(breaks, position)
+    start = breaks[index - 1] + 1 if index else 0
+    end = breaks[index] if index < len(breaks) else length
+    return start, end
 
 
-def _clause_start(text: str, position: int, floor: int) -> int:
-    start = position
-    while start > floor and text[start - 1] not in _CLAUSE_BREAK:
-        start -= 1
-    return start
-
-
-def _clause_end(text: str, position: int) -> int:
+def _words_after(text: str, position: int) -> str:
     end = position
-    while end < len(text) and text[end] not in _CLAUSE_BREAK and not text[end].isdigit():
+    while end < len(text) and text[end] not in _WORD_STOPS and not text[end].isdigit():
         end += 1
-    return end
+    return text[position:end]
 
 
-def _subject_and_verb(left: str) -> tuple[str, str]:
-    """ "规上工业企业净增" → ("规上工业企业", "净增"); "新增高新技术企业" → ("高新技术企业", "新增")."""
-    left = _FILLER.sub("", left).lstrip("的")
-    rank = _RANK.search(left)
-    if rank:
-        return left[: rank.start()], "排名"
-    verb = _VERB_AT_END.search(left)
-    if verb:
-        return _TRAILING_FILLER.sub("", _FILLER.sub("", left[: verb.start()])), verb.group()
-    verb = _VERB_AT_START.match(left)
-    if verb:
-        return left[verb.end() :], verb.group()
-    return left, ""
+def _is_value(text: str, value: Value) -> bool:
+    """False for years, dates, ordinals and numbers that only qualify a noun ("13县的…指标")."""
+    if value.unit == "年" and YEAR.fullmatch(text[value.start : value.end]):
+        return False
+    following = text[value.end : value.end + 1]
+    if following in _NOT_AFTER_VALUE or (following == "的" and value.unit not in _RATE_UNITS):
+        return False
+    if text[value.start - 1 : value.start] != "第":
+        return True
+    return _RANK_BEFORE.search(text[max(0, value.start - _REACH) : value.start]) is not None
 
 
-def _topic(sentence: str) -> str:
-    """The sentence's subject: its first clause up to the first verb ("GDP连续三年突破百亿" → "GDP")."""
-    first = re.split(f"[{_CLAUSE_BREAK}]", sentence, maxsplit=1)[0]
-    verb = _ANY_VERB.search(first)
-    return _FILLER.sub("", first[: verb.start()] if verb else "")
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every bracketed aside, outermost only, in order (an unclosed one runs to the end)."""
+    spans, depth, opened = [], 0, 0
+    for index, char in enumerate(text):
+        if char in "（(":
+            if depth == 0:
+                opened = index
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, index + 1))
+    if depth:
+        spans.append((opened, len(text)))
+    return spans
 
 
-def _number(text: str | None) -> float | None:
-    return float(text) if text is not None else None
-
-
-def _sentence_metrics(
-    paragraph: Paragraph, start: int, sentence: str, period: str | None, year: int | None, synonyms: Synonyms
-) -> list[Metric]:
-    metrics: list[Metric] = []
-    previous_end = 0
-    for match in _VALUE.finditer(sentence):
-        unit, number = match.group("unit") or "", match.group("num")
-        if not unit or (unit == "年" and _YEAR.fullmatch(number + unit)):
+def _respectively_groups(text: str, values: list[Value]) -> list[tuple[int, int, int]]:
+    """The 分别 lists of a sentence as (分别 position, first value index, value count)."""
+    groups = []
+    index = 0
+    for match in re.finditer(_RESPECTIVELY, text):
+        while index < len(values) and values[index].start < match.end():
+            index += 1
+        if index >= len(values):
+            break
+        gap = text[match.end() : values[index].start]
+        if len(gap) > _MAX_VERB_GAP or any(c in CLAUSE_BREAKS or c.isdigit() for c in gap):
             continue
-        if sentence[match.end() : match.end() + 1] in ("月", "日", "号", "的"):
-            continue  # a date, or a number that only qualifies a noun ("13县的…指标")
-        left = sentence[_clause_start(sentence, match.start(), previous_end) : match.start()]
-        subject, verb = _subject_and_verb(left)
-        if not subject:
-            right = sentence[match.end() : _clause_end(sentence, match.end())]
-            subject = _VERB_AT_START.sub("", right.lstrip("的"))
-        if not subject:
-            subject = metrics[-1].original if metrics else _topic(sentence)
-        qualifier = _QUALIFIERS.get(match.group("qual") or "", "exact")
-        if match.group("num2"):
-            qualifier = "range"
-        metrics.append(
-            Metric(
-                indicator=synonyms.expand(subject),
-                original=subject,
-                measure=verb,
-                value=float(number),
-                value_max=_number(match.group("num2")),
-                unit=unit,
-                qualifier=qualifier,
-                period=period,
-                year=year,
-                expression=match.group(),
-                text=sentence,
-                paragraph=paragraph.id,
-                span=(start + match.start(), start + match.end()),
-            )
-        )
-        previous_end = match.end()
-    if period == "target" and metrics:
-        metrics.extend(_qualitative(paragraph, start, sentence, period, year, synonyms))
-    return metrics
+        last = index
+        while last + 1 < len(values) and text[values[last].end : values[last + 1].start] in _LIST_GAPS:
+            last += 1
+        if last > index:
+            groups.append((match.start(), index, last - index + 1))
+    return groups
 
 
-def _qualitative(
-    paragraph: Paragraph, start: int, sentence: str, period: str, year: int | None, synonyms: Synonyms
-) -> list[Metric]:
+def _group_subjects(reading: _Sentence, position: int, values: list[Value], first: int, count: int) -> list[Subject]:
+    """One subject per value of a 分别 list: its printed members, else the metrics just before it."""
+    text = reading.text
+    measure = subject_before(text[position + len(_RESPECTIVELY) : values[first].start]).measure
+    region = text[max(reading.clause(position)[0], position - _REACH) : position]
+    members = list_members(region, count)
+    if not members and not subject_before(region).wording and len(reading.metrics) >= count:
+        members = [m.original for m in reading.metrics[-count:]]
+    if not members:
+        shared = subject_before(region).wording or _carried(reading)
+        members = [shared] * count
+    return [Subject(member, measure) for member in members]
+
+
+def _carried(reading: _Sentence) -> str:
+    """The indicator a value without its own takes: the last one of the sentence, else its topic."""
+    if reading.metrics:
+        return reading.metrics[-1].original
+    return topic(reading.text[:_REACH]) or reading.carried
+
+
+def _subject(reading: _Sentence, value: Value, previous_end: int) -> Subject:
+    """What ``value`` measures, from the words around it."""
+    text = reading.text
+    clause_start = reading.clause(value.start)[0]
+    left = text[max(clause_start, previous_end, value.start - _REACH) : value.start]
+    after = subject_after(_words_after(text, value.end)) if _NOUN_FOLLOWS.search(left) else ""
+    subject = Subject(after, "") if after else subject_before(left)
+    wording = subject.wording or subject_after(_words_after(text, value.end))
+    if not wording:
+        opens_with_change = text.startswith("同比", clause_start)
+        wording = reading.metrics[0].original if opens_with_change and reading.metrics else _carried(reading)
+    return Subject(wording, subject.measure)
+
+
+def _period(reading: _Sentence, value: Value) -> str | None:
+    """The value's period: the paragraph's, a clause's own goal, never a target inside a quote or brackets."""
+    period = reading.period
+    if period != "target" and reading.states_target(value.start):
+        period = "target"
+    position = reading.start + value.start
+    quoted = any(start <= position < end for start, end in reading.quoted)
+    if period == "target" and (quoted or reading.in_brackets(value.start)):
+        return None
+    return period
+
+
+def _year(reading: _Sentence, value: Value, period: str | None) -> int | None:
+    """The year printed last before the value in its sentence, else the paragraph's."""
+    if period is None:
+        return None
+    if period == "target":
+        return reading.plan_year
+    index = bisect_right(reading.years, (value.start, 9999)) - 1
+    return reading.years[index][1] if index >= 0 else reading.year
+
+
+def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: str) -> Metric:
+    period = _period(reading, value)
+    return Metric(
+        indicator=reading.synonyms.expand(subject.wording),
+        original=subject.wording,
+        measure=subject.measure,
+        value=value.number,
+        value_max=value.number_max,
+        unit=value.unit,
+        qualifier=qualifier,
+        period=period,
+        year=_year(reading, value, period),
+        expression=value.expression,
+        text=reading.text,
+        paragraph=reading.paragraph.id,
+        span=(reading.start + value.start, reading.start + value.end),
+    )
+
+
+def _list_qualifiers(values: list[Value]) -> list[str]:
+    """Each value's qualifier; one printed only after the last value of a list applies to all of it."""
+    if values[-1].stated_qualifier and not any(v.stated_qualifier for v in values[:-1]):
+        return [values[-1].qualifier] * len(values)
+    return [v.qualifier for v in values]
+
+
+def _sentence_metrics(reading: _Sentence) -> list[Metric]:
+    text = reading.text
+    values = [v for v in find_values(text) if _is_value(text, v)]
+    groups = {first: (position, count) for position, first, count in _respectively_groups(text, values)}
+    index, previous_end = 0, 0
+    while index < len(values):
+        if index in groups:
+            position, count = groups[index]
+            members = values[index : index + count]
+            subjects = _group_subjects(reading, position, values, index, count)
+            for value, subject, qualifier in zip(members, subjects, _list_qualifiers(members), strict=True):
+                reading.metrics.append(_metric(reading, value, subject, qualifier))
+            index += count
+        else:
+            value = values[index]
+            subject = _subject(reading, value, previous_end)
+            reading.metrics.append(_metric(reading, value, subject, value.qualifier))
+            index += 1
+        previous_end = values[index - 1].end
+    if any(m.period == "target" for m in reading.metrics):
+        reading.metrics.extend(_qualitative(reading))
+    return reading.metrics
+
+
+def _qualitative(reading: _Sentence) -> list[Metric]:
     """Targets without a number in a sentence of numeric targets ("约束性指标完成市定要求")."""
     found = []
     offset = 0
-    for clause in re.split(f"([{_CLAUSE_BREAK}])", sentence):
+    for clause in re.split(f"([{CLAUSE_BREAKS}])", reading.text):
         match = _QUALITATIVE.match(clause) if len(clause) > 1 else None
         if match and not any(c.isdigit() for c in clause):
-            expression_start = start + offset + match.start("verb")
+            expression_start = reading.start + offset + match.start("verb")
             found.append(
                 Metric(
-                    indicator=synonyms.expand(match.group("indicator")),
+                    indicator=reading.synonyms.expand(match.group("indicator")),
                     original=match.group("indicator"),
                     measure=match.group("verb"),
                     value=None,
                     value_max=None,
                     unit="",
                     qualifier="qualitative",
-                    period=period,
-                    year=year,
+                    period="target",
+                    year=reading.plan_year,
                     expression=match.group("verb") + match.group("rest"),
-                    text=sentence,
-                    paragraph=paragraph.id,
-                    span=(expression_start, start + offset + len(clause)),
+                    text=reading.text,
+                    paragraph=reading.paragraph.id,
+                    span=(expression_start, reading.start + offset + len(clause)),
                 )
             )
         offset += len(clause)
     return found
+
+
+def _quoted_spans(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for quote in quotes:
+        spans.setdefault(quote.paragraph, []).append(quote.span)
+    return spans
 
 
 def find_metrics(
@@ -185,12 +309,17 @@ def find_metrics(
     found in ``paragraphs``: numbers inside them are the speaker's, not the report's targets."""
     paragraphs = list(paragraphs)
     plan_year = target_year(paragraphs)
+    quoted = _quoted_spans(quotes)
     metrics: list[Metric] = []
     for paragraph in paragraphs:
         period = paragraph_period(paragraph.text, plan_year)
-        year = None
-        if plan_year is not None and period is not None:
-            year = plan_year if period == "target" else plan_year - 1
+        year = paragraph_year(paragraph.text, period, plan_year)
+        spans = quoted.get(paragraph.id, [])
+        carried = ""
         for match in _SENTENCE.finditer(paragraph.text):
-            metrics.extend(_sentence_metrics(paragraph, match.start(), match.group(), period, year, synonyms))
+            sentence = match.group()
+            reading = _Sentence(paragraph, match.start(), sentence, period, year, plan_year, spans, synonyms, carried)
+            found = _sentence_metrics(reading)
+            metrics.extend(found)
+            carried = next((m.original for m in reversed(found) if m.original), carried)
     return metrics, plan_year

@@ -1,0 +1,95 @@
+"""When a number is about: a target of the year planned for, or a result of a year already reported.
+
+A paragraph takes the period of its earliest time cue ("过去一年……" is a review, "主要预期目标是……" a plan);
+a clause can state a target inside a review ("但要实现全年增长6%的目标"); an explicit year before a value
+("2021年前三季度，…") dates it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from jcviewer.model.report import Paragraph
+
+YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)年")
+TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])\d\d年(?!代)")
+
+RESULT_CUES = (
+    r"过去(?:的)?(?:一|五|\d+)年",
+    r"去年",
+    r"上年",
+    r"一年来",
+    r"(?<![\d.])(?:19|20)\d\d年",
+)
+"""Cues of a review of achievements (a year is one when it is before the year planned for)."""
+
+TARGET_CUES = (
+    r"设定",
+    r"预期(?:奋斗)?目标",
+    r"主要目标",
+    r"力争",
+    r"目标是",
+    r"目标为",
+)
+"""Cues of a plan: the paragraph states what is to be reached."""
+
+REPORTING_PERIODS = (
+    r"上半年",
+    r"下半年",
+    r"前三季度",
+    r"[一二三四]季度",
+    r"\d+(?:至|-|—)\d+月",
+    r"今年以来",
+)
+"""Periods of reported statistics within the current year ("上半年", "1至10月")."""
+
+_RESULT = re.compile("|".join(RESULT_CUES))
+_TARGET = re.compile("|".join(TARGET_CUES))
+_CUE = re.compile(f"{_RESULT.pattern}|{_TARGET.pattern}|(?P<reporting>{'|'.join(REPORTING_PERIODS)})")
+_CLAUSE_TARGET = re.compile(r"目标")
+_BASES = frozenset("比较")
+_LAST_YEAR = re.compile(r"去年|上年|过去(?:的)?一年|一年来")
+
+
+def target_year(paragraphs: Iterable[Paragraph]) -> int | None:
+    """The year the report plans for: the latest year it mentions."""
+    years = [int(m.group(1)) for p in paragraphs for m in YEAR.finditer(p.text)]
+    return max(years) if years else None
+
+
+def paragraph_period(text: str, plan_year: int | None) -> str | None:
+    """ "result" or "target" by the paragraph's earliest time cue, None when it has none."""
+    for match in _CUE.finditer(text):
+        if match.group("reporting"):
+            return "result"
+        if _TARGET.fullmatch(match.group()):
+            return "target"
+        year = YEAR.fullmatch(match.group())
+        if year is None or (plan_year is not None and int(year.group(1)) < plan_year):
+            return "result"
+    return None
+
+
+def clause_states_target(clause: str) -> bool:
+    """True when the clause itself names its value a goal ("要实现全年增长6%的目标")."""
+    return _CLAUSE_TARGET.search(clause) is not None
+
+
+def paragraph_year(text: str, period: str | None, plan_year: int | None) -> int | None:
+    """The year a paragraph's numbers are about when no year is printed next to them."""
+    if plan_year is None or period is None:
+        return None
+    if period == "target":
+        return plan_year
+    first = _CUE.search(text)
+    if first is not None and (first.group("reporting") or not _LAST_YEAR.fullmatch(first.group())):
+        year = YEAR.fullmatch(first.group())
+        return int(year.group(1)) if year else plan_year
+    return plan_year - 1
+
+
+def printed_years(text: str) -> list[tuple[int, int]]:
+    """Every four-digit year a value may be about, as (end position, year), left to right: not a base of
+    comparison ("比2010年增加…")."""
+    return [(m.end(), int(m.group(1))) for m in YEAR.finditer(text) if text[m.start() - 1 : m.start()] not in _BASES]
