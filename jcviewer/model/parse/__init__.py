@@ -39,8 +39,7 @@ def _title(paragraphs: list[Paragraph], fallback: str) -> str:
 
 
 def _line_paragraph(line: Line, paragraph_id: str, kind: str) -> Paragraph:
-    text = printed_twice(line.text) or repaired_line(line)
-    return Paragraph(paragraph_id, text, kind, (line.number, line.number))
+    return Paragraph(paragraph_id, repaired_line(line), kind, (line.number, line.number))
 
 
 def _furniture(kind: str, title: str, paragraphs: list[Paragraph]) -> Section:

@@ -142,10 +142,8 @@ def _continues(unit: Unit, line: Line, following: Line | None) -> bool:
     if line.text[0] in NO_LINE_START:
         return True  # a line never starts with closing punctuation: it is the rest of this one
     if not last.terminal:
-        if len(unit.lines) == 1 and not line.terminal and not (
-            line.width - FIRST_LINE_SHORTFALL <= last.width <= line.width + 1
-        ):
-            return False  # not a paragraph's first line (indented, else full): a heading or caption
+        if len(unit.lines) == 1 and not line.terminal and last.width < line.width - FIRST_LINE_SHORTFALL:
+            return False  # too short for a paragraph's first line (only indented): a heading or caption
         # A non-final line is full width; the next is full width too unless it ends the paragraph.
         return last.width >= 0.75 * line.width and (line.terminal or line.width >= 0.75 * last.width)
     if len(unit.lines) > 1 and last.width <= column_width - 2:
@@ -160,14 +158,17 @@ def _continues(unit: Unit, line: Line, following: Line | None) -> bool:
 
 
 def _split_unfinished(unit: Unit) -> list[Unit]:
-    """A paragraph ends a sentence; the trailing lines that do not are one standalone unit (a heading, a
-    caption, lines that stand apart)."""
+    """A paragraph ends a sentence; the trailing lines that do not are standalone units (headings, captions,
+    lines that stand apart), one for each run of lines without a blank line between them."""
     end = len(unit.lines)
     while end and not unit.lines[end - 1].terminal:
         end -= 1
     pieces = [Unit(unit.lines[:end])] if end else []
-    if end < len(unit.lines):
-        pieces.append(Unit(unit.lines[end:], standalone=True))
+    for line in unit.lines[end:]:
+        if line.blank_before or not pieces or not pieces[-1].standalone:
+            pieces.append(Unit([line], standalone=True))  # a blank line separates groups of standalone lines
+        else:
+            pieces[-1].append(line)
     return pieces
 
 
