@@ -1,11 +1,13 @@
 """What the charts plot, chosen from a Report's metrics (Qt-free; the drawing lives in jcviewer.ui.charts).
 
-Three figures: the targets, each result beside the target for the same indicator, and the results that are
-amounts or counts. A bar keeps its metric so the UI can show the source sentence and select the paragraph.
+Three figures: the targets, each result beside the target for the same indicator (matched on the canonical
+indicator without the report's own area, the kind of measure and the unit), and the results that are amounts or
+counts. A bar keeps its metric so the UI can show the source sentence and select the paragraph.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -62,12 +64,54 @@ def target_figures(report: Report) -> tuple[Figure, ...]:
     return tuple(_single(unit, "target", tuple(_bar(m) for m in metrics)) for unit, metrics in ordered)
 
 
+PLACE_PREFIX = re.compile(r"^(?:全|本)(?:国|省|市|县|区|州|盟|旗|镇|乡)")
+"""The report's own area before an indicator ("全县地区生产总值" is 地区生产总值 of the report's county)."""
+PLACE_ENDINGS = frozenset("省市县区州盟旗镇乡")
+"""Last characters of a named place before an indicator ("交城县地区生产总值")."""
+_TRAILING_WORDS = re.compile(r"(?:平均|同比)$")
+_RISES = frozenset({"增长", "增加", "提高", "提升", "上涨"})
+_FALLS = frozenset({"下降", "减少", "降低", "回落"})
+
+
+def indicator_key(metric: Metric) -> str:
+    """The indicator without the report's own area or a trailing 平均 ("全县地区生产总值" → 地区生产总值)."""
+    return _TRAILING_WORDS.sub("", PLACE_PREFIX.sub("", metric.indicator))
+
+
+def measure_key(metric: Metric) -> str:
+    """The kind of measure: a rise, a fall, or a level (完成, 实现, 达到, 控制在 … all name a level)."""
+    if metric.measure in _RISES:
+        return "增长"
+    if metric.measure in _FALLS:
+        return "下降"
+    return metric.measure if metric.measure in ("净增", "新增", "排名") else ""
+
+
+def _same_indicator(result: str, target: str) -> bool:
+    """The same indicator, or the target's wording after a named place ("交城县地区生产总值")."""
+    if result == target:
+        return True
+    prefix = result[: -len(target)] if target and result.endswith(target) else ""
+    return bool(prefix) and prefix[-1] in PLACE_ENDINGS
+
+
+def matching_result(target: Metric, results: Iterable[Metric]) -> Metric | None:
+    """The first result measuring what ``target`` does (indicator, kind of measure, unit), else None."""
+    key, measure = indicator_key(target), measure_key(target)
+    candidates = [r for r in results if r.unit == target.unit and measure_key(r) == measure]
+    exact = next((r for r in candidates if indicator_key(r) == key), None)
+    return exact or next((r for r in candidates if _same_indicator(indicator_key(r), key)), None)
+
+
 def comparison_figure(report: Report) -> Figure | None:
-    """Result beside target for every indicator reported both ways (same measure and unit); None if none is."""
-    results: dict[tuple[str, str, str], Metric] = {}
-    for metric in _plottable(report.metrics, "result"):
-        results.setdefault(metric.quantity, metric)
-    pairs = [(results[t.quantity], t) for t in _plottable(report.metrics, "target") if t.quantity in results]
+    """Result beside target for every indicator reported both ways (same indicator, kind of measure and unit,
+    the report's own area and abbreviations aside); None if none is."""
+    results = _plottable(report.metrics, "result")
+    pairs = []
+    for target in _plottable(report.metrics, "target"):
+        result = matching_result(target, results)
+        if result is not None:
+            pairs.append((result, target))
     if not pairs:
         return None
     units = {target.unit for _, target in pairs}

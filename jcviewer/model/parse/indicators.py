@@ -31,11 +31,14 @@ LEADING_FILLERS = (
 """Words that open a clause without being part of what is measured ("全市" is the report's own area)."""
 
 TRAILING_FILLERS = (
-    r"预计|力争|确保|累计|同比|分别|(?<!平)均|都|也|首次|再次|继续|已|又|了|比上年|较上年|比同期|由上年|由|以|共|约|近"
+    r"预计|力争|确保|累计|同比|分别|(?<!平)均|都|也|首次|再次|继续|已|又|了|"
+    r"比上年|较上年|比同期|由上年|由|以|共|约|近|设定为|定为"
 )
 """Words between an indicator and its verb ("城镇调查失业率平均为" keeps 平均 as part of the wording)."""
 
-NOT_INDICATORS = frozenset({"目前", "其中", "同时", "此外", "全年", "今年", "同比", "分别", "总量", "合计"})
+NOT_INDICATORS = frozenset(
+    {"目前", "其中", "同时", "此外", "全年", "今年", "同比", "分别", "总量", "合计", "目标", "任务", "目标任务", "水平"}
+)
 """Words that are never what is measured on their own."""
 
 PAIRED_PREFIXES = {"城乡": ("城镇", "农村")}
@@ -52,7 +55,8 @@ _RANK = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?�
 _BRACKETS = re.compile(r"（[^（）]{0,30}）|\([^()]{0,30}\)")
 _PUNCTUATION_ONLY = re.compile(rf"^[\s{LIST_SEPARATORS}{CLAUSE_BREAKS}“”‘’（）()]*$")
 _QUOTE_MARKS = re.compile(r"[“”‘’]")
-_PRINTED_YEAR = re.compile(r"在?(?:19|20)\d\d年(?:全年)?")
+_TIME_WORDS = re.compile(r"在?(?:19|20)\d\d年(?:全年)?|今年|去年|上半年|下半年|前三季度|[一二三四]季度")
+"""When a value is about is its period, not part of what it measures ("深圳上半年GDP" → 深圳GDP)."""
 HEAD_NOUNS = ("增加值", "产量", "产值", "收入", "增速", "总额", "投资", "销售额", "营业收入", "利润")
 """Head nouns a list prints once, after its last member ("采矿业、制造业增加值" → 采矿业增加值, 制造业增加值)."""
 
@@ -77,7 +81,10 @@ def is_indicator(wording: str) -> bool:
 
 def _strip(wording: str) -> str:
     """The wording without its opening fillers and bracketed asides."""
-    wording = _PRINTED_YEAR.sub("", _QUOTE_MARKS.sub("", _BRACKETS.sub("", wording)))
+    wording = _TIME_WORDS.sub("", _QUOTE_MARKS.sub("", _BRACKETS.sub("", wording)))
+    wording = wording[wording.rfind("）") + 1 :]  # the end of an aside opened before the clause
+    opened = wording.find("（")
+    wording = wording[:opened] if opened >= 0 else wording  # an aside the value sits in
     return _LEAD.sub("", wording).strip()
 
 
@@ -156,9 +163,18 @@ def _share_head(members: list[str]) -> list[str]:
     width = max(len(m) for m in members[:-1])
     last = members[-1]
     if len(last) > width + 1:
-        head = last[len(members[-2]) :]
+        head = last[_head_start(last, len(members[-2])) :]
     else:
         head = next((h for h in HEAD_NOUNS if last.endswith(h) and len(last) > len(h)), "")
     if not head or any(m.endswith(head) for m in members[:-1]):
         return members
     return [m + head for m in members[:-1]] + [last]
+
+
+def _head_start(last: str, width: int) -> int:
+    """Where the shared head starts in the last member: at a head noun about ``width`` in, else at ``width``."""
+    for noun in HEAD_NOUNS:
+        position = last.find(noun, 1)
+        if position >= 0 and abs(position - width) <= 1:
+            return position
+    return width

@@ -16,7 +16,7 @@ YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)年")
 TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])\d\d年(?!代)")
 
 RESULT_CUES = (
-    r"过去(?:的)?(?:一|五|\d+)年",
+    r"过去(?:的)?(?:[一二三四五十]|\d{1,2})年",
     r"去年",
     r"上年",
     r"一年来",
@@ -47,7 +47,12 @@ REPORTING_PERIODS = (
 _RESULT = re.compile("|".join(RESULT_CUES))
 _TARGET = re.compile("|".join(TARGET_CUES))
 _CUE = re.compile(f"{_RESULT.pattern}|{_TARGET.pattern}|(?P<reporting>{'|'.join(REPORTING_PERIODS)})")
-_CLAUSE_TARGET = re.compile(r"目标")
+FORWARD_WORDS = ("要", "力争", "确保", "争取", "将", "预期", "计划", "设定", "目标是", "目标为")
+"""Words that make a clause naming a 目标 a plan ("要实现全年增长6%的目标"), not an achievement
+("实现3年跨进全国前列目标")."""
+
+_GOAL = re.compile("目标")
+_FORWARD = re.compile("|".join(FORWARD_WORDS))
 _BASES = frozenset("比较")
 _LAST_YEAR = re.compile(r"去年|上年|过去(?:的)?一年|一年来")
 
@@ -72,8 +77,8 @@ def paragraph_period(text: str, plan_year: int | None) -> str | None:
 
 
 def clause_states_target(clause: str) -> bool:
-    """True when the clause itself names its value a goal ("要实现全年增长6%的目标")."""
-    return _CLAUSE_TARGET.search(clause) is not None
+    """True when the clause itself names its value a goal still to reach ("要实现全年增长6%的目标")."""
+    return _GOAL.search(clause) is not None and _FORWARD.search(clause) is not None
 
 
 def paragraph_year(text: str, period: str | None, plan_year: int | None) -> int | None:
