@@ -68,6 +68,8 @@ PLACE_PREFIX = re.compile(r"^(?:全|本)(?:国|省|市|县|区|州|盟|旗|镇|�
 """The report's own area before an indicator ("全县地区生产总值" is 地区生产总值 of the report's county)."""
 PLACE_ENDINGS = frozenset("省市县区州盟旗镇乡")
 """Last characters of a named place before an indicator ("交城县地区生产总值")."""
+NOT_PLACES = frozenset({"城镇", "乡镇", "城乡", "城区", "市区", "县城", "县区"})
+"""Words ending like a place that name a group of people or areas ("城镇居民…" is not "居民…" of a town)."""
 _TRAILING_WORDS = re.compile(r"(?:平均|同比)$")
 _RISES = frozenset({"增长", "增加", "提高", "提升", "上涨"})
 _FALLS = frozenset({"下降", "减少", "降低", "回落"})
@@ -92,7 +94,7 @@ def _same_indicator(result: str, target: str) -> bool:
     if result == target:
         return True
     prefix = result[: -len(target)] if target and result.endswith(target) else ""
-    return bool(prefix) and prefix[-1] in PLACE_ENDINGS
+    return len(prefix) >= 2 and prefix[-1] in PLACE_ENDINGS and not any(prefix.endswith(w) for w in NOT_PLACES)
 
 
 def matching_result(target: Metric, results: Iterable[Metric]) -> Metric | None:

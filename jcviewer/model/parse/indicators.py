@@ -54,6 +54,7 @@ _INNER_VERB = re.compile(r"(?:实现|完成)(?=.)")
 _RANK = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")
 _BRACKETS = re.compile(r"（[^（）]{0,30}）|\([^()]{0,30}\)")
 _PUNCTUATION_ONLY = re.compile(rf"^[\s{LIST_SEPARATORS}{CLAUSE_BREAKS}“”‘’（）()]*$")
+_TRAILING_CONJUNCTION = re.compile(f"(?:{'|'.join(CONJUNCTIONS)})$")
 _QUOTE_MARKS = re.compile(r"[“”‘’]")
 _TIME_WORDS = re.compile(r"在?(?:19|20)\d\d年(?:全年)?|今年|去年|上半年|下半年|前三季度|[一二三四]季度")
 """When a value is about is its period, not part of what it measures ("深圳上半年GDP" → 深圳GDP)."""
@@ -117,7 +118,7 @@ def _clean(wording: str) -> str:
 def subject_after(right: str) -> str:
     """The indicator printed after a value ("个项目竣工投产" side: "项目竣工投产")."""
     right = _VERB_AT_START.sub("", right.lstrip("的"))
-    return _clean(right)
+    return _clean(_TRAILING_CONJUNCTION.sub("", right))
 
 
 def topic(sentence: str) -> str:

@@ -43,7 +43,8 @@ _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _NOT_AFTER_VALUE = ("月", "日", "号")
 _RESPECTIVELY = "分别"
 _WORD_STOPS = CLAUSE_BREAKS + LIST_SEPARATORS
-_NOUN_FOLLOWS = re.compile(f"(?:^|[{LIST_SEPARATORS}]|有|包括)$")  # "东莞有19万家工业企业、1.1万家规上工业企业"
+# A count printed before its noun: "全县有3.2万户市场主体、460家规上企业和12家上市企业".
+_NOUN_FOLLOWS = re.compile(f"(?:^|[{LIST_SEPARATORS}]|有|包括|{'|'.join(CONJUNCTIONS)})$")
 _LIST_GAPS = frozenset({"", LIST_SEPARATORS, *CONJUNCTIONS})
 _REACH = 40  # an indicator is a short noun phrase: never look further back than this
 _MAX_VERB_GAP = 6  # "分别增长" … "分别同比增长": the words between 分别 and the first value

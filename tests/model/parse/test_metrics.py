@@ -1,0 +1,222 @@
+"""Figures read the genre: unit grammar, 分别 lists, qualifiers, periods, quotes and result ↔ target pairs.
+
+The texts are written for these tests in the style of county reports; none is taken from a real report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jcviewer.model.figures import comparison_figure, matching_result
+from jcviewer.model.parse.metrics import find_metrics
+from jcviewer.model.parse.units import find_values
+from jcviewer.model.report import Metric, Paragraph, Quote, Report, Section
+from jcviewer.model.vocabulary import default_synonyms
+
+
+def _paragraphs(*texts: str) -> list[Paragraph]:
+    return [Paragraph(f"p{i}", text, "body", (i, i)) for i, text in enumerate(texts, start=1)]
+
+
+def _metrics(*texts: str, quotes: tuple[Quote, ...] = ()) -> list[Metric]:
+    return find_metrics(_paragraphs(*texts), default_synonyms(), quotes)[0]
+
+
+def _targets(*texts: str) -> list[tuple[str, float | None, float | None, str, str]]:
+    return [(m.indicator, m.value, m.value_max, m.unit, m.qualifier) for m in _metrics(*texts) if m.period == "target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("全县原煤产量达到1.35亿吨，", "亿吨"),
+        ("全社会用电量312.6亿千瓦时，", "亿千瓦时"),
+        ("全国一般公共预算收入突破21万亿元，", "万亿元"),
+        ("能源消费总量186.4万吨标准煤，", "万吨标准煤"),
+        ("接待游客1520万人次，", "万人次"),
+        ("港口集装箱吞吐量46万标准箱，", "万标准箱"),
+        ("新增造林面积3.2万亩，", "万亩"),
+        ("比上年提高0.8个百分点，", "个百分点"),
+        ("出口额12.5亿美元，", "亿美元"),
+        ("与邻县相差80亿，", "亿"),  # a bare magnitude only when no base unit is printed
+    ],
+)
+def test_unit_is_magnitude_times_base_unit_as_printed(text: str, unit: str) -> None:
+    (value,) = find_values(text)
+    assert value.unit == unit
+    assert value.expression.endswith(unit)
+
+
+def test_qualifiers_ranges_ceilings_and_floors() -> None:
+    values = find_values("增长6%—6.5%，控制在4.5%以内，47万人以上，8%左右，不超过3%，超过20亿元")
+    assert [(v.number, v.number_max, v.unit, v.qualifier) for v in values] == [
+        (6.0, 6.5, "%", "range"),
+        (4.5, None, "%", "at_most"),
+        (47.0, None, "万人", "at_least"),
+        (8.0, None, "%", "about"),
+        (3.0, None, "%", "at_most"),
+        (20.0, None, "亿元", "at_least"),
+    ]
+
+
+def test_years_dates_and_month_spans_are_not_values() -> None:
+    assert [m.expression for m in _metrics("2023年10月，全县1至9月完成投资12亿元。")] == ["12亿元"]
+
+
+def test_respectively_list_with_mixed_qualifiers() -> None:
+    targets = _targets("今年全县主要预期目标是：一产、二产、三产增加值分别增长4%左右、7%以上、6.5%左右。")
+    assert targets == [
+        ("一产增加值", 4.0, None, "%", "about"),
+        ("二产增加值", 7.0, None, "%", "at_least"),
+        ("三产增加值", 6.5, None, "%", "about"),
+    ]
+
+
+def test_a_qualifier_after_the_last_value_covers_the_list() -> None:
+    targets = _targets("主要预期目标是：城镇和农村居民人均可支配收入分别增长5%和6.5%左右。")
+    assert targets == [
+        ("城镇居民人均可支配收入", 5.0, None, "%", "about"),
+        ("农村居民人均可支配收入", 6.5, None, "%", "about"),
+    ]
+
+
+def test_urban_and_rural_in_one_word_are_two_subjects() -> None:
+    metrics = _metrics("过去一年，城乡居民人均可支配收入分别增长4.6%和6.8%。")
+    assert [(m.indicator, m.value, m.period) for m in metrics] == [
+        ("城镇居民人均可支配收入", 4.6, "result"),
+        ("农村居民人均可支配收入", 6.8, "result"),
+    ]
+
+
+def test_respectively_after_listed_amounts_maps_to_them() -> None:
+    metrics = _metrics("过去一年，增值税6.4亿元、企业所得税2.1亿元，同比分别增长11.5%、7.2%。")
+    assert [(m.indicator, m.value, m.unit) for m in metrics] == [
+        ("增值税", 6.4, "亿元"),
+        ("企业所得税", 2.1, "亿元"),
+        ("增值税", 11.5, "%"),
+        ("企业所得税", 7.2, "%"),
+    ]
+
+
+def test_head_noun_printed_once_goes_to_every_member() -> None:
+    metrics = _metrics("上半年，规模以上纺织业、食品制造业增加值分别增长9.1%、3.4%。")
+    assert [m.indicator for m in metrics] == ["规模以上纺织业增加值", "食品制造业增加值"]
+
+
+def test_range_ceiling_and_level_targets() -> None:
+    targets = _targets(
+        "全县经济社会发展主要预期目标是：地区生产总值增长5.5%—6%，城镇调查失业率控制在5%以内，"
+        "城镇新增就业1.2万人以上、居民消费价格涨幅3%左右。"
+    )
+    assert targets == [
+        ("地区生产总值", 5.5, 6.0, "%", "range"),
+        ("城镇调查失业率", 5.0, None, "%", "at_most"),
+        ("城镇新增就业", 1.2, None, "万人", "at_least"),
+        ("居民消费价格涨幅", 3.0, None, "%", "about"),
+    ]
+
+
+def test_level_and_growth_joined_by_a_list_comma_share_the_indicator() -> None:
+    metrics = _metrics("过去一年，全县实现地区生产总值286.4亿元、增长5.1%，规上工业增加值增长7.3%。")
+    assert [(m.indicator, m.original, m.measure, m.value, m.unit) for m in metrics] == [
+        ("地区生产总值", "地区生产总值", "实现", 286.4, "亿元"),
+        ("地区生产总值", "地区生产总值", "增长", 5.1, "%"),
+        ("规模以上工业增加值", "规上工业增加值", "增长", 7.3, "%"),
+    ]
+
+
+def test_count_before_its_noun_takes_the_noun() -> None:
+    metrics = _metrics("目前，全县有3.2万户市场主体、460家规上企业和12家上市企业。")
+    assert [(m.indicator, m.value, m.unit) for m in metrics] == [
+        ("市场主体", 3.2, "万户"),
+        ("规模以上企业", 460.0, "家"),
+        ("上市企业", 12.0, "家"),
+    ]
+
+
+def test_no_conjunction_punctuation_or_filler_is_an_indicator() -> None:
+    metrics = _metrics(
+        "过去一年，全市地区生产总值1.2万亿元、增长5%，其中一产、二产、三产增加值分别增长3%、6%和5%；"
+        "城乡居民人均可支配收入分别增长5.5%和7%左右，目前共有规上企业1280家。"
+    )
+    indicators = [m.indicator for m in metrics]
+    assert len(indicators) == 8
+    assert not {"和", "、", "亿元、", "目前", ""} & set(indicators)
+    assert all(not i.startswith(("、", "和", "，")) for i in indicators)
+
+
+def test_a_goal_stated_in_a_review_clause_is_a_target() -> None:
+    metrics = _metrics("今年上半年，全市地区生产总值增长3.2%，但要实现全年增长6%的目标，压力较大。")
+    assert [(m.indicator, m.value, m.period) for m in metrics] == [
+        ("地区生产总值", 3.2, "result"),
+        ("地区生产总值", 6.0, "target"),
+    ]
+
+
+def test_a_goal_already_reached_is_not_a_target() -> None:
+    metrics = _metrics("过去一年，全县义务教育巩固率实现连续5年保持全市前列目标。")
+    assert [m.period for m in metrics] == ["result"]
+
+
+def test_plan_words_alone_are_not_targets() -> None:
+    metrics = _metrics("据统计，全市计划播种面积380万亩，共有15个乡镇纳入计划单列管理。")
+    assert metrics and all(m.period != "target" for m in metrics)
+
+
+def test_a_comparison_in_brackets_is_not_a_target() -> None:
+    targets = _targets("主要预期目标是：规上工业增加值增长8%左右（高于全省平均水平1个百分点）。")
+    assert targets == [("规模以上工业增加值", 8.0, None, "%", "about")]
+
+
+def test_numbers_in_a_quotation_are_not_the_reports_targets() -> None:
+    text = "会上，主要预期目标是增长6%左右。代表王某某说：“我们力争全年新签约项目15个以上。”"
+    start = text.index("我们")
+    quote = Quote("王某某", "代表", text[start : text.index("”")], "p1", (start, text.index("”")))
+    unquoted = [(m.value, m.period) for m in _metrics(text)]
+    quoted = [(m.value, m.period) for m in _metrics(text, quotes=(quote,))]
+    assert unquoted == [(6.0, "target"), (15.0, "target")]
+    assert quoted == [(6.0, "target"), (15.0, None)]
+
+
+def test_years_come_from_the_text() -> None:
+    metrics = _metrics(
+        "2022年，全县地区生产总值增长4.1%。2023年前三季度，全县地区生产总值增长5.2%。",
+        "2024年主要预期目标是：地区生产总值增长6%左右。",
+    )
+    assert [(m.value, m.period, m.year) for m in metrics] == [
+        (4.1, "result", 2022),
+        (5.2, "result", 2023),
+        (6.0, "target", 2024),
+    ]
+
+
+def _report(*texts: str) -> Report:
+    paragraphs = _paragraphs(*texts)
+    metrics, year = find_metrics(paragraphs, default_synonyms())
+    section = Section("s1", "section", "正文", paragraphs=tuple(paragraphs))
+    return Report("测试", "test.txt", (section,), metrics=tuple(metrics), year=year)
+
+
+def test_comparison_pairs_results_with_targets_across_places_and_abbreviations() -> None:
+    report = _report(
+        "过去一年，全县地区生产总值增长4.8%，固投增长9.5%，社零额下降1.2%。",
+        "2024年主要预期目标是：地区生产总值增长5%左右，固定资产投资增长8%以上，社会消费品零售总额增长5%。",
+    )
+    figure = comparison_figure(report)
+    assert figure is not None
+    assert figure.labels == ("地区生产总值增长", "固定资产投资增长")  # a fall is no result for a rise
+    results, targets = figure.series
+    assert [(b.value, b.metric.year) for b in results[1]] == [(4.8, 2023), (9.5, 2023)]
+    assert [b.text for b in targets[1]] == ["≈5%", "≥8%"]
+
+
+def _metric(indicator: str, measure: str, value: float, unit: str = "%", period: str = "result") -> Metric:
+    return Metric(indicator, indicator, measure, value, None, unit, "exact", period, None, "", "", "p1", (0, 0))
+
+
+def test_matching_result_ignores_a_named_county_but_not_another_group() -> None:
+    target = _metric("居民人均可支配收入", "增长", 6, period="target")
+    assert matching_result(target, [_metric("城镇居民人均可支配收入", "增长", 5)]) is None
+    gdp = _metric("地区生产总值", "增长", 6, period="target")
+    county = _metric("某某县地区生产总值", "增长", 4.5)
+    assert matching_result(gdp, [_metric("地区生产总值", "完成", 120, "亿元"), county]) is county
