@@ -1,0 +1,245 @@
+"""Who speaks: the speaker and title named in a clause with a speech verb ("全国人大代表、…副站长冯玉宝说").
+
+Every function here looks at a bounded stretch of text (one clause, at most ``CLAUSE_REACH`` characters), so
+the cost per quotation is constant whatever the paragraph's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+# Verbs that introduce or close direct speech, longest first so "说道" wins over "说".
+SPEECH_VERBS = (
+    "深有感触",
+    "倍感振奋",
+    "告诉记者",
+    "补充说",
+    "补充道",
+    "接着说",
+    "笑着说",
+    "表示",
+    "说道",
+    "指出",
+    "认为",
+    "谈到",
+    "坦言",
+    "直言",
+    "感慨",
+    "感叹",
+    "介绍",
+    "强调",
+    "透露",
+    "提到",
+    "解释",
+    "笑称",
+    "称",
+    "说",
+)
+# The last word of a title: "…党委副书记、镇长" + name.
+TITLE_ENDINGS = (
+    "书记",
+    "镇长",
+    "乡长",
+    "县长",
+    "市长",
+    "区长",
+    "省长",
+    "州长",
+    "局长",
+    "处长",
+    "科长",
+    "所长",
+    "站长",
+    "院长",
+    "校长",
+    "馆长",
+    "主任",
+    "经理",
+    "董事长",
+    "总裁",
+    "总监",
+    "主席",
+    "部长",
+    "厅长",
+    "秘书长",
+    "理事长",
+    "委员",
+    "代表",
+    "干部",
+    "负责人",
+    "创始人",
+    "厂长",
+    "村长",
+    "组长",
+    "队长",
+    "会长",
+    "社长",
+    "行长",
+    "教授",
+    "学者",
+    "专家",
+    "学家",
+    "企业家",
+    "博士",
+    "村民",
+    "居民",
+    "农民",
+    "工",
+    "员",
+    "师",
+)
+# Words between a name and its verb that belong to neither: "黄达昌则说", "燕水激动地说".
+LINKING_WORDS = (
+    "同志",
+    "先生",
+    "女士",
+    "纷纷",
+    "一致",
+    "再次",
+    "随后",
+    "同时",
+    "则",
+    "也",
+    "还",
+    "又",
+    "更",
+    "就",
+    "都",
+)
+# The person spoken to, or the occasion, between name and verb: "罗兴隆对第一财经记者说", "王振在会上表示".
+SETTING_STARTS = "对向告接在"
+_SETTING = re.compile(
+    r"(?:(?:对|向|告诉|接受)[^，。；：！？“”]{0,24}(?:记者|媒体|采访)时?"
+    r"|在[^，。；：！？“”]{1,24}(?:上|时|中|期间|之际))"
+)
+_MANNER = re.compile(r"[\u4e00-\u9fff]{2}地$")  # "激动地"
+SINGULAR_PRONOUNS = ("他", "她")
+# Speakers that are no one in particular: a quotation they speak has no speaker to name.
+COLLECTIVE_SPEAKERS = ("大家", "我们", "他们", "她们", "大伙", "人们", "与会人员", "与会者", "干部群众", "群众")
+# Common surnames (百家姓 order is not kept): a bare 2–4 character clause is a name only if it starts with one.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
+    "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜"
+    "印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+COMPOUND_SURNAMES = frozenset(
+    (
+        "欧阳",
+        "司马",
+        "诸葛",
+        "上官",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "长孙",
+        "宇文",
+        "司徒",
+        "夏侯",
+        "令狐",
+        "端木",
+    )
+)
+CLAUSE_BREAKS = "，。；：！？,;:!?”“"
+CLAUSE_REACH = 60  # characters of a clause that may hold a title and a name
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_MINORITY_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8}){1,3}")
+_ROLE_NAME = re.compile(
+    "^(?P<role>.*(?:" + "|".join(TITLE_ENDINGS) + r"))(?P<name>[\u4e00-\u9fff]{2,4}|" + _MINORITY_NAME.pattern + ")$"
+)
+_ROLE_ONLY = re.compile("(?:" + "|".join(TITLE_ENDINGS) + ")$")
+
+Kind = Literal["named", "pronoun", "unnamed"]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a clause says is speaking: a ``named`` person (with the title given there, maybe ""), a
+    ``pronoun`` (他/她: someone named before) or an ``unnamed`` person ("有关负责人", "专家")."""
+
+    kind: Kind
+    name: str = ""
+    role: str = ""
+
+
+def is_name(words: str) -> bool:
+    """True for a plausible personal name: surname + 1–2 characters, compound surname + 1–2, or a name
+    written with ·."""
+    if _MINORITY_NAME.fullmatch(words):
+        return True
+    if not _HAN.fullmatch(words):
+        return False
+    if words[:2] in COMPOUND_SURNAMES and len(words) in (3, 4):
+        return True
+    return words[0] in SURNAMES and len(words) in (2, 3)
+
+
+def _without_setting(clause: str) -> str:
+    """``clause`` without a closing "对…记者" or "在…时": the shortest such ending, so that a name starting
+    with 向 stays."""
+    for start in range(len(clause) - 2, 0, -1):
+        if clause[start] in SETTING_STARTS and _SETTING.fullmatch(clause, start):
+            return clause[:start]
+    return clause
+
+
+def _trim(clause: str) -> str:
+    """The clause without blanks, and without what stands between a name and its verb."""
+    clause = "".join(clause.split())[-CLAUSE_REACH:]
+    for _ in range(3):  # "王振在会上对记者激动地" holds at most a few of them
+        before = clause
+        clause = _without_setting(clause)
+        if clause.endswith("地"):
+            clause = _MANNER.sub("", clause)
+        for word in LINKING_WORDS if clause.endswith(LINKING_WORDS) else ():
+            if clause.endswith(word) and len(clause) > len(word):
+                clause = clause[: -len(word)]
+                break
+        if clause == before:
+            break
+    return clause
+
+
+def speaker_of(clause: str) -> Speaker | None:
+    """The speaker named by the subject of a speech verb ("交城县天宁镇党委副书记、镇长韩辉"), or None when
+    the clause names no person ("会议", "据")."""
+    clause = _trim(clause)
+    if not clause or clause in COLLECTIVE_SPEAKERS:
+        return None
+    if clause in SINGULAR_PRONOUNS:
+        return Speaker("pronoun")
+    match = _ROLE_NAME.match(clause)
+    if match and is_name(match.group("name")):
+        return Speaker("named", match.group("name"), match.group("role"))
+    if is_name(clause):
+        return Speaker("named", clause)
+    if _ROLE_ONLY.search(clause):
+        return Speaker("unnamed", role=clause)
+    return None
+
+
+def last_clause(text: str) -> str:
+    """The words after the last clause break of ``text`` (at most ``CLAUSE_REACH`` characters)."""
+    tail = text[-CLAUSE_REACH:]
+    cut = max(tail.rfind(mark) for mark in CLAUSE_BREAKS)
+    return tail[cut + 1 :]
+
+
+def ends_with_verb(head: str) -> str:
+    """``head`` without its final speech verb (and the "：" or "，" after it), or "" when it does not end with
+    one."""
+    head = head.rstrip().rstrip("：:，,").rstrip()
+    if not head.endswith(SPEECH_VERBS):
+        return ""
+    for verb in SPEECH_VERBS:
+        if head.endswith(verb) and len(head) > len(verb):
+            return head[: -len(verb)]
+    return ""
