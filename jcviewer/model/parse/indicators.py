@@ -24,7 +24,7 @@ VERBS = (
 """Verbs linking an indicator to its value; matched longest first so 净增 wins over 增."""
 
 LEADING_FILLERS = (
-    r"预计|初步预计|力争|确保|全年|累计|同比|其中|共|总计|是|今年|上半年|下半年|前三季度|[一二三四]季度|"
+    r"预计|初步预计|力争|确保|全年|累计|同比|其中|共有|拥有|共|总计|是|今年|上半年|下半年|前三季度|[一二三四]季度|"
     r"截至目前|截至|目前|此外|另外|同时|而|但|仍能|仍|要|将|全省|全市|全区|全县|"
     r"\d+(?:至|-|—)\d+月(?:份)?|\d+月(?:份)?|(?:19|20)\d\d年(?:全年)?"
 )
@@ -56,7 +56,10 @@ _BRACKETS = re.compile(r"（[^（）]{0,30}）|\([^()]{0,30}\)")
 _PUNCTUATION_ONLY = re.compile(rf"^[\s{LIST_SEPARATORS}{CLAUSE_BREAKS}“”‘’（）()]*$")
 _TRAILING_CONJUNCTION = re.compile(f"(?:{'|'.join(CONJUNCTIONS)})$")
 _QUOTE_MARKS = re.compile(r"[“”‘’]")
-_TIME_WORDS = re.compile(r"在?(?:19|20)\d\d年(?:全年)?|今年|去年|上半年|下半年|前三季度|[一二三四]季度")
+_TIME_WORDS = re.compile(
+    r"在?(?:19|20)\d\d(?:[和、至—-](?=(?:19|20)\d\d年)|年(?:全年)?)"
+    r"|今年|去年|上半年|下半年|前三季度|[一二三四]季度"
+)
 """When a value is about is its period, not part of what it measures ("深圳上半年GDP" → 深圳GDP)."""
 HEAD_NOUNS = ("增加值", "产量", "产值", "收入", "增速", "总额", "投资", "销售额", "营业收入", "利润")
 """Head nouns a list prints once, after its last member ("采矿业、制造业增加值" → 采矿业增加值, 制造业增加值)."""

@@ -42,6 +42,8 @@ __all__ = ["find_metrics", "paragraph_period", "target_year"]
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _NOT_AFTER_VALUE = ("月", "日", "号")
 _RESPECTIVELY = "分别"
+_RATE_WORDS = frozenset({"增速", "增幅", "降幅", "占比"})
+_NOT_NOUNS = frozenset("的和与及或")
 _WORD_STOPS = CLAUSE_BREAKS + LIST_SEPARATORS
 # A count printed before its noun: "全县有3.2万户市场主体、460家规上企业和12家上市企业".
 _NOUN_FOLLOWS = re.compile(f"(?:^|[{LIST_SEPARATORS}]|有|包括|{'|'.join(CONJUNCTIONS)})$")
@@ -140,6 +142,19 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _without_thresholds(reading: _Sentence, values: list[Value]) -> list[Value]:
+    """The values without those that only bound a noun counted next ("10亿元以上项目5个": 10亿元 is a class)."""
+    kept = []
+    for index, value in enumerate(values):
+        next_char = reading.text[value.end : value.end + 1]
+        bounds_a_noun = value.qualifier == "at_least" and next_char.isalpha() and next_char not in _NOT_NOUNS
+        following = values[index + 1] if index + 1 < len(values) else None
+        if bounds_a_noun and following and reading.clause(following.start) == reading.clause(value.start):
+            continue
+        kept.append(value)
+    return kept
+
+
 def _respectively_groups(text: str, values: list[Value]) -> list[tuple[int, int, int]]:
     """The 分别 lists of a sentence as (分别 position, first value index, value count)."""
     groups = []
@@ -166,12 +181,18 @@ def _group_subjects(reading: _Sentence, position: int, values: list[Value], firs
     measure = subject_before(text[position + len(_RESPECTIVELY) : values[first].start]).measure
     region = text[max(reading.clause(position)[0], position - _REACH) : position]
     members = list_members(region, count)
-    if not members and not subject_before(region).wording and len(reading.metrics) >= count:
+    if not members and _names_no_subject(region) and len(reading.metrics) >= count:
         members = [m.original for m in reading.metrics[-count:]]
     if not members:
         shared = subject_before(region).wording or _carried(reading)
         members = [shared] * count
     return [Subject(member, measure) for member in members]
+
+
+def _names_no_subject(region: str) -> bool:
+    """True when the words before 分别 name no subject of their own ("同比", "增速")."""
+    wording = subject_before(region).wording
+    return not wording or wording in _RATE_WORDS
 
 
 def _carried(reading: _Sentence) -> str:
@@ -245,7 +266,7 @@ def _list_qualifiers(values: list[Value]) -> list[str]:
 
 def _sentence_metrics(reading: _Sentence) -> list[Metric]:
     text = reading.text
-    values = [v for v in find_values(text) if _is_value(text, v)]
+    values = _without_thresholds(reading, [v for v in find_values(text) if _is_value(text, v)])
     groups = {first: (position, count) for position, first, count in _respectively_groups(text, values)}
     index, previous_end = 0, 0
     while index < len(values):

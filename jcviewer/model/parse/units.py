@@ -8,7 +8,7 @@ unit only when no base unit follows. Every part is a bounded alternation, so a s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MAGNITUDES = ("万亿", "亿", "万", "千", "百")
 """Multipliers printed before a base unit, longest first."""
@@ -108,6 +108,26 @@ def value_at(match: re.Match[str], text: str) -> Value:
     )
 
 
+LIST_GAPS = frozenset({"、", "和", "与", "及", "以及"})
+"""What separates the numbers of a list that prints its unit once, after the last ("0.5、1.2和3个百分点")."""
+NOT_SHARED_UNITS = frozenset({"年", "周年"})
+"""Units a list never shares: "2015和2016年" are two years, not two durations."""
+
+
 def find_values(text: str) -> list[Value]:
-    """Every number printed with a unit in ``text``, left to right (bare numbers are skipped)."""
-    return [value_at(m, text) for m in VALUE.finditer(text) if m.group("unit")]
+    """Every number printed with a unit in ``text``, left to right; a bare number in a list takes the unit
+    printed after the list's last number, other bare numbers (dates, ratios) are skipped."""
+    values: list[Value] = []
+    waiting: list[Value] = []  # bare numbers of a list still without a unit
+    for match in VALUE.finditer(text):
+        value = value_at(match, text)
+        if waiting and text[waiting[-1].end : value.start] not in LIST_GAPS:
+            waiting = []
+        if not value.unit:
+            waiting.append(value)
+            continue
+        if value.unit not in NOT_SHARED_UNITS:
+            values.extend(replace(w, unit=value.unit) for w in waiting)
+        waiting = []
+        values.append(value)
+    return values

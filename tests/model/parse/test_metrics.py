@@ -220,3 +220,29 @@ def test_matching_result_ignores_a_named_county_but_not_another_group() -> None:
     gdp = _metric("地区生产总值", "增长", 6, period="target")
     county = _metric("某某县地区生产总值", "增长", 4.5)
     assert matching_result(gdp, [_metric("地区生产总值", "完成", 120, "亿元"), county]) is county
+
+
+def test_a_list_of_numbers_shares_the_unit_printed_last() -> None:
+    values = find_values("增速分别比全市高0.4、1.5和2个百分点，2019和2020年")
+    assert [(v.expression, v.unit) for v in values] == [
+        ("0.4", "个百分点"),
+        ("1.5", "个百分点"),
+        ("2个百分点", "个百分点"),
+        ("2020年", "年"),  # years are never a list sharing a unit
+    ]
+
+
+def test_rate_differences_map_to_the_indicators_listed_before() -> None:
+    metrics = _metrics("前三季度，全区固投、社零额分别增长7.5%和4.2%，增速分别比全市高0.4和1.5个百分点。")
+    assert [(m.indicator, m.value, m.unit) for m in metrics][2:] == [
+        ("固定资产投资", 0.4, "个百分点"),
+        ("社会消费品零售总额", 1.5, "个百分点"),
+    ]
+
+
+def test_a_bound_on_a_class_of_things_is_not_a_value() -> None:
+    targets = _targets("今年力争引进5亿元以上项目12个，新增市场主体3000户以上。")
+    assert targets == [
+        ("5亿元以上项目", 12.0, None, "个", "exact"),
+        ("市场主体", 3000.0, None, "户", "at_least"),
+    ]
