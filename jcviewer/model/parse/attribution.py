@@ -115,12 +115,13 @@ _SETTING = re.compile(
     r"|在[^，。；：！？“”]{1,24}(?:上|时|中|期间|之际))"
 )
 _MANNER = re.compile(r"[\u4e00-\u9fff]{2}地$")  # "激动地"
+TITLE_PREFIXES = "总副常"  # "总书记", "副县长", "常务副…" before a title ending
 SINGULAR_PRONOUNS = ("他", "她")
 # Speakers that are no one in particular: a quotation they speak has no speaker to name.
 COLLECTIVE_SPEAKERS = ("大家", "我们", "他们", "她们", "大伙", "人们", "与会人员", "与会者", "干部群众", "群众")
 # Common surnames (百家姓 order is not kept): a bare 2–4 character clause is a name only if it starts with one.
 SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "习王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
@@ -208,6 +209,25 @@ def _trim(clause: str) -> str:
     return clause
 
 
+def _is_bare_title(words: str) -> bool:
+    """True for a title alone, as written after a name: "书记", "总书记", "副县长" (not "级工程师")."""
+    if words[:1] in TITLE_PREFIXES:
+        words = words[1:]
+    return len(words) >= 2 and words in TITLE_ENDINGS
+
+
+def _name_before_title(clause: str) -> Speaker | None:
+    """A name written before its title ("王明书记", "李县长"): the speaker is the name, or surname and title when
+    only the surname is given."""
+    if _is_bare_title(clause[3:]) and is_name(clause[:3]):
+        return Speaker("named", clause[:3], clause[3:])
+    if _is_bare_title(clause[2:]) and is_name(clause[:2]):
+        return Speaker("named", clause[:2], clause[2:])
+    if _is_bare_title(clause[1:]) and clause[:1] in SURNAMES:
+        return Speaker("named", clause, clause[1:])
+    return None
+
+
 def speaker_of(clause: str) -> Speaker | None:
     """The speaker named by the subject of a speech verb ("交城县天宁镇党委副书记、镇长韩辉"), or None when
     the clause names no person ("会议", "据")."""
@@ -217,9 +237,12 @@ def speaker_of(clause: str) -> Speaker | None:
     if clause in SINGULAR_PRONOUNS:
         return Speaker("pronoun")
     match = _ROLE_NAME.match(clause)
-    if match and is_name(match.group("name")):
+    if match and is_name(match.group("name")) and not _ROLE_ONLY.search(match.group("name")):
         return Speaker("named", match.group("name"), match.group("role"))
-    if is_name(clause):
+    named_first = _name_before_title(clause)
+    if named_first:
+        return named_first
+    if is_name(clause) and not _ROLE_ONLY.search(clause):
         return Speaker("named", clause)
     if _ROLE_ONLY.search(clause):
         return Speaker("unnamed", role=clause)

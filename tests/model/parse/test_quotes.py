@@ -54,6 +54,16 @@ def test_names_with_compound_surnames_dots_and_blanks() -> None:
     assert [name for name, _, _ in said("县人大代表 郝建 说：“ 听了报告，我很振奋。”")] == ["郝建"]
 
 
+def test_a_name_before_its_title() -> None:
+    quotes = said(
+        "郝建明书记说：“大家要撸起袖子加油干，把蓝图变成实景。”",
+        "“今年我们要干在实处，走在前列。”晏县长表示。",
+    )
+    assert [(name, role) for name, role, _ in quotes] == [("郝建明", "书记"), ("晏县长", "县长")]
+    quotes, warnings = parse("高级工程师说：“技术改造投入很大，效果也很明显。”")
+    assert quotes == [] and [w.code for w in warnings] == ["quote_speaker"]
+
+
 def test_attribution_after_the_quotation() -> None:
     assert said("“全会精神鼓舞人心，我们要抓好落实。”城关镇镇长鲍文斌表示，全镇将全力推进项目建设。") == [
         ("鲍文斌", "城关镇镇长", "全会精神鼓舞人心，我们要抓好落实。")
