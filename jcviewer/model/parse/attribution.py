@@ -115,6 +115,8 @@ _SETTING = re.compile(
     r"|在[^，。；：！？“”]{1,24}(?:上|时|中|期间|之际))"
 )
 _MANNER = re.compile(r"[\u4e00-\u9fff]{2}地$")  # "激动地"
+# Connectives that may open the clause before a title: "据县统计局局长X介绍", "而县长X则表示".
+ROLE_LEADS = ("对此", "同时", "此外", "另外", "其中", "据", "而", "但", "并")
 TITLE_PREFIXES = "总副常"  # "总书记", "副县长", "常务副…" before a title ending
 SINGULAR_PRONOUNS = ("他", "她")
 # Speakers that are no one in particular: a quotation they speak has no speaker to name.
@@ -209,6 +211,14 @@ def _trim(clause: str) -> str:
     return clause
 
 
+def _without_lead(role: str) -> str:
+    """A title without the connective the sentence opened with ("据县长" → "县长")."""
+    for word in ROLE_LEADS:
+        if role.startswith(word) and len(role) > len(word):
+            return role[len(word) :]
+    return role
+
+
 def _is_bare_title(words: str) -> bool:
     """True for a title alone, as written after a name: "书记", "总书记", "副县长" (not "级工程师")."""
     if words[:1] in TITLE_PREFIXES:
@@ -238,7 +248,7 @@ def speaker_of(clause: str) -> Speaker | None:
         return Speaker("pronoun")
     match = _ROLE_NAME.match(clause)
     if match and is_name(match.group("name")) and not _ROLE_ONLY.search(match.group("name")):
-        return Speaker("named", match.group("name"), match.group("role"))
+        return Speaker("named", match.group("name"), _without_lead(match.group("role")))
     named_first = _name_before_title(clause)
     if named_first:
         return named_first

@@ -209,20 +209,21 @@ class _Finder:
         if speaker.kind == "pronoun":
             person = _resolve([here.read_to(quotation.outer_start), *(p.read_all() for p in reversed(self.earlier))])
             if person is None:
-                self.warnings.append(
-                    ParseWarning("quote_speaker", "a quotation said by 他/她: the person is not clear", paragraph.id)
-                )
+                self._doubt(ParseWarning("quote_speaker", "a quotation said by 他/她: who is not clear", paragraph.id))
                 return
             name, role = person.name, ""
         elif speaker.kind == "unnamed":
-            self.warnings.append(
-                ParseWarning("quote_speaker", f"a quotation said by an unnamed {speaker.role}", paragraph.id)
-            )
+            self._doubt(ParseWarning("quote_speaker", f"a quotation said by an unnamed {speaker.role}", paragraph.id))
             return
         quote = Quote(name, role, words, paragraph.id, span)
         self.quotes.append(quote)
         if not closed:
             self.running = quote
+
+    def _doubt(self, warning: ParseWarning) -> None:
+        """Warn once per paragraph: one doubt is enough for the reader to look at it."""
+        if not any(w.code == warning.code and w.paragraph == warning.paragraph for w in self.warnings[-1:]):
+            self.warnings.append(warning)
 
 
 def find_quotes(paragraphs: Iterable[Paragraph]) -> tuple[list[Quote], list[ParseWarning]]:

@@ -74,6 +74,13 @@ def test_attribution_after_the_quotation() -> None:
     assert said("“我们一定把这份信任转化为干劲。”村党支部书记龚秀兰激动地说。")[0][:2] == ("龚秀兰", "村党支部书记")
 
 
+def test_a_connective_opening_the_clause_is_not_part_of_the_title() -> None:
+    assert said("“上半年经济回升向好，基础还需巩固。”据县统计局局长俞华介绍，下半年将加强监测。") == [
+        ("俞华", "县统计局局长", "上半年经济回升向好，基础还需巩固。")
+    ]
+    assert said("而县长潘明则表示：“我们有信心完成全年目标。”")[0][:2] == ("潘明", "县长")
+
+
 def test_a_pronoun_is_the_one_person_named_before() -> None:
     quotes, warnings = parse(
         "县发改局局长邬海涛认为，扩大有效投资是稳增长的关键。他说：“项目储备要早谋划，我们已经准备了一批。”",
@@ -92,10 +99,20 @@ def test_a_pronoun_after_two_people_is_doubtful() -> None:
     assert [(w.code, w.paragraph) for w in warnings] == [("quote_speaker", "p2")]
 
 
-def test_a_pronoun_with_nobody_named_before_is_doubtful() -> None:
-    quotes, warnings = parse("他说：“这是一个好的开始，我们要乘势而上。”")
+def test_a_pronoun_with_nobody_named_before_is_doubtful_once_per_paragraph() -> None:
+    quotes, warnings = parse("他说：“这是一个好的开始，我们要乘势而上。”她说：“对，要乘势而上！”")
     assert quotes == []
-    assert [w.code for w in warnings] == ["quote_speaker"]
+    assert [(w.code, w.paragraph) for w in warnings] == [("quote_speaker", "p1")]
+
+
+def test_an_unnamed_speaker_in_between_makes_a_pronoun_doubtful() -> None:
+    quotes, warnings = parse(
+        "县商务局局长温强说：“消费市场持续回暖，我们很有信心。”",
+        "有关负责人表示：“下一步将出台更多措施。”",
+        "他说：“这是一个好的开始，我们要乘势而上。”",
+    )
+    assert [q.speaker for q in quotes] == ["温强"]
+    assert [(w.code, w.paragraph) for w in warnings] == [("quote_speaker", "p2"), ("quote_speaker", "p3")]
 
 
 def test_a_split_quotation_is_one_quote() -> None:
