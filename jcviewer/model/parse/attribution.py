@@ -1,4 +1,4 @@
-"""Who speaks: the speaker and title named in a clause with a speech verb ("全国人大代表、…副站长冯玉宝说").
+"""Who speaks: the speaker and title named in a clause with a speech verb ("省人大代表、…站副站长X说").
 
 Every function here looks at a bounded stretch of text (one clause, at most ``CLAUSE_REACH`` characters), so
 the cost per quotation is constant whatever the paragraph's length.
@@ -90,7 +90,7 @@ TITLE_ENDINGS = (
     "员",
     "师",
 )
-# Words between a name and its verb that belong to neither: "黄达昌则说", "燕水激动地说".
+# Words between a name and its verb that belong to neither: "X则说", "X激动地说".
 LINKING_WORDS = (
     "同志",
     "先生",
@@ -108,7 +108,7 @@ LINKING_WORDS = (
     "就",
     "都",
 )
-# The person spoken to, or the occasion, between name and verb: "罗兴隆对第一财经记者说", "王振在会上表示".
+# The person spoken to, or the occasion, between name and verb: "X对本报记者说", "X在会上表示".
 SETTING_STARTS = "对向告接在"
 _SETTING = re.compile(
     r"(?:(?:对|向|告诉|接受)[^，。；：！？“”]{0,24}(?:记者|媒体|采访)时?"
@@ -197,7 +197,7 @@ def _without_setting(clause: str) -> str:
 def _trim(clause: str) -> str:
     """The clause without blanks, and without what stands between a name and its verb."""
     clause = "".join(clause.split())[-CLAUSE_REACH:]
-    for _ in range(3):  # "王振在会上对记者激动地" holds at most a few of them
+    for _ in range(3):  # "X在会上对记者激动地" holds at most a few of them
         before = clause
         clause = _without_setting(clause)
         if clause.endswith("地"):
@@ -239,7 +239,7 @@ def _name_before_title(clause: str) -> Speaker | None:
 
 
 def speaker_of(clause: str) -> Speaker | None:
-    """The speaker named by the subject of a speech verb ("交城县天宁镇党委副书记、镇长韩辉"), or None when
+    """The speaker named by the subject of a speech verb ("某县某镇党委副书记、镇长X"), or None when
     the clause names no person ("会议", "据")."""
     clause = _trim(clause)
     if not clause or clause in COLLECTIVE_SPEAKERS:

@@ -30,7 +30,7 @@ SPEECH_PUNCTUATION = re.compile(r"[，。！？；]")
 TERM_MAX_LENGTH = 20
 ATTRIBUTION_REACH = 60  # characters before a quotation that may name its speaker
 SENTENCE_REACH = 120  # characters after a quotation searched for "X表示"
-AFTER_CLAUSES = 3  # clauses of that sentence that may hold it ("12月13日，…局长罗兴隆对记者说")
+AFTER_CLAUSES = 3  # clauses of that sentence that may hold it ("12月13日，…局长X对记者说")
 PRONOUN_LOOKBACK = 2  # earlier paragraphs searched for the person a 他/她 stands for
 SENTENCE_ENDS = "。！？；!?;"
 _COLONS = "：:"
@@ -40,7 +40,7 @@ _MENTION = re.compile("(?:" + "|".join(SPEECH_VERBS) + r")(?=[，,：:。；！�
 
 @dataclass(frozen=True)
 class _Mention:
-    """A person introduced by a speech verb, direct or indirect ("冯玉宝认为，…"); ``name`` is "" for an
+    """A person introduced by a speech verb, direct or indirect ("代表X认为，…"); ``name`` is "" for an
     unnamed one ("有关负责人表示")."""
 
     position: int
@@ -99,13 +99,23 @@ def _reads_as_speech(words: str) -> bool:
     return SPEECH_PUNCTUATION.search(words) is not None
 
 
-def _before(text: str, quotation: Quotation) -> tuple[Speaker | None, bool]:
-    """The speaker named just before the opening mark ("韩辉表示：“"), and whether a colon introduces it."""
+@dataclass(frozen=True)
+class _Before:
+    """What stands before an opening mark: a speech verb (``said``), maybe with a colon, and its speaker."""
+
+    said: bool = False
+    colon: bool = False
+    speaker: Speaker | None = None
+
+
+def _before(text: str, quotation: Quotation) -> _Before:
+    """The speaker named just before the opening mark ("镇长X表示：“"); ``said`` without a speaker when the
+    verb's subject is no person ("会议指出：“")."""
     head = text[max(0, quotation.outer_start - ATTRIBUTION_REACH) : quotation.outer_start].rstrip()
     subject = ends_with_verb(head)
     if not subject:
-        return None, False
-    return speaker_of(last_clause(subject)), head.endswith(tuple(_COLONS))
+        return _Before()
+    return _Before(True, head.endswith(tuple(_COLONS)), speaker_of(last_clause(subject)))
 
 
 def _opens_sentence(text: str, quotation: Quotation) -> bool:
@@ -115,7 +125,7 @@ def _opens_sentence(text: str, quotation: Quotation) -> bool:
 
 
 def _after(text: str, quotation: Quotation) -> Speaker | None:
-    """The speaker named in the sentence after the closing mark: "”韩辉表示，…", "”12月13日，…局长X对记者说。"."""
+    """The speaker named in the sentence after the closing mark: "”镇长X表示，…", "”12月13日，…局长X对记者说。"."""
     if not quotation.closed or not _opens_sentence(text, quotation):
         return None
     words = text[quotation.start : quotation.end].rstrip()
@@ -172,20 +182,20 @@ class _Finder:
             quotation = found[index]
             words = text[quotation.start : quotation.end]
             span = (quotation.start, quotation.end)
-            speaker, colon = _before(text, quotation)
-            last = quotation
-            if speaker is None and index + 1 < len(found):
+            before = _before(text, quotation)
+            speaker, last = before.speaker, quotation
+            if not before.said and index + 1 < len(found):
                 speaker = _split_attribution(text, quotation, found[index + 1])
                 if speaker:
                     last = found[index + 1]
                     words += text[last.start : last.end]
                     index += 1
-            if speaker is None:
+            if speaker is None and not before.said:  # "会议指出：“……”X表示，…": X speaks after it
                 speaker = _after(text, quotation)
             if speaker is None and index == 0 and running and continues:
                 speaker = Speaker("named", running.speaker, running.role)
             index += 1
-            if _reads_as_speech(words) or (colon and speaker is not None):
+            if _reads_as_speech(words) or (before.colon and speaker is not None):
                 self._add(paragraph, here, quotation, speaker, words, span, last.closed)
             if not last.closed:
                 self.pending = ParseWarning(

@@ -171,7 +171,7 @@ def test_indirect_speech_is_never_a_quote() -> None:
 def test_speech_by_nobody_in_particular_is_not_a_quote() -> None:
     quotes, warnings = parse(
         "大家纷纷表示：“全会精神鼓舞人心，我们一定干出新样子。”",
-        "会议强调：“抓项目就是抓发展，谋项目就是谋未来。”",
+        "会议强调：“抓项目就是抓发展，谋项目就是谋未来。”县长魏红表示，要全力以赴抓项目。",
         "我们要以“马上就办，办就办好”的作风抓好落实。",
     )
     assert quotes == [] and warnings == []
