@@ -69,7 +69,10 @@ def _sections(
         title, subtitle = (heading.title, heading.subtitle) if heading else ("正文", "")
         sections.append(Section(f"s{number}", "section", title, subtitle, tuple(paragraphs)))
     captions = [
-        Caption(Paragraph(f"c{i}", printed_twice(unit.raw) or repaired_text(unit), "caption", (unit.first, unit.last)), twice)
+        Caption(
+            Paragraph(f"c{i}", printed_twice(unit.raw) or repaired_text(unit), "caption", (unit.first, unit.last)),
+            twice,
+        )
         for i, (unit, twice) in enumerate(layout.captions, start=1)
     ]
     placed = [(line, "top") for line in layout.top_banners] + [(line, "bottom") for line in layout.bottom_banners]
@@ -98,7 +101,8 @@ def _placement_warnings(assignments: list[outline.Assignment], sections: list[Se
         warnings.append(
             ParseWarning(
                 "heading_placement",
-                f"“{section.title}” placed over {where} (confidence {assignment.confidence:.2f}): check where it starts",
+                f"“{section.title}” placed over {where} (confidence {assignment.confidence:.2f}): "
+                "check where it starts",
                 paragraph=section.paragraphs[0].id if section.paragraphs else "",
             )
         )

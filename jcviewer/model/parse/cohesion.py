@@ -14,6 +14,12 @@ from collections.abc import Iterable, Sequence
 
 from jcviewer.model.vocabulary import Synonyms
 
+OPENING_CHARACTERS = 30
+"""How much of a paragraph's start counts as its opening words (a section opens on its topic)."""
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_LAST_YEAR = re.compile(r"过去一年|去年|上年|一年来|过去的一年")
+_THIS_YEAR = re.compile(r"今年|本年|新的一年|新一年")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 
@@ -28,7 +34,7 @@ def tokens(text: str) -> set[str]:
 
 
 def heading_tokens(text: str, synonyms: Synonyms) -> set[str]:
-    """A heading's tokens, with the tokens of every synonym of a word it uses."""
+    """A heading's tokens, with the tokens of every synonym of a word it uses (GDP → 地区生产总值)."""
     found = tokens(text)
     for match in synonyms.finditer(text):
         for variant in synonyms.group_of(match.group()):
@@ -36,11 +42,33 @@ def heading_tokens(text: str, synonyms: Synonyms) -> set[str]:
     return found
 
 
+def opening(paragraph: str) -> str:
+    """A paragraph's opening words: up to its first full stop, at most ``OPENING_CHARACTERS`` characters."""
+    stop = next((i for i, char in enumerate(paragraph[:OPENING_CHARACTERS]) if char in "。！？；"), None)
+    return paragraph[: stop if stop is not None else OPENING_CHARACTERS]
+
+
+def latest_year(texts: Iterable[str]) -> int | None:
+    """The latest year the texts name (``2026年``): the year a report plans for."""
+    return max((int(year) for text in texts for year in _YEAR.findall(text)), default=None)
+
+
+def year_tokens(text: str, plan_year: int | None) -> set[str]:
+    """The years a paragraph speaks of when it names them relatively: ``过去一年`` is the year before the plan
+    year, ``今年`` the plan year (so a heading ``2025年工作总结`` meets ``过去一年…``)."""
+    if plan_year is None:
+        return set()
+    found = {str(plan_year - 1)} if _LAST_YEAR.search(text) else set()
+    return found | ({str(plan_year)} if _THIS_YEAR.search(text) else set())
+
+
 class Cohesion:
     """Similarities over one page's paragraphs, weighted by how rare each token is on the page."""
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.paragraph_tokens = [tokens(text) for text in paragraphs]
+        plan_year = latest_year(paragraphs)
+        self.paragraph_tokens = [tokens(text) | year_tokens(text, plan_year) for text in paragraphs]
+        self.opening_tokens = [tokens(opening(text)) for text in paragraphs]
         frequency: Counter[str] = Counter()
         for found in self.paragraph_tokens:
             frequency.update(found)
@@ -54,12 +82,13 @@ class Cohesion:
     def _mass(self, found: Iterable[str]) -> float:
         return sum(self.weight(token) for token in found)
 
-    def heading_similarity(self, heading: set[str], paragraph: int) -> float:
-        """The share of the heading's weight found in the paragraph (0–1). Tokens found nowhere on the page
-        cannot tell paragraphs apart and are left out."""
+    def heading_similarity(self, heading: set[str], paragraph: int, opening_only: bool = False) -> float:
+        """The share of the heading's weight found in the paragraph, or in its opening words (0–1). Tokens
+        found nowhere on the page cannot tell paragraphs apart and are left out."""
         findable = {token for token in heading if token in self._idf}
         total = self._mass(findable)
-        return self._mass(findable & self.paragraph_tokens[paragraph]) / total if total else 0.0
+        found = (self.opening_tokens if opening_only else self.paragraph_tokens)[paragraph]
+        return self._mass(findable & found) / total if total else 0.0
 
     def block_similarity(self, before: range, after: range) -> float:
         """Weighted cosine of the vocabularies of two runs of paragraphs (0–1): low where the topic shifts."""

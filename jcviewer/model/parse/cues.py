@@ -16,10 +16,16 @@ HEADING_GROUP_MAX_LINES = 4
 SENTENCE_PUNCTUATION = "。！？；：…"
 """A line holding any of these is running text, not a heading (a heading may hold commas)."""
 
-PHOTO_CREDIT = re.compile(r"(?:摄影?|供图|制图|图片来源|资料图|截图)\s*$|(?:记者|通讯员|摄影)\s*\S{2,8}\s*摄|摄影[/／：:]")
+PHOTO_CREDIT = re.compile(
+    r"(?:摄影?|供图|制图|图片来源|资料图|截图)\s*$"  # a credit at the end
+    r"|(?:记者|通讯员|摄影)\s*\S{2,8}\s*摄|摄影[/／：:]"  # 记者 某某 摄, 摄影/某某
+)
 """A caption's credit: ``记者 王鼎 摄``, ``新华社发 某某 摄``, ``制图``, ``资料图``."""
 
-PHOTO_WORDS = re.compile(r"^(?:图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图|图片[：:])|(?:现场|合影|一角|全景|航拍图?|资料图)$")
+PHOTO_WORDS = re.compile(
+    r"^(?:图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图|图片[：:])"  # 图为…
+    r"|(?:现场|合影|一角|全景|航拍图?|资料图)$"  # …会议现场
+)
 """Words that describe a photo: ``图为…``, ``…会议现场``."""
 
 PERSON_TITLES = (
@@ -62,11 +68,17 @@ ARTICLE_OPENING = re.compile(
 SUBHEAD_FIRST = re.compile(r"^(?:[（(]一[)）]|一是|一、|1[、.．](?!\d)|首先[，,])")
 """A paragraph that opens a numbered run (``（一）``, ``一是``): the numbering restarts where a section starts."""
 
-SUBHEAD_NEXT = re.compile(r"^(?:[（(][二三四五六七八九十]{1,2}[)）]|[二三四五六七八九十]{1,2}是|[2-9][、.．](?!\d)|其次[，,]|再次[，,])")
+SUBHEAD_NEXT = re.compile(
+    r"^(?:[（(][二三四五六七八九十]{1,2}[)）]|[二三四五六七八九十]{1,2}是|[2-9][、.．](?!\d)|其次[，,]|再次[，,])"
+)
 """A paragraph that continues a numbered run (``（二）``, ``其次，``): a section does not start there."""
 
 REFERS_BACK = re.compile(
     r"^(?:看来|可见|由此可见|因此|所以|总之|此外|另外|同时|而且|而|但|但是|不过|然而|其中|对此|与此同时|这|那|该|"
     r"他|她|他们|其|此|上述|以上|前者|后者|[^，。]{0,6}也[^，。]{0,6}，)"
 )
-"""A paragraph that opens by referring back (``看来，``, ``其中，``, ``这座…``): it continues a section, never opens one."""
+"""A paragraph that opens by referring back (``看来，``, ``其中，``, ``这座…``): it continues a section and
+never opens one."""
+
+SPEECH_INTRODUCED = re.compile(r"(?:纷纷|一致|都|们)(?:表示|认为|说|谈到|感慨)|(?:表示|说|谈到)[：:]$")
+"""The end of a paragraph that introduces the reactions that follow (``大家纷纷表示，…``)."""

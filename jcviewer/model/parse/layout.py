@@ -142,8 +142,9 @@ def _continues(unit: Unit, line: Line, following: Line | None) -> bool:
     if line.text[0] in NO_LINE_START:
         return True  # a line never starts with closing punctuation: it is the rest of this one
     if not last.terminal:
-        if len(unit.lines) == 1 and not line.terminal and last.width < line.width - FIRST_LINE_SHORTFALL:
-            return False  # too short for a paragraph's first line (only indented): a heading or caption
+        if len(unit.lines) == 1 and not line.terminal:
+            # A paragraph's first line falls short of the next by its indent at most; shorter: a heading.
+            return line.width - FIRST_LINE_SHORTFALL <= last.width and line.width >= 0.75 * last.width
         # A non-final line is full width; the next is full width too unless it ends the paragraph.
         return last.width >= 0.75 * line.width and (line.terminal or line.width >= 0.75 * last.width)
     if len(unit.lines) > 1 and last.width <= column_width - 2:

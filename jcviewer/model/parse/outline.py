@@ -81,9 +81,7 @@ def infer(placed: list[PlacedHeading], body: list[Unit], synonyms: Synonyms) -> 
     if in_place:
         bounds = [p.position for p in in_place] + [len(body)]
         assignments = [Assignment(None, tuple(body[: bounds[0]]))] if bounds[0] else []
-        assignments += [
-            Assignment(p.heading, tuple(body[bounds[i] : bounds[i + 1]])) for i, p in enumerate(in_place)
-        ]
+        assignments += [Assignment(p.heading, tuple(body[bounds[i] : bounds[i + 1]])) for i, p in enumerate(in_place)]
         pushed = [p for p in placed if p.position >= len(body)]
         return assignments + [Assignment(p.heading, (), confidence=0.0) for p in pushed]
     headings = [p.heading for p in placed]

@@ -26,28 +26,38 @@ from jcviewer.model.parse import cues
 from jcviewer.model.parse.cohesion import Cohesion, heading_tokens
 from jcviewer.model.vocabulary import Synonyms
 
-START_BONUS = 0.3
-"""Extra weight of a section's first paragraph: a section tends to open on its topic."""
+OPENING_WEIGHT = 0.2
+"""Weight of a heading's words in the opening words of the paragraph its section starts with."""
 
-SHIFT_WEIGHT = 0.15
+SHIFT_WEIGHT = 0.3
 """Weight of a topic shift (relative to the page's typical neighbours) at a section boundary."""
 
-SHIFT_WINDOW = 2
-"""Paragraphs compared on either side of a possible boundary."""
+SHIFT_WINDOWS = (1, 2)
+"""Paragraphs compared on either side of a possible boundary (the shifts of each window are averaged)."""
 
-NUMBERING_WEIGHT = 0.3
+NUMBERING_WEIGHT = 0.6
 """A section starts where a numbered run restarts (``（一）``) and never where one continues (``（二）``)."""
 
-REFERS_BACK_COST = 0.2
+REFERS_BACK_COST = 0.3
 """A section does not start on a paragraph that refers back to the one before (``看来，``, ``其中，``)."""
 
 COLUMN_BONUS = 0.1
 """A section tends to start where a new column run starts on the printed page."""
 
-QUOTE_RUN_COST = 0.3
-"""A run of paragraphs opening with quotations (reactions, one speaker each) stays in one section."""
+QUOTE_RUN_COST = 1.0
+"""A run of paragraphs opening with quotations (reactions, one speaker each) stays in one section, with the
+paragraph that introduces it."""
 
-INTRO_COST = 0.05
+PARALLEL_COST = 0.3
+"""Paragraphs that open with the same words (a parallel run) stay in one section."""
+
+PARALLEL_OPENING = 4
+"""Characters two paragraphs share at their start to count as a parallel run."""
+
+SPEECH_REACH = 80
+"""Characters at a paragraph's end searched for an introduction to the reactions that follow."""
+
+INTRO_COST = 0.1
 """What each paragraph of the untitled opening before the first heading costs: openings are short."""
 
 OPENING_BONUS = 0.5
@@ -89,10 +99,19 @@ def _confidence(margin: float) -> float:
 class _Arrangement:
     """The dynamic programme over one reading order."""
 
-    def __init__(self, similarity: list[list[float]], boundary: list[float], untitled_opening: bool) -> None:
+    def __init__(
+        self,
+        similarity: list[list[float]],
+        opening: list[list[float]],
+        boundary: list[float],
+        untitled_opening: bool,
+        wrap: int | None,
+    ) -> None:
         self.similarity = similarity  # [heading][position]
+        self.opening = opening  # [heading][position]: the heading's words in the paragraph's opening
         self.boundary = boundary  # [position]: evidence that a section starts at this position
         self.untitled_opening = untitled_opening  # whether paragraphs may precede the first heading
+        self.wrap = wrap  # position of the extraction's first paragraph when rotated: no section starts there
         self.headings = len(similarity)
         self.length = len(boundary)
 
@@ -106,7 +125,11 @@ class _Arrangement:
         if label == 0:
             return -INTRO_COST if self.untitled_opening else _NEG
         value = self.similarity[label - 1][position]
-        return value * (1 + START_BONUS) + self.boundary[position] if starts else value
+        if not starts:
+            return value
+        if position == self.wrap:
+            return _NEG
+        return value + OPENING_WEIGHT * self.opening[label - 1][position] + self.boundary[position]
 
     def forward(self) -> list[dict[int, float]]:
         """best[position][label]: the best score of positions 0..position with that label at position."""
@@ -131,9 +154,7 @@ class _Arrangement:
             after = rest[position + 1]
             for label in self._labels(position):
                 stay = after.get(label, _NEG) + self._gain(label, position + 1, False) if label in after else _NEG
-                step = (
-                    after[label + 1] + self._gain(label + 1, position + 1, True) if label + 1 in after else _NEG
-                )
+                step = after[label + 1] + self._gain(label + 1, position + 1, True) if label + 1 in after else _NEG
                 rest[position][label] = max(stay, step)
         return rest
 
@@ -153,6 +174,17 @@ class _Arrangement:
             runner_up = options[1][0] if len(options) > 1 else _NEG
             confidence.append(_confidence(options[0][0] - runner_up) if runner_up > _NEG else 1.0)
         return total, tuple(starts), tuple(confidence)
+
+
+def _repeats(paragraphs: Sequence[str]) -> set[int]:
+    """Paragraphs that repeat an earlier one word for word (a deck line printed again): no topical evidence."""
+    seen: set[str] = set()
+    repeats = set()
+    for index, text in enumerate(paragraphs):
+        if text in seen:
+            repeats.add(index)
+        seen.add(text)
+    return repeats
 
 
 def _centred(values: list[float]) -> list[float]:
@@ -187,16 +219,30 @@ def _rotations(paragraphs: Sequence[str]) -> list[int]:
     return found
 
 
+def _parallel_openings(first: str, second: str) -> bool:
+    """Whether two paragraphs open alike (``过去一年，…`` twice): a parallel run stays in one section."""
+    return len(first) > PARALLEL_OPENING and first[:PARALLEL_OPENING] == second[:PARALLEL_OPENING]
+
+
+def _leads_to_quotes(paragraph: str) -> bool:
+    """Whether a quotation paragraph after this one continues with it: it is a quotation too, or it
+    introduces the reactions (``大家纷纷表示，…``)."""
+    return paragraph.startswith("“") or bool(cues.SPEECH_INTRODUCED.search(paragraph[-SPEECH_REACH:]))
+
+
 def _boundary_evidence(paragraphs: Sequence[str], cohesion: Cohesion, column_breaks: Sequence[bool]) -> list[float]:
     """Per paragraph: the evidence that a section starts there (positive) or cannot (negative)."""
-    shifts = cohesion.topic_shifts(SHIFT_WINDOW)
+    profiles = [cohesion.topic_shifts(window) for window in SHIFT_WINDOWS]
+    shifts = [sum(values) / len(values) for values in zip(*profiles, strict=True)]
     numbering = _numbering(paragraphs)
     evidence = []
     for index, text in enumerate(paragraphs):
         value = SHIFT_WEIGHT * shifts[index] + NUMBERING_WEIGHT * numbering[index]
         value += COLUMN_BONUS * column_breaks[index] - REFERS_BACK_COST * bool(cues.REFERS_BACK.match(text))
-        if index and text.startswith("“") and paragraphs[index - 1].startswith("“"):
+        if index and text.startswith("“") and _leads_to_quotes(paragraphs[index - 1]):
             value -= QUOTE_RUN_COST
+        if index and _parallel_openings(paragraphs[index - 1], text):
+            value -= PARALLEL_COST
         evidence.append(value)
     return evidence
 
@@ -213,15 +259,25 @@ def place(
         return Placement(order, starts, tuple(0.0 for _ in headings))
     cohesion = Cohesion(paragraphs)
     vocabularies = [heading_tokens(heading, synonyms) for heading in headings]
-    similarity = [_centred([cohesion.heading_similarity(words, i) for i in range(count)]) for words in vocabularies]
+    repeats = _repeats(paragraphs)
+    similarity = [
+        _centred([0.0 if i in repeats else cohesion.heading_similarity(words, i) for i in range(count)])
+        for words in vocabularies
+    ]
+    opening = [
+        [cohesion.heading_similarity(words, i, opening_only=True) for i in range(count)] for words in vocabularies
+    ]
     boundary = _boundary_evidence(paragraphs, cohesion, column_breaks or [False] * count)
     chosen: tuple[float, Placement] | None = None
     for rotation in _rotations(paragraphs):
         order = tuple(list(range(rotation, count)) + list(range(rotation)))
         arrangement = _Arrangement(
             [[row[i] for i in order] for row in similarity],
+            [[row[i] for i in order] for row in opening],
             [boundary[i] for i in order],
             untitled_opening=not rotation,  # reading starts there because a headed article opens there
+            # the extraction starts inside the article its last paragraphs open: one section spans the wrap
+            wrap=count - rotation if rotation else None,
         )
         total, starts, confidence = arrangement.solve()
         if rotation:

@@ -12,11 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from jcviewer.model.parse import cues
+from jcviewer.model.parse.cohesion import tokens
 from jcviewer.model.parse.layout import Line, Unit, remove_layout_spaces
 from jcviewer.model.report import Heading, ParseWarning
 
 BANNER_MAX_WIDTH = 16.0
 """A banner from another article is a short slogan."""
+
+BANNER_MAX_OVERLAP = 0.6
+"""A last line with at least this share of its bigrams in the body text is a heading, not a banner."""
 
 CAPTION_MAX_LINES = 6
 """A photo caption wrapped into the column runs at most this many lines."""
@@ -113,7 +117,9 @@ def _display(text: str) -> str:
 
 def _heading(lines: list[Line]) -> Heading:
     return Heading(
-        _display(lines[0].text), " ".join(_display(line.text) for line in lines[1:]), (lines[0].number, lines[-1].number)
+        _display(lines[0].text),
+        " ".join(_display(line.text) for line in lines[1:]),
+        (lines[0].number, lines[-1].number),
     )
 
 
@@ -194,6 +200,16 @@ def _groups(units: list[Unit], separated_by_blanks: bool) -> list[list[Unit]]:
     return grouped
 
 
+def _closes_heading_block(lines: list[Line], groups: list[list[Unit]], body: list[Unit]) -> bool:
+    """Whether the page's last line is the last of the headings pushed to the end rather than a banner: it
+    follows other standalone lines and speaks the body's language (a banner belongs to another article)."""
+    if len(lines) != 1 or len(groups) < 2 or not groups[-2][0].standalone:
+        return False
+    words = tokens(lines[0].text)
+    found = tokens("".join(unit.raw for unit in body))
+    return bool(words) and len(words & found) >= BANNER_MAX_OVERLAP * len(words)
+
+
 def is_furniture(line: Line) -> bool:
     """Page furniture: a page header, a page number, an editors' line."""
     return bool(cues.PAGE_FURNITURE.match(remove_layout_spaces(line.text)))
@@ -221,7 +237,7 @@ def classify(units: list[Unit], furniture: list[Line]) -> Layout:
                 layout.body.append(group[0])
             continue
         lines = [line for unit in group for line in unit.lines]
-        edge = index == 0 or index == len(groups) - 1
+        edge = index == 0 or (index == len(groups) - 1 and not _closes_heading_block(lines, groups, layout.body))
         if edge and len(lines) == 1 and _is_banner(lines[0]) and not _HEADING_NUMBER.match(lines[0].text):
             (layout.top_banners if index == 0 else layout.bottom_banners).append(lines[0])
             continue
