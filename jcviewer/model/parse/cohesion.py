@@ -90,7 +90,7 @@ class Cohesion:
         found = (self.opening_tokens if opening_only else self.paragraph_tokens)[paragraph]
         return self._mass(findable & found) / total if total else 0.0
 
-    def block_similarity(self, before: range, after: range) -> float:
+    def block_similarity(self, before: Sequence[int], after: Sequence[int]) -> float:
         """Weighted cosine of the vocabularies of two runs of paragraphs (0–1): low where the topic shifts."""
         a = set().union(*(self.paragraph_tokens[i] for i in before))
         b = set().union(*(self.paragraph_tokens[i] for i in after))

@@ -94,8 +94,7 @@ class _Sentence:
 
     def in_brackets(self, position: int) -> bool:
         """True when ``position`` is inside （…）."""
-        index = bisect_right(self.brackets, (position, len(self.text))) - 1
-        return index >= 0 and self.brackets[index][0] <= position < self.brackets[index][1]
+        return _inside(self.brackets, position)
 
 
 def _clause_bounds(breaks: list[int], position: int, length: int) -> tuple[int, int]:
@@ -221,11 +220,16 @@ def _period(reading: _Sentence, value: Value) -> str | None:
     period = reading.period
     if period != "target" and reading.states_target(value.start):
         period = "target"
-    position = reading.start + value.start
-    quoted = any(start <= position < end for start, end in reading.quoted)
+    quoted = _inside(reading.quoted, reading.start + value.start)
     if period == "target" and (quoted or reading.in_brackets(value.start)):
         return None
     return period
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """True when ``position`` is inside one of ``spans`` (sorted, not overlapping)."""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _year(reading: _Sentence, value: Value, period: str | None) -> int | None:
@@ -321,7 +325,7 @@ def _quoted_spans(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for quote in quotes:
         spans.setdefault(quote.paragraph, []).append(quote.span)
-    return spans
+    return {paragraph: sorted(found) for paragraph, found in spans.items()}
 
 
 def find_metrics(

@@ -48,6 +48,12 @@ QUOTE_RUN_COST = 1.0
 """A run of paragraphs opening with quotations (reactions, one speaker each) stays in one section, with the
 paragraph that introduces it."""
 
+REACTION_BONUS = 0.5
+"""Evidence that a section opens at the strongest topic shift shortly before a run of reactions."""
+
+REACTION_REACH = 3
+"""Paragraphs before a run of reactions (and its introduction) searched for where its section opens."""
+
 PARALLEL_COST = 0.3
 """Paragraphs that open with the same words (a parallel run) stay in one section."""
 
@@ -73,7 +79,10 @@ BAND = 48
 """Headings considered around a paragraph's proportional place (keeps the programme linear)."""
 
 CONFIDENT_MARGIN = 0.25
-"""A heading whose best start beats every other start by this much is placed with confidence ≥ 0.5."""
+"""A heading whose best start beats every rival start by this much is placed with confidence ≥ 0.5."""
+
+RIVAL_DISTANCE = 2
+"""A rival start is at least this many paragraphs away (a start one paragraph off moves one paragraph only)."""
 
 _NEG = -math.inf
 
@@ -169,10 +178,11 @@ class _Arrangement:
                 before = best[position - 1].get(label - 1, _NEG) if position else (0.0 if label == 1 else _NEG)
                 after = rest[position].get(label, _NEG)
                 options.append((before + self._gain(label, position, True) + after, position))
-            options.sort(reverse=True)
-            starts.append(options[0][1])
-            runner_up = options[1][0] if len(options) > 1 else _NEG
-            confidence.append(_confidence(options[0][0] - runner_up) if runner_up > _NEG else 1.0)
+            best_score, start = max(options)
+            starts.append(start)
+            rivals = [score for score, position in options if abs(position - start) >= RIVAL_DISTANCE]
+            runner_up = max(rivals, default=_NEG)
+            confidence.append(_confidence(best_score - runner_up) if runner_up > _NEG else 1.0)
         return total, tuple(starts), tuple(confidence)
 
 
@@ -230,10 +240,36 @@ def _leads_to_quotes(paragraph: str) -> bool:
     return paragraph.startswith("“") or bool(cues.SPEECH_INTRODUCED.search(paragraph[-SPEECH_REACH:]))
 
 
+def _shifts(cohesion: Cohesion) -> list[float]:
+    """Per paragraph, the topic shift before it, averaged over the windows compared."""
+    profiles = [cohesion.topic_shifts(window) for window in SHIFT_WINDOWS]
+    return [sum(values) / len(values) for values in zip(*profiles, strict=True)]
+
+
+def _with_reactions(boundary: list[float], paragraphs: Sequence[str], shifts: Sequence[float]) -> list[float]:
+    """The boundary evidence in reading order, plus: a run of reactions (paragraphs opening with quotations)
+    is the core of its section, which opens at the strongest topic shift shortly before the run."""
+    evidence = list(boundary)
+    position = 1
+    while position < len(paragraphs):
+        if not (paragraphs[position].startswith("“") and paragraphs[position - 1].startswith("“")):
+            position += 1
+            continue
+        first = position - 1
+        while first > 0 and _leads_to_quotes(paragraphs[first - 1]) and not paragraphs[first - 1].startswith("“"):
+            first -= 1
+        window = range(max(1, first - REACTION_REACH), first + 1)
+        if window:
+            opening = max(window, key=lambda index: shifts[index])
+            evidence[opening] += REACTION_BONUS
+        while position < len(paragraphs) and paragraphs[position].startswith("“"):
+            position += 1
+    return evidence
+
+
 def _boundary_evidence(paragraphs: Sequence[str], cohesion: Cohesion, column_breaks: Sequence[bool]) -> list[float]:
     """Per paragraph: the evidence that a section starts there (positive) or cannot (negative)."""
-    profiles = [cohesion.topic_shifts(window) for window in SHIFT_WINDOWS]
-    shifts = [sum(values) / len(values) for values in zip(*profiles, strict=True)]
+    shifts = _shifts(cohesion)
     numbering = _numbering(paragraphs)
     evidence = []
     for index, text in enumerate(paragraphs):
@@ -268,13 +304,14 @@ def place(
         [cohesion.heading_similarity(words, i, opening_only=True) for i in range(count)] for words in vocabularies
     ]
     boundary = _boundary_evidence(paragraphs, cohesion, column_breaks or [False] * count)
+    shifts = _shifts(cohesion)
     chosen: tuple[float, Placement] | None = None
     for rotation in _rotations(paragraphs):
         order = tuple(list(range(rotation, count)) + list(range(rotation)))
         arrangement = _Arrangement(
             [[row[i] for i in order] for row in similarity],
             [[row[i] for i in order] for row in opening],
-            [boundary[i] for i in order],
+            _with_reactions([boundary[i] for i in order], [paragraphs[i] for i in order], [shifts[i] for i in order]),
             untitled_opening=not rotation,  # reading starts there because a headed article opens there
             # the extraction starts inside the article its last paragraphs open: one section spans the wrap
             wrap=count - rotation if rotation else None,
