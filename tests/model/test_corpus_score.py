@@ -17,11 +17,6 @@ NAMES = document_names()
 KNOWN_LOSSY: dict[str, str] = {}  # document -> reason
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the parser does not reach the corpus goal yet (placement 16/19 = 84.2% < PLACEMENT_MIN; total 98.7%, "
-    "headings 19/19 when this mark was set); the parser owner removes this mark when it does",
-)
 def test_corpus_score() -> None:
     scores = score_corpus()
     print("\n" + report(scores, verbose=True))

@@ -17,7 +17,7 @@ def test_another_county_parses_completely() -> None:
     assert [p.text for p in report.paragraphs() if p.kind == "body"] == page.paragraphs
     assert report.section("lead").paragraphs[0].text == page.lead
     assert [(h.title, h.subtitle) for h in report.headings] == page.headings
-    # Without a sidecar the i-th heading takes the i-th column.
+    # Without a sidecar each heading heads the column that speaks of it.
     headed = [s for s in report.sections if s.kind == "section"]
     assert [[p.text for p in s.paragraphs] for s in headed] == [c.paragraphs for c in page.columns]
     assert [c.paragraph.text for c in report.captions] == page.captions

@@ -16,24 +16,17 @@ def _copy_without_sidecar(tmp_path: Path) -> Path:
     return path
 
 
-def test_bundled_sidecar_carries_anchors_not_content() -> None:
-    sidecar = sidecar_path(bundled_report()).read_text(encoding="utf-8")
-    report = load_report(bundled_report())
-    for metric in report.metrics:
-        assert metric.expression not in sidecar
-    for quote in report.quotes:
-        assert quote.speaker not in sidecar and quote.text[:10] not in sidecar
-    anchors = [line for line in sidecar.splitlines() if line.startswith("paragraphs")]
-    assert all(len(anchor) < 120 for anchor in anchors)
-
-
-def test_without_sidecar_every_paragraph_is_still_under_a_heading(tmp_path: Path) -> None:
+def test_the_bundled_report_ships_without_a_sidecar_and_says_where_it_is_unsure(tmp_path: Path) -> None:
+    assert not sidecar_path(bundled_report()).exists()
     report = load_report(_copy_without_sidecar(tmp_path))
     headed = [s for s in report.sections if s.kind == "section"]
     assert [s.title for s in headed] == ["稳字当头 稳中求进", "锚定目标 加压奋进", "展望未来 信心百倍"]
     assert sum(len(s.paragraphs) for s in headed) == 13
     assert all(s.paragraphs for s in headed)
-    assert not report.warnings
+    # The page does not settle every boundary: what is unsure is said, about a heading's first paragraph.
+    assert {w.code for w in report.warnings} <= {"heading_placement"}
+    starts = {s.paragraphs[0].id for s in headed}
+    assert all(w.paragraph in starts for w in report.warnings)
 
 
 def test_a_sidecar_that_does_not_match_is_ignored_with_a_warning(tmp_path: Path) -> None:

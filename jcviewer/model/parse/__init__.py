@@ -181,7 +181,7 @@ def load_report(path: Path, synonyms: Synonyms | None = None) -> Report:
             warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
     report = parse_text(text, path.name, sidecar, synonyms)
     for warning in warnings + list(report.warnings):
-        log.warning("%s: %s", path.name, warning)
+        log.info("%s: %s", path.name, warning)
     if warnings:
         report = replace(report, warnings=tuple(warnings) + report.warnings)
     return report

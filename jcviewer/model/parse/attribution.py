@@ -114,7 +114,9 @@ _SETTING = re.compile(
     r"(?:(?:对|向|告诉|接受)[^，。；：！？“”]{0,24}(?:记者|媒体|采访)时?"
     r"|在[^，。；：！？“”]{1,24}(?:上|时|中|期间|之际))"
 )
-_MANNER = re.compile(r"[\u4e00-\u9fff]{2}地$")  # "激动地"
+# How a speaker speaks: "激动地说" (any two characters + 地) or one of these longer ways ("深有感触地说").
+LONG_MANNERS = ("深有感触", "语重心长", "信心满满", "信心十足", "满怀信心", "感慨万千", "意味深长", "斩钉截铁")
+_MANNER = re.compile("(?:" + "|".join(LONG_MANNERS) + r"|[\u4e00-\u9fff]{2})地$")
 # Connectives that may open the clause before a title: "据县统计局局长X介绍", "而县长X则表示".
 ROLE_LEADS = ("对此", "同时", "此外", "另外", "其中", "据", "而", "但", "并")
 TITLE_PREFIXES = "总副常"  # "总书记", "副县长", "常务副…" before a title ending

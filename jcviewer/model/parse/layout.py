@@ -24,6 +24,7 @@ FIRST_LINE_SHORTFALL = 4.5  # ems a paragraph's first line may fall short of the
 EDGE_LINE_MAX_WIDTH = 16.0  # a banner or headline at the page's edge is at most this wide
 
 _SPACE_RUN = re.compile(r"\s+")
+_LEADING_LATIN = re.compile(r"[!-~]+")
 
 
 def is_wide(char: str) -> bool:
@@ -141,12 +142,16 @@ def _continues(unit: Unit, line: Line, following: Line | None) -> bool:
         return False  # wider than the column: another text block
     if line.text[0] in NO_LINE_START:
         return True  # a line never starts with closing punctuation: it is the rest of this one
+    if last.text[-1] in "：:" and line.text[0] == "“":
+        return True  # the quotation its attribution announces (``某某说：`` / ``“……``)
     if not last.terminal:
         if len(unit.lines) == 1 and not line.terminal:
             # A paragraph's first line falls short of the next by its indent at most; shorter: a heading.
             return line.width - FIRST_LINE_SHORTFALL <= last.width and line.width >= 0.75 * last.width
-        # A non-final line is full width; the next is full width too unless it ends the paragraph.
-        return last.width >= 0.75 * line.width and (line.terminal or line.width >= 0.75 * last.width)
+        # A non-final line is full width; the next is full width too unless it ends the paragraph, or unless an
+        # unbreakable Latin run (a number, a ratio) that opens the line after it did not fit at its end.
+        full = line.width >= 0.75 * last.width or line.width + _leading_latin_width(following) >= 0.9 * last.width
+        return last.width >= 0.75 * line.width and (line.terminal or full)
     if len(unit.lines) > 1 and last.width <= column_width - 2:
         return False  # a short line ending a sentence ends the paragraph
     if line.blank_before and len(unit.lines) > 1 and not unit.blank_lined:
@@ -156,6 +161,14 @@ def _continues(unit: Unit, line: Line, following: Line | None) -> bool:
         return last.width + 1 <= line.width <= last.width + 4
     indented = line.width <= column_width - 1.5 and not line.terminal
     return not indented
+
+
+def _leading_latin_width(line: Line | None) -> float:
+    """Width of the unbreakable Latin run (``0.4:35.8:63.8``, ``2024``) a line opens with, if any."""
+    if line is None:
+        return 0.0
+    match = _LEADING_LATIN.match(line.text)
+    return visual_width(match.group()) if match else 0.0
 
 
 def _split_unfinished(unit: Unit) -> list[Unit]:

@@ -39,6 +39,7 @@ from jcviewer.model.vocabulary import Synonyms
 
 __all__ = ["find_metrics", "paragraph_period", "target_year"]
 
+_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _NOT_AFTER_VALUE = ("月", "日", "号")
 _RESPECTIVELY = "分别"
@@ -338,12 +339,16 @@ def find_metrics(
     quoted = _quoted_spans(quotes)
     metrics: list[Metric] = []
     for paragraph in paragraphs:
+        if not _DIGIT.search(paragraph.text):
+            continue  # no number, no metric
         period = paragraph_period(paragraph.text, plan_year)
         year = paragraph_year(paragraph.text, period, plan_year)
         spans = quoted.get(paragraph.id, [])
         carried = ""
         for match in _SENTENCE.finditer(paragraph.text):
             sentence = match.group()
+            if not _DIGIT.search(sentence):
+                continue
             reading = _Sentence(paragraph, match.start(), sentence, period, year, plan_year, spans, synonyms, carried)
             found = _sentence_metrics(reading)
             metrics.extend(found)

@@ -81,8 +81,9 @@ BAND = 48
 CONFIDENT_MARGIN = 0.25
 """A heading whose best start beats every rival start by this much is placed with confidence ≥ 0.5."""
 
-RIVAL_DISTANCE = 2
-"""A rival start is at least this many paragraphs away (a start one paragraph off moves one paragraph only)."""
+RIVAL_SHARE = 0.2
+"""A rival start moves at least this share of the section's paragraphs (one paragraph off in a long section
+is a small error, in a short one a large one)."""
 
 _NEG = -math.inf
 
@@ -171,19 +172,27 @@ class _Arrangement:
         """The best score, each heading's start and its confidence."""
         best, rest = self.forward(), self.backward()
         total = best[-1].get(self.headings, _NEG)
-        starts, confidence = [], []
-        for label in range(1, self.headings + 1):
-            options = []
-            for position in range(self.length):
-                before = best[position - 1].get(label - 1, _NEG) if position else (0.0 if label == 1 else _NEG)
-                after = rest[position].get(label, _NEG)
-                options.append((before + self._gain(label, position, True) + after, position))
-            best_score, start = max(options)
-            starts.append(start)
-            rivals = [score for score, position in options if abs(position - start) >= RIVAL_DISTANCE]
+        options = [self._start_options(label, best, rest) for label in range(1, self.headings + 1)]
+        starts = [max(scores)[1] for scores in options]
+        ends = [*starts[1:], self.length]
+        confidence = []
+        for scores, start, end in zip(options, starts, ends, strict=True):
+            reach = max(1, math.ceil(RIVAL_SHARE * (end - start)))  # a start this far off moves enough
+            rivals = [score for score, position in scores if abs(position - start) >= reach]
             runner_up = max(rivals, default=_NEG)
-            confidence.append(_confidence(best_score - runner_up) if runner_up > _NEG else 1.0)
+            confidence.append(_confidence(max(scores)[0] - runner_up) if runner_up > _NEG else 1.0)
         return total, tuple(starts), tuple(confidence)
+
+    def _start_options(
+        self, label: int, best: list[dict[int, float]], rest: list[dict[int, float]]
+    ) -> list[tuple[float, int]]:
+        """(the best total score with ``label``'s run starting at a position, the position), for every position."""
+        options = []
+        for position in range(self.length):
+            before = best[position - 1].get(label - 1, _NEG) if position else (0.0 if label == 1 else _NEG)
+            after = rest[position].get(label, _NEG)
+            options.append((before + self._gain(label, position, True) + after, position))
+        return options
 
 
 def _repeats(paragraphs: Sequence[str]) -> set[int]:

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jcviewer.model.parse.attribution import is_name, speaker_of
 from jcviewer.model.parse.quotations import quotations
@@ -190,6 +192,26 @@ def test_speaker_of_a_clause() -> None:
     pronoun = speaker_of("他")
     assert pronoun is not None and pronoun.kind == "pronoun"
     assert is_name("向阳") and is_name("司马南") and not is_name("专家") and not is_name("会议精神")
+
+
+_SPEECH_PIECES = st.sampled_from(
+    ["县长余明说：“", "“增长6%，好。”", "”", "“", "他说：“", "”欧阳华表示，", "，”镇党委书记余华说，“", "好，很好。"]
+    + ["有关负责人表示：“", "”她说。", "大家", "会议指出：“", "”据县长华明介绍，", "‘三个一批’", "“四化同步”"]
+    + ["买买提·明对记者说：“", "，", "。", " ", "则", "激动地", "在会上", "说", "表示", "他", "余", "明"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_SPEECH_PIECES, max_size=30).map("".join), min_size=1, max_size=4))
+def test_any_speech_like_text_gives_valid_quotes_and_few_warnings(texts: list[str]) -> None:
+    quotes, warnings = parse(*texts)
+    for quote in quotes:
+        text = texts[int(quote.paragraph[1:]) - 1]
+        start, end = quote.span
+        assert 0 < start <= end <= len(text) and text[start - 1] == "“"
+        assert quote.text.startswith(text[start:end]) and quote.speaker
+    for paragraph in {w.paragraph for w in warnings}:
+        assert sum(w.paragraph == paragraph for w in warnings) <= 2  # one doubt and one unclosed mark at most
 
 
 def test_hostile_text_keeps_spans_valid() -> None:
