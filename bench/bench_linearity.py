@@ -25,6 +25,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "one huge line": lambda n: LINE * n,
     "quotes everywhere": lambda n: "\n".join("“增长6%，好。”韩辉表示，" for _ in range(n)),
     "numbers everywhere": lambda n: "\n".join("增长6.5%左右，投入3亿元，" for _ in range(n)),
+    "headings pushed to the end": lambda n: "\n".join(
+        [("1月5日，" if i % 50 == 0 else "") + LINE + "增长。" for i in range(n)]
+        + [""]
+        + [f"发展项目{i}号 建设营商" if i % 2 else "" for i in range(n // 10)]
+    ),
+    "datelines everywhere": lambda n: "\n".join(f"{i % 12 + 1}月{i % 28 + 1}日，{LINE}。\n" for i in range(n)),
 }
 
 

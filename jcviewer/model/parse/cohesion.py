@@ -80,7 +80,8 @@ class Cohesion:
         return self._idf.get(token, 0.0)
 
     def _mass(self, found: Iterable[str]) -> float:
-        return sum(self.weight(token) for token in found)
+        """The summed weight of tokens that all occur on the page."""
+        return sum(map(self._idf.__getitem__, found))
 
     def heading_similarity(self, heading: set[str], paragraph: int, opening_only: bool = False) -> float:
         """The share of the heading's weight found in the paragraph, or in its opening words (0–1). Tokens

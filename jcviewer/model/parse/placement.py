@@ -75,6 +75,9 @@ ROTATION_COST = 0.35
 MAX_ROTATIONS = 8
 """Rotations tried: the first few places where a paragraph opens an article."""
 
+MAX_PAIRS = 200_000
+"""Headings × paragraphs weighed at most (a real page has a few thousand); beyond, headings are spread evenly."""
+
 BAND = 48
 """Headings considered around a paragraph's proportional place (keeps the programme linear)."""
 
@@ -276,9 +279,10 @@ def _with_reactions(boundary: list[float], paragraphs: Sequence[str], shifts: Se
     return evidence
 
 
-def _boundary_evidence(paragraphs: Sequence[str], cohesion: Cohesion, column_breaks: Sequence[bool]) -> list[float]:
+def _boundary_evidence(
+    paragraphs: Sequence[str], shifts: Sequence[float], column_breaks: Sequence[bool]
+) -> list[float]:
     """Per paragraph: the evidence that a section starts there (positive) or cannot (negative)."""
-    shifts = _shifts(cohesion)
     numbering = _numbering(paragraphs)
     evidence = []
     for index, text in enumerate(paragraphs):
@@ -298,9 +302,10 @@ def place(
     """The best arrangement of ``headings`` (printed order) over ``paragraphs`` (extraction order);
     ``column_breaks`` marks the paragraphs that start a new column run."""
     count = len(paragraphs)
-    if not headings or count < len(headings):
+    if not headings or count < len(headings) or count * len(headings) > MAX_PAIRS:
+        # Nothing to weigh, or a page far beyond any report (hostile input): an even split, with no confidence.
         order = tuple(range(count))
-        starts = tuple(min(j, count) for j in range(len(headings)))
+        starts = tuple(j * count // len(headings) for j in range(len(headings)))
         return Placement(order, starts, tuple(0.0 for _ in headings))
     cohesion = Cohesion(paragraphs)
     vocabularies = [heading_tokens(heading, synonyms) for heading in headings]
@@ -312,8 +317,8 @@ def place(
     opening = [
         [cohesion.heading_similarity(words, i, opening_only=True) for i in range(count)] for words in vocabularies
     ]
-    boundary = _boundary_evidence(paragraphs, cohesion, column_breaks or [False] * count)
     shifts = _shifts(cohesion)
+    boundary = _boundary_evidence(paragraphs, shifts, column_breaks or [False] * count)
     chosen: tuple[float, Placement] | None = None
     for rotation in _rotations(paragraphs):
         order = tuple(list(range(rotation, count)) + list(range(rotation)))
