@@ -24,7 +24,7 @@ VERBS = (
 """Verbs linking an indicator to its value; matched longest first so 净增 wins over 增."""
 
 LEADING_FILLERS = (
-    r"预计|初步预计|力争|确保|全年|累计|同比|其中|共有|拥有|共|总计|是|今年|上半年|下半年|前三季度|[一二三四]季度|"
+    r"预计|初步预计|有望|力争|确保|全年|累计|同比|其中|共有|拥有|共|总计|是|今年|上半年|下半年|前三季度|[一二三四]季度|"
     r"截至目前|截至|目前|此外|另外|同时|而|但|仍能|仍|要|将|全省|全市|全区|全县|"
     r"\d+(?:至|-|—)\d+月(?:份)?|\d+月(?:份)?|(?:19|20)\d\d年(?:全年)?"
 )
@@ -54,6 +54,7 @@ _INNER_VERB = re.compile(r"(?:实现|完成)(?=.)")
 _RANK = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")
 _BRACKETS = re.compile(r"（[^（）]{0,30}）|\([^()]{0,30}\)")
 _PUNCTUATION_ONLY = re.compile(rf"^[\s{LIST_SEPARATORS}{CLAUSE_BREAKS}“”‘’（）()]*$")
+_COMPARISON_BASE = re.compile(r"^(?:比(?!重|例)|较|高于|低于)")  # "比一季度提升…": the base, not the indicator
 _TRAILING_CONJUNCTION = re.compile(f"(?:{'|'.join(CONJUNCTIONS)})$")
 _QUOTE_MARKS = re.compile(r"[“”‘’]")
 _TIME_WORDS = re.compile(
@@ -115,7 +116,7 @@ def _clean(wording: str) -> str:
     if inner:
         wording = _TRAIL.sub("", wording[: inner.start()]) + wording[inner.end() :]
     wording = _strip(wording)
-    return wording if is_indicator(wording) else ""
+    return wording if is_indicator(wording) and not _COMPARISON_BASE.match(wording) else ""
 
 
 def subject_after(right: str) -> str:

@@ -27,7 +27,7 @@ from jcviewer.model.parse.indicators import (
 )
 from jcviewer.model.parse.periods import (
     YEAR,
-    clause_states_target,
+    clause_period,
     paragraph_period,
     paragraph_year,
     printed_years,
@@ -50,6 +50,7 @@ _WORD_STOPS = CLAUSE_BREAKS + LIST_SEPARATORS
 _NOUN_FOLLOWS = re.compile(f"(?:^|[{LIST_SEPARATORS}]|有|包括|{'|'.join(CONJUNCTIONS)})$")
 _LIST_GAPS = frozenset({"", LIST_SEPARATORS, *CONJUNCTIONS})
 _REACH = 40  # an indicator is a short noun phrase: never look further back than this
+_LOOK_BACK = 4  # metrics an indicator-less value looks back over to skip those in an aside
 _MAX_VERB_GAP = 6  # "分别增长" … "分别同比增长": the words between 分别 and the first value
 _RANK_BEFORE = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")
 _RATE_UNITS = frozenset({"%", "‰", "个百分点"})
@@ -75,27 +76,35 @@ class _Sentence:
     breaks: list[int] = field(default_factory=list)
     brackets: list[tuple[int, int]] = field(default_factory=list)
     years: list[tuple[int, int]] = field(default_factory=list)
-    targets: dict[int, bool] = field(default_factory=dict)
+    years_outside: list[tuple[int, int]] = field(default_factory=list)  # years not printed in an aside
+    kinds: dict[int, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.breaks = [i for i, c in enumerate(self.text) if c in CLAUSE_BREAKS]
         self.brackets = _bracket_spans(self.text)
         self.years = printed_years(self.text)
+        self.years_outside = [(end, year) for end, year in self.years if not self.in_brackets(end - 1)]
 
     def clause(self, position: int) -> tuple[int, int]:
         """Start and end of the clause holding ``position``."""
         return _clause_bounds(self.breaks, position, len(self.text))
 
-    def states_target(self, position: int) -> bool:
-        """True when the clause holding ``position`` names its value a goal (cached per clause)."""
+    def clause_kind(self, position: int) -> str | None:
+        """ "target", "estimate" or None for the clause holding ``position`` (cached per clause)."""
         start, end = self.clause(position)
-        if start not in self.targets:
-            self.targets[start] = clause_states_target(self.text[start:end])
-        return self.targets[start]
+        if start not in self.kinds:
+            self.kinds[start] = clause_period(self.text[start:end])
+        return self.kinds[start]
 
     def in_brackets(self, position: int) -> bool:
         """True when ``position`` is inside （…）."""
         return _inside(self.brackets, position)
+
+    def aside_start(self, position: int) -> int:
+        """Just after the （ of the aside holding ``position``, else 0."""
+        index = bisect_right(self.brackets, (position, float("inf"))) - 1
+        inside = index >= 0 and self.brackets[index][0] <= position < self.brackets[index][1]
+        return self.brackets[index][0] + 1 if inside else 0
 
 
 def _clause_bounds(breaks: list[int], position: int, length: int) -> tuple[int, int]:
@@ -179,7 +188,8 @@ def _group_subjects(reading: _Sentence, position: int, values: list[Value], firs
     """One subject per value of a 分别 list: its printed members, else the metrics just before it."""
     text = reading.text
     measure = subject_before(text[position + len(_RESPECTIVELY) : values[first].start]).measure
-    region = text[max(reading.clause(position)[0], position - _REACH) : position]
+    floor = max(reading.clause(position)[0], position - _REACH, values[first - 1].end if first else 0)
+    region = text[max(floor, reading.aside_start(position)) : position]
     members = list_members(region, count)
     if not members and _names_no_subject(region) and len(reading.metrics) >= count:
         members = [m.original for m in reading.metrics[-count:]]
@@ -196,7 +206,11 @@ def _names_no_subject(region: str) -> bool:
 
 
 def _carried(reading: _Sentence) -> str:
-    """The indicator a value without its own takes: the last one of the sentence, else its topic."""
+    """The indicator a value without its own takes: the last one of the sentence outside an aside (of the
+    last few), else the sentence's topic, else the one the paragraph's previous sentence ended on."""
+    for metric in reading.metrics[-1 : -_LOOK_BACK - 1 : -1]:
+        if not reading.in_brackets(metric.span[0] - reading.start):
+            return metric.original
     if reading.metrics:
         return reading.metrics[-1].original
     return topic(reading.text[:_REACH]) or reading.carried
@@ -219,8 +233,11 @@ def _subject(reading: _Sentence, value: Value, previous_end: int) -> Subject:
 def _period(reading: _Sentence, value: Value) -> str | None:
     """The value's period: the paragraph's, a clause's own goal, never a target inside a quote or brackets."""
     period = reading.period
-    if period != "target" and reading.states_target(value.start):
+    kind = reading.clause_kind(value.start)
+    if kind == "target":
         period = "target"
+    if kind == "estimate" and period == "target":
+        return None
     quoted = _inside(reading.quoted, reading.start + value.start)
     if period == "target" and (quoted or reading.in_brackets(value.start)):
         return None
@@ -239,14 +256,15 @@ def _year(reading: _Sentence, value: Value, period: str | None) -> int | None:
         return None
     if period == "target":
         return reading.plan_year
-    index = bisect_right(reading.years, (value.start, 9999)) - 1
-    return reading.years[index][1] if index >= 0 else reading.year
+    years = reading.years if reading.in_brackets(value.start) else reading.years_outside
+    index = bisect_right(years, (value.start, 9999)) - 1
+    return years[index][1] if index >= 0 else reading.year
 
 
 def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: str) -> Metric:
     period = _period(reading, value)
     return Metric(
-        indicator=reading.synonyms.expand(subject.wording),
+        indicator=_canonical(reading.synonyms, subject.wording),
         original=subject.wording,
         measure=subject.measure,
         value=value.number,
@@ -260,6 +278,16 @@ def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: str) 
         paragraph=reading.paragraph.id,
         span=(reading.start + value.start, reading.start + value.end),
     )
+
+
+def _canonical(synonyms: Synonyms, wording: str) -> str:
+    """The wording with abbreviations expanded, without the head noun an abbreviation already held
+    ("社零总额" → 社会消费品零售总额, not …总额总额)."""
+    expanded = synonyms.expand(wording)
+    for group in synonyms.groups:
+        canonical = group[0]
+        expanded = expanded.replace(canonical + canonical[-2:], canonical)
+    return expanded
 
 
 def _list_qualifiers(values: list[Value]) -> list[str]:
@@ -303,7 +331,7 @@ def _qualitative(reading: _Sentence) -> list[Metric]:
             expression_start = reading.start + offset + match.start("verb")
             found.append(
                 Metric(
-                    indicator=reading.synonyms.expand(match.group("indicator")),
+                    indicator=_canonical(reading.synonyms, match.group("indicator")),
                     original=match.group("indicator"),
                     measure=match.group("verb"),
                     value=None,

@@ -52,6 +52,7 @@ FORWARD_WORDS = ("要", "力争", "确保", "争取", "将", "预期", "计划",
 ("实现3年跨进全国前列目标")."""
 
 _GOAL = re.compile("目标")
+_ESTIMATE = re.compile("预计|估计|预估|有望")
 _FORWARD = re.compile("|".join(FORWARD_WORDS))
 _BASES = frozenset("比较")
 _LAST_YEAR = re.compile(r"去年|上年|过去(?:的)?一年|一年来")
@@ -76,9 +77,14 @@ def paragraph_period(text: str, plan_year: int | None) -> str | None:
     return None
 
 
-def clause_states_target(clause: str) -> bool:
-    """True when the clause itself names its value a goal still to reach ("要实现全年增长6%的目标")."""
-    return _GOAL.search(clause) is not None and _FORWARD.search(clause) is not None
+def clause_period(clause: str) -> str | None:
+    """ "target" when the clause names its value a goal still to reach ("要实现全年增长6%的目标"),
+    "estimate" when it guesses ("预计全年增长5%左右": never a target), else None."""
+    if _ESTIMATE.search(clause):
+        return "estimate"
+    if _GOAL.search(clause) is not None and _FORWARD.search(clause) is not None:
+        return "target"
+    return None
 
 
 def paragraph_year(text: str, period: str | None, plan_year: int | None) -> int | None:

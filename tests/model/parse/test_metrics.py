@@ -246,3 +246,25 @@ def test_a_bound_on_a_class_of_things_is_not_a_value() -> None:
         ("5亿元以上项目", 12.0, None, "个", "exact"),
         ("市场主体", 3000.0, None, "户", "at_least"),
     ]
+
+
+def test_an_estimate_in_a_plan_is_not_a_target() -> None:
+    metrics = _metrics(
+        "今年主要预期目标是：地区生产总值增长6%左右。预计全年社会消费品零售总额增长4%左右，有望突破80亿元。"
+    )
+    assert [(m.indicator, m.value, m.period) for m in metrics] == [
+        ("地区生产总值", 6.0, "target"),
+        ("社会消费品零售总额", 4.0, None),
+        ("社会消费品零售总额", 80.0, None),
+    ]
+
+
+def test_a_comparison_base_is_not_an_indicator_and_an_aside_keeps_its_years() -> None:
+    metrics = _metrics(
+        "2023年一季度，全县规上工业增加值增长5.2%（2021和2022年同期分别为4.1%、3.6%），比上年同期提升1.6个百分点。"
+    )
+    assert [(m.indicator, m.value, m.year) for m in metrics if m.unit != "%" or m.value == 5.2] == [
+        ("规模以上工业增加值", 5.2, 2023),
+        ("规模以上工业增加值", 1.6, 2023),
+    ]
+    assert all(m.indicator and not m.indicator.startswith("比") for m in metrics)
