@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from jcviewer.model.parse.indicators import (
     CLAUSE_BREAKS,
@@ -50,6 +51,9 @@ _WORD_STOPS = CLAUSE_BREAKS + LIST_SEPARATORS
 _NOUN_FOLLOWS = re.compile(f"(?:^|[{LIST_SEPARATORS}]|有|包括|{'|'.join(CONJUNCTIONS)})$")
 _LIST_GAPS = frozenset({"", LIST_SEPARATORS, *CONJUNCTIONS})
 _REACH = 40  # an indicator is a short noun phrase: never look further back than this
+_PLAN_WORDS = re.compile("今年|明年|新的一年|新一年")
+_PLAN_QUALIFIERS = frozenset({"about", "at_least", "at_most", "range"})  # "增长6%左右": a plan's wording
+_GOAL_QUALIFIERS = frozenset({"about", "range"})  # results are rarely printed with 左右 or as a range
 _LOOK_BACK = 4  # metrics an indicator-less value looks back over to skip those in an aside
 _MAX_VERB_GAP = 6  # "分别增长" … "分别同比增长": the words between 分别 and the first value
 _RANK_BEFORE = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")
@@ -88,6 +92,13 @@ class _Sentence:
     def clause(self, position: int) -> tuple[int, int]:
         """Start and end of the clause holding ``position``."""
         return _clause_bounds(self.breaks, position, len(self.text))
+
+    @cached_property
+    def plans(self) -> bool:
+        """True when the sentence speaks of the year planned for ("今年", "新的一年", or that year printed)."""
+        if self.plan_year is not None and any(year == self.plan_year for _, year in self.years_outside):
+            return True
+        return _PLAN_WORDS.search(self.text) is not None
 
     def clause_kind(self, position: int) -> str | None:
         """ "target", "estimate" or None for the clause holding ``position`` (cached per clause)."""
@@ -234,8 +245,14 @@ def _period(reading: _Sentence, value: Value) -> str | None:
     """The value's period: the paragraph's, a clause's own goal, never a target inside a quote or brackets."""
     period = reading.period
     kind = reading.clause_kind(value.start)
-    if kind == "target":
+    if kind == "target" or (period is None and value.qualifier in _PLAN_QUALIFIERS and reading.plans):
         period = "target"
+    elif (
+        period == "result"
+        and value.qualifier in _GOAL_QUALIFIERS
+        and _printed_year(reading, value) == reading.plan_year
+    ):
+        period = "target"  # "2024年，全县地区生产总值增长6%左右" in a report planning 2024
     if kind == "estimate" and period == "target":
         return None
     quoted = _inside(reading.quoted, reading.start + value.start)
@@ -256,9 +273,15 @@ def _year(reading: _Sentence, value: Value, period: str | None) -> int | None:
         return None
     if period == "target":
         return reading.plan_year
+    printed = _printed_year(reading, value)
+    return printed if printed is not None else reading.year
+
+
+def _printed_year(reading: _Sentence, value: Value) -> int | None:
+    """The year printed last before the value in its sentence (in its aside, or outside any), else None."""
     years = reading.years if reading.in_brackets(value.start) else reading.years_outside
     index = bisect_right(years, (value.start, 9999)) - 1
-    return years[index][1] if index >= 0 else reading.year
+    return years[index][1] if index >= 0 else None
 
 
 def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: str) -> Metric:

@@ -268,3 +268,16 @@ def test_a_comparison_base_is_not_an_indicator_and_an_aside_keeps_its_years() ->
         ("规模以上工业增加值", 1.6, 2023),
     ]
     assert all(m.indicator and not m.indicator.startswith("比") for m in metrics)
+
+
+def test_a_plan_without_the_word_target_is_read_from_its_year_and_qualifiers() -> None:
+    metrics = _metrics(
+        "2023年，全县地区生产总值增长4.2%。2024年，全县地区生产总值增长6%左右。",
+        "会议提出，今年固定资产投资增长10%以上，城镇新增就业3000人以上。",
+    )
+    assert [(m.value, m.period, m.year) for m in metrics] == [
+        (4.2, "result", 2023),
+        (6.0, "target", 2024),
+        (10.0, "target", 2024),
+        (3000.0, "target", 2024),
+    ]
