@@ -127,8 +127,9 @@ def _clause_bounds(breaks: list[int], position: int, length: int) -> tuple[int, 
 
 
 def _words_after(text: str, position: int) -> str:
-    end = position
-    while end < len(text) and text[end] not in _WORD_STOPS and not text[end].isdigit():
+    """The words after a value up to the next break, list comma or number (at most _REACH characters)."""
+    end, stop = position, min(len(text), position + _REACH)
+    while end < stop and text[end] not in _WORD_STOPS and not text[end].isdigit():
         end += 1
     return text[position:end]
 
