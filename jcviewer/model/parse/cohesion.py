@@ -1,7 +1,7 @@
 """Lexical cohesion between headings and paragraphs: IDF-weighted character bigrams (and Latin/number words).
 
 Chinese has no spaces; character bigrams approximate words well enough to tell which paragraphs a heading
-speaks about (稳中求进 / 平稳发展, 锚定目标 / 预期奋斗目标) without loading a segmenter. Synonym groups
+speaks about (a heading 果园增收 and a paragraph on 果园 and 增收) without loading a segmenter. Synonym groups
 (GDP / 地区生产总值) let an abbreviation in a heading meet the full wording in the text.
 """
 
@@ -48,7 +48,7 @@ def opening(paragraph: str) -> str:
     return paragraph[: stop if stop is not None else OPENING_CHARACTERS]
 
 
-def latest_year(texts: Iterable[str]) -> int | None:
+def plan_year(texts: Iterable[str]) -> int | None:
     """The latest year the texts name (``2026年``): the year a report plans for."""
     return max((int(year) for text in texts for year in _YEAR.findall(text)), default=None)
 
@@ -66,18 +66,14 @@ class Cohesion:
     """Similarities over one page's paragraphs, weighted by how rare each token is on the page."""
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
-        plan_year = latest_year(paragraphs)
-        self.paragraph_tokens = [tokens(text) | year_tokens(text, plan_year) for text in paragraphs]
+        year = plan_year(paragraphs)
+        self.paragraph_tokens = [tokens(text) | year_tokens(text, year) for text in paragraphs]
         self.opening_tokens = [tokens(opening(text)) for text in paragraphs]
         frequency: Counter[str] = Counter()
         for found in self.paragraph_tokens:
             frequency.update(found)
         count = len(paragraphs)
         self._idf = {token: math.log((count + 1) / (df + 0.5)) for token, df in frequency.items()}
-
-    def weight(self, token: str) -> float:
-        """How telling a token is on this page (rare tokens tell more; 0 for a token not on the page)."""
-        return self._idf.get(token, 0.0)
 
     def _mass(self, found: Iterable[str]) -> float:
         """The summed weight of tokens that all occur on the page."""
@@ -110,4 +106,4 @@ class Cohesion:
         if not similarity:
             return [0.0] * count
         typical = sum(similarity) / len(similarity)
-        return [0.0] + [(typical - value) / typical if typical else 0.0 for value in similarity]
+        return [0.0] + [max(-1.0, min(1.0, (typical - value) / typical)) if typical else 0.0 for value in similarity]

@@ -16,11 +16,17 @@ HEADING_GROUP_MAX_LINES = 4
 SENTENCE_PUNCTUATION = "。！？；：…"
 """A line holding any of these is running text, not a heading (a heading may hold commas)."""
 
+PUNCTUATION = "，。、；：！？“”‘’（）《》…,.;:!?()\"'"
+"""Any punctuation: a banner (a slogan from another article) has none."""
+
+BANNER_MAX_WIDTH = 16.0
+"""A banner from another article, or a headline set apart at the page's edge, is a short slogan (ems)."""
+
 PHOTO_CREDIT = re.compile(
     r"(?:摄影?|供图|制图|图片来源|资料图|截图)\s*$"  # a credit at the end
     r"|(?:记者|通讯员|摄影)\s*\S{2,8}\s*摄|摄影[/／：:]"  # 记者 某某 摄, 摄影/某某
 )
-"""A caption's credit: ``记者 王鼎 摄``, ``新华社发 某某 摄``, ``制图``, ``资料图``."""
+"""A caption's credit: ``记者 某某 摄``, ``新华社发 某某 摄``, ``制图``, ``资料图``."""
 
 PHOTO_WORDS = re.compile(
     r"^(?:图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图|图片[：:])"  # 图为…
@@ -48,10 +54,11 @@ PERSON_TITLES = (
 """Titles that, followed by a name and an action, make a line a photo's description (``县长某某安排工作``)."""
 
 PERSON_AT_WORK = re.compile(
-    "(?:" + "|".join(PERSON_TITLES) + r")[\u4e00-\u9fff]{2,3}"
-    r"(?:作|讲话|发言|主持|出席|调研|部署|安排|考察|参加|察看|看望|慰问|致辞|宣读|介绍|听取|具体|在)"
+    "(?:" + "|".join(PERSON_TITLES) + r")(?!们)[^\W\d们的在和与及]{2,3}"  # a title, then a name
+    r"(?:作[^，。]{0,12}报告|讲话|发言|主持|出席|调研|部署|安排|考察|参加|察看|看望|慰问|致辞|宣读|听取|具体|"
+    r"在[^，。]{0,12}(?:讲话|发言|调研|考察|主持))"
 )
-"""A titled person doing something, as a meeting photo's caption names them."""
+"""A titled person doing something, as a meeting photo's caption names them (``县长某某在会上讲话``)."""
 
 PAGE_FURNITURE = re.compile(
     r"^(?:第\s*[\d一二三四五六七八九十]+\s*版.{0,12}|\d{1,3}|[-—－]\s*\d{1,3}\s*[-—－]|"
@@ -61,21 +68,25 @@ PAGE_FURNITURE = re.compile(
 
 ARTICLE_OPENING = re.compile(
     r"^(?:本报讯|本网讯|新华社|[^，。]{0,12}(?:电|讯)[（(]|[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?"
-    r"(?:上午|下午|晚|晚间|早|清晨|的|[，,])|近日|日前|[一二三四五六七八九十]{1,2}月的|今年以来|[春夏秋冬][日天]的)"
+    r"(?:上午|下午|晚|晚间|早|清晨|的|[，,])|近日|日前|[春夏秋冬][日天]的)"
 )
-"""How a news article opens: a dateline or a scene (``本报讯``, ``1月26日上午，``, ``一月的…``, ``近日``)."""
+"""How a news article opens: a dateline (``本报讯``, ``1月26日上午，``, ``近日``) or a scene set by the season
+or month (``三月的山城…``, ``冬日的…``), as feature articles about a meeting do."""
 
-SUBHEAD_FIRST = re.compile(r"^(?:[（(]一[)）]|一是|一、|1[、.．](?!\d)|首先[，,])")
-"""A paragraph that opens a numbered run (``（一）``, ``一是``): the numbering restarts where a section starts."""
-
-SUBHEAD_NEXT = re.compile(
-    r"^(?:[（(][二三四五六七八九十]{1,2}[)）]|[二三四五六七八九十]{1,2}是|[2-9][、.．](?!\d)|其次[，,]|再次[，,])"
+_ONE_TO_TEN = "[二三四五六七八九十]{1,2}"
+NUMBERING_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"^[（(]一[)）]"), re.compile(rf"^[（(]{_ONE_TO_TEN}[)）]")),
+    (re.compile(r"^一是"), re.compile(rf"^{_ONE_TO_TEN}是")),
+    (re.compile(r"^一、"), re.compile(rf"^{_ONE_TO_TEN}、")),
+    (re.compile(r"^1[、.．](?!\d)"), re.compile(r"^[2-9][、.．](?!\d)")),
+    (re.compile(r"^首先[，,]"), re.compile(r"^(?:其次|再次|最后)[，,]")),
 )
-"""A paragraph that continues a numbered run (``（二）``, ``其次，``): a section does not start there."""
+"""Ways to number paragraphs, each as (how the first opens, how the next ones open): ``（一）…（二）``, ``一是…二是``,
+``一、…二、``, ``1.…2.``, ``首先，…其次，``. The numbering restarts where a section starts."""
 
 REFERS_BACK = re.compile(
-    r"^(?:看来|可见|由此可见|因此|所以|总之|此外|另外|同时|而且|而|但|但是|不过|然而|其中|对此|与此同时|这|那|该|"
-    r"他|她|他们|其|此|上述|以上|前者|后者|[^，。]{0,6}也[^，。]{0,6}，)"
+    r"^(?:看来|可见|由此可见|因此|所以|总之|此外|另外|同时|而且|但是|不过|然而|其中|对此|与此同时|"
+    r"这[一个些种座里]|该[县市区镇乡村]|他们|他[说表认]|她[说表认]|上述|以上|前者|后者)"
 )
 """A paragraph that opens by referring back (``看来，``, ``其中，``, ``这座…``): it continues a section and
 never opens one."""

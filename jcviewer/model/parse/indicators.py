@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CLAUSE_BREAKS = "，。；：！？"
 LIST_SEPARATORS = "、"
@@ -93,6 +94,7 @@ def _strip(wording: str) -> str:
     return _LEAD.sub("", wording).strip()
 
 
+@lru_cache(maxsize=4096)
 def subject_before(left: str) -> Subject:
     """The indicator and verb printed before a value: "规上工业企业净增" → 规上工业企业, 净增;
     "一产实现增加值" → 一产增加值, 实现; "新增高新技术企业" → 高新技术企业, 新增."""
@@ -109,6 +111,7 @@ def subject_before(left: str) -> Subject:
     return Subject(_clean(left), "")
 
 
+@lru_cache(maxsize=4096)
 def _clean(wording: str) -> str:
     """Drop fillers around the wording and join a verb inside it ("全市实现地区生产总值" → 全市地区生产总值)."""
     wording = _TRAIL.sub("", _strip(wording))
@@ -119,6 +122,7 @@ def _clean(wording: str) -> str:
     return wording if is_indicator(wording) and not _COMPARISON_BASE.match(wording) else ""
 
 
+@lru_cache(maxsize=4096)
 def subject_after(right: str) -> str:
     """The indicator printed after a value ("个项目竣工投产" side: "项目竣工投产")."""
     right = _VERB_AT_START.sub("", right.lstrip("的"))

@@ -2,12 +2,12 @@
 
 Headings that stay in the text flow head the paragraphs after them. Headings the extraction pushed to the end
 are put back by ``placement`` (cohesion, topic shifts, article openings), each with a confidence. An optional
-sidecar ``<report>.outline.toml``, written by the
-person preparing the briefing, can settle it with anchor phrases — never with content::
+sidecar ``<report>.outline.toml``, written by the person preparing the briefing, can settle it with anchor
+phrases — never with content::
 
     [[section]]
-    heading = "稳字当头"              # how the heading starts
-    paragraphs = ["一月的交城"]        # how each run of its paragraphs starts, in reading order
+    heading = "果园增收"              # how the heading starts
+    paragraphs = ["三月的山村"]        # how each run of its paragraphs starts, in reading order
 
 A run starts at an anchored paragraph and takes the following paragraphs (in extraction order) up to the
 next anchored one.
@@ -33,6 +33,7 @@ class Assignment:
     heading: Heading | None
     units: tuple[Unit, ...]
     confidence: float = 1.0  # how sure the parser is that these units belong under this heading
+    weighed: bool = True  # False when the page was too large to weigh and headings were spread evenly
 
 
 @dataclass(frozen=True)
@@ -78,19 +79,29 @@ def infer(placed: list[PlacedHeading], body: list[Unit], synonyms: Synonyms) -> 
     if not placed:
         return [Assignment(None, tuple(body))] if body else []
     in_place = [p for p in placed if p.position < len(body)]
-    if in_place:
-        bounds = [p.position for p in in_place] + [len(body)]
-        assignments = [Assignment(None, tuple(body[: bounds[0]]))] if bounds[0] else []
-        assignments += [Assignment(p.heading, tuple(body[bounds[i] : bounds[i + 1]])) for i, p in enumerate(in_place)]
-        pushed = [p for p in placed if p.position >= len(body)]
-        return assignments + [Assignment(p.heading, (), confidence=0.0) for p in pushed]
-    headings = [p.heading for p in placed]
+    pushed = [p.heading for p in placed if p.position >= len(body)]
+    bounds = [p.position for p in in_place] + [len(body)]
+    opening = [Assignment(None, tuple(body[: bounds[0]]))] if bounds[0] else []
+    runs = [Assignment(p.heading, tuple(body[bounds[i] : bounds[i + 1]])) for i, p in enumerate(in_place)]
+    if not pushed:
+        return opening + runs
+    if not runs:
+        return _placed(pushed, body, synonyms)
+    # Headings pushed to the end head parts of the last in-flow heading's run; its first part stays with it.
+    last = runs.pop()
+    parts = _placed(pushed, list(last.units), synonyms)
+    kept = parts.pop(0).units if parts and parts[0].heading is None else ()
+    return opening + runs + [Assignment(last.heading, kept)] + parts
+
+
+def _placed(headings: list[Heading], body: list[Unit], synonyms: Synonyms) -> list[Assignment]:
+    """``body`` under ``headings`` by ``placement.place``: an untitled opening run (if any), then each heading's."""
     texts = [repaired_text(unit) for unit in body]
-    placement = place([h.title + h.subtitle for h in headings], texts, synonyms, column_breaks(body))
+    placement = place([f"{h.title} {h.subtitle}" for h in headings], texts, synonyms, column_breaks(body))
     runs = placement.runs()
     assignments = [Assignment(None, tuple(body[i] for i in runs[0]))] if runs[0] else []
     for heading, run, confidence in zip(headings, runs[1:], placement.confidence, strict=True):
-        assignments.append(Assignment(heading, tuple(body[i] for i in run), confidence))
+        assignments.append(Assignment(heading, tuple(body[i] for i in run), confidence, placement.weighed))
     return assignments
 
 
@@ -105,6 +116,8 @@ def apply_sidecar(sidecar: tuple[SidecarSection, ...], headings: list[Heading], 
             found = next((i for i, text in enumerate(texts) if text.startswith(anchor)), None)
             if found is None:
                 raise SidecarError(f"no paragraph starts with “{anchor}”")
+            if found in starts:
+                raise SidecarError(f"“{anchor}” is anchored twice")
             starts[found] = section
             indexes.append(found)
         order.append((section, indexes))
@@ -116,6 +129,8 @@ def apply_sidecar(sidecar: tuple[SidecarSection, ...], headings: list[Heading], 
         )
         if heading_index is None:
             raise SidecarError(f"no heading starts with “{section.heading}”")
+        if heading_index in used_headings:
+            raise SidecarError(f"“{section.heading}” names a heading twice")
         used_headings.add(heading_index)
         units = []
         for start in indexes:

@@ -1,19 +1,20 @@
 """Put headings that the extraction pushed to the end back over the paragraphs they head.
 
 The headings keep their printed order; the paragraphs keep the extraction's order, possibly rotated (an
-extraction may start in the middle of the page and wrap round: the seed page's second article comes first).
+extraction may start in the middle of the page and wrap round, emitting a later article's continuation first).
 Each arrangement — a rotation, then an untitled opening run followed by one contiguous run per heading — is
 scored by
 
-* cohesion: how much of each heading's (IDF-weighted) vocabulary its paragraphs use, the first paragraph of a
-  section counting extra (a section opens on its topic);
-* topic shifts: section boundaries where neighbouring paragraphs share little;
-* article openings: a rotation is only worth taking where a paragraph opens an article (a dateline or a scene)
-  and the paragraph before it does not.
+* cohesion: how much of each heading's (IDF-weighted) vocabulary its paragraphs use, its words in the opening
+  of the paragraph a section starts with counting extra (a section opens on its topic);
+* boundaries: topic shifts, numbering restarts, column runs, and the runs that must not be cut (parallel
+  openings, reactions with their introduction, a paragraph that refers back);
+* article openings: a rotation is only tried where a paragraph opens an article (a dateline or a scene) and
+  the extraction does not already start with one.
 
 A dynamic programme finds the best arrangement for each rotation in O(paragraphs × headings) (banded, so
 hostile input stays linear). A heading's confidence is the score margin between its best start and the best
-arrangement that starts it elsewhere; low margins become warnings.
+arrangement that starts it far enough elsewhere; low margins become warnings (docs/parsing.md).
 """
 
 from __future__ import annotations
@@ -66,20 +67,23 @@ SPEECH_REACH = 80
 INTRO_COST = 0.1
 """What each paragraph of the untitled opening before the first heading costs: openings are short."""
 
-OPENING_BONUS = 0.5
-"""Evidence for a rotation: the paragraph it starts with opens an article."""
-
-ROTATION_COST = 0.35
-"""A rotation must beat reading in extraction order by this much."""
+ROTATION_EVIDENCE = 0.15
+"""What reading from an article opening counts when the extraction starts without one: it started mid-page."""
 
 MAX_ROTATIONS = 8
-"""Rotations tried: the first few places where a paragraph opens an article."""
+"""Rotations tried besides the extraction's order: the first few places where a paragraph opens an article."""
 
 MAX_PAIRS = 200_000
 """Headings × paragraphs weighed at most (a real page has a few thousand); beyond, headings are spread evenly."""
 
 BAND = 48
 """Headings considered around a paragraph's proportional place (keeps the programme linear)."""
+
+NUMBERED_RUN_REACH = 30
+"""Paragraphs a numbered run (``（一）`` … ``（二）``) may span; farther apart, the numbers belong to two runs."""
+
+TIE = 1e-9
+"""Score differences below this are ties (float noise)."""
 
 CONFIDENT_MARGIN = 0.25
 """A heading whose best start beats every rival start by this much is placed with confidence ≥ 0.5."""
@@ -98,6 +102,7 @@ class Placement:
     order: tuple[int, ...]
     starts: tuple[int, ...]  # positions in ``order``; heading j holds order[starts[j]:starts[j + 1]]
     confidence: tuple[float, ...]  # per heading, 0–1
+    weighed: bool = True  # False: too many headings and paragraphs to weigh, spread evenly (hostile input)
 
     def runs(self) -> list[tuple[int, ...]]:
         """The paragraph indexes of the opening run, then of each heading's run."""
@@ -106,7 +111,7 @@ class Placement:
 
 
 def _confidence(margin: float) -> float:
-    return margin / (margin + CONFIDENT_MARGIN) if margin > 0 else 0.0
+    return margin / (margin + CONFIDENT_MARGIN) if margin > TIE else 0.0
 
 
 class _Arrangement:
@@ -131,7 +136,7 @@ class _Arrangement:
     def _labels(self, position: int) -> range:
         """Labels (0 = opening run, j = heading j) a position may carry: a band round its proportional place."""
         centre = round(position * self.headings / max(1, self.length))
-        low = max(0, centre - BAND, self.headings - (self.length - position))
+        low = max(0, centre - BAND, self.headings - (self.length - position) + 1)
         return range(low, min(self.headings, centre + BAND, position + 1) + 1)
 
     def _gain(self, label: int, position: int, starts: bool) -> float:
@@ -144,20 +149,37 @@ class _Arrangement:
             return _NEG
         return value + OPENING_WEIGHT * self.opening[label - 1][position] + self.boundary[position]
 
-    def forward(self) -> list[dict[int, float]]:
-        """best[position][label]: the best score of positions 0..position with that label at position."""
+    def forward(self) -> tuple[list[dict[int, float]], list[set[int]]]:
+        """best[position][label]: the best score of positions 0..position with that label at position; and per
+        position, the labels whose best arrangement starts their run there (for the trace back)."""
         best: list[dict[int, float]] = []
+        started: list[set[int]] = []
         for position in range(self.length):
             row: dict[int, float] = {}
+            starts: set[int] = set()
             for label in self._labels(position):
                 if position == 0:
                     row[label] = self._gain(label, 0, True) if label <= 1 else _NEG
+                    starts.add(label)
                     continue
                 stay = best[-1].get(label, _NEG) + self._gain(label, position, False)
                 step = best[-1].get(label - 1, _NEG) + self._gain(label, position, True) if label else _NEG
                 row[label] = max(stay, step)
+                if step > stay:
+                    starts.add(label)
             best.append(row)
-        return best
+            started.append(starts)
+        return best, started
+
+    def _trace_back(self, started: list[set[int]]) -> list[int]:
+        """Each heading's start in one best arrangement (choosing per heading could mix two tied ones)."""
+        starts = [0] * self.headings
+        label = self.headings
+        for position in range(self.length - 1, -1, -1):
+            if label and label in started[position]:
+                starts[label - 1] = position
+                label -= 1
+        return starts
 
     def backward(self) -> list[dict[int, float]]:
         """rest[position][label]: the best score of the positions after ``position`` given its label."""
@@ -166,24 +188,24 @@ class _Arrangement:
         for position in range(self.length - 2, -1, -1):
             after = rest[position + 1]
             for label in self._labels(position):
-                stay = after.get(label, _NEG) + self._gain(label, position + 1, False) if label in after else _NEG
+                stay = after[label] + self._gain(label, position + 1, False) if label in after else _NEG
                 step = after[label + 1] + self._gain(label + 1, position + 1, True) if label + 1 in after else _NEG
                 rest[position][label] = max(stay, step)
         return rest
 
     def solve(self) -> tuple[float, tuple[int, ...], tuple[float, ...]]:
         """The best score, each heading's start and its confidence."""
-        best, rest = self.forward(), self.backward()
+        (best, started), rest = self.forward(), self.backward()
         total = best[-1].get(self.headings, _NEG)
-        options = [self._start_options(label, best, rest) for label in range(1, self.headings + 1)]
-        starts = [max(scores)[1] for scores in options]
+        starts = self._trace_back(started)
         ends = [*starts[1:], self.length]
         confidence = []
-        for scores, start, end in zip(options, starts, ends, strict=True):
+        for label, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
+            scores = self._start_options(label, best, rest)
             reach = max(1, math.ceil(RIVAL_SHARE * (end - start)))  # a start this far off moves enough
             rivals = [score for score, position in scores if abs(position - start) >= reach]
             runner_up = max(rivals, default=_NEG)
-            confidence.append(_confidence(max(scores)[0] - runner_up) if runner_up > _NEG else 1.0)
+            confidence.append(_confidence(total - runner_up) if runner_up > _NEG else 1.0)
         return total, tuple(starts), tuple(confidence)
 
     def _start_options(
@@ -217,27 +239,34 @@ def _centred(values: list[float]) -> list[float]:
 
 def _numbering(paragraphs: Sequence[str]) -> list[float]:
     """Per paragraph: +1 where a numbered run (``（一）…（二）…``) restarts, −1 inside a run (up to its last
-    numbered paragraph), 0 elsewhere: sections start where numbering restarts, never in the middle of it."""
-    marks = [1 if cues.SUBHEAD_FIRST.match(p) else -1 if cues.SUBHEAD_NEXT.match(p) else 0 for p in paragraphs]
-    evidence = [float(max(mark, 0)) for mark in marks]
-    run_start = None
-    for index, mark in enumerate(marks):
-        if mark == 1:
-            run_start = index
-        elif mark == -1 and run_start is not None:
-            for inside in range(run_start + 1, index + 1):
-                evidence[inside] = -1.0
+    numbered paragraph), 0 elsewhere: sections start where numbering restarts, never in the middle of it.
+    Linear: each paragraph is marked at most once per way of numbering."""
+    evidence = [0.0] * len(paragraphs)
+    for first, following in cues.NUMBERING_FAMILIES:
+        run_start: int | None = None
+        marked_to = 0
+        for index, text in enumerate(paragraphs):
+            if first.match(text):
+                evidence[index] = 1.0
+                run_start = marked_to = index
+            elif following.match(text) and run_start is not None and index - run_start <= NUMBERED_RUN_REACH:
+                for inside in range(marked_to + 1, index + 1):
+                    evidence[inside] = -1.0
+                marked_to = index
     return evidence
 
 
 def _rotations(paragraphs: Sequence[str]) -> list[int]:
-    """Where reading may start: the first paragraph, and paragraphs that open an article after one that doesn't."""
+    """Where reading may start: the first paragraph; and, when it does not open an article, paragraphs that
+    open one after a paragraph that does not (the extraction may have started mid-page)."""
     found = [0]
+    if cues.ARTICLE_OPENING.match(paragraphs[0]):
+        return found
     for index in range(1, len(paragraphs)):
-        if cues.ARTICLE_OPENING.match(paragraphs[index]) and not cues.ARTICLE_OPENING.match(paragraphs[index - 1]):
-            found.append(index)
         if len(found) > MAX_ROTATIONS:
             break
+        if cues.ARTICLE_OPENING.match(paragraphs[index]) and not cues.ARTICLE_OPENING.match(paragraphs[index - 1]):
+            found.append(index)
     return found
 
 
@@ -271,8 +300,8 @@ def _with_reactions(boundary: list[float], paragraphs: Sequence[str], shifts: Se
         while first > 0 and _leads_to_quotes(paragraphs[first - 1]) and not paragraphs[first - 1].startswith("“"):
             first -= 1
         window = range(max(1, first - REACTION_REACH), first + 1)
-        if window:
-            opening = max(window, key=lambda index: shifts[index])
+        opening = max(window, key=lambda index: shifts[index], default=None)
+        if opening is not None and shifts[opening] > 0:
             evidence[opening] += REACTION_BONUS
         while position < len(paragraphs) and paragraphs[position].startswith("“"):
             position += 1
@@ -306,7 +335,7 @@ def place(
         # Nothing to weigh, or a page far beyond any report (hostile input): an even split, with no confidence.
         order = tuple(range(count))
         starts = tuple(j * count // len(headings) for j in range(len(headings)))
-        return Placement(order, starts, tuple(0.0 for _ in headings))
+        return Placement(order, starts, tuple(0.0 for _ in headings), weighed=False)
     cohesion = Cohesion(paragraphs)
     vocabularies = [heading_tokens(heading, synonyms) for heading in headings]
     repeats = _repeats(paragraphs)
@@ -332,9 +361,7 @@ def place(
         )
         total, starts, confidence = arrangement.solve()
         if rotation:
-            total += OPENING_BONUS - ROTATION_COST
-            if cues.ARTICLE_OPENING.match(paragraphs[0]):
-                total -= OPENING_BONUS  # the page already opens an article where the extraction starts
+            total += ROTATION_EVIDENCE
         if chosen is None or total > chosen[0]:
             chosen = (total, Placement(order, starts, confidence))
     assert chosen is not None
