@@ -94,8 +94,10 @@ class Tally:
         return self.passed / self.total if self.total else 0.0
 
     def kind_ratio(self, kind: str) -> float:
-        passed, total = self.by_kind.get(kind, (0, 0))
-        return passed / total if total else 1.0
+        """The share of ``kind``'s checks passed; KeyError when the scorer made none (a renamed kind must not
+        pass a threshold unseen)."""
+        passed, total = self.by_kind[kind]
+        return passed / total
 
     def table(self, title: str = "corpus") -> str:
         width = max([len(k) for k in self.by_kind] + [len(title)])

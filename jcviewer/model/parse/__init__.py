@@ -87,12 +87,20 @@ def _sections(
 
 
 PLACEMENT_DOUBT = 0.5
-"""A heading placed with a confidence below this is reported in ``warnings``."""
+"""A heading placed with a confidence below this (a margin below ``placement.CONFIDENT_MARGIN``) is reported."""
 
 
 def _placement_warnings(assignments: list[outline.Assignment], sections: list[Section]) -> list[ParseWarning]:
-    """One warning per heading whose paragraphs are a guess."""
+    """One warning per heading whose paragraphs are a guess; one in all for a page too large to weigh."""
     headed = [s for s in sections if s.kind == "section"]
+    unweighed = [a for a in assignments if a.heading is not None and not a.weighed]
+    if unweighed:
+        return [
+            ParseWarning(
+                "heading_placement",
+                f"{len(unweighed)} headings spread evenly over the text: too many to place by their words",
+            )
+        ]
     warnings = []
     for assignment, section in zip(assignments, headed, strict=True):
         if assignment.heading is None or assignment.confidence >= PLACEMENT_DOUBT:
@@ -118,8 +126,10 @@ def parse_text(
     """Parse extracted report text into a Report. Never fails: any text yields some model."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = split_lines(text)
-    furniture = [line for line in lines if is_furniture(line)]
-    layout = classify(group_units([line for line in lines if not is_furniture(line)]), furniture)
+    is_page_furniture = [is_furniture(line) for line in lines]
+    furniture = [line for line, flag in zip(lines, is_page_furniture, strict=True) if flag]
+    flow = [line for line, flag in zip(lines, is_page_furniture, strict=True) if not flag]
+    layout = classify(group_units(flow), furniture)
     warnings: list[ParseWarning] = []
     assignments = None
     if sidecar:

@@ -13,6 +13,11 @@ HEADING_MAX_WIDTH = 30.0
 HEADING_GROUP_MAX_LINES = 4
 """A headline block (引题/主题/副题) has at most this many lines."""
 
+HEADING_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d))"
+)
+"""How a numbered heading opens (``一、``, ``（二）``, ``3.``): each one is a heading of its own."""
+
 SENTENCE_PUNCTUATION = "。！？；：…"
 """A line holding any of these is running text, not a heading (a heading may hold commas)."""
 
@@ -93,3 +98,9 @@ never opens one."""
 
 SPEECH_INTRODUCED = re.compile(r"(?:纷纷|一致|都|们)(?:表示|认为|说|谈到|感慨)|(?:表示|说|谈到)[：:]$")
 """The end of a paragraph that introduces the reactions that follow (``大家纷纷表示，…``)."""
+
+
+def names_a_photo(text: str) -> bool:
+    """Whether a line (layout spaces removed) reads as a photo's caption: credited, describing a photo, or
+    naming a titled person at work."""
+    return bool(PHOTO_CREDIT.search(text) or PHOTO_WORDS.search(text) or PERSON_AT_WORK.search(text))

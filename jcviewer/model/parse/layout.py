@@ -12,18 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from jcviewer.model.parse import cues
+
 TERMINAL = "。！？!?…："  # a paragraph may end introducing a list ("主要做了以下工作：")
 CLOSERS = "”’」』）)"
 NO_LINE_START = CLOSERS + "，。、；：！？…》"
 COLUMN_PROBE = 4  # lines compared on each side of a possible column change
 COLUMN_WIDTH_TOLERANCE = 1.5  # ems two stretches of one column may differ by
 SQUEEZED = "，。、；：！？”’）》"
-PUNCTUATION = "，。、；：！？“”‘’（）《》…,.;:!?()"
 HEADLINE_MAX_LINES = 4  # a headline block (引题/主题/副题) has at most this many lines
 SENTENCE_MARKS = "。！？；：…"  # running text holds these; display lines (headings, slogans) do not
 INDENT = "\u3000\u3000"  # some extractions mark each paragraph's first line with two ideographic spaces
 FIRST_LINE_SHORTFALL = 4.5  # ems a paragraph's first line may fall short of the next (indent, squeezing)
-EDGE_LINE_MAX_WIDTH = 16.0  # a banner or headline at the page's edge is at most this wide
 
 _SPACE_RUN = re.compile(r"\s+")
 _LEADING_LATIN = re.compile(r"[!-~]+")
@@ -32,7 +32,7 @@ _LEADING_LATIN = re.compile(r"[!-~]+")
 def is_wide(char: str) -> bool:
     """True for characters printed a full em wide: CJK, fullwidth forms, Chinese punctuation."""
     code = ord(char)
-    return code >= 0x2E80 or 0x2000 <= code <= 0x206F or 0x3000 <= code <= 0x303F
+    return code >= 0x2E80 or 0x2000 <= code <= 0x206F
 
 
 def visual_width(line: str) -> float:
@@ -100,8 +100,11 @@ class Unit:
 
     @property
     def column_width(self) -> float:
-        """Median width of the lines after the (indented) first one."""
-        return _geometry(self.lines[1:] or self.lines)[0]
+        """Median width of the lines after the (indented) first one; for a paragraph of two lines or fewer,
+        its widest line (its last line may be short)."""
+        if len(self.lines) <= 2:
+            return max(line.width for line in self.lines)
+        return _geometry(self.lines[1:])[0]
 
     @property
     def recent_width(self) -> float:
@@ -252,8 +255,9 @@ def _edge_slogan(line: Line, neighbour: Line | None, blank_between: bool) -> boo
     return (
         neighbour is not None
         and blank_between
-        and line.width <= EDGE_LINE_MAX_WIDTH
-        and not any(mark in line.text for mark in PUNCTUATION)
+        and line.width <= cues.BANNER_MAX_WIDTH
+        and not any(mark in line.text for mark in cues.PUNCTUATION)
+        and not cues.names_a_photo(line.text)
     )
 
 

@@ -8,16 +8,12 @@ furniture — and a group that is none of these is body text that stands alone, 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from jcviewer.model.parse import cues
 from jcviewer.model.parse.cohesion import tokens
 from jcviewer.model.parse.layout import Line, Unit, remove_layout_spaces
 from jcviewer.model.report import Heading, ParseWarning
-
-BANNER_MAX_WIDTH = 16.0
-"""A banner from another article is a short slogan."""
 
 BANNER_MAX_OVERLAP = 0.6
 """A last line with at least this share of its bigrams in the body text is a heading, not a banner."""
@@ -28,8 +24,6 @@ CAPTION_MAX_LINES = 6
 LEAD_WIDTH_RATIO = 1.4
 """The lead is set across several columns: its lines are much wider than the body's."""
 
-_PUNCTUATION = re.compile(r"[，。、；：！？“”‘’（）《》…,.;:!?()\"']")
-_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])")
 
 
 @dataclass(frozen=True)
@@ -68,19 +62,17 @@ def printed_twice(text: str) -> str | None:
 
 
 def _is_banner(line: Line) -> bool:
-    """A page banner is a short slogan: no punctuation, no sentence."""
-    return line.width <= BANNER_MAX_WIDTH and not _PUNCTUATION.search(line.text)
+    """A page banner is a short slogan: no punctuation, no sentence, no photo."""
+    return (
+        line.width <= cues.BANNER_MAX_WIDTH
+        and not any(mark in line.text for mark in cues.PUNCTUATION)
+        and not is_caption(line.text)
+    )
 
 
 def is_caption(text: str) -> bool:
     """A photo caption: credited, describing a photo, naming a titled person at work, or printed twice."""
-    compact = remove_layout_spaces(text)
-    return bool(
-        printed_twice(text)
-        or cues.PHOTO_CREDIT.search(text)
-        or cues.PHOTO_WORDS.search(compact)
-        or cues.PERSON_AT_WORK.search(compact)
-    )
+    return printed_twice(text) is not None or cues.names_a_photo(remove_layout_spaces(text))
 
 
 def is_heading_line(line: Line) -> bool:
@@ -127,7 +119,7 @@ def _split_numbered(lines: list[Line]) -> list[list[Line]]:
     """A run of heading lines split before each numbered heading (``一、``, ``（二）``): one heading each."""
     groups: list[list[Line]] = []
     for line in lines:
-        if not groups or _HEADING_NUMBER.match(remove_layout_spaces(line.text)):
+        if not groups or cues.HEADING_NUMBER.match(remove_layout_spaces(line.text)):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -142,16 +134,17 @@ class _Page:
 
     def standalone_group(self, lines: list[Line]) -> None:
         """Classify one group of standalone lines at the current place in the text flow."""
-        joined = "".join(line.text for line in lines)
+        joined = Unit(lines).raw
         if 1 < len(lines) <= CAPTION_MAX_LINES and is_caption(joined):
             self.layout.captions.append((Unit(lines), printed_twice(joined) is not None))  # a caption set in lines
             return
-        headings = _split_numbered(lines)
-        if all(is_heading_line(line) and not is_caption(line.text) for line in lines) and all(
-            len(group) <= cues.HEADING_GROUP_MAX_LINES for group in headings
-        ):
-            for group in headings:
-                self.heading(group)
+        if all(is_heading_line(line) and not is_caption(line.text) for line in lines):
+            for group in _split_numbered(lines):
+                if len(group) > cues.HEADING_GROUP_MAX_LINES:  # no blank lines to tell the groups: one a line
+                    for line in group:
+                        self.heading([line])
+                else:
+                    self.heading(group)
             return
         if len(lines) > 1 and not any(is_caption(line.text) for line in lines):
             self.stranded(lines)  # lines of running text cut off from their paragraph
@@ -238,7 +231,7 @@ def classify(units: list[Unit], furniture: list[Line]) -> Layout:
             continue
         lines = [line for unit in group for line in unit.lines]
         edge = index == 0 or (index == len(groups) - 1 and not _closes_heading_block(lines, groups, layout.body))
-        if edge and len(lines) == 1 and _is_banner(lines[0]) and not _HEADING_NUMBER.match(lines[0].text):
+        if edge and len(lines) == 1 and _is_banner(lines[0]):
             (layout.top_banners if index == 0 else layout.bottom_banners).append(lines[0])
             continue
         page.standalone_group(lines)

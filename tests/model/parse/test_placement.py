@@ -87,3 +87,26 @@ def test_an_extraction_that_starts_mid_article_is_read_from_the_article_opening(
     placement = place(["苹果满园", "学校焕新"], paragraphs, NO_SYNONYMS)
     assert placement.order[0] == 2
     assert placement.runs() == [(), (2, 3), (4, 0, 1)]
+
+
+def test_numbering_is_read_per_way_of_numbering() -> None:
+    paragraphs = ["首先，甲。", "乙。", "（一）丙。", "丁。", "其次，戊。", "（二）己。"]
+    placement = place(["一、甲", "二、乙"], paragraphs, NO_SYNONYMS)
+    # 首先…其次 and （一）…（二） are two runs: no section starts inside either, so the second starts nowhere
+    # in between; both headings still get paragraphs, in order.
+    runs = placement.runs()
+    assert all(runs[1:]) and [i for run in runs for i in run] == list(range(6))
+
+
+def test_ties_never_leave_a_heading_without_paragraphs() -> None:
+    placement = place(["甲", "甲", "甲"], ["甲。", "乙丙。", "甲。", "丁戊。", "。", "乙丙。"], NO_SYNONYMS)
+    assert all(placement.runs()[1:])
+    assert all(0.0 <= c <= 1.0 for c in placement.confidence)
+
+
+def test_a_page_too_large_to_weigh_says_so_once() -> None:
+    body = "正文一段，内容写满一行又一行，各项工作扎实推进。\n" * 3000
+    headings = "\n\n".join(f"标题{i}号" for i in range(100))
+    report = parse_text(body + "\n" + headings + "\n", "big.txt")
+    doubts = [w for w in report.warnings if w.code == "heading_placement"]
+    assert len(doubts) == 1 and "spread evenly" in doubts[0].message
