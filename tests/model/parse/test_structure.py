@@ -35,7 +35,14 @@ def test_a_headline_block_at_the_top_stays_apart_from_the_first_paragraph() -> N
 
 def test_headings_pushed_to_the_end_without_blank_lines_stay_headings() -> None:
     report = parse_text(BODY + MORE + "苹果满园\n果农增收\n公路通村\n出行便利\n学校焕新\n教育提质\n")
-    assert [h.title for h in report.headings] == ["苹果满园", "果农增收", "公路通村", "出行便利", "学校焕新", "教育提质"]
+    assert [h.title for h in report.headings] == [
+        "苹果满园",
+        "果农增收",
+        "公路通村",
+        "出行便利",
+        "学校焕新",
+        "教育提质",
+    ]
     assert not [w for w in report.warnings if w.code == "caption_or_body"]
 
 
