@@ -77,17 +77,37 @@ class _Sentence:
     synonyms: Synonyms
     carried: str  # the indicator the paragraph's previous sentences ended on
     metrics: list[Metric] = field(default_factory=list)
-    breaks: list[int] = field(default_factory=list)
-    brackets: list[tuple[int, int]] = field(default_factory=list)
-    years: list[tuple[int, int]] = field(default_factory=list)
-    years_outside: list[tuple[int, int]] = field(default_factory=list)  # years not printed in an aside
     kinds: dict[int, str | None] = field(default_factory=dict)
+
+    breaks: list[int] = field(default_factory=list)
+    _brackets: list[tuple[int, int]] | None = None
+    _years: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
 
     def __post_init__(self) -> None:
         self.breaks = [i for i, c in enumerate(self.text) if c in CLAUSE_BREAKS]
-        self.brackets = _bracket_spans(self.text)
-        self.years = printed_years(self.text)
-        self.years_outside = [(end, year) for end, year in self.years if not self.in_brackets(end - 1)]
+
+    @property
+    def brackets(self) -> list[tuple[int, int]]:
+        """The bracketed asides (found on first use)."""
+        if self._brackets is None:
+            self._brackets = _bracket_spans(self.text)
+        return self._brackets
+
+    @property
+    def years(self) -> list[tuple[int, int]]:
+        """The years printed, as (end position, year) (found on first use)."""
+        return self._printed_years()[0]
+
+    @property
+    def years_outside(self) -> list[tuple[int, int]]:
+        """The years printed outside any aside."""
+        return self._printed_years()[1]
+
+    def _printed_years(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        if self._years is None:
+            years = printed_years(self.text)
+            self._years = years, [(end, year) for end, year in years if not self.in_brackets(end - 1)]
+        return self._years
 
     def clause(self, position: int) -> tuple[int, int]:
         """Start and end of the clause holding ``position``."""
