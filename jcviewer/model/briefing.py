@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from jcviewer.model.export import format_value
-from jcviewer.model.figures import Figure, target_figures
+from jcviewer.model.figures import Figure, matching_result, target_figures
 from jcviewer.model.navigation import enumeration_title, first_sentence
 from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, latest_year
 
@@ -83,11 +83,11 @@ def meeting_date(report: Report) -> str:
 
 
 def _previous(report: Report, target: Metric) -> str:
-    """The result reported for the same indicator, measure and unit ("1%" for GDP growth), or ""."""
-    for metric in report.metrics:
-        if metric.period == "result" and metric.quantity == target.quantity and metric.value is not None:
-            return format_value(metric)
-    return ""
+    """The result reported for what the target measures ("1%" for GDP growth; 全县地区生产总值 and GDP count as
+    地区生产总值, as in the comparison chart), or ""."""
+    results = [m for m in report.metrics if m.period == "result" and m.value is not None]
+    result = matching_result(target, results)
+    return format_value(result) if result is not None else ""
 
 
 def _target_rows(report: Report, metrics: list[Metric]) -> tuple[Row, ...]:

@@ -95,11 +95,6 @@ class Metric:
         """True for a rate of change ("增长6%"), False for a level ("完成49亿元")."""
         return self.measure in CHANGE_MEASURES
 
-    @property
-    def quantity(self) -> tuple[str, str, str]:
-        """What is measured, whatever the value and period: indicator, measure and unit."""
-        return self.indicator, self.measure, self.unit
-
 
 def latest_year(metrics: Iterable[Metric]) -> int | None:
     """The latest year any of ``metrics`` is about, or None when none says."""
@@ -141,7 +136,6 @@ WarningCode = Literal[
     "caption_or_body",  # a standalone line could be a caption, a heading or a body line
     "quote_speaker",  # a quotation reads as speech but names no clear speaker
     "quote_unclosed",  # a quotation opens and never closes: kept to the paragraph's end
-    "figure_ambiguous",  # a number's indicator or period is a guess
 ]
 
 
