@@ -67,7 +67,7 @@ def target_figures(report: Report) -> tuple[Figure, ...]:
 PLACE_PREFIX = re.compile(r"^(?:全|本)(?:国|省|市|县|区|州|盟|旗|镇|乡)")
 """The report's own area before an indicator ("全县地区生产总值" is 地区生产总值 of the report's county)."""
 PLACE_ENDINGS = frozenset("省市县区州盟旗镇乡")
-"""Last characters of a named place before an indicator ("交城县地区生产总值")."""
+"""Last characters of a named place before an indicator ("某某县地区生产总值")."""
 NOT_PLACES = frozenset({"城镇", "乡镇", "城乡", "城区", "市区", "县城", "县区"})
 """Words ending like a place that name a group of people or areas ("城镇居民…" is not "居民…" of a town)."""
 _TRAILING_WORDS = re.compile(r"(?:平均|同比)$")
@@ -90,7 +90,7 @@ def measure_key(metric: Metric) -> str:
 
 
 def _same_indicator(result: str, target: str) -> bool:
-    """The same indicator, or the target's wording after a named place ("交城县地区生产总值")."""
+    """The same indicator, or the target's wording after a named place ("某某县地区生产总值")."""
     if result == target:
         return True
     prefix = result[: -len(target)] if target and result.endswith(target) else ""

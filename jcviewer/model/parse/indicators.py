@@ -62,7 +62,7 @@ _TIME_WORDS = re.compile(
     r"在?(?:19|20)\d\d(?:[和、至—-](?=(?:19|20)\d\d年)|年(?:全年)?)"
     r"|今年|去年|上半年|下半年|前三季度|[一二三四]季度"
 )
-"""When a value is about is its period, not part of what it measures ("深圳上半年GDP" → 深圳GDP)."""
+"""When a value is about is its period, not part of what it measures ("某市上半年GDP" → 某市GDP)."""
 HEAD_NOUNS = ("增加值", "产量", "产值", "收入", "增速", "总额", "投资", "销售额", "营业收入", "利润")
 """Head nouns a list prints once, after its last member ("采矿业、制造业增加值" → 采矿业增加值, 制造业增加值)."""
 
