@@ -2,19 +2,58 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar, overload
+import logging
+import re
+from typing import Any, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import QByteArray, QSettings
 
+log = logging.getLogger(__name__)
+
 T = TypeVar("T")
 MAX_RECENT_FILES = 8
+INT_RANGE = (-(2**31), 2**31 - 1)  # what Qt's int holds
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def _as_kind(raw: object, kind: type) -> object | None:
+    """``raw`` (as QSettings read it: INI files give strings) as a ``kind``, or None when it is not one.
+
+    Strict on purpose: a hand-edited or corrupt file must not reach Qt calls with the wrong type (issue 12).
+    """
+    if kind is QByteArray:
+        if isinstance(raw, QByteArray):
+            return raw
+        return QByteArray(bytes(raw)) if isinstance(raw, bytes | bytearray) else None
+    if kind is str:
+        return raw if isinstance(raw, str) else None
+    if kind is bool:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
+            return raw.strip().lower() == "true"
+        return raw == 1 if isinstance(raw, int) and raw in (0, 1) else None
+    if kind is int:
+        number = raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+        if isinstance(raw, str) and _INTEGER.fullmatch(raw.strip()):
+            number = int(raw.strip())
+        return number if number is not None and INT_RANGE[0] <= number <= INT_RANGE[1] else None
+    if kind is list:
+        items = [raw] if isinstance(raw, str) else raw  # an INI file writes a one-item list as a plain value
+        return list(items) if isinstance(items, list) and all(isinstance(i, str) for i in items) else None
+    raise TypeError(f"no reader for settings of type {kind.__name__}")
 
 
 class Setting(Generic[T]):
-    """A typed QSettings entry, read and written as an attribute of ``Settings``."""
+    """A typed QSettings entry, read and written as an attribute of ``Settings``.
 
-    def __init__(self, key: str, kind: type, default: T) -> None:
-        self.key, self.kind, self.default = key, kind, default
+    Reading checks the stored value against ``kind`` (and ``choices``, when given): anything else reads as
+    ``default``, so a bad settings file can never stop the app.
+    """
+
+    def __init__(self, key: str, kind: type, default: T, choices: tuple[T, ...] = ()) -> None:
+        self.key, self.kind, self.default, self.choices = key, kind, default, choices
+        assert _as_kind(default, kind) is not None and (not choices or default in choices), key
 
     @overload
     def __get__(self, owner: None, cls: type) -> Setting[T]: ...
@@ -23,11 +62,22 @@ class Setting(Generic[T]):
     def __get__(self, owner: Settings | None, cls: type) -> Any:
         if owner is None:
             return self
-        value = owner.store.value(self.key, self.default, type=self.kind)
-        return self.default if value is None else value
+        value = _as_kind(owner.store.value(self.key), self.kind) if owner.store.contains(self.key) else None
+        if value is None or (self.choices and value not in self.choices):
+            log.info("setting %s: %r is not a valid %s; using the default", self.key, value, self.kind.__name__)
+            return self.fresh_default()
+        return value
 
     def __set__(self, owner: Settings, value: T) -> None:
         owner.store.setValue(self.key, value)
+
+    def fresh_default(self) -> T:
+        """The default, copied when mutable (so no caller can change it for everyone)."""
+        if isinstance(self.default, list):
+            return cast(T, list(self.default))
+        if isinstance(self.default, QByteArray):
+            return cast(T, QByteArray(self.default))
+        return self.default
 
 
 class Settings:
@@ -41,8 +91,8 @@ class Settings:
     recent_files: Setting[list[str]] = Setting("files/recent", list, [])
     zoom: Setting[int] = Setting("view/zoom", int, 0)
     show_charts: Setting[bool] = Setting("view/showCharts", bool, True)
-    theme: Setting[str] = Setting("view/theme", str, "system")  # "system" | "light" | "dark"
-    briefing_scope: Setting[str] = Setting("briefing/scope", str, "report")  # "report" | "section"
+    theme: Setting[str] = Setting("view/theme", str, "system", ("system", "light", "dark"))
+    briefing_scope: Setting[str] = Setting("briefing/scope", str, "report", ("report", "section"))
     page_size: Setting[str] = Setting("briefing/pageSize", str, "A4")  # a QPageSize key: "A4", "Letter", …
     page_margins: Setting[list[str]] = Setting("briefing/marginsMm", list, [])  # left, top, right, bottom
 
