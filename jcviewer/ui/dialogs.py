@@ -5,11 +5,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -48,12 +49,19 @@ def _show_problem(
     explanation: str,
     details: str = "",
 ) -> None:
-    """A message box with one OK button: what happened, why, and (folded away) the details."""
+    """A message box with one OK button: what happened, why, and (folded away) the details.
+
+    Every text is plain: it carries file names and error messages, which must never be read as markup (a file
+    named ``<h1>…<img src=x>.txt`` would otherwise show a heading and load an image).
+    """
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName(name)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(explanation)
+    for label in box.findChildren(QLabel):  # the informative text has a label of its own, auto-detecting markup
+        label.setTextFormat(Qt.TextFormat.PlainText)
     if details:
-        box.setDetailedText(details)
+        box.setDetailedText(details)  # shown in a plain-text editor
     box.exec()
 
 

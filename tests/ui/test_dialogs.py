@@ -1,0 +1,69 @@
+"""Dialog texts are shown as text: a file name or an error message is never read as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import Qt, QTextDocument  # QtGui's Qt has mightBeRichText
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
+
+from jcviewer.model.errors import ReportError
+from jcviewer.ui import dialogs
+from jcviewer.ui.main_window import MainWindow
+
+WindowFactory = Callable[..., MainWindow]
+
+HOSTILE = "<h1>HUGE <font color=red>RED<img src=x>"  # a legal file name on Linux and macOS
+
+
+def shown(label: QLabel) -> str:
+    """What the label puts on screen, as text (rich text is rendered first, as QLabel would)."""
+    text = label.text()
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    )
+    if not rich:
+        return text
+    document = QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText()
+
+
+def texts_on_screen(box: QDialog) -> list[str]:
+    return [shown(label) for label in box.findChildren(QLabel) if label.text()]
+
+
+def only_box(opened: list[QDialog]) -> QMessageBox:
+    boxes = [d for d in opened if isinstance(d, QMessageBox)]
+    assert len(boxes) == 1, opened
+    return boxes[0]
+
+
+def test_a_file_name_with_markup_is_shown_as_typed_in_the_open_error(
+    make_window: WindowFactory, tmp_path: Path, dialogs: list[QDialog]
+) -> None:
+    """Issue 12 item 7: the name showed as a big red heading and loaded the image ``x``."""
+    window = make_window()
+    hostile = tmp_path / f"{HOSTILE}.txt"
+    hostile.write_bytes(b"")  # empty: cannot be opened
+    assert not window.open_file(hostile)
+    assert any(f"{HOSTILE}.txt" in text for text in texts_on_screen(only_box(dialogs)))
+
+
+@pytest.mark.parametrize(
+    "show",
+    [
+        lambda: dialogs.show_open_error(None, ReportError("odd", f"/tmp/{HOSTILE}.txt", f"{HOSTILE} <b>bold</b>")),
+        lambda: dialogs.show_save_error(None, f"/tmp/{HOSTILE}.json", OSError(28, f"{HOSTILE} No space")),
+        lambda: dialogs.show_unexpected_error(None, ValueError(HOSTILE)),
+    ],
+    ids=["open", "save", "unexpected"],
+)
+def test_every_problem_dialog_shows_its_texts_as_text(show: Callable[[], None], dialogs: list[QDialog]) -> None:
+    show()
+    box = only_box(dialogs)
+    on_screen = texts_on_screen(box)
+    assert on_screen == [label.text() for label in box.findChildren(QLabel) if label.text()]  # nothing rendered
+    assert any(HOSTILE in text for text in [*on_screen, box.detailedText()])
