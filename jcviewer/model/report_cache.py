@@ -2,8 +2,10 @@
 
 The key covers everything a parse depends on: the report's bytes, its outline sidecar, the synonyms and the
 parser itself (its version, plus the text of its sources where they exist, so an edited parser never reads a
-stale entry). Entries are pickles of Report in a folder the caller chooses (the UI passes the user's cache
-folder). A damaged or unreadable entry is ignored and rewritten; a failing cache never stops a report opening.
+stale entry). Entries are data, never code: the report as JSON (``report_data``) read back through a strict
+loader, in a folder the caller chooses (the UI passes the user's cache folder). An entry that does not validate
+is ignored and rewritten; a failing cache never stops a report opening. The report file is read once, through
+``report_file``'s checks.
 """
 
 from __future__ import annotations
@@ -11,19 +13,23 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import tempfile
 from functools import cache
 from pathlib import Path
 
 from jcviewer import __version__
+from jcviewer.model.errors import ReportError
 from jcviewer.model.report import Report
+from jcviewer.model.report_data import ReportDataError, report_from_json, report_to_json
+from jcviewer.model.report_file import MAX_REPORT_BYTES, MAX_SIDECAR_BYTES, read_checked, read_report_bytes
 from jcviewer.model.sources import sidecar_path
 from jcviewer.resources import SYNONYMS, resource_path
 
 log = logging.getLogger(__name__)
 
 MAX_ENTRIES = 32
+SUFFIX = ".report.json"
+MAX_ENTRY_BYTES = 8 * MAX_REPORT_BYTES  # the JSON of a report, with its spans and metrics, is a few times the text
 _MODEL = Path(__file__).resolve().parent
 
 
@@ -36,39 +42,43 @@ def parser_fingerprint() -> bytes:
     return digest.digest()
 
 
-def cache_key(path: Path) -> str | None:
-    """The entry name for a report file, or None when a file it depends on cannot be read."""
+def cache_key(path: Path, data: bytes) -> str | None:
+    """The entry name for a report file whose bytes are ``data``, or None when a file it depends on cannot be
+    read."""
     digest = hashlib.sha256(parser_fingerprint())
     digest.update(path.name.encode())  # the report records its file name
+    digest.update(hashlib.sha256(data).digest())
     try:
-        digest.update(path.read_bytes())
         sidecar = sidecar_path(path)
-        digest.update(sidecar.read_bytes() if sidecar.is_file() else b"-")
+        digest.update(read_checked(sidecar, MAX_SIDECAR_BYTES, "sidecar") if sidecar.exists() else b"-")
         digest.update(resource_path(SYNONYMS).read_bytes())
-    except OSError:
+    except (OSError, ReportError):
         return None
     return digest.hexdigest()
 
 
-def _read(entry: Path) -> Report | None:
+def _read(entry: Path, source: str) -> Report | None:
     try:
-        with entry.open("rb") as stream:
-            report = pickle.load(stream)
-    except FileNotFoundError:
+        text = read_checked(entry, MAX_ENTRY_BYTES, "cache entry")
+    except ReportError as error:
+        if error.reason != "missing":
+            log.info("ignoring cache entry %s: %s", entry.name, error.message)
         return None
-    except Exception as error:  # a damaged entry: any unpickling error means "not cached"
+    try:
+        report = report_from_json(text)
+    except ReportDataError as error:
         log.info("ignoring cache entry %s: %s", entry.name, error)
         return None
-    return report if isinstance(report, Report) else None
+    return report if report.source == source else None
 
 
 def _write(folder: Path, entry: Path, report: Report) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as stream:
-            pickle.dump(report, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as stream:
+            stream.write(report_to_json(report))
         os.replace(stream.name, entry)
-        entries = sorted(folder.glob("*.report"), key=lambda p: p.stat().st_mtime, reverse=True)
+        entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MAX_ENTRIES:]:
             old.unlink(missing_ok=True)
     except OSError as error:
@@ -80,15 +90,16 @@ def load_report_cached(path: Path, folder: Path) -> Report:
 
     Raises ReportError exactly like ``load_report``.
     """
-    key = cache_key(path)
-    entry = folder / f"{key}.report"
+    data = read_report_bytes(path)
+    key = cache_key(path, data)
+    entry = folder / f"{key}{SUFFIX}"
     if key is not None:
-        report = _read(entry)
+        report = _read(entry, path.name)
         if report is not None:
             return report
     from jcviewer.model.parse import load_report  # the parser loads only on a miss
 
-    report = load_report(path)
+    report = load_report(path, data=data)
     if key is not None:
         _write(folder, entry, report)
     return report

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,8 @@ import jcviewer.model.parse as parse
 from jcviewer.model import report_cache
 from jcviewer.model.errors import ReportError
 from jcviewer.model.parse import load_report
-from jcviewer.model.report_cache import load_report_cached
+from jcviewer.model.report_cache import SUFFIX, load_report_cached
+from jcviewer.model.report_data import ReportDataError, report_from_json
 from jcviewer.model.sources import sidecar_path
 
 
@@ -34,7 +39,7 @@ def test_a_hit_equals_a_fresh_parse_without_running_the_parser(report_file: Path
     folder = tmp_path / "cache"
     first = load_report_cached(report_file, folder)
     assert first == load_report(report_file)
-    assert len(list(folder.glob("*.report"))) == 1
+    assert len(list(folder.glob(f"*{SUFFIX}"))) == 1
     no_parsing(monkeypatch)
     assert load_report_cached(report_file, folder) == first
 
@@ -63,10 +68,10 @@ def test_the_same_text_under_another_name_keeps_its_own_name(report_file: Path, 
 def test_a_damaged_entry_is_reparsed_and_rewritten(report_file: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     good = load_report_cached(report_file, folder)
-    (entry,) = folder.glob("*.report")
-    entry.write_bytes(b"not a pickle")
+    (entry,) = folder.glob(f"*{SUFFIX}")
+    entry.write_bytes(b"not a report")
     assert load_report_cached(report_file, folder) == good
-    assert entry.read_bytes() != b"not a pickle"
+    assert entry.read_bytes() != b"not a report"
 
 
 def test_an_unwritable_cache_never_stops_a_report_opening(report_file: Path, tmp_path: Path) -> None:
@@ -84,7 +89,7 @@ def test_bad_files_fail_as_they_do_without_the_cache(tmp_path: Path) -> None:
     with pytest.raises(ReportError) as error:
         load_report_cached(empty, tmp_path / "cache")
     assert error.value.reason == "empty"
-    assert list(tmp_path.glob("cache/*.report")) == []  # nothing cached for files that did not open
+    assert list(tmp_path.glob(f"cache/*{SUFFIX}")) == []  # nothing cached for files that did not open
 
 
 def test_old_entries_are_pruned(tmp_path: Path, monkeypatch) -> None:
@@ -94,6 +99,53 @@ def test_old_entries_are_pruned(tmp_path: Path, monkeypatch) -> None:
         path = tmp_path / f"r{number}.txt"
         path.write_text(f"会议指出，第{number}份报告。\n", encoding="utf-8")
         load_report_cached(path, folder)
-        for entry in folder.glob("*.report"):  # make the order of writing visible to mtime
+        for entry in folder.glob(f"*{SUFFIX}"):  # make the order of writing visible to mtime
             os.utime(entry, (entry.stat().st_atime, entry.stat().st_mtime - 1))
-    assert len(list(folder.glob("*.report"))) == 3
+    assert len(list(folder.glob(f"*{SUFFIX}"))) == 3
+
+
+class _Payload:
+    """What a planted pickle would run on load: writes a marker file (and would exit the process)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+@pytest.mark.parametrize("payload", ["code", "exit", "another report"])
+def test_a_planted_entry_never_runs_and_never_replaces_the_report(
+    report_file: Path, tmp_path: Path, payload: str
+) -> None:
+    folder = tmp_path / "cache"
+    load_report_cached(report_file, folder)
+    (entry,) = folder.glob(f"*{SUFFIX}")
+    marker = tmp_path / "ran"
+    planted = {
+        "code": pickle.dumps(_Payload(marker)),
+        "exit": pickle.dumps(_Exit()),
+        "another report": pickle.dumps(replace(load_report(report_file), title="另一份报告")),
+    }[payload]
+    entry.write_bytes(planted)
+    report = load_report_cached(report_file, folder)
+    assert not marker.exists()
+    assert report == load_report(report_file) and report.title != "另一份报告"
+    assert report_from_json(entry.read_bytes()) == report  # rewritten as data
+
+
+class _Exit:
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (sys.exit, (7,))
+
+
+def test_an_entry_of_another_shape_is_refused(report_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    load_report_cached(report_file, folder)
+    (entry,) = folder.glob(f"*{SUFFIX}")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["report"]["quotes"][0]["span"] = "0-5"  # a string where a span is two numbers
+    entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ReportDataError, match="span"):
+        report_from_json(entry.read_bytes())
+    assert load_report_cached(report_file, folder) == load_report(report_file)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
+import pytest
 from genre import wenshui_page
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPalette, QWheelEvent
@@ -350,3 +353,17 @@ def test_an_unexpected_error_in_a_slot_shows_a_dialog(window: MainWindow, dialog
         sys.excepthook(type(error), error, error.__traceback__)
     assert dialogs[-1].objectName() == "unexpectedErrorDialog"
     assert "RuntimeError: boom" in dialogs[-1].detailedText()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.timeout(30)
+def test_opening_a_pipe_or_a_device_neither_hangs_nor_reads(
+    window: MainWindow, tmp_path: Path, dialogs: list[QDialog]
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    before = window.report
+    assert window.open_file(fifo) is False
+    assert window.open_file(Path("/dev/zero")) is False
+    assert window.report is before
+    assert len(dialogs) == 2

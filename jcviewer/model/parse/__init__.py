@@ -17,6 +17,7 @@ from jcviewer.model.parse.metrics import find_metrics
 from jcviewer.model.parse.quotes import find_quotes, find_terms
 from jcviewer.model.parse.structure import Layout, classify, is_furniture, printed_twice
 from jcviewer.model.report import Banner, Caption, Paragraph, ParseWarning, Report, Section
+from jcviewer.model.report_file import read_report_bytes
 from jcviewer.model.sources import sidecar_path
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
@@ -164,27 +165,14 @@ def parse_text(
     )
 
 
-def read_report_text(path: Path) -> str:
-    """The decoded text of a report file; ReportError with a specific reason otherwise."""
-    name = str(path)
-    if not path.exists():
-        raise ReportError("missing", name, "no such file")
-    if not path.is_file():
-        raise ReportError("not_a_file", name, "not a file")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReportError("unreadable", name, error.strerror or "cannot be read") from error
-    return decode_report(data, name)
-
-
-def load_report(path: Path, synonyms: Synonyms | None = None) -> Report:
-    """Read, decode and parse a report file, with its outline sidecar if there is one."""
-    text = read_report_text(path)
+def load_report(path: Path, synonyms: Synonyms | None = None, data: bytes | None = None) -> Report:
+    """Read, decode and parse a report file, with its outline sidecar if there is one. ``data`` are the file's
+    bytes when the caller has read them already (``report_file.read_report_bytes``), so it is read once."""
+    text = decode_report(read_report_bytes(path) if data is None else data, str(path))
     sidecar = None
     warnings: list[ParseWarning] = []
     side = sidecar_path(path)
-    if side.is_file():
+    if side.exists():
         try:
             sidecar = outline.read_sidecar(side)
         except outline.SidecarError as error:

@@ -6,9 +6,6 @@ import codecs
 
 from jcviewer.model.errors import ReportError
 
-MAX_BYTES = 64 * 1024 * 1024
-"""A newspaper page is ~10 KB; anything this large is not a report (and would freeze the UI)."""
-
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -37,8 +34,6 @@ def _is_textual(text: str) -> bool:
 
 def decode_report(data: bytes, name: str) -> str:
     """Decode report bytes; ReportError (binary, encoding, empty) when they are not a text report."""
-    if len(data) > MAX_BYTES:
-        raise ReportError("too_large", name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not a report")
     text = None
     for bom, codec in _BOMS:
         if data.startswith(bom):

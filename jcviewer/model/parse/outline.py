@@ -19,10 +19,12 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from jcviewer.model.errors import ReportError
 from jcviewer.model.parse.layout import Unit, column_breaks, repaired_text
 from jcviewer.model.parse.placement import place
 from jcviewer.model.parse.structure import PlacedHeading
 from jcviewer.model.report import Heading
+from jcviewer.model.report_file import MAX_SIDECAR_BYTES, read_checked
 from jcviewer.model.vocabulary import Synonyms
 
 
@@ -49,8 +51,10 @@ class SidecarError(ValueError):
 def read_sidecar(path: Path) -> tuple[SidecarSection, ...]:
     """Parse a sidecar file; SidecarError with a specific message if it is malformed."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(read_checked(path, MAX_SIDECAR_BYTES, "sidecar").decode("utf-8"))
+    except ReportError as error:
+        raise SidecarError(f"{path.name}: {error.message}") from error
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise SidecarError(f"{path.name}: {error}") from error
     sections = data.get("section")
     if not isinstance(sections, list) or not sections:
