@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QSettings,
     QSize,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -39,6 +41,7 @@ from jcviewer.ui.theme import ThemeSwitcher
 log = logging.getLogger(__name__)
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+INTERRUPT_POLL_MS = 200  # how often Python gets a turn to run its signal handlers while Qt's loop runs
 OFFSCREEN_NOISE = ("This plugin does not support",)  # the offscreen platform warns about what it need not do
 
 
@@ -128,13 +131,48 @@ def install_excepthook(window: MainWindow) -> None:
     sys.excepthook = report
 
 
+class QuitOnInterrupt:
+    """Ctrl+C in the terminal (SIGINT) quits the way File ▸ Quit does: the windows close (and save their
+    settings), the event loop ends, and ``aboutToQuit`` waits for background work.
+
+    Qt's event loop runs in C++, where Python cannot run its signal handlers; a timer hands the interpreter a
+    turn every INTERRUPT_POLL_MS. A second Ctrl+C, while quitting waits, ends the process at once.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.requested = False
+        self._timer = QTimer(app)
+        self._timer.timeout.connect(lambda: None)  # only so that Python runs: the handler does the work
+        self._timer.start(INTERRUPT_POLL_MS)
+        signal.signal(signal.SIGINT, self._interrupted)
+
+    def _interrupted(self, signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # the next Ctrl+C is not ignored, whatever happens here
+        log.info("interrupted: quitting")
+        self.requested = True
+        QTimer.singleShot(0, self.quit)  # not inside a signal handler, which may interrupt any Python code
+
+    def quit(self) -> None:
+        """Close every window (as File ▸ Quit closes the main window), then end the event loop."""
+        self._timer.stop()
+        self.app.closeAllWindows()
+        self.app.quit()
+
+
 def run(path: Path | None, language: str | None) -> int:
-    """Open the window and run until it closes."""
+    """Open the window and run until it closes (or Ctrl+C in the terminal)."""
     logging.basicConfig(level=logging.WARNING, format="jcviewer: %(levelname)s: %(name)s: %(message)s")
     session = create_session(language)
+    interrupt = QuitOnInterrupt(session.app)
     window = open_window(session, Settings(), path)
     install_excepthook(window)
-    code = session.app.exec()
+    if interrupt.requested:  # during start-up (an open-error dialog's loop may have closed the window already)
+        window.close()
+        wait_for_background_work()
+        code = 0
+    else:
+        code = session.app.exec()
     del window
     return code
 
