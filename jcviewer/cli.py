@@ -10,14 +10,18 @@ import json
 import os
 import re
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from jcviewer import __version__
 from jcviewer.model.errors import ReportError
 from jcviewer.model.export import to_json, to_text
 from jcviewer.model.parse import load_report
 from jcviewer.model.report import Report
+from jcviewer.model.sources import sidecar_path
 from jcviewer.resources import bundled_report
 
 if TYPE_CHECKING:
@@ -46,14 +50,21 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments are bad input like any other: one line on stderr, exit code 2 (no usage block)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"jcviewer: error: {message} (see jcviewer --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="jcviewer", description="交城县会议报告简报查看器 — briefing viewer. Without a command: open the window."
     )
     parser.add_argument("--version", action="version", version=f"jcviewer {__version__}")
     parser.add_argument("--self-test", action="store_true", help="check every main path offscreen and exit")
-    language = argparse.ArgumentParser(add_help=False)
+    language = _Parser(add_help=False)
     language.add_argument("--lang", choices=LANGUAGES, help="UI language (default: from the system, else zh)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     window = commands.add_parser("open", parents=[language], help="open the window (the default command)")
@@ -103,6 +114,11 @@ def _dump(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
+    try:
+        args.query.encode("utf-8")
+    except UnicodeEncodeError:
+        print("jcviewer: error: the query is not valid text (bytes that are not UTF-8)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from jcviewer.model.search.report_search import ReportSearch
     from jcviewer.model.search.words import WordSegmenter
     from jcviewer.model.vocabulary import default_synonyms
@@ -151,10 +167,35 @@ def _require_folder(output: Path, what: str) -> None:
         raise ReportError("missing", str(output.parent), f"the folder for {what} does not exist")
 
 
+def _check_output(path: Path, report: Path | None, what: str) -> None:
+    """Refuse an output in a missing folder, one that is the report being read (or its sidecar, also through a
+    link), or one that is not a regular file: the report is never modified."""
+    _require_folder(path, what)
+    source = report or bundled_report()
+    if path.exists() and any(path.resolve() == p.resolve() for p in (source, sidecar_path(source)) if p.exists()):
+        raise ReportError("same_file", str(path), f"is the report being read; write {what} to another file")
+    if path.exists() and not path.is_file():
+        raise ReportError("not_a_file", str(path), f"is not a regular file; write {what} to a file")
+
+
+@contextmanager
+def _output(path: Path, report: Path | None, what: str) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write ``what`` into, renamed over ``path`` once written (checked by
+    ``_check_output``): a half-written output never replaces anything."""
+    _check_output(path, report, what)
+    descriptor, temporary = tempfile.mkstemp(prefix=".jcviewer-", suffix=path.suffix, dir=path.parent)
+    os.close(descriptor)
+    try:
+        yield Path(temporary)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
 def _brief(args: argparse.Namespace) -> int:
     from jcviewer.model.briefing import report_briefing, section_briefing, section_ids
 
-    _require_folder(args.output, "the PDF")
+    _check_output(args.output, args.file, "the PDF")
     report = _load(args.file)
     if args.section and args.section not in section_ids(report):
         valid = ", ".join(section_ids(report))
@@ -170,9 +211,10 @@ def _brief(args: argparse.Namespace) -> int:
     session = create_session(args.lang)
     paper = QPageSize(QPageSize.PageSizeId.A4 if args.paper == "A4" else QPageSize.PageSizeId.Letter)
     try:
-        write_briefing_pdf(str(args.output), briefing, paper, session.fonts.family)
+        with _output(args.output, args.file, "the PDF") as temporary:
+            write_briefing_pdf(str(temporary), briefing, paper, session.fonts.family)
     except OSError as error:
-        print(f"jcviewer: error: {error}", file=sys.stderr)
+        print(f"jcviewer: error: {args.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(args.output.resolve())
     return 0
@@ -185,6 +227,9 @@ def _self_test() -> int:
         print(run_self_test())
     except (SelfTestError, OSError, ReportError) as error:
         print(f"jcviewer self-test failed: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a broken install: say what failed in one line, never a traceback
+        print(f"jcviewer self-test failed: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     return 0
 
@@ -214,9 +259,9 @@ def _screenshot(args: argparse.Namespace) -> int:
 
     from jcviewer.app import screenshot
 
-    _require_folder(args.out, "the screenshot")
     try:
-        screenshot(args.out, args.file, args.select, QSize(*args.size), args.lang)
+        with _output(args.out, args.file, "the screenshot") as temporary:
+            screenshot(temporary, args.file, args.select, QSize(*args.size), args.lang)
     except KeyError:
         print(
             f"jcviewer: error: --select {args.select}: no such outline node "
@@ -225,13 +270,17 @@ def _screenshot(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"jcviewer: error: {args.out}: {error}", file=sys.stderr)
+        print(f"jcviewer: error: {args.out}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (``jcviewer dump >&-``)
+        if sys.stderr is not None:
+            print("jcviewer: error: standard output is closed", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if sys.stdout.encoding and sys.stdout.encoding.lower().replace("-", "") not in ("utf8", "utf16"):
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     parser = build_parser()
@@ -240,10 +289,15 @@ def main(argv: list[str] | None = None) -> int:
         return _self_test()
     try:
         commands = {"open": _open, "dump": _dump, "search": _search, "brief": _brief, "screenshot": _screenshot}
-        return commands[args.command](args)
+        status = commands[args.command](args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not after the exit code is decided
+        return status
     except ReportError as error:
         print(f"jcviewer: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (``| head``): not an error
         return 0
+    except OSError as error:  # the output cannot be written (``jcviewer dump >/dev/full``)
+        print(f"jcviewer: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from process import run_jcviewer
+from process import ROOT, run_jcviewer
 
 from jcviewer.cli import main
 
@@ -111,3 +114,28 @@ def test_qt_free_commands_never_load_qt(tmp_path: Path, command: tuple[str, ...]
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "import time:" in line]
     assert "jcviewer.cli" in imported  # the listing is real
     assert not [name for name in imported if name.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph")]
+
+
+def _shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``jcviewer`` run by a shell, for redirections the subprocess module cannot express (``>&-``)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m jcviewer {command}"], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell redirections")
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("dump >/dev/full", "cannot write the output"),
+        ("dump >&-", "standard output is closed"),
+        ("dump --no-such-option", "unrecognized arguments"),
+        ("search $'\\xff'", "not valid text"),
+    ],
+)
+def test_output_and_argument_trouble_is_one_line_exit_2(tmp_path: Path, command: str, message: str) -> None:
+    result = _shell(command, tmp_path)
+    assert result.returncode == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("jcviewer: warning:")]
+    assert len(errors) == 1 and message in errors[0] and "Traceback" not in result.stderr
