@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
         + [f"发展项目{i}号 建设营商" if i % 2 else "" for i in range(n // 10)]
     ),
     "datelines everywhere": lambda n: "\n".join(f"{i % 12 + 1}月{i % 28 + 1}日，{LINE}。\n" for i in range(n)),
+    "指标完成 repeated, one line": lambda n: "指标完成" * (2 * n) + "x",
+    "预计 repeated, one line": lambda n: "预计" * (2 * n),
+    "banners, one a line": lambda n: "\n\n".join(["全面提升城市品质"] * n),
+    "a banner printed twice, then text": lambda n: "全面提升城市品质全面提升城市品质\n\n" + "\n".join(LINE + "。" for _ in range(n)),
 }
 
 
@@ -40,12 +45,22 @@ def seconds(text: str) -> float:
     return time.perf_counter() - start
 
 
+def peak_per_megabyte(text: str) -> float:
+    """Peak memory the parse allocates (tracemalloc), per MB of input (UTF-8)."""
+    tracemalloc.start()
+    parse_text(text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / len(text.encode("utf-8"))
+
+
 def main(lines: int = 20_000) -> None:
-    print(f"| shape | {lines} lines | {4 * lines} lines | ratio |")
-    print("|---|---:|---:|---:|")
+    print(f"| shape | {lines} lines | {4 * lines} lines | ratio | memory per MB |")
+    print("|---|---:|---:|---:|---:|")
     for name, make in SHAPES.items():
         small, large = seconds(make(lines)), seconds(make(4 * lines))
-        print(f"| {name} | {small * 1000:.0f} ms | {large * 1000:.0f} ms | {large / small:.1f} |")
+        memory = peak_per_megabyte(make(lines))
+        print(f"| {name} | {small * 1000:.0f} ms | {large * 1000:.0f} ms | {large / small:.1f} | {memory:.0f} MB |")
 
 
 if __name__ == "__main__":
