@@ -35,7 +35,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "指标完成 repeated, one line": lambda n: "指标完成" * (2 * n) + "x",
     "预计 repeated, one line": lambda n: "预计" * (2 * n),
     "banners, one a line": lambda n: "\n\n".join(["全面提升城市品质"] * n),
-    "a banner printed twice, then text": lambda n: "全面提升城市品质全面提升城市品质\n\n" + "\n".join(LINE + "。" for _ in range(n)),
+    "a banner printed twice, then text": lambda n: (
+        "全面提升城市品质全面提升城市品质\n\n" + "\n".join(LINE + "。" for _ in range(n))
+    ),
 }
 
 
