@@ -3,6 +3,10 @@
 ``乡村振兴`` one term; ``营商 环境`` two terms, both required; ``"稳中求进"`` an exact phrase (no synonyms);
 ``GDP`` the term 地区生产总值 / GDP / 生产总值. A term matches wherever it occurs as a substring; a term that
 starts or ends with a digit only matches whole numbers there ("6.5%" is not in "96.5%").
+
+A term typed twice counts once, and only the first ``MAX_TERMS`` different terms are looked for (the rest are
+ignored, and ``Query.ignored`` says how many): the cost of a search grows with its terms, and a real query has a
+handful.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from jcviewer.model.search.text import is_cjk, normalise
 from jcviewer.model.vocabulary import Synonyms
 
 MAX_VARIANTS = 16
+MAX_TERMS = 32  # different terms looked for; those typed after them are ignored
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 
 
@@ -34,6 +39,7 @@ class Query:
 
     text: str
     terms: tuple[Term, ...]
+    ignored: int = 0  # different terms beyond MAX_TERMS, not looked for
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -74,16 +80,27 @@ def synonym_variants(term: str, synonyms: Synonyms) -> tuple[str, ...]:
 
 
 def parse_query(text: str, synonyms: Synonyms | None = None) -> Query:
-    """Split ``text`` into terms: whitespace separates, ``"…"`` quotes an exact phrase."""
-    terms = []
+    """Split ``text`` into terms: whitespace separates, ``"…"`` quotes an exact phrase.
+
+    Repeated terms count once; at most ``MAX_TERMS`` different terms, in the order typed.
+    """
+    wanted: dict[tuple[str, bool], None] = {}  # (text, phrase), first occurrence first
+    ignored: set[tuple[str, bool]] = set()
     for match in _TOKEN.finditer(normalise(text)):
         if match.group(2) is not None:
-            word = match.group(2).replace('"', "")
-            if word:
-                variants = synonym_variants(word, synonyms) if synonyms else (word,)
-                terms.append(Term(word, variants))
+            key = (match.group(2).replace('"', ""), False)
         else:
-            phrase = _join_phrase(match.group(1).split())
-            if phrase:
-                terms.append(Term(phrase, (phrase,), phrase=True))
-    return Query(text, tuple(terms))
+            key = (_join_phrase(match.group(1).split()), True)
+        if not key[0] or key in wanted:
+            continue
+        if len(wanted) < MAX_TERMS:
+            wanted[key] = None
+        else:
+            ignored.add(key)
+    terms = tuple(
+        Term(word, (word,), phrase=True)
+        if phrase
+        else Term(word, synonym_variants(word, synonyms) if synonyms else (word,))
+        for word, phrase in wanted
+    )
+    return Query(text, terms, len(ignored))
