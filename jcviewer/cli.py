@@ -298,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (``| head``): not an error
         return 0
+    except KeyboardInterrupt:  # Ctrl+C in a terminal: stop quietly, as a shell command does
+        return 130
     except OSError as error:  # the output cannot be written (``jcviewer dump >/dev/full``)
         print(f"jcviewer: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -56,6 +56,7 @@ class ChartPane(QWidget):
         self._status = QLabel(self.tr("Loading charts…"), self)
         self._status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._status.setWordWrap(True)
+        self._status.setTextFormat(Qt.TextFormat.PlainText)  # an error's message is text, never markup
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._status)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -121,7 +123,7 @@ class Menus(QObject):
         recent = [p for p in window.settings.recent_files if Path(p).is_file()]
         for path in recent:
             action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(html.escape(path))  # tooltips render markup; a file name is text
             action.triggered.connect(lambda _=False, p=path: window.open_file(Path(p)))
         if not recent:
             self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
