@@ -1,4 +1,9 @@
-"""The search field and its results: answers as you type (debounced), ranks refine once jieba has loaded."""
+"""The search field and its results: answers as you type (debounced), ranks refine once jieba has loaded.
+
+A report of more than ``LARGE_REPORT_CHARS`` characters is indexed and searched in a background thread (the
+window stays responsive; the status line shows "…" until the results arrive; only the latest query's results are
+shown).
+"""
 
 from __future__ import annotations
 
@@ -44,6 +49,7 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 200  # rows in the list (the status line counts them all); hits beyond are not highlighted
+LARGE_REPORT_CHARS = 200_000  # ~10 real reports: beyond it, index and search off the UI thread
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -123,6 +129,32 @@ class SnippetDelegate(QStyledItemDelegate):
 _SEGMENTER_LOCK = threading.Lock()
 
 
+class _Index:
+    """The search index of one report, built once, on whichever thread first needs it (plain Python, so a
+    worker thread may hold it after the panel is gone)."""
+
+    def __init__(self, report: Report, nodes: tuple[Node, ...]) -> None:
+        self.report, self.nodes = report, nodes
+        self.large = sum(len(p.text) for p in report.paragraphs()) > LARGE_REPORT_CHARS
+        self._lock = threading.Lock()
+        self._search: ReportSearch | None = None
+
+    @property
+    def built(self) -> ReportSearch | None:
+        """The index if it has been built."""
+        return self._search
+
+    def get(self) -> ReportSearch:
+        """The index, built now if need be."""
+        with self._lock:
+            if self._search is None:
+                from jcviewer.model.search.report_search import ReportSearch
+                from jcviewer.model.vocabulary import default_synonyms
+
+                self._search = ReportSearch(self.report, default_synonyms(), self.nodes)
+            return self._search
+
+
 @cache
 def _load_segmenter() -> WordSegmenter:
     from jcviewer.model.search.words import WordSegmenter
@@ -186,18 +218,19 @@ class SearchPanel(QWidget):
         self.only_matching.toggled.connect(self.onlyMatchingChanged)
         self.results.selectionModel().currentChanged.connect(self._on_current)
         self.results.activated.connect(self._on_current)
-        self._report: Report | None = None
-        self._nodes: tuple[Node, ...] = ()
-        self._search: ReportSearch | None = None
+        self._index: _Index | None = None
         self._segmenter: WordSegmenter | None = None
         self._jieba: BackgroundTask | None = None
         self._refining: BackgroundTask | None = None
+        self._searching: BackgroundTask | None = None  # the latest background search, if one runs
+        self._query_number = 0  # counts queries, so a background result that arrives late is dropped
+        self._shown_index: _Index | None = None  # the index last_results come from
         self.last_results: SearchResults | None = None
 
     # --- report and index -----------------------------------------------------------------------------------
     def set_report(self, report: Report, nodes: tuple[Node, ...]) -> None:
         """Search this report from now on (the index is built on first use)."""
-        self._report, self._nodes, self._search = report, nodes, None
+        self._index = _Index(report, nodes)
         if self._segmenter is not None:
             self._refine()
         if self.edit.text().strip():
@@ -206,12 +239,7 @@ class SearchPanel(QWidget):
     @property
     def search(self) -> ReportSearch | None:
         """The index of the report on show, building it if need be."""
-        if self._search is None and self._report is not None:
-            from jcviewer.model.search.report_search import ReportSearch
-            from jcviewer.model.vocabulary import default_synonyms
-
-            self._search = ReportSearch(self._report, default_synonyms(), self._nodes)
-        return self._search
+        return self._index.get() if self._index is not None else None
 
     def load_words(self) -> None:
         """Load jieba in the background (once); the ranking of the query on screen refines when it arrives."""
@@ -223,34 +251,66 @@ class SearchPanel(QWidget):
     @property
     def words_ready(self) -> bool:
         """True once jieba is loaded and the current report's word boundaries are in use."""
-        return self._search is not None and self._search.index.has_word_boundaries
+        built = self._index.built if self._index is not None else None
+        return built is not None and built.index.has_word_boundaries
 
     def _on_words(self, segmenter: WordSegmenter) -> None:
         self._segmenter = segmenter
         self._refine()
 
     def _refine(self) -> None:
-        search, segmenter = self.search, self._segmenter
-        if search is None or segmenter is None:
+        index, segmenter = self._index, self._segmenter
+        if index is None or segmenter is None:
             return
-        self._refining = BackgroundTask(lambda: (search, search.word_boundaries(segmenter)), self)
+        self._refining = BackgroundTask(lambda: (index, index.get().word_boundaries(segmenter)), self)
         self._refining.done.connect(self._on_boundaries)
         self._refining.start()
 
-    def _on_boundaries(self, result: tuple[ReportSearch, object]) -> None:
-        search, edges = result
-        if search is self._search:
-            search.index.use_word_boundaries(edges)  # type: ignore[arg-type]
+    def _on_boundaries(self, result: tuple[_Index, object]) -> None:
+        index, edges = result
+        if index is self._index:
+            index.get().index.use_word_boundaries(edges)  # type: ignore[arg-type]
             if self.edit.text().strip():
                 self.run()
 
     # --- querying -------------------------------------------------------------------------------------------
     def run(self) -> None:
-        """Search for the field's text now (the debounce timer calls this)."""
+        """Search for the field's text now (the debounce timer calls this); in the background for a large report."""
         self._timer.stop()
+        self._query_number += 1
         text = self.edit.text().strip()
-        search = self.search if text else None
-        results = search.search(text, limit=RESULT_LIMIT) if search else None
+        index = self._index if text else None
+        if index is not None and index.large:
+            self._search_in_background(index, text)
+            return
+        results = index.get().search(text, limit=RESULT_LIMIT) if index is not None else None
+        self._show(index, results)
+
+    def _search_in_background(self, index: _Index, text: str) -> None:
+        if self._shown_index is not index:  # never keep showing another report's hits meanwhile
+            self._show(None, None)
+        self.status.setText("…")  # searching
+        number = self._query_number
+        task = BackgroundTask(lambda: index.get().search(text, limit=RESULT_LIMIT), self)
+        task.done.connect(lambda results: self._arrived(number, index, results))
+        task.failed.connect(lambda message: self._arrived(number, index, None, message))
+        task.done.connect(task.deleteLater)
+        task.failed.connect(task.deleteLater)
+        self._searching = task
+        task.start()
+
+    def _arrived(self, number: int, index: _Index, results: SearchResults | None, error: str = "") -> None:
+        if number != self._query_number or index is not self._index:
+            return  # a later query (or report) has been asked for since
+        self._searching = None
+        if error:
+            self.status.setText(error)  # logged in full by the worker
+        else:
+            self._show(index, results)
+
+    def _show(self, index: _Index | None, results: SearchResults | None) -> None:
+        text = self.edit.text().strip()
+        self._shown_index = index
         self.last_results = results
         self.model.set_hits(results.hits if results else ())
         self.results.setVisible(bool(text))

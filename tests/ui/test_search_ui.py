@@ -132,3 +132,60 @@ def test_a_heading_hit_selects_its_section(qtbot: QtBot, window: MainWindow) -> 
 def test_ctrl_f_focuses_the_search_field(qtbot: QtBot, window: MainWindow) -> None:
     window.findChild(QAction, "findAction").trigger()
     assert window.findChild(QLineEdit, "searchEdit").hasFocus()
+
+
+@pytest.fixture
+def held_search(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[tuple[str, bool]]]:
+    """``ReportSearch.search`` that records its query and whether it ran on the UI thread, and waits (at most 5 s)
+    until the test releases it."""
+    from jcviewer.model.search.report_search import ReportSearch
+
+    release, calls = threading.Event(), []
+    real = ReportSearch.search
+
+    def held(self: ReportSearch, query: str, limit: int | None = 20) -> object:
+        calls.append((query, threading.current_thread() is threading.main_thread()))
+        release.wait(5)
+        return real(self, query, limit)
+
+    monkeypatch.setattr(ReportSearch, "search", held)
+    return release, calls
+
+
+@pytest.mark.timeout(60)  # hang detection: today's panel would wait for the held search on the UI thread
+def test_a_large_report_is_searched_off_the_ui_thread_with_the_same_results(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    held_search: tuple[threading.Event, list[tuple[str, bool]]],
+) -> None:
+    release, calls = held_search
+    panel, edit = window.search_panel, window.findChild(QLineEdit, "searchEdit")
+    release.set()
+    expected = {}
+    for query in ("乡村振兴", "营商环境"):
+        edit.setText(query)
+        panel.run()  # a report of ordinary size: searched at once, on the UI thread
+        expected[query] = panel.last_results
+    assert calls == [("乡村振兴", True), ("营商环境", True)]
+    release.clear()
+    calls.clear()
+    monkeypatch.setattr(search_panel, "LARGE_REPORT_CHARS", 0, raising=False)  # every report is large
+    edit.setText("乡村振兴")
+    window.set_report(window.report)  # a new report: the results of the old one go at once
+    assert panel.last_results is None
+    qtbot.waitUntil(lambda: len(calls) >= 2, timeout=5000)  # the report's own run, then the new query's
+    assert all(not on_ui_thread for _, on_ui_thread in calls)
+    qtbot.wait(50)  # the event loop runs while the search is held: the window is responsive
+    assert panel.last_results is None and panel.status.text() == "…"
+    edit.setText("营商环境")  # typed while the earlier search is still running: only its results are shown
+    qtbot.waitUntil(lambda: calls[-1][0] == "营商环境", timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: panel.last_results is not None and panel.last_results.query.text == "营商环境")
+    qtbot.wait(100)  # the earlier queries' results arrive too, and are dropped
+    assert panel.last_results == expected["营商环境"]
+    assert [hit.node for hit in panel.last_results.hits] == ["p6.list.3", "p5.list.2"]
+    assert panel.model.rowCount() == 2 and panel.status.text() != "…"
+    panel.choose(1)  # and the window shows them as it would have
+    assert current_id(window) == "p5.list.2"
+    assert highlighted(window, Style().focus) == ["营商环境"]
