@@ -99,3 +99,18 @@ def test_an_unwritable_cache_folder_still_segments(tmp_path: Path) -> None:
         assert {"营商环境", "四创战略"} <= words_of(WordSegmenter(folder))
     finally:
         folder.chmod(0o700)
+
+
+@pytest.mark.timeout(60)
+def test_a_cache_that_cannot_be_renamed_into_place_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    folder = tmp_path / "jieba"
+    folder.mkdir()
+    plant_wrong_shape(folder / CACHE_FILE)
+    assert {"营商环境", "四创战略"} <= words_of(WordSegmenter(folder))
+    assert list(folder.iterdir()) == []  # the bad cache gone, the new one not kept, no temporary file
