@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import types
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -41,51 +42,93 @@ def report_from_json(text: str | bytes) -> Report:
     return report
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
+Loader = Callable[[Any, str], Any]
 
 
 def _load(hint: Any, value: Any, where: str) -> Any:
     """``value`` read as ``hint`` (a dataclass, tuple, Literal, optional or scalar type), or ReportDataError."""
+    return _loader(hint)(value, where)
+
+
+@cache
+def _loader(hint: Any) -> Loader:
+    """A function reading a value as ``hint``, built once per type (a cached report is read on every start)."""
     origin, args = get_origin(hint), get_args(hint)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return _load_dataclass(hint, value, where)
+        return _dataclass_loader(hint)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return _sequence_loader(args[0])
     if origin is tuple:
+        return _pair_loader(args)
+    if origin is Literal:
+        return _choice_loader(args)
+    if origin in (Union, types.UnionType):
+        others = [arg for arg in args if arg is not type(None)]
+        if len(others) != 1 or len(args) != 2:
+            raise TypeError(f"unsupported type {hint}")
+        return _optional_loader(others[0])
+    return _scalar_loader(hint)
+
+
+def _dataclass_loader(cls: type) -> Loader:
+    hints = get_type_hints(cls)
+    names = frozenset(field.name for field in dataclasses.fields(cls))
+
+    def load(value: Any, where: str) -> Any:
+        if not isinstance(value, dict):
+            raise ReportDataError(f"{where}: expected an object")
+        if value.keys() != names:
+            raise ReportDataError(f"{where}: fields {sorted(set(value) ^ names)} do not match {cls.__name__}")
+        return cls(**{name: _loader(hints[name])(value[name], f"{where}.{name}") for name in names})
+
+    return load
+
+
+def _sequence_loader(item: Any) -> Loader:
+    def load(value: Any, where: str) -> Any:
         if not isinstance(value, list):
             raise ReportDataError(f"{where}: expected a list")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_load(args[0], item, f"{where}[{i}]") for i, item in enumerate(value))
-        if len(args) != len(value):
-            raise ReportDataError(f"{where}: expected {len(args)} items")
-        return tuple(_load(arg, item, f"{where}[{i}]") for i, (arg, item) in enumerate(zip(args, value, strict=True)))
-    if origin is Literal:
-        if value not in args:
-            raise ReportDataError(f"{where}: {value!r} is not one of {args}")
+        read = _loader(item)
+        return tuple(read(element, f"{where}[{i}]") for i, element in enumerate(value))
+
+    return load
+
+
+def _pair_loader(items: tuple[Any, ...]) -> Loader:
+    def load(value: Any, where: str) -> Any:
+        if not isinstance(value, list) or len(value) != len(items):
+            raise ReportDataError(f"{where}: expected {len(items)} items")
+        return tuple(
+            _loader(item)(element, f"{where}[{i}]") for i, (item, element) in enumerate(zip(items, value, strict=True))
+        )
+
+    return load
+
+
+def _choice_loader(choices: tuple[Any, ...]) -> Loader:
+    def load(value: Any, where: str) -> Any:
+        if value not in choices:
+            raise ReportDataError(f"{where}: {value!r} is not one of {choices}")
         return value
-    if origin in (Union, types.UnionType):
-        if value is None and type(None) in args:
-            return None
-        others = [arg for arg in args if arg is not type(None)]
-        if len(others) != 1:
-            raise ReportDataError(f"{where}: unsupported type {hint}")
-        return _load(others[0], value, where)
-    return _load_scalar(hint, value, where)
+
+    return load
 
 
-def _load_dataclass(cls: type, value: Any, where: str) -> Any:
-    if not isinstance(value, dict):
-        raise ReportDataError(f"{where}: expected an object")
-    fields = {field.name for field in dataclasses.fields(cls)}
-    if set(value) != fields:
-        raise ReportDataError(f"{where}: fields {sorted(set(value) ^ fields)} do not match {cls.__name__}")
-    hints = _hints(cls)
-    return cls(**{name: _load(hints[name], value[name], f"{where}.{name}") for name in fields})
+def _optional_loader(inner: Any) -> Loader:
+    def load(value: Any, where: str) -> Any:
+        return None if value is None else _loader(inner)(value, where)
+
+    return load
 
 
-def _load_scalar(hint: Any, value: Any, where: str) -> Any:
-    if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    if hint in (str, int, bool) and type(value) is hint:
-        return value
-    raise ReportDataError(f"{where}: expected {getattr(hint, '__name__', hint)}, got {type(value).__name__}")
+def _scalar_loader(hint: Any) -> Loader:
+    def load(value: Any, where: str) -> Any:
+        if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        if type(value) is hint:
+            return value
+        raise ReportDataError(f"{where}: expected {getattr(hint, '__name__', hint)}, got {type(value).__name__}")
+
+    if hint not in (str, int, float, bool):
+        raise TypeError(f"unsupported type {hint}")
+    return load
