@@ -66,6 +66,10 @@ def main() -> None:
     probe = FirstPaint()
     app.installEventFilter(probe)
     app.exec()
+    if KIND != "bare":  # as jcviewer's own run does: background work (jieba, charts) ends before the process
+        from jcviewer.ui.background import wait_for_background_work
+
+        wait_for_background_work()
     result.pop("_timer", None)
     print(json.dumps(result))
 
