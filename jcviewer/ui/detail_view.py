@@ -89,9 +89,10 @@ class DetailView(QTextBrowser):
         shown = {"focus": bool(self._focus), "mark": bool(self._node.marks), "hit": bool(self._hits)}
         anchor = next((ANCHORS[kind] for kind in ("focus", "mark", "hit") if shown[kind]), "")
         if anchor:
-            self.scrollToAnchor(anchor)  # puts the anchor at the very top; leave some context above it
+            self.scrollToAnchor(anchor)  # puts the anchor at the very top, unless the text ends before that
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() - self.viewport().height() // CONTEXT_ABOVE)
+            if bar.value() < bar.maximum():  # at the top: leave some context above it (at the end it is in view)
+                bar.setValue(bar.value() - self.viewport().height() // CONTEXT_ABOVE)
         else:
             self.verticalScrollBar().setValue(0)
 

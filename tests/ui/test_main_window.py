@@ -9,8 +9,17 @@ from pathlib import Path
 
 import pytest
 from genre import wenshui_page
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPalette, QWheelEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QSettings, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QTextCursor,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, highlighted
@@ -20,7 +29,7 @@ from jcviewer.model.export import SCHEMA_VERSION
 from jcviewer.resources import bundled_report
 from jcviewer.settings import Settings
 from jcviewer.ui.charts import BarChart
-from jcviewer.ui.detail_html import Style
+from jcviewer.ui.detail_html import MARK_ANCHOR, Style
 from jcviewer.ui.main_window import MainWindow
 
 
@@ -367,3 +376,29 @@ def test_opening_a_pipe_or_a_device_neither_hangs_nor_reads(
     assert window.open_file(Path("/dev/zero")) is False
     assert window.report is before
     assert len(dialogs) == 2
+
+
+def _anchor_rect(window: MainWindow, name: str) -> QRect:
+    """Where the detail pane shows the text anchored ``name`` (viewport coordinates)."""
+    block = window.detail.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if name in fragment.charFormat().anchorNames():
+                cursor = QTextCursor(window.detail.document())
+                cursor.setPosition(fragment.position())
+                return window.detail.cursorRect(cursor)
+            iterator += 1
+        block = block.next()
+    raise AssertionError(f"no anchor {name}")
+
+
+@pytest.mark.parametrize("node", ["p6.list.5", "s3.quotes.5", "s3.quotes.1", "p5.list.1"])
+def test_a_selected_item_is_scrolled_into_view_even_at_the_end(window: MainWindow, node: str) -> None:
+    window.resize(1400, 860)  # the last items sit below the first screen
+    QApplication.processEvents()  # lay out at this size first, as the screenshot does
+    assert window.select_node(node)
+    QApplication.processEvents()
+    rect = _anchor_rect(window, MARK_ANCHOR)
+    assert window.detail.viewport().rect().contains(rect.center()), (node, rect, window.detail.viewport().rect())
