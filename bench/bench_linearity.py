@@ -19,7 +19,8 @@ LINE = "交城县委经济工作会议增长发展项目建设乡村振兴营商
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "no punctuation, one column": lambda n: "\n".join(LINE for _ in range(n)),
-    "one endless paragraph": lambda n: "\n".join(LINE + ("。" if i % 7 == 0 else "") for i in range(n)),
+    # ends on a sentence at every size (n = 80000 once ended mid-sentence: a trailing heading, other work)
+    "one endless paragraph": lambda n: "\n".join(LINE + ("。" if i % 7 == 0 or i == n - 1 else "") for i in range(n)),
     "column width changing every 5 lines": lambda n: "\n".join(
         (LINE if (i // 5) % 2 else LINE[:14]) + ("。" if i % 3 == 0 else "") for i in range(n)
     ),
