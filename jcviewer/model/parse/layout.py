@@ -249,12 +249,11 @@ def column_breaks(units: list[Unit]) -> list[bool]:
     return breaks
 
 
-def _edge_slogan(line: Line, neighbour: Line | None, blank_between: bool) -> bool:
-    """A page's first or last line that stands apart: a short display line with no punctuation, set off by a
-    blank line (a banner or a headline, never the start or end of a paragraph)."""
+def _edge_slogan(line: Line, set_off: bool) -> bool:
+    """A page's first or last line that stands apart: a short display line with no punctuation, ``set_off`` by a
+    blank line from the rest (a banner or a headline, never the start or end of a paragraph)."""
     return (
-        neighbour is not None
-        and blank_between
+        set_off
         and line.width <= cues.BANNER_MAX_WIDTH
         and not any(mark in line.text for mark in cues.PUNCTUATION)
         and not cues.names_a_photo(line.text)
@@ -269,9 +268,9 @@ def group_units(lines: list[Line]) -> list[Unit]:
     """
     head: list[Unit] = []
     tail: list[Unit] = []
-    if lines and _edge_slogan(lines[0], lines[1] if len(lines) > 1 else None, len(lines) > 1 and lines[1].blank_before):
+    if len(lines) > 1 and _edge_slogan(lines[0], lines[1].blank_before):
         head, lines = [Unit([lines[0]], standalone=True)], lines[1:]
-    if lines and _edge_slogan(lines[-1], lines[-2] if len(lines) > 1 else None, lines[-1].blank_before):
+    if len(lines) > 1 and _edge_slogan(lines[-1], lines[-1].blank_before):
         tail, lines = [Unit([lines[-1]], standalone=True)], lines[:-1]
     units: list[Unit] = head
     start = 0
