@@ -37,6 +37,9 @@ def detail_text(window: MainWindow) -> str:
     return window.detail.toPlainText()
 
 
+GREY_STEP = 30  # lightness steps (of 255) that tell two greys apart on paper
+
+
 def load_charts(qtbot: QtBot, window: MainWindow) -> None:
     window.charts.load()
     qtbot.waitUntil(lambda: window.charts.is_loaded, timeout=20000)
@@ -148,13 +151,20 @@ def test_comparison_chart_pairs_result_and_target_and_hover_names_the_sentence(
 
 
 def test_charts_are_readable_in_greyscale(qtbot: QtBot, window: MainWindow) -> None:
+    """Result bars, target bars and the background differ in lightness, not only in hue (printed in black)."""
     load_charts(qtbot, window)
-    image = chart(window, "comparisonChart").grab().toImage()
-    greys = {QPalette().color(QPalette.ColorRole.Base).lightness()}
-    for x in range(0, image.width(), 3):
-        for y in range(0, image.height(), 3):
-            greys.add(image.pixelColor(x, y).lightness() // 32)
-    assert len(greys) >= 4  # background, light result bars, dark target bars, text: distinct without colour
+    comparison = chart(window, "comparisonChart")
+    image = comparison.grab().toImage()
+
+    def grey(bar_period: str) -> int:
+        bar = next(b for b in comparison.bars if b.metric.period == bar_period)
+        point = comparison.bar_position(bar).toPoint()
+        return image.pixelColor(point).lightness()
+
+    background = comparison.palette().color(QPalette.ColorRole.Base).lightness()
+    result, target = grey("result"), grey("target")
+    assert abs(result - target) >= GREY_STEP and abs(result - background) >= GREY_STEP
+    assert abs(target - background) >= GREY_STEP, (result, target, background)
 
 
 def test_opening_a_bad_file_shows_a_dialog_and_keeps_the_report(
