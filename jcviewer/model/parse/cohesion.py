@@ -79,13 +79,15 @@ class Cohesion:
         """The summed weight of tokens that all occur on the page."""
         return sum(map(self._idf.__getitem__, found))
 
-    def heading_similarity(self, heading: set[str], paragraph: int, opening_only: bool = False) -> float:
-        """The share of the heading's weight found in the paragraph, or in its opening words (0–1). Tokens
+    def heading_similarities(self, heading: set[str], opening_only: bool = False) -> list[float]:
+        """Per paragraph, the share of the heading's weight found in it, or in its opening words (0–1). Tokens
         found nowhere on the page cannot tell paragraphs apart and are left out."""
         findable = {token for token in heading if token in self._idf}
         total = self._mass(findable)
-        found = (self.opening_tokens if opening_only else self.paragraph_tokens)[paragraph]
-        return self._mass(findable & found) / total if total else 0.0
+        if not total:
+            return [0.0] * len(self.paragraph_tokens)
+        found = self.opening_tokens if opening_only else self.paragraph_tokens
+        return [self._mass(findable & tokens) / total for tokens in found]
 
     def block_similarity(self, before: Sequence[int], after: Sequence[int]) -> float:
         """Weighted cosine of the vocabularies of two runs of paragraphs (0–1): low where the topic shifts."""

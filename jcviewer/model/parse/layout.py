@@ -20,8 +20,6 @@ NO_LINE_START = CLOSERS + "，。、；：！？…》"
 COLUMN_PROBE = 4  # lines compared on each side of a possible column change
 COLUMN_WIDTH_TOLERANCE = 1.5  # ems two stretches of one column may differ by
 SQUEEZED = "，。、；：！？”’）》"
-HEADLINE_MAX_LINES = 4  # a headline block (引题/主题/副题) has at most this many lines
-SENTENCE_MARKS = "。！？；：…"  # running text holds these; display lines (headings, slogans) do not
 INDENT = "\u3000\u3000"  # some extractions mark each paragraph's first line with two ideographic spaces
 FIRST_LINE_SHORTFALL = 4.5  # ems a paragraph's first line may fall short of the next (indent, squeezing)
 
@@ -172,9 +170,9 @@ def _stands_apart(unit: Unit) -> bool:
     """Whether the unit so far is one line, or a few single-spaced lines without sentence punctuation (a
     headline block), as opposed to running text."""
     return len(unit.lines) == 1 or (
-        len(unit.lines) <= HEADLINE_MAX_LINES
+        len(unit.lines) <= cues.HEADING_GROUP_MAX_LINES
         and unit.blank_gaps == 0
-        and not any(mark in line.text for line in unit.lines for mark in SENTENCE_MARKS)
+        and not any(mark in line.text for line in unit.lines for mark in cues.SENTENCE_PUNCTUATION)
     )
 
 

@@ -339,13 +339,11 @@ def place(
     cohesion = Cohesion(paragraphs)
     vocabularies = [heading_tokens(heading, synonyms) for heading in headings]
     repeats = _repeats(paragraphs)
-    similarity = [
-        _centred([0.0 if i in repeats else cohesion.heading_similarity(words, i) for i in range(count)])
-        for words in vocabularies
-    ]
-    opening = [
-        [cohesion.heading_similarity(words, i, opening_only=True) for i in range(count)] for words in vocabularies
-    ]
+    similarity = []
+    for words in vocabularies:
+        shares = cohesion.heading_similarities(words)
+        similarity.append(_centred([0.0 if i in repeats else share for i, share in enumerate(shares)]))
+    opening = [cohesion.heading_similarities(words, opening_only=True) for words in vocabularies]
     shifts = _shifts(cohesion)
     boundary = _boundary_evidence(paragraphs, shifts, column_breaks or [False] * count)
     chosen: tuple[float, Placement] | None = None
