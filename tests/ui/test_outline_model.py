@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from collections.abc import Callable
+
+import pytest
+from outline_cases import REPORTS, hit_counts, outline_report, queries
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
 
 from jcviewer.app import Session
 from jcviewer.model.navigation import build_outline
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
+from jcviewer.ui.outline_filter import OutlineFilter
 from jcviewer.ui.outline_model import NODE_ID_ROLE, SUBTITLE_ROLE, OutlineModel
 
 
@@ -18,6 +24,77 @@ def rows(model: OutlineModel, parent: QModelIndex | None = None) -> list[str]:
 
 def test_model_passes_qt_model_tester(qtmodeltester, bundled: Report) -> None:
     qtmodeltester.check(OutlineModel(build_outline(bundled)), force_py=True)
+
+
+def all_indexes(model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[QModelIndex]:
+    """Every index of a one-column tree, depth first."""
+    parent = parent or QModelIndex()
+    found: list[QModelIndex] = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        found += [index, *all_indexes(model, index)]
+    return found
+
+
+class ChangeRecorder:
+    """The dataChanged ranges a model emits, to check that every row whose text changed was announced."""
+
+    def __init__(self, model: QAbstractItemModel) -> None:
+        self.ranges: list[tuple[QPersistentModelIndex, QPersistentModelIndex, list[int]]] = []
+        model.dataChanged.connect(self._record)
+
+    def clear(self) -> None:
+        self.ranges.clear()
+
+    def _record(self, first: QModelIndex, last: QModelIndex, roles: list[int]) -> None:
+        self.ranges.append((QPersistentModelIndex(first), QPersistentModelIndex(last), list(roles)))
+
+    def announced(self, index: QModelIndex, role: int) -> bool:
+        return any(
+            first.parent() == index.parent()
+            and first.row() <= index.row() <= last.row()
+            and (not roles or role in roles)
+            for first, last, roles in self.ranges
+        )
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_model_stays_consistent_while_hit_counts_change(qtmodeltester, name: str) -> None:
+    """The Qt tester stays attached while the counts of two searches come and go and the filter toggles; every
+    row whose text changes is announced with dataChanged for its display text."""
+    report, nodes = outline_report(name)
+    model = OutlineModel(nodes)
+    qtmodeltester.check(model)
+    outline = OutlineFilter()
+    outline.setSourceModel(model)
+    broad, narrow = (hit_counts(name, query) for query in queries(report))
+    assert broad and narrow
+    steps: list[tuple[str, Callable[[], None], dict[str, int]]] = [
+        ("counts", lambda: model.set_hit_counts(broad), broad),
+        ("only matching", lambda: outline.set_only_matching(True), broad),
+        ("other counts", lambda: model.set_hit_counts(narrow), narrow),
+        ("everything", lambda: outline.set_only_matching(False), narrow),
+        ("cleared", lambda: model.set_hit_counts({}), {}),
+    ]
+    uncounted = OutlineModel(nodes)
+    plain = {index.data(NODE_ID_ROLE): index.data() for index in all_indexes(uncounted)}
+    recorder = ChangeRecorder(model)
+    for step, change, counts in steps:
+        before = {index.data(NODE_ID_ROLE): index.data() for index in all_indexes(model)}
+        recorder.clear()
+        change()
+        outline.refilter()  # as the window does after new counts
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)  # all checks again
+        for index in all_indexes(model):
+            node_id = index.data(NODE_ID_ROLE)
+            assert model.hit_count(node_id) == counts.get(node_id, 0), (step, node_id)
+            text = index.data()
+            if node_id in counts:
+                assert text.startswith(plain[node_id]) and str(counts[node_id]) in text[len(plain[node_id]) :], step
+            else:
+                assert text == plain[node_id], step
+            if text != before[node_id]:
+                assert recorder.announced(index, Qt.ItemDataRole.DisplayRole), (step, node_id)
 
 
 def test_rows_are_labelled_in_chinese(session: Session, bundled: Report) -> None:
