@@ -1,54 +1,25 @@
-"""One-page briefings as PDF: one page always, real text, fonts embedded; print, preview and export in the window."""
+"""One-page briefings as PDF (printing.py): one page always, real text, fonts embedded; in-process and through
+`jcviewer brief`."""
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from genre import crowded_page
+from pdf_text import assert_fonts_embedded, pages, poppler, requires_poppler, text_of
 from process import run_jcviewer
-from PySide6.QtGui import QAction, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog, QFileDialog
-from pytestqt.qtbot import QtBot
+from PySide6.QtGui import QPageSize
 
 from jcviewer.app import Session
 from jcviewer.model.briefing import report_briefing, section_briefing, section_ids
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
-from jcviewer.ui.main_window import MainWindow
-from jcviewer.ui.print_dialogs import PageSetupDialog
 from jcviewer.ui.printing import write_briefing_pdf
 
 CROWDED = parse_text(crowded_page(seed=3).text(), source="crowded.txt")
 A4 = QPageSize(QPageSize.PageSizeId.A4)
-pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (CI installs it)")
-
-
-def poppler(tool: str, pdf: Path) -> str:
-    return subprocess.run(
-        [tool, str(pdf), *(["-"] if tool == "pdftotext" else [])],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-
-
-def pages(pdf: Path) -> int:
-    return int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdf))[1])
-
-
-def text_of(pdf: Path) -> str:
-    return re.sub(r"\s+", "", poppler("pdftotext", pdf))
-
-
-def assert_fonts_embedded(pdf: Path) -> None:
-    rows = poppler("pdffonts", pdf).splitlines()[2:]
-    assert rows and all(row.split()[-5] == "yes" for row in rows), rows  # the "emb" column
+pytestmark = requires_poppler
 
 
 @pytest.mark.parametrize("report", ["bundled", "crowded"])
@@ -113,58 +84,3 @@ def test_cli_brief_writes_the_pdf_and_rejects_bad_sections(tmp_path: Path) -> No
     bad = run_jcviewer("brief", "--section", "s9", "-o", str(tmp_path / "x.pdf"), cwd=tmp_path)
     assert bad.returncode == 2 and "s9" in bad.stderr and "lead, s1, s2, s3" in bad.stderr
     assert not (tmp_path / "x.pdf").exists()
-
-
-def test_export_pdf_of_the_selected_section_in_the_window(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
-    out = tmp_path / "section.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.findChild(QAction, "scope-section").trigger()
-    window.select_node("p5.list.2")
-    window.findChild(QAction, "exportPdfAction").trigger()
-    assert pages(out) == 1 and "锚定目标加压奋进" in text_of(out)
-    assert window.settings.briefing_scope == "section"
-
-
-def test_print_goes_through_the_print_dialog(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
-    out = tmp_path / "printed.pdf"
-
-    def accept(dialog: QPrintDialog) -> int:
-        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(out))
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
-    window.findChild(QAction, "printAction").trigger()
-    assert pages(out) == 1 and "2024年主要目标" in text_of(out)
-
-
-def test_preview_paints_one_page_without_blocking(qtbot: QtBot, window: MainWindow, monkeypatch) -> None:
-    seen: list[int] = []
-
-    def show(dialog: QPrintPreviewDialog) -> int:
-        dialog.open()  # shown without a nested event loop: it asks for the pages (paintRequested)
-        qtbot.waitUntil(lambda: dialog.findChild(QPrintPreviewWidget) is not None)
-        preview = dialog.findChild(QPrintPreviewWidget)
-        qtbot.waitUntil(lambda: preview.pageCount() > 0)
-        seen.append(preview.pageCount())
-        dialog.reject()
-        return 0
-
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", show)
-    window.findChild(QAction, "previewAction").trigger()
-    assert seen == [1]
-
-
-def test_page_setup_is_remembered(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
-    def letter(dialog: PageSetupDialog) -> int:
-        dialog.paper.setCurrentIndex(dialog.paper.findData(QPageSize.PageSizeId.Letter))
-        dialog.margins[0].setValue(25)
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(PageSetupDialog, "exec", letter)
-    window.findChild(QAction, "pageSetupAction").trigger()
-    assert window.settings.page_size == "Letter" and window.settings.page_margins == ["25", "14", "16", "14"]
-    out = tmp_path / "letter.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.export_briefing()
-    assert "letter" in poppler("pdfinfo", out)

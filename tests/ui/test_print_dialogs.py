@@ -1,0 +1,71 @@
+"""Print, preview, page set-up and PDF export of the briefing from the window (print_dialogs.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pdf_text import pages, poppler, requires_poppler, text_of
+from PySide6.QtGui import QAction, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from jcviewer.ui.main_window import MainWindow
+from jcviewer.ui.print_dialogs import PageSetupDialog
+
+pytestmark = requires_poppler
+
+
+def test_export_pdf_of_the_selected_section_in_the_window(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "section.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.findChild(QAction, "scope-section").trigger()
+    window.select_node("p5.list.2")
+    window.findChild(QAction, "exportPdfAction").trigger()
+    assert pages(out) == 1 and "锚定目标加压奋进" in text_of(out)
+    assert window.settings.briefing_scope == "section"
+
+
+def test_print_goes_through_the_print_dialog(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    window.findChild(QAction, "printAction").trigger()
+    assert pages(out) == 1 and "2024年主要目标" in text_of(out)
+
+
+def test_preview_paints_one_page_without_blocking(qtbot: QtBot, window: MainWindow, monkeypatch) -> None:
+    seen: list[int] = []
+
+    def show(dialog: QPrintPreviewDialog) -> int:
+        dialog.open()  # shown without a nested event loop: it asks for the pages (paintRequested)
+        qtbot.waitUntil(lambda: dialog.findChild(QPrintPreviewWidget) is not None)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda: preview.pageCount() > 0)
+        seen.append(preview.pageCount())
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", show)
+    window.findChild(QAction, "previewAction").trigger()
+    assert seen == [1]
+
+
+def test_page_setup_is_remembered(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    def letter(dialog: PageSetupDialog) -> int:
+        dialog.paper.setCurrentIndex(dialog.paper.findData(QPageSize.PageSizeId.Letter))
+        dialog.margins[0].setValue(25)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PageSetupDialog, "exec", letter)
+    window.findChild(QAction, "pageSetupAction").trigger()
+    assert window.settings.page_size == "Letter" and window.settings.page_margins == ["25", "14", "16", "14"]
+    out = tmp_path / "letter.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_briefing()
+    assert "letter" in poppler("pdfinfo", out)
