@@ -8,7 +8,9 @@ starts or ends with a digit only counts where it is a whole number there.
 
 Ranking is BM25 over those occurrences. Once word boundaries are known (from jieba, see ``words.py``), an
 occurrence that is a whole word weighs more than one inside a longer word; recall never changes. Documents
-with several terms close together get a proximity bonus.
+with several terms close together get a proximity bonus. A document may mark stretches of its text as titles (a
+heading, the title of a list item): a document where a term occurs inside a title comes before every document
+where it occurs only in running text, whatever their scores (documents with more such terms first, then by score).
 """
 
 from __future__ import annotations
@@ -35,21 +37,25 @@ Positions = npt.NDArray[np.int64]
 
 @dataclass(frozen=True)
 class Document:
-    """Something to find: a key the caller understands, its text, and a weight for its kind (headings > body)."""
+    """Something to find: a key the caller understands, its text, a weight for its kind (headings > body) and
+    the stretches of its text that are titles (a match there outranks one in running text)."""
 
     key: str
     text: str
     boost: float = 1.0
+    titles: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
 class Hit:
-    """A matching document: its score, every stretch that matched (document offsets) and the best one."""
+    """A matching document: its score, every stretch that matched (document offsets) and the best one (inside a
+    title if a term occurs in one); ``titled`` is how many of the query's terms occur inside a title here."""
 
     key: str
     score: float
     spans: tuple[Span, ...]
     best: Span
+    titled: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ class SearchIndex:
         self._average_length = float(lengths.mean()) if len(lengths) else 1.0
         codes = _codes("\0".join(texts) + "\0\0")  # two sentinels: look one past any match, and one more
         self._text = codes.astype(np.uint32)
+        self._title_starts, self._title_ends = _titles(self.documents, self._starts)
         self._unigrams = _Postings(codes)
         self._bigrams = _Postings((codes[:-1] << np.uint64(21)) | codes[1:])
         self._word_edges: npt.NDArray[np.bool_] | None = None
@@ -174,6 +181,13 @@ class SearchIndex:
             keep &= ~(((after >= _ZERO) & (after <= _NINE)) | ((after == _DOT) & (after2 >= _ZERO) & (after2 <= _NINE)))
         return found[keep]
 
+    def _in_title(self, start: Positions, end: Positions) -> npt.NDArray[np.bool_]:
+        """Which occurrences lie inside a title (titles are sorted and do not overlap)."""
+        if not len(self._title_starts):
+            return np.zeros(len(start), dtype=np.bool_)
+        title = np.searchsorted(self._title_starts, start, side="right") - 1
+        return (title >= 0) & (self._title_ends[np.maximum(title, 0)] >= end)
+
     def _term_occurrences(self, term: Term) -> tuple[Positions, Positions]:
         """Start and end positions of every variant of ``term``, sorted, occurrences inside others dropped."""
         starts = [self.occurrences(v) for v in term.variants]
@@ -204,7 +218,10 @@ class SearchIndex:
         return unique, idf * frequency * (K1 + 1) / (frequency + norm) * self._boost[unique]
 
     def search(self, query: str | Query, limit: int | None = 20) -> Results:
-        """Documents holding every term of ``query``, best first; ``limit=None`` returns them all."""
+        """Documents holding every term of ``query``, best first; ``limit=None`` returns them all.
+
+        Best first: those with more terms inside a title, then by score.
+        """
         parsed = parse_query(query, self.synonyms) if isinstance(query, str) else query
         if not parsed:
             return Results(parsed, (), 0)
@@ -212,37 +229,74 @@ class SearchIndex:
         for term in parsed.terms:
             start, end = self._term_occurrences(term)
             docs = np.searchsorted(self._starts, start, side="right") - 1
-            per_term.append((start, end, docs))
-        scored = [self._bm25(docs, self._weights(start, end)) for start, end, docs in per_term]
+            per_term.append(_Occurrences(start, end, docs, self._in_title(start, end)))
+        scored = [self._bm25(o.docs, self._weights(o.start, o.end)) for o in per_term]
         matching = scored[0][0]
         for unique, _ in scored[1:]:
             matching = np.intersect1d(matching, unique, assume_unique=True)
         if not len(matching):
             return Results(parsed, (), 0)
         total = np.zeros(len(matching))
-        for unique, scores in scored:
+        titled = np.zeros(len(matching), dtype=np.int64)
+        for (unique, scores), occurrences in zip(scored, per_term, strict=True):
             total += scores[np.searchsorted(unique, matching)]
-        order = np.argsort(-total, kind="stable")
+            titled += np.isin(matching, occurrences.docs[occurrences.in_title])
+        order = np.lexsort((-total, -titled))  # stable: ties stay in document order
         if limit is not None:  # with several terms, proximity may reorder the front of the list: take more
             order = order[: limit * 3 if len(parsed.terms) > 1 else limit]
-        hits = [self._hit(int(matching[i]), float(total[i]), per_term) for i in order]
+        hits = [self._hit(int(matching[i]), float(total[i]), int(titled[i]), per_term) for i in order]
         if len(parsed.terms) > 1:
-            hits.sort(key=lambda hit: -hit.score)
+            hits.sort(key=lambda hit: (-hit.titled, -hit.score))
         return Results(parsed, tuple(hits[:limit] if limit is not None else hits), len(matching))
 
-    def _hit(self, doc: int, score: float, per_term: list[tuple[Positions, Positions, Positions]]) -> Hit:
+    def _hit(self, doc: int, score: float, titled: int, per_term: list[_Occurrences]) -> Hit:
         offset = int(self._starts[doc])
-        spans_by_term = []
-        for start, end, docs in per_term:
+        spans_by_term, in_titles_by_term = [], []
+        for occurrences in per_term:
+            docs = occurrences.docs
             low, high = np.searchsorted(docs, doc, side="left"), np.searchsorted(docs, doc, side="right")
-            spans_by_term.append(
-                [(int(s) - offset, int(e) - offset) for s, e in zip(start[low:high], end[low:high], strict=True)]
-            )
+            spans = [
+                (int(s) - offset, int(e) - offset)
+                for s, e in zip(occurrences.start[low:high], occurrences.end[low:high], strict=True)
+            ]
+            spans_by_term.append(spans)
+            in_title = occurrences.in_title[low:high]
+            in_titles_by_term.append([span for span, inside in zip(spans, in_title, strict=True) if inside])
         rarest = min(spans_by_term, key=len)
+        in_titles = [spans for spans in in_titles_by_term if spans]
+        best = min(in_titles, key=len)[0] if in_titles else rarest[0]
         if len(spans_by_term) > 1:
             score *= 1 + PROXIMITY_BONUS / (1 + _closest(spans_by_term) / 8)
-        spans = tuple(sorted({span for spans in spans_by_term for span in spans}))
-        return Hit(self.documents[doc].key, score, spans, rarest[0])
+        every = tuple(sorted({span for spans in spans_by_term for span in spans}))
+        return Hit(self.documents[doc].key, score, every, best, titled)
+
+
+@dataclass(frozen=True)
+class _Occurrences:
+    """Where one term occurs: start and end positions, the document of each, and whether it is inside a title."""
+
+    start: Positions
+    end: Positions
+    docs: Positions
+    in_title: npt.NDArray[np.bool_]
+
+
+def _titles(documents: Sequence[Document], starts: Positions) -> tuple[Positions, Positions]:
+    """Every document's title stretches as sorted start and end positions in the joined text, overlaps merged."""
+    spans = sorted(
+        (int(offset) + start, int(offset) + min(end, len(document.text)))
+        for offset, document in zip(starts, documents, strict=True)
+        for start, end in document.titles
+        if 0 <= start < min(end, len(document.text))
+    )
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    bounds = np.array(merged, dtype=np.int64).reshape(-1, 2)
+    return bounds[:, 0].copy(), bounds[:, 1].copy()
 
 
 def _closest(spans_by_term: list[list[Span]]) -> int:

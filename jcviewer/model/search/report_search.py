@@ -1,4 +1,8 @@
-"""Search over one report: its paragraphs and headings, hits placed in the outline with a snippet."""
+"""Search over one report: its paragraphs and headings, hits placed in the outline with a snippet.
+
+Section headings and the titles of list items (一是……, 要突出……: the marker and the words up to the first
+stop) are titles to the index: a hit there outranks a passing mention in running text.
+"""
 
 from __future__ import annotations
 
@@ -74,18 +78,33 @@ def snippet(text: str, best: Span, spans: tuple[Span, ...]) -> tuple[str, tuple[
     return prefix + text[start:end].replace("\n", " ") + suffix, inside
 
 
+def item_titles(report: Report) -> dict[str, tuple[Span, ...]]:
+    """Per paragraph, where the titles of its list items are: the marker (四是) and the title after it."""
+    titles: dict[str, tuple[Span, ...]] = {}
+    for enumeration in report.enumerations:
+        text = report.paragraph(enumeration.paragraph).text
+        spans = []
+        for item in enumeration.items:
+            start = item.span[0]
+            if text[:start].endswith(item.marker):
+                start -= len(item.marker)
+            spans.append((start, item.span[0] + len(item.title)))
+        titles[enumeration.paragraph] = titles.get(enumeration.paragraph, ()) + tuple(spans)
+    return titles
+
+
 class ReportSearch:
     """The search index of a report, and the mapping of its hits back to sections and outline nodes."""
 
     def __init__(self, report: Report, synonyms: Synonyms | None = None, nodes: tuple[Node, ...] | None = None):
         self.report = report
         self.nodes = nodes if nodes is not None else build_outline(report)
-        documents = [Document(p.id, p.text) for p in report.paragraphs()]
-        documents += [
-            Document(s.id + HEADING_KEY, f"{s.title}\n{s.subtitle}" if s.subtitle else s.title, HEADING_BOOST)
-            for s in report.walk()
-            if s.kind == "section"
-        ]
+        titles = item_titles(report)
+        documents = [Document(p.id, p.text, titles=titles.get(p.id, ())) for p in report.paragraphs()]
+        for section in report.walk():
+            if section.kind == "section":
+                heading = f"{section.title}\n{section.subtitle}" if section.subtitle else section.title
+                documents.append(Document(section.id + HEADING_KEY, heading, HEADING_BOOST, ((0, len(heading)),)))
         self.index = SearchIndex(documents, synonyms)
         self._texts = {d.key: d.text for d in documents}
 

@@ -107,3 +107,31 @@ def test_ranking_prefers_headings_whole_words_and_close_terms() -> None:
     assert [h.key for h in words.search("民生").hits] == ["whole", "inside"]  # "国民|生产" holds 民生 by accident
     near = SearchIndex([Document("far", "项目" + "，" * 60 + "投资"), Document("near", "项目投资" + "，" * 60)])
     assert [h.key for h in near.search("项目 投资").hits] == ["near", "far"]
+
+
+def test_a_match_in_a_title_outranks_running_text_whatever_the_scores() -> None:
+    running = Document("running", "乡村振兴，乡村振兴，乡村振兴。")  # short, and three times
+    text = "乡村振兴是大事。" + "坚持发展。" * 40 + "四是全面推进乡村振兴。" + "做好工作。" * 40
+    title = (text.index("四是"), text.index("四是") + len("四是全面推进乡村振兴"))
+    untitled = SearchIndex([running, Document("item", text)])
+    assert [h.key for h in untitled.search("乡村振兴").hits] == ["running", "item"]  # BM25 alone
+    index = SearchIndex([running, Document("item", text, titles=(title,))])
+    hits = index.search("乡村振兴").hits
+    assert [(h.key, h.titled) for h in hits] == [("item", 1), ("running", 0)]
+    assert hits[0].best == (title[1] - 4, title[1])  # the occurrence in the title, not the first one
+    assert hits[0].spans == ((0, 4), hits[0].best)  # every occurrence is still highlighted
+
+
+def test_more_terms_in_titles_come_first_and_titles_may_overlap() -> None:
+    filler = "，做好工作" * 30
+    index = SearchIndex(
+        [
+            Document("one", "项目投资，项目为王", titles=((5, 9),)),
+            Document("both", "抓项目。扩投资。" + filler, titles=((0, 3), (4, 7), (1, 2), (5, 6))),
+            Document("none", "项目投资"),
+        ]
+    )
+    hits = index.search("项目 投资").hits
+    assert [(h.key, h.titled) for h in hits] == [("both", 2), ("one", 1), ("none", 0)]
+    assert index.search("扩投资。").hits[0].titled == 0  # reaches past the title 扩投资
+    assert index.search("抓项目").hits[0].titled == 1

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import replace
 
+import pytest
+from genre import wenshui_page
+
+from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
 from jcviewer.model.search.report_search import ReportSearch, snippet
 from jcviewer.model.vocabulary import default_synonyms
@@ -46,3 +50,25 @@ def test_limit_keeps_the_best_and_counts_all(search: ReportSearch) -> None:
     top = search.search("的", limit=3)
     assert top.total == everything.total > 3
     assert [h.paragraph for h in top.hits] == [h.paragraph for h in everything.hits[:3]]
+
+
+def test_a_task_item_titled_with_the_query_outranks_a_passing_mention(search: ReportSearch) -> None:
+    hits = search.search("乡村振兴").hits
+    assert [hit.node for hit in hits] == ["p5.list.4", "p6.list.5"]  # 四是全面推进乡村振兴, then a clause in p6
+    assert hits[0].path[-1] == "全面推进乡村振兴"
+
+
+def test_headings_and_item_titles_outrank_running_text_in_any_report() -> None:
+    page = wenshui_page(seed=3)  # its list: 一是加快产业升级 … 三是推进乡村振兴。发展特色农业 …
+    passing = "会议强调，乡村振兴是全县工作的重中之重，乡村振兴要久久为功，以乡村振兴带动城乡融合。"
+    page.columns[1].paragraphs.insert(0, passing)
+    report = parse_text(replace(page).text(), source="page.txt")
+    search = ReportSearch(report, default_synonyms())
+    hits = search.search("乡村振兴").hits
+    assert [(hit.path[-1], hit.snippet[slice(*hit.snippet_spans[0])]) for hit in hits] == [
+        ("推进乡村振兴", "乡村振兴"),  # the item's title
+        (report.section_of(hits[1].paragraph).title, "乡村振兴"),  # three mentions in a short paragraph
+    ]
+    assert hits[1].score > hits[0].score  # BM25 alone would put the passing mentions first
+    headings_first = [hit.paragraph == "" for hit in search.search("发展", limit=None).hits]
+    assert headings_first[:2] == [True, True] and not any(headings_first[2:])  # 共谋发展, 发展路线图
