@@ -2,10 +2,15 @@
 
 Section headings and the titles of list items (一是……, 要突出……: the marker and the words up to the first
 stop) are titles to the index: a hit there outranks a passing mention in running text.
+
+A query typed as one run of text (no spaces, not a quoted phrase) that finds nothing is retried as its words
+(``ReportSearch.answer``): 营商环境优化 as 营商环境 + 优化, each required, anywhere in the paragraph. Words that say
+nothing alone (one function character such as 的 or 和, punctuation) are left out; numbers are kept.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +30,11 @@ if TYPE_CHECKING:
 HEADING_BOOST = 1.5  # a word in a heading says more about the section than the same word in its text
 SNIPPET_BEFORE, SNIPPET_AFTER = 18, 42
 HEADING_KEY = ":heading"
+FUNCTION_CHARACTERS = frozenset("的地得之了着过和与及或并而且把被将对于以为在从向由是也都又还就这那个")
+"""Characters that carry no meaning as a search word of their own."""
+
+Split = Callable[[str], list[str]]
+"""Cuts a query into words (``WordSegmenter.words``)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,33 @@ class SearchResults:
     def marks(self) -> tuple[Mark, ...]:
         """Every hit of every result, as highlight marks."""
         return tuple(mark for hit in self.hits for mark in hit.marks)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a query found: ``typed`` as typed; ``words`` set when it found nothing as typed and ``results`` are
+    those of its words instead (then empty too if they found nothing either)."""
+
+    typed: str
+    results: SearchResults
+    words: tuple[str, ...] = ()
+
+
+def meaningful(word: str) -> bool:
+    """True for a word worth searching on its own: a number, or a word that is not one function character."""
+    if any(char.isdigit() for char in word):
+        return True
+    return any(char.isalnum() for char in word) and word not in FUNCTION_CHARACTERS
+
+
+def retry_words(query: Query, split: Split) -> tuple[str, ...]:
+    """The words to retry a query that found nothing with: () unless it is one run of text, not a phrase, and
+    splits into meaningful words other than itself."""
+    if len(query.terms) != 1 or query.terms[0].phrase or any(char.isspace() for char in query.text.strip()):
+        return ()
+    term = query.terms[0].text
+    words = tuple(dict.fromkeys(word for word in split(term) if meaningful(word)))
+    return () if words in ((), (term,)) else words
 
 
 def snippet(text: str, best: Span, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
@@ -120,6 +157,14 @@ class ReportSearch:
         """The best ``limit`` hits (all with None), placed in the outline."""
         found = self.index.search(query, limit)
         return SearchResults(found.query, tuple(self._place(hit) for hit in found.hits), found.total)
+
+    def answer(self, text: str, limit: int | None = 20, split: Split | None = None) -> Answer:
+        """``search(text)``; if that finds nothing and ``split`` is given, the search for the query's words."""
+        results = self.search(text, limit)
+        words = retry_words(results.query, split) if split is not None and not results.total else ()
+        if not words:
+            return Answer(text.strip(), results)
+        return Answer(text.strip(), self.search(" ".join(words), limit), words)
 
     def _place(self, hit: Hit) -> SearchHit:
         text = self._texts[hit.key]

@@ -86,6 +86,11 @@ class WordSegmenter:
                 if _JIEBA_WORD.fullmatch(word):
                     self._tokenizer.add_word(word)
 
+    def words(self, text: str) -> list[str]:
+        """``text`` cut into words (jieba's plain mode, as for a query: no overlapping sub-words)."""
+        with self._lock:
+            return list(self._tokenizer.cut(text))
+
     def spans(self, text: str) -> list[Span]:
         """Every word and sub-word of ``text`` as (start, end)."""
         with self._lock:

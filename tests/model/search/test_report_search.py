@@ -9,7 +9,8 @@ from genre import wenshui_page
 
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
-from jcviewer.model.search.report_search import ReportSearch, snippet
+from jcviewer.model.search.query import parse_query
+from jcviewer.model.search.report_search import ReportSearch, Split, retry_words, snippet
 from jcviewer.model.vocabulary import default_synonyms
 
 
@@ -72,3 +73,54 @@ def test_headings_and_item_titles_outrank_running_text_in_any_report() -> None:
     assert hits[1].score > hits[0].score  # BM25 alone would put the passing mentions first
     headings_first = [hit.paragraph == "" for hit in search.search("发展", limit=None).hits]
     assert headings_first[:2] == [True, True] and not any(headings_first[2:])  # 共谋发展, 发展路线图
+
+
+def splitter(*vocabulary: str) -> Split:
+    """A stand-in for jieba: the longest word of ``vocabulary`` at each place, else one character."""
+
+    def split(text: str) -> list[str]:
+        words, at = [], 0
+        while at < len(text):
+            word = max((w for w in vocabulary if text.startswith(w, at)), key=len, default=text[at])
+            words.append(word)
+            at += len(word)
+        return words
+
+    return split
+
+
+@pytest.fixture(scope="module")
+def wenshui() -> ReportSearch:
+    return ReportSearch(parse_text(wenshui_page(seed=3).text(), source="wenshui.txt"), default_synonyms())
+
+
+def test_a_run_of_text_with_no_hits_is_retried_as_its_words(wenshui: ReportSearch) -> None:
+    split = splitter("产业", "升级", "加快", "特色", "农业", "发展", "2024")
+    assert wenshui.search("产业升级加快").total == 0  # the text says 加快产业升级
+    answer = wenshui.answer("产业升级加快 ", split=split)
+    assert (answer.typed, answer.words) == ("产业升级加快", ("产业", "升级", "加快"))
+    assert answer.results.query.text == "产业 升级 加快"
+    assert [hit.node for hit in answer.results.hits] == [wenshui.search("加快产业升级").hits[0].node]
+    found = wenshui.answer("特色农业发展", split=split)  # 发展特色农业
+    assert found.words == ("特色", "农业", "发展") and found.results.total == 1
+    nothing = wenshui.answer("火星农业", split=split)
+    assert nothing.words == ("火", "星", "农业") and nothing.results.total == 0  # retried, still nothing
+
+
+def test_only_a_single_run_that_finds_nothing_is_retried(wenshui: ReportSearch) -> None:
+    split = splitter("产业", "升级", "加快")
+    assert wenshui.answer("加快产业升级", split=split).words == ()  # found as typed
+    assert wenshui.answer("产业升级加快").words == ()  # no words to split with (jieba not loaded yet)
+    for typed in ("升级产业 加快", '"升级产业加快"', "升级产业加快 升级产业加快"):  # spaces or a phrase: as typed
+        answer = wenshui.answer(typed, split=split)
+        assert answer.words == () and answer.results.total == 0, typed
+    assert wenshui.answer("升级产业加快", split=split).results.total == 1  # as one run: retried, found
+    assert wenshui.answer("火星", split=splitter("火星")).words == ()  # one word: the same query again
+
+
+def test_retried_words_leave_out_function_characters_and_punctuation_but_keep_numbers() -> None:
+    split = splitter("项目", "投资", "2024", "6.5%", "增长")
+    assert retry_words(parse_query("项目的投资，与2024"), split) == ("项目", "投资", "2024")
+    assert retry_words(parse_query("增长6.5%和项目项目"), split) == ("增长", "6.5%", "项目")  # each word once
+    assert retry_words(parse_query("的和与"), split) == ()
+    assert retry_words(parse_query("“项目”"), split) == ("项目",)  # the query without its quotation marks
