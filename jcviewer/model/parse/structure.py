@@ -25,7 +25,6 @@ LEAD_WIDTH_RATIO = 1.4
 """The lead is set across several columns: its lines are much wider than the body's."""
 
 
-
 @dataclass(frozen=True)
 class PlacedHeading:
     """A heading and how many body units precede it in the extraction (its place in the text flow)."""
