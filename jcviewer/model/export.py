@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from jcviewer.model.report import Metric, Report, Section
+from jcviewer.model.report import Metric, Qualifier, Report, Section
 
 SCHEMA_VERSION = 2
 
-QUALIFIER_SIGNS = {"about": "≈", "at_least": "≥", "at_most": "≤", "exact": "", "range": "", "qualitative": ""}
+QUALIFIER_SIGNS: dict[Qualifier, str] = {
+    "about": "≈",
+    "at_least": "≥",
+    "at_most": "≤",
+    "exact": "",
+    "range": "",
+    "qualitative": "",
+}
 
 
 def _section(section: Section) -> dict[str, Any]:
@@ -83,7 +90,7 @@ def format_value(metric: Metric) -> str:
     number = f"{metric.value:g}"
     if metric.value_max is not None:
         number += f"–{metric.value_max:g}"
-    return QUALIFIER_SIGNS.get(metric.qualifier, "") + number + metric.unit
+    return QUALIFIER_SIGNS[metric.qualifier] + number + metric.unit
 
 
 def _preview(text: str, width: int = 48) -> str:

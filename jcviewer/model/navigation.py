@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from jcviewer.model.export import format_value
-from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, Span, latest_year
+from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, SectionKind, Span, latest_year
 
 _SENTENCE_END = re.compile(r"[。！？；!?]”?")
 _CLAUSE_BREAK = re.compile(r"[，。：；！？、,:;!?]")
+
+NodeKind = Literal[SectionKind, "enumeration", "item", "targets", "target", "quotes", "speaker"]
+"""A section's own kind, or one of the groups the outline adds inside a section and their members."""
 
 
 @dataclass(frozen=True)
@@ -29,13 +33,12 @@ class Mark:
 class Node:
     """One row of the outline.
 
-    ``kind`` is a section kind (lead, section, captions, caption, banners, banner) or one of enumeration,
-    item, targets, target, quotes, speaker. ``title`` is report text; group nodes whose name the UI supplies
-    (targets, quotes) have a ``count`` and, for targets, a ``year``.
+    ``title`` is report text; group nodes whose name the UI supplies (targets, quotes) have a ``count`` and,
+    for targets, a ``year``.
     """
 
     id: str
-    kind: str
+    kind: NodeKind
     title: str
     section: str
     subtitle: str = ""

@@ -11,6 +11,18 @@ CHANGE_MEASURES = ("增长", "增加", "提高", "提升", "下降", "减少", "
 Span = tuple[int, int]
 """Half-open character range ``(start, end)`` inside a paragraph's repaired text."""
 
+# The model's vocabularies: checked by mypy wherever a kind is set or a dict is keyed by one, and by the strict
+# cache loader (report_data) on every value read back. Plain strings at run time, so the JSON stays as it is.
+ParagraphKind = Literal["body", "lead", "caption", "banner"]
+SectionKind = Literal["lead", "section", "captions", "caption", "banners", "banner"]
+BannerPosition = Literal["top", "bottom"]
+Qualifier = Literal["exact", "about", "at_least", "at_most", "range", "qualitative"]
+"""How a value is bounded: as printed, 左右, 以上, 以内/以下, a range, or no number at all (完成市定要求)."""
+Period = Literal["target", "result"]
+"""A goal for the plan year, or what the past year achieved."""
+EnumerationKind = Literal["ordinal", "parallel"]
+"""一是、二是…, or sentences opening alike (要突出……)."""
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -18,7 +30,7 @@ class Paragraph:
 
     id: str
     text: str
-    kind: str  # "body" | "lead" | "caption" | "banner"
+    kind: ParagraphKind
     lines: tuple[int, int]  # first and last source line, 1-based
 
 
@@ -27,7 +39,7 @@ class Section:
     """A node of the outline: a headed section, the lead, or a group of captions/banners."""
 
     id: str
-    kind: str  # "lead" | "section" | "captions" | "caption" | "banners" | "banner"
+    kind: SectionKind
     title: str
     subtitle: str = ""
     paragraphs: tuple[Paragraph, ...] = ()
@@ -53,7 +65,7 @@ class Banner:
     """A slogan at the very top or bottom of the page that belongs to another article."""
 
     paragraph: Paragraph
-    position: str  # "top" | "bottom"
+    position: BannerPosition
 
 
 @dataclass(frozen=True)
@@ -77,8 +89,8 @@ class Metric:
     value: float | None  # None for a qualitative target
     value_max: float | None  # upper bound of a range
     unit: str
-    qualifier: str  # "exact" | "about" | "at_least" | "at_most" | "range" | "qualitative"
-    period: str | None  # "target" | "result" | None
+    qualifier: Qualifier
+    period: Period | None
     year: int | None
     expression: str  # the value as printed, e.g. "6%左右"
     text: str  # the sentence it comes from
@@ -117,7 +129,7 @@ class Enumeration:
     """A list written inside a paragraph."""
 
     paragraph: str
-    kind: str  # "ordinal" (一是、二是) | "parallel" (repeated sentence opening)
+    kind: EnumerationKind
     items: tuple[Item, ...]
 
 

@@ -16,7 +16,17 @@ from jcviewer.model.parse.layout import Line, group_units, repaired_line, repair
 from jcviewer.model.parse.metrics import find_metrics
 from jcviewer.model.parse.quotes import find_quotes, find_terms
 from jcviewer.model.parse.structure import Layout, classify, is_furniture, printed_twice
-from jcviewer.model.report import Banner, Caption, Paragraph, ParseWarning, Report, Section
+from jcviewer.model.report import (
+    Banner,
+    BannerPosition,
+    Caption,
+    Paragraph,
+    ParagraphKind,
+    ParseWarning,
+    Report,
+    Section,
+    SectionKind,
+)
 from jcviewer.model.report_file import read_report_bytes
 from jcviewer.model.sources import sidecar_path
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
@@ -39,13 +49,12 @@ def _title(paragraphs: list[Paragraph], fallback: str) -> str:
     return max(names, key=lambda name: (names[name], len(name)))
 
 
-def _line_paragraph(line: Line, paragraph_id: str, kind: str) -> Paragraph:
+def _line_paragraph(line: Line, paragraph_id: str, kind: ParagraphKind) -> Paragraph:
     return Paragraph(paragraph_id, repaired_line(line), kind, (line.number, line.number))
 
 
-def _furniture(kind: str, title: str, paragraphs: list[Paragraph]) -> Section:
+def _furniture(kind: SectionKind, child_kind: SectionKind, title: str, paragraphs: list[Paragraph]) -> Section:
     """A group node (captions, banners) with one child node per paragraph."""
-    child_kind = kind.rstrip("s")
     children = tuple(
         Section(f"{child_kind}-{i}", child_kind, p.text, paragraphs=(p,)) for i, p in enumerate(paragraphs, start=1)
     )
@@ -76,14 +85,15 @@ def _sections(
         )
         for i, (unit, twice) in enumerate(layout.captions, start=1)
     ]
-    placed = [(line, "top") for line in layout.top_banners] + [(line, "bottom") for line in layout.bottom_banners]
+    placed: list[tuple[Line, BannerPosition]] = [(line, "top") for line in layout.top_banners]
+    placed += [(line, "bottom") for line in layout.bottom_banners]
     banners = [
         Banner(_line_paragraph(line, f"b{i}", "banner"), position) for i, (line, position) in enumerate(placed, start=1)
     ]
     if captions:
-        sections.append(_furniture("captions", "图片说明", [c.paragraph for c in captions]))
+        sections.append(_furniture("captions", "caption", "图片说明", [c.paragraph for c in captions]))
     if banners:
-        sections.append(_furniture("banners", "版面横幅", [b.paragraph for b in banners]))
+        sections.append(_furniture("banners", "banner", "版面横幅", [b.paragraph for b in banners]))
     return sections, body, captions, banners
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from jcviewer.model.report import Enumeration, Item, Paragraph
+from jcviewer.model.report import Enumeration, EnumerationKind, Item, Paragraph
 
 NUMERALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(r"(?:^|(?<=[。；：！？，]))(十[一二三四五六七八九]?|[一二三四五六七八九])是")
@@ -79,7 +79,7 @@ def find_enumerations(paragraphs: Iterable[Paragraph]) -> list[Enumeration]:
     found = []
     for paragraph in paragraphs:
         items = _ordinal_items(paragraph.text)
-        kind = "ordinal"
+        kind: EnumerationKind = "ordinal"
         if not items:
             items, kind = _parallel_items(paragraph.text), "parallel"
         if items:

@@ -28,6 +28,7 @@ from jcviewer.model.parse.indicators import (
 )
 from jcviewer.model.parse.periods import (
     YEAR,
+    ClausePeriod,
     clause_period,
     paragraph_period,
     paragraph_year,
@@ -35,7 +36,7 @@ from jcviewer.model.parse.periods import (
     target_year,
 )
 from jcviewer.model.parse.units import Value, find_values
-from jcviewer.model.report import Metric, Paragraph, Quote
+from jcviewer.model.report import Metric, Paragraph, Period, Qualifier, Quote
 from jcviewer.model.vocabulary import Synonyms
 
 __all__ = ["find_metrics", "paragraph_period", "target_year"]
@@ -52,8 +53,9 @@ _NOUN_FOLLOWS = re.compile(f"(?:^|[{LIST_SEPARATORS}]|有|包括|{'|'.join(CONJU
 _LIST_GAPS = frozenset({"", LIST_SEPARATORS, *CONJUNCTIONS})
 _REACH = 40  # an indicator is a short noun phrase: never look further back than this
 _PLAN_WORDS = re.compile("今年|明年|新的一年|新一年")
-_PLAN_QUALIFIERS = frozenset({"about", "at_least", "at_most", "range"})  # "增长6%左右": a plan's wording
-_GOAL_QUALIFIERS = frozenset({"about", "range"})  # results are rarely printed with 左右 or as a range
+# "增长6%左右": a plan's wording; results are rarely printed with 左右 or as a range
+_PLAN_QUALIFIERS: frozenset[Qualifier] = frozenset({"about", "at_least", "at_most", "range"})
+_GOAL_QUALIFIERS: frozenset[Qualifier] = frozenset({"about", "range"})
 _LOOK_BACK = 4  # metrics an indicator-less value looks back over to skip those in an aside
 _MAX_VERB_GAP = 6  # "分别增长" … "分别同比增长": the words between 分别 and the first value
 _RANK_BEFORE = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")
@@ -70,14 +72,14 @@ class _Sentence:
     paragraph: Paragraph
     start: int
     text: str
-    period: str | None
+    period: Period | None
     year: int | None
     plan_year: int | None
     quoted: list[tuple[int, int]]
     synonyms: Synonyms
     carried: str  # the indicator the paragraph's previous sentences ended on
     metrics: list[Metric] = field(default_factory=list)
-    kinds: dict[int, str | None] = field(default_factory=dict)
+    kinds: dict[int, ClausePeriod | None] = field(default_factory=dict)
 
     breaks: list[int] = field(default_factory=list)
     _brackets: list[tuple[int, int]] | None = None
@@ -120,7 +122,7 @@ class _Sentence:
             return True
         return _PLAN_WORDS.search(self.text) is not None
 
-    def clause_kind(self, position: int) -> str | None:
+    def clause_kind(self, position: int) -> ClausePeriod | None:
         """ "target", "estimate" or None for the clause holding ``position`` (cached per clause)."""
         start, end = self.clause(position)
         if start not in self.kinds:
@@ -262,7 +264,7 @@ def _subject(reading: _Sentence, value: Value, previous_end: int) -> Subject:
     return Subject(wording, subject.measure)
 
 
-def _period(reading: _Sentence, value: Value) -> str | None:
+def _period(reading: _Sentence, value: Value) -> Period | None:
     """The value's period: the paragraph's, a clause's own goal, never a target inside a quote or brackets."""
     period = reading.period
     kind = reading.clause_kind(value.start)
@@ -288,7 +290,7 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
-def _year(reading: _Sentence, value: Value, period: str | None) -> int | None:
+def _year(reading: _Sentence, value: Value, period: Period | None) -> int | None:
     """The year printed last before the value in its sentence, else the paragraph's."""
     if period is None:
         return None
@@ -305,7 +307,7 @@ def _printed_year(reading: _Sentence, value: Value) -> int | None:
     return years[index][1] if index >= 0 else None
 
 
-def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: str) -> Metric:
+def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: Qualifier) -> Metric:
     period = _period(reading, value)
     return Metric(
         indicator=_canonical(reading.synonyms, subject.wording),
@@ -334,7 +336,7 @@ def _canonical(synonyms: Synonyms, wording: str) -> str:
     return expanded
 
 
-def _list_qualifiers(values: list[Value]) -> list[str]:
+def _list_qualifiers(values: list[Value]) -> list[Qualifier]:
     """Each value's qualifier; one printed only after the last value of a list applies to all of it."""
     if values[-1].stated_qualifier and not any(v.stated_qualifier for v in values[:-1]):
         return [values[-1].qualifier] * len(values)

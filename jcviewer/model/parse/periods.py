@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Literal
 
-from jcviewer.model.report import Paragraph
+from jcviewer.model.report import Paragraph, Period
+
+ClausePeriod = Literal["target", "estimate"]
+"""What a clause says of its own values: a goal still to reach, or a guess (never a target)."""
 
 YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)年")
 TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])\d\d年(?!代)")
@@ -64,7 +68,7 @@ def target_year(paragraphs: Iterable[Paragraph]) -> int | None:
     return max(years) if years else None
 
 
-def paragraph_period(text: str, plan_year: int | None) -> str | None:
+def paragraph_period(text: str, plan_year: int | None) -> Period | None:
     """ "result" or "target" by the paragraph's earliest time cue, None when it has none."""
     for match in _CUE.finditer(text):
         if match.group("reporting"):
@@ -77,7 +81,7 @@ def paragraph_period(text: str, plan_year: int | None) -> str | None:
     return None
 
 
-def clause_period(clause: str) -> str | None:
+def clause_period(clause: str) -> ClausePeriod | None:
     """ "target" when the clause names its value a goal still to reach ("要实现全年增长6%的目标"),
     "estimate" when it guesses ("预计全年增长5%左右": never a target), else None."""
     if _ESTIMATE.search(clause):
@@ -87,7 +91,7 @@ def clause_period(clause: str) -> str | None:
     return None
 
 
-def paragraph_year(text: str, period: str | None, plan_year: int | None) -> int | None:
+def paragraph_year(text: str, period: Period | None, plan_year: int | None) -> int | None:
     """The year a paragraph's numbers are about when no year is printed next to them."""
     if plan_year is None or period is None:
         return None

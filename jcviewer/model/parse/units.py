@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Literal
+
+from jcviewer.model.report import Qualifier
 
 MAGNITUDES = ("万亿", "亿", "万", "千", "百")
 """Multipliers printed before a base unit, longest first."""
@@ -30,7 +33,7 @@ BASE_UNITS = (
 STANDALONE_UNITS = ("个百分点", "%", "‰", "倍")
 """Units never preceded by a magnitude."""
 
-QUALIFIERS = {
+QUALIFIERS: dict[str, Qualifier] = {
     "左右": "about",
     "上下": "about",
     "以上": "at_least",
@@ -39,7 +42,7 @@ QUALIFIERS = {
 }
 """Qualifier printed after the value, and its name."""
 
-LEADING_QUALIFIERS = (
+LEADING_QUALIFIERS: tuple[tuple[str, Qualifier | Literal[""]], ...] = (
     ("不超过", "at_most"),
     ("不高于", "at_most"),
     ("控制在", ""),  # 控制在 only carries the qualifier that follows the value ("5.5%以内")
@@ -74,12 +77,12 @@ class Value:
     number: float
     number_max: float | None
     unit: str
-    qualifier: str  # "exact" | "about" | "at_least" | "at_most" | "range"
+    qualifier: Qualifier  # never "qualitative": a value has a number
     expression: str  # as printed, e.g. "6%左右"
     stated_qualifier: bool  # the qualifier is printed with this value (not "exact" by default)
 
 
-def leading_qualifier(text: str, start: int) -> str:
+def leading_qualifier(text: str, start: int) -> Qualifier | Literal[""]:
     """The bound printed right before ``start`` ("不超过5%" → "at_most"), else ""."""
     before = text[max(0, start - 3) : start]
     for word, qualifier in LEADING_QUALIFIERS:
@@ -91,7 +94,7 @@ def leading_qualifier(text: str, start: int) -> str:
 def value_at(match: re.Match[str], text: str) -> Value:
     """The Value of one match of VALUE in ``text``."""
     num2 = match.group("num2")
-    qualifier = QUALIFIERS.get(match.group("qual") or "", "")
+    qualifier: Qualifier | Literal[""] = QUALIFIERS.get(match.group("qual") or "", "")
     if num2 is not None:
         qualifier = "range"
     elif not qualifier:
