@@ -1,14 +1,16 @@
 """What goes on a one-page briefing, most important first (Qt-free; drawing is jcviewer.ui.printing's job).
 
 A briefing is a title, a subtitle and blocks, each with a priority: when the page is too full the layout drops
-the block with the highest priority number first. Block kinds say what a block is; the layout names them in
-the UI language ("2024年主要目标"), while ``heading`` carries wording taken from the report itself.
+the block with the highest priority number first. Block kinds say what a block is; ``BLOCKS`` holds, for every
+kind, its place in the reading order, what it holds and its priorities. The layout only names the kinds in the
+UI language ("2024年主要目标"), while ``heading`` carries wording taken from the report itself.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from jcviewer.model.export import format_value
 from jcviewer.model.figures import Figure, matching_result, target_figures
@@ -24,6 +26,60 @@ _CHINESE_MONTHS = "一二三四五六七八九十"
 _FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _MONTH = re.compile(r"(十[一二]|[一二三四五六七八九十])月")
 
+BlockKind = Literal[
+    "summary", "targets", "chart", "results", "tasks", "achievements", "items", "emphases", "quote", "terms"
+]
+"""What a block is: the UI titles each kind (``items`` by its heading), the model decides the rest (``BLOCKS``)."""
+
+BlockContent = Literal["text", "rows", "figure", "list", "quote", "words"]
+"""Which fields of a Block carry its content: ``lines`` as paragraphs; ``rows`` (a table); ``figure`` (a chart);
+``lines`` as a numbered list under an optional ``heading``; ``speaker``, ``role`` and ``lines[0]`` (a quote);
+``lines`` as a run of words."""
+
+Scope = Literal["report", "section"]
+"""A briefing on the whole report, or on one section."""
+
+
+@dataclass(frozen=True)
+class BlockRule:
+    """What the model decides for one kind of block: what it holds and its priority on each scope of briefing.
+
+    A priority of None: the kind never appears on that briefing. A numbered kind's blocks count up from the
+    priority, one per block (the second quote is dropped before the first).
+    """
+
+    content: BlockContent
+    report: int | None = None
+    section: int | None = None
+    numbered: bool = False
+
+
+BLOCKS: dict[BlockKind, BlockRule] = {
+    "summary": BlockRule("text", section=1),
+    "targets": BlockRule("rows", report=1, section=2),
+    "chart": BlockRule("figure", report=3),
+    "results": BlockRule("rows", section=6),
+    "tasks": BlockRule("list", report=2),
+    "achievements": BlockRule("list", report=4),
+    "items": BlockRule("list", section=2, numbered=True),
+    "emphases": BlockRule("list", report=8),
+    "quote": BlockRule("quote", report=5, section=10, numbered=True),
+    "terms": BlockRule("words", report=9),
+}
+"""Every kind of block, in reading order (docs/briefing.md shows the priorities)."""
+
+_READING_ORDER = {kind: place for place, kind in enumerate(BLOCKS)}
+
+
+def block_priority(kind: BlockKind, scope: Scope, number: int = 0) -> int:
+    """The priority of the ``number``-th block (from 0) of ``kind`` on a briefing of ``scope``; ValueError for a
+    kind that is never on one."""
+    rule = BLOCKS[kind]
+    priority = rule.report if scope == "report" else rule.section
+    if priority is None:
+        raise ValueError(f"no {kind} block on a {scope} briefing")
+    return priority + number if rule.numbered else priority
+
 
 @dataclass(frozen=True)
 class Row:
@@ -36,13 +92,9 @@ class Row:
 
 @dataclass(frozen=True)
 class Block:
-    """A unit the layout places or drops whole.
+    """A unit the layout places or drops whole; ``BLOCKS[kind].content`` says which fields it fills."""
 
-    kinds: "targets" (rows), "chart" (figure), "tasks" / "achievements" / "emphases" / "items" (lines, heading),
-    "quote" (speaker, role, lines), "terms" (lines), "summary" (lines), "results" (rows).
-    """
-
-    kind: str
+    kind: BlockKind
     priority: int
     heading: str = ""
     year: int | None = None
@@ -94,13 +146,17 @@ def _target_rows(report: Report, metrics: list[Metric]) -> tuple[Row, ...]:
     return tuple(Row(m.label, format_value(m), _previous(report, m)) for m in metrics)
 
 
-def _quote_block(quote: Quote, priority: int) -> Block:
+def _quote_block(quote: Quote, scope: Scope, number: int) -> Block:
     return Block(
-        "quote", priority, speaker=quote.speaker, role=quote.role, lines=(first_sentence(quote.text, QUOTE_SENTENCE),)
+        "quote",
+        block_priority("quote", scope, number),
+        speaker=quote.speaker,
+        role=quote.role,
+        lines=(first_sentence(quote.text, QUOTE_SENTENCE),),
     )
 
 
-def _enumeration_kind(report: Report, enumeration: Enumeration) -> str:
+def _enumeration_kind(report: Report, enumeration: Enumeration) -> BlockKind:
     if enumeration.kind == "parallel":
         return "emphases"
     has_results = any(m.paragraph == enumeration.paragraph and m.period == "result" for m in report.metrics)
@@ -113,11 +169,11 @@ def report_briefing(report: Report) -> Briefing:
     results = [m for m in report.metrics if m.period == "result"]
     blocks: list[Block] = []
     if targets:
-        blocks.append(Block("targets", 1, year=latest_year(targets), rows=_target_rows(report, targets)))
+        priority = block_priority("targets", "report")
+        blocks.append(Block("targets", priority, year=latest_year(targets), rows=_target_rows(report, targets)))
     figures = target_figures(report)
     if figures:
-        blocks.append(Block("chart", 3, year=latest_year(targets), figure=figures[0]))
-    priorities = {"tasks": 2, "achievements": 4, "emphases": 8}
+        blocks.append(Block("chart", block_priority("chart", "report"), year=latest_year(targets), figure=figures[0]))
     for enumeration in report.enumerations:
         kind = _enumeration_kind(report, enumeration)
         text = report.paragraph(enumeration.paragraph).text
@@ -125,15 +181,15 @@ def report_briefing(report: Report) -> Briefing:
         blocks.append(
             Block(
                 kind,
-                priorities[kind],
+                block_priority(kind, "report"),
                 heading=enumeration_title(text, enumeration),
                 year=year,
                 lines=tuple(item.title for item in enumeration.items),
             )
         )
-    blocks += [_quote_block(q, 5 + i) for i, q in enumerate(report.quotes[:KEY_QUOTES])]
+    blocks += [_quote_block(q, "report", i) for i, q in enumerate(report.quotes[:KEY_QUOTES])]
     if report.terms:
-        blocks.append(Block("terms", 9, lines=report.terms))
+        blocks.append(Block("terms", block_priority("terms", "report"), lines=report.terms))
     return Briefing(
         report.title,
         meeting_date(report),
@@ -144,11 +200,8 @@ def report_briefing(report: Report) -> Briefing:
     )
 
 
-_ORDER = ["summary", "targets", "chart", "results", "tasks", "achievements", "items", "emphases", "quote", "terms"]
-
-
 def _reading_order(block: Block) -> int:
-    return _ORDER.index(block.kind)
+    return _READING_ORDER[block.kind]
 
 
 def _summary(section: Section, quoted: set[str]) -> tuple[str, ...]:
@@ -163,13 +216,15 @@ def section_briefing(report: Report, section_id: str) -> Briefing:
     section = report.section(section_id)
     own = {p.id for s in section.walk() for p in s.paragraphs}
     quotes = [q for q in report.quotes if q.paragraph in own]
-    blocks = [Block("summary", 1, lines=_summary(section, {q.paragraph for q in quotes}))]
+    blocks = [
+        Block("summary", block_priority("summary", "section"), lines=_summary(section, {q.paragraph for q in quotes}))
+    ]
     for number, enumeration in enumerate(e for e in report.enumerations if e.paragraph in own):
         text = report.paragraph(enumeration.paragraph).text
         blocks.append(
             Block(
                 "items",
-                2 + number,
+                block_priority("items", "section", number),
                 heading=enumeration_title(text, enumeration),
                 lines=tuple(item.title for item in enumeration.items),
             )
@@ -177,12 +232,12 @@ def section_briefing(report: Report, section_id: str) -> Briefing:
     targets = [m for m in report.metrics if m.paragraph in own and m.period == "target"]
     results = [m for m in report.metrics if m.paragraph in own and m.period == "result" and m.value is not None]
     if targets:
-        blocks.append(Block("targets", 2, year=latest_year(targets), rows=_target_rows(report, targets)))
+        priority = block_priority("targets", "section")
+        blocks.append(Block("targets", priority, year=latest_year(targets), rows=_target_rows(report, targets)))
     if results:
-        blocks.append(
-            Block("results", 6, year=latest_year(results), rows=tuple(Row(m.label, format_value(m)) for m in results))
-        )
-    blocks += [_quote_block(q, 10 + i) for i, q in enumerate(quotes)]
+        rows = tuple(Row(m.label, format_value(m)) for m in results)
+        blocks.append(Block("results", block_priority("results", "section"), year=latest_year(results), rows=rows))
+    blocks += [_quote_block(q, "section", i) for i, q in enumerate(quotes)]
     return Briefing(
         section.title, section.subtitle, report.title, report.source, tuple(sorted(blocks, key=_reading_order))
     )

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from jcviewer.model.briefing import Block, Briefing
+from jcviewer.model.briefing import BLOCKS, Block, BlockKind, Briefing
 from jcviewer.model.figures import Figure
 
 SIZES_PT = (11.0, 10.5, 10.0, 9.5, 9.0)  # body text never under 9 pt
@@ -42,21 +42,20 @@ GREY = QColor("#555555")
 translate = QCoreApplication.translate
 
 
-def block_title(block: Block) -> str:
-    """The heading printed over a block, in the UI language, with its year when known."""
-    if block.kind == "items":
-        return block.heading
-    if block.year:
-        dated = {
-            "targets": translate("Briefing", "%1 main targets"),
-            "chart": translate("Briefing", "%1 targets at a glance"),
-            "results": translate("Briefing", "%1 results"),
-            "tasks": translate("Briefing", "%1 key tasks"),
-            "achievements": translate("Briefing", "%1 achievements"),
-        }
-        if block.kind in dated:
-            return dated[block.kind].replace("%1", str(block.year))
-    titles = {
+def _dated_titles() -> dict[BlockKind, str]:
+    """Titles of the kinds that name their year ("%1" is the year)."""
+    return {
+        "targets": translate("Briefing", "%1 main targets"),
+        "chart": translate("Briefing", "%1 targets at a glance"),
+        "results": translate("Briefing", "%1 results"),
+        "tasks": translate("Briefing", "%1 key tasks"),
+        "achievements": translate("Briefing", "%1 achievements"),
+    }
+
+
+def _titles() -> dict[BlockKind, str]:
+    """The title of every kind but ``items`` (titled by its heading, from the report)."""
+    return {
         "targets": translate("Briefing", "Main targets"),
         "chart": translate("Briefing", "Targets at a glance"),
         "results": translate("Briefing", "Results"),
@@ -67,7 +66,16 @@ def block_title(block: Block) -> str:
         "terms": translate("Briefing", "Key terms"),
         "summary": translate("Briefing", "Summary"),
     }
-    return titles[block.kind]
+
+
+def block_title(block: Block) -> str:
+    """The heading printed over a block, in the UI language, with its year when known."""
+    if block.kind == "items":
+        return block.heading
+    dated = _dated_titles()
+    if block.year and block.kind in dated:
+        return dated[block.kind].replace("%1", str(block.year))
+    return _titles()[block.kind]
 
 
 @dataclass(frozen=True)
@@ -130,21 +138,22 @@ def _list_html(block: Block) -> str:
 
 
 def _block_html(block: Block, size: float, chart_size: tuple[float, float]) -> str:
-    if block.kind in ("targets", "results"):
+    content = BLOCKS[block.kind].content
+    if content == "rows":
         return _rows_html(block, size)
-    if block.kind == "chart":
+    if content == "figure":
         width, height = chart_size
         legend = escape(translate("Briefing", "≈ about, ≥ at least"))
         return (
             f'<p style="margin:0"><img src="{CHART_URL}" width="{width:.0f}" height="{height:.0f}"></p>'
             f'<p style="margin:0; color:#555555; font-size:{size * 0.8:.1f}pt">{legend}</p>'
         )
-    if block.kind in ("tasks", "achievements", "emphases", "items"):
+    if content == "list":
         return _list_html(block)
-    if block.kind == "quote":
+    if content == "quote":
         role = f'<span style="color:#555555">{escape(block.role)}</span>' if block.role else ""
         return f'<p style="margin:0 0 0.3em 0"><b>{escape(block.speaker)}</b> {role}：“{escape(block.lines[0])}”</p>'
-    if block.kind == "terms":
+    if content == "words":
         return f'<p style="margin:0">{escape(" · ".join(block.lines))}</p>'
     return "".join(f'<p style="margin:0 0 0.3em 0; text-indent:2em">{escape(line)}</p>' for line in block.lines)
 

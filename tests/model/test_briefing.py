@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import get_args
 
 import pytest
 from genre import crowded_page, wenshui_page
 
-from jcviewer.model.briefing import Row, meeting_date, report_briefing, section_briefing, section_ids
+from jcviewer.model.briefing import (
+    BLOCKS,
+    BlockKind,
+    Briefing,
+    Row,
+    Scope,
+    block_priority,
+    meeting_date,
+    report_briefing,
+    section_briefing,
+    section_ids,
+)
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Paragraph, Report, Section
 
@@ -63,3 +75,37 @@ def test_meeting_date() -> None:
     assert meeting_date(report) == "2025年12月"
     assert meeting_date(replace(report, year=None)) == ""  # a month without a year is no date
     assert meeting_date(parse_text("没有日期。\n", source="x.txt")) == ""
+
+
+def test_the_table_of_blocks_has_every_kind_once() -> None:
+    assert set(BLOCKS) == set(get_args(BlockKind))  # mypy checks the keys are kinds; this, that none is missing
+    for kind, rule in BLOCKS.items():
+        assert rule.report is not None or rule.section is not None, kind  # every kind goes on some briefing
+
+
+def test_block_priorities_come_from_the_table() -> None:
+    assert block_priority("targets", "report") == 1 and block_priority("targets", "section") == 2
+    assert [block_priority("quote", "report", n) for n in range(3)] == [5, 6, 7]  # numbered: later ones go first
+    assert block_priority("tasks", "report", 4) == 2  # not numbered: every tasks list weighs the same
+    with pytest.raises(ValueError, match="chart"):
+        block_priority("chart", "section")
+
+
+def _briefings(report: Report) -> list[tuple[Scope, Briefing]]:
+    return [("report", report_briefing(report))] + [
+        ("section", section_briefing(report, s)) for s in section_ids(report)
+    ]
+
+
+@pytest.mark.parametrize("source", ["bundled", "crowded"])
+def test_every_briefing_follows_the_table(bundled: Report, source: str) -> None:
+    report = bundled if source == "bundled" else parse_text(crowded_page().text(), source="crowded.txt")
+    order = list(BLOCKS)
+    for scope, briefing in _briefings(report):
+        kinds = [b.kind for b in briefing.blocks]
+        assert kinds == sorted(kinds, key=order.index), (scope, kinds)  # reading order
+        counted: dict[BlockKind, int] = {}
+        for block in briefing.blocks:
+            number = counted.get(block.kind, 0)
+            counted[block.kind] = number + 1
+            assert block.priority == block_priority(block.kind, scope, number), (scope, block.kind)
