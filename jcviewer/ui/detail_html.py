@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
+from typing import Literal
 
 from jcviewer.model.navigation import Mark
 from jcviewer.model.report import Paragraph, Quote, Report, Section, Span
@@ -18,6 +19,11 @@ MARK_ANCHOR = "mark"
 HIT_ANCHOR = "hit"
 METRIC_SCHEME = "metric"
 LINE_HEIGHT = "150%"  # Chinese body text reads best with generous leading
+
+HighlightKind = Literal["hit", "mark", "focus"]
+"""What a highlight is: a search hit, one of the selected node's marks, or the focus (the current hit)."""
+STRONGEST_FIRST: tuple[HighlightKind, ...] = ("focus", "mark", "hit")
+"""Where highlights overlap the strongest is painted, and the view scrolls to the strongest shown."""
 
 
 @dataclass(frozen=True)
@@ -43,16 +49,26 @@ class Highlights:
     marks: tuple[Mark, ...] = ()
     focus: Mark | None = None
 
-    def spans(self, paragraph: str) -> dict[str, list[Span]]:
+    def spans(self, paragraph: str) -> dict[HighlightKind, list[Span]]:
         """The spans of each kind that fall in ``paragraph``."""
-        focus = [self.focus] if self.focus else []
-        return {
-            kind: [m.span for m in marks if m.paragraph == paragraph]
-            for kind, marks in (("hit", self.hits), ("mark", self.marks), ("focus", focus))
+        layers: dict[HighlightKind, tuple[Mark, ...]] = {
+            "hit": self.hits,
+            "mark": self.marks,
+            "focus": (self.focus,) if self.focus else (),
         }
+        return {kind: [m.span for m in marks if m.paragraph == paragraph] for kind, marks in layers.items()}
+
+    def strongest(self) -> HighlightKind | None:
+        """The strongest kind there is something of (the one to scroll to), or None."""
+        present: dict[HighlightKind, bool] = {
+            "focus": self.focus is not None,
+            "mark": bool(self.marks),
+            "hit": bool(self.hits),
+        }
+        return next((kind for kind in STRONGEST_FIRST if present[kind]), None)
 
 
-ANCHORS = {"focus": FOCUS_ANCHOR, "mark": MARK_ANCHOR, "hit": HIT_ANCHOR}
+ANCHORS: dict[HighlightKind, str] = {"focus": FOCUS_ANCHOR, "mark": MARK_ANCHOR, "hit": HIT_ANCHOR}
 
 
 @dataclass(frozen=True)
@@ -61,11 +77,11 @@ class _Segment:
     end: int
     metric: int | None
     quoted: bool
-    highlight: str  # "" | "hit" | "mark" | "focus"
+    highlight: HighlightKind | None
 
 
 def _segments(
-    text: str, metrics: list[tuple[int, Span]], quotes: list[Span], spans: dict[str, list[Span]]
+    text: str, metrics: list[tuple[int, Span]], quotes: list[Span], spans: dict[HighlightKind, list[Span]]
 ) -> list[_Segment]:
     """Split ``text`` at every span edge; each piece knows which spans cover it."""
     edges = {0, len(text)}
@@ -81,7 +97,7 @@ def _segments(
             return span[0] <= start and end <= span[1]
 
         metric = next((index for index, span in metrics if covers(span)), None)
-        highlight = next((kind for kind in ("focus", "mark", "hit") if any(map(covers, spans[kind]))), "")
+        highlight = next((kind for kind in STRONGEST_FIRST if any(map(covers, spans[kind]))), None)
         pieces.append(_Segment(start, end, metric, any(map(covers, quotes)), highlight))
     return pieces
 
@@ -93,7 +109,7 @@ def _paragraph_html(
     metrics = [(i, m.span) for i, m in enumerate(report.metrics) if m.paragraph == paragraph.id]
     quotes = [q.span for q in report.quotes if q.paragraph == paragraph.id]
     spans = highlights.spans(paragraph.id)
-    colours = {"focus": style.focus, "mark": style.mark, "hit": style.hit}
+    colours: dict[HighlightKind, str] = {"focus": style.focus, "mark": style.mark, "hit": style.hit}
     out = []
     for piece in _segments(text, metrics, quotes, spans):
         for kind, name in ANCHORS.items():

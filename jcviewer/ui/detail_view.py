@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from jcviewer.model.export import format_value
 from jcviewer.model.navigation import Mark, Node
-from jcviewer.model.report import Metric, Report
+from jcviewer.model.report import Metric, Period, Qualifier, Report
 from jcviewer.ui.detail_html import ANCHORS, METRIC_SCHEME, Highlights, Style, section_html
 from jcviewer.ui.fonts import FontChoice, reading_font
 from jcviewer.ui.markup import plain_tooltip
@@ -22,7 +22,7 @@ CONTEXT_ABOVE = 6  # scroll a highlight to 1/6 of the height, not flush with the
 def metric_description(metric: Metric) -> str:
     """Indicator, value, qualifier and period of a metric, one per line, in the UI language."""
     translate = QCoreApplication.translate
-    qualifiers = {
+    qualifiers: dict[Qualifier, str] = {
         "exact": translate("Metric", "exact"),
         "about": translate("Metric", "about (左右)"),
         "at_least": translate("Metric", "at least (以上)"),
@@ -31,11 +31,14 @@ def metric_description(metric: Metric) -> str:
         "qualitative": translate("Metric", "qualitative"),
     }
     year = str(metric.year) if metric.year else ""
-    periods = {"target": translate("Metric", "%1 target"), "result": translate("Metric", "%1 result")}
+    periods: dict[Period, str] = {
+        "target": translate("Metric", "%1 target"),
+        "result": translate("Metric", "%1 result"),
+    }
     lines = [
         translate("Metric", "Indicator: %1").replace("%1", metric.label),
         translate("Metric", "Value: %1").replace("%1", format_value(metric)),
-        translate("Metric", "Qualifier: %1").replace("%1", qualifiers.get(metric.qualifier, metric.qualifier)),
+        translate("Metric", "Qualifier: %1").replace("%1", qualifiers[metric.qualifier]),
     ]
     if metric.period:
         period = periods[metric.period].replace("%1", year).strip()
@@ -86,10 +89,9 @@ class DetailView(QTextBrowser):
         highlights = Highlights(self._hits, self._node.marks, self._focus)
         html = section_html(self._report, section, self._heading, highlights, self._style())
         self.setHtml(html)
-        shown = {"focus": bool(self._focus), "mark": bool(self._node.marks), "hit": bool(self._hits)}
-        anchor = next((ANCHORS[kind] for kind in ("focus", "mark", "hit") if shown[kind]), "")
-        if anchor:
-            self.scrollToAnchor(anchor)  # puts the anchor at the very top, unless the text ends before that
+        strongest = highlights.strongest()
+        if strongest is not None:
+            self.scrollToAnchor(ANCHORS[strongest])  # puts the anchor at the very top, unless the text ends before that
             bar = self.verticalScrollBar()
             if bar.value() < bar.maximum():  # at the top: leave some context above it (at the end it is in view)
                 bar.setValue(bar.value() - self.viewport().height() // CONTEXT_ABOVE)
