@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jcviewer.model.export import format_value
+from jcviewer.model.navigation import Node
 from jcviewer.model.report import Metric, Report
 
 AMOUNT_UNITS = {"元": 1.0, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
@@ -147,3 +148,12 @@ def achievement_figures(report: Report) -> tuple[Figure, ...]:
     if counts:
         figures.append(_single("", "result", tuple(_bar(m) for m in counts)))
     return tuple(figures)
+
+
+def node_targets(report: Report, node: Node) -> tuple[Metric, ...]:
+    """The target an outline "target" node stands for (its mark ends where the target's value does); none for
+    any other node."""
+    if node.kind != "target":
+        return ()
+    ends = {(mark.paragraph, mark.span[1]) for mark in node.marks}
+    return tuple(m for m in report.metrics if m.period == "target" and (m.paragraph, m.span[1]) in ends)

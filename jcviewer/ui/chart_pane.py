@@ -15,6 +15,8 @@ from jcviewer.ui.fonts import FontChoice, reading_font
 
 if TYPE_CHECKING:
     from jcviewer.model.figures import Bar, Figure
+    from jcviewer.model.navigation import Node
+    from jcviewer.model.report import Metric
     from jcviewer.ui.charts import BarChart
 
 CHART_MODULES = ("numpy", "pyqtgraph", "jcviewer.ui.charts")
@@ -48,6 +50,7 @@ class ChartPane(QWidget):
         self.setObjectName("chartPane")
         self._font = reading_font(font_choice, CHART_POINT_SIZE)
         self._report: Report | None = None
+        self._marked_node: Node | None = None
         self._import = BackgroundTask(lambda: [importlib.import_module(name) for name in CHART_MODULES], self)
         self._import.done.connect(self._build)
         self._import.failed.connect(self._show_failure)
@@ -95,8 +98,25 @@ class ChartPane(QWidget):
     def set_report(self, report: Report) -> None:
         """Show the figures of ``report``."""
         self._report = report
+        self._marked_node = None
         if self.is_loaded:
             self._fill()
+
+    def mark_node(self, node: Node | None) -> None:
+        """Emphasise the bars of the target ``node`` (an outline node of the report on show) stands for, in every
+        chart; any other node, or None, clears the emphasis. Charts that load later show it too."""
+        self._marked_node = node
+        if self._charts:
+            marked = self._marked_targets()
+            for chart in self._charts:
+                chart.set_marked(marked)
+
+    def _marked_targets(self) -> tuple[Metric, ...]:
+        if self._marked_node is None or self._report is None:
+            return ()
+        from jcviewer.model.figures import node_targets  # with the charts, after the first paint
+
+        return node_targets(self._report, self._marked_node)
 
     def _show_failure(self, reason: str) -> None:
         self._status.setText(self.tr("Charts are unavailable: %1").replace("%1", reason))
@@ -147,11 +167,12 @@ class ChartPane(QWidget):
                 self.tr("No results that are amounts or counts."),
             ),
         ]
+        marked = self._marked_targets()
         for name, title, figure_list, empty in pages:
-            self._tabs.addTab(self._page(name, figure_list, empty), title)
+            self._tabs.addTab(self._page(name, figure_list, empty, marked), title)
         self._tabs.setCurrentIndex(max(0, current))
 
-    def _page(self, name: str, figure_list: list[Figure], empty: str) -> QWidget:
+    def _page(self, name: str, figure_list: list[Figure], empty: str, marked: tuple[Metric, ...]) -> QWidget:
         from jcviewer.ui.charts import BarChart  # imported here: pyqtgraph stays off the start-up path
 
         page = QWidget()
@@ -165,6 +186,7 @@ class ChartPane(QWidget):
             chart = BarChart(self._font, self._series_names(figure), page)
             chart.setObjectName(name if number == 1 else f"{name}{number}")
             chart.set_figure(figure)
+            chart.set_marked(marked)
             chart.barClicked.connect(self._on_bar_clicked)
             layout.addWidget(chart, len(figure.labels) * len(figure.series))
             self._charts.append(chart)

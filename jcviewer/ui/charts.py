@@ -2,17 +2,22 @@
 
 Bars are horizontal so long Chinese indicator names read on the left axis. Series differ in lightness and
 outline, not only in hue, so a greyscale printout still tells result from target; every bar carries its value
-as printed ("≈6%", "≥10%"). Hovering shows the source sentence; clicking emits the bar.
+as printed ("≈6%", "≥10%"). Hovering shows the source sentence; clicking emits the bar. The legend sits below
+the plot, never over a bar; the row of the target selected in the outline is framed in the selection colour.
+Every colour comes from the widget's palette and is redrawn when the palette changes (a theme switch).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QCursor, QFont, QFontMetrics, QPalette
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPalette, QPolygonF
+from PySide6.QtWidgets import QGraphicsRectItem, QSizePolicy, QToolTip, QWidget
 
 from jcviewer.model.figures import Bar, Figure
+from jcviewer.model.report import Metric
 from jcviewer.ui.markup import plain_tooltip
 
 ROW_FILL = 0.72  # share of a row's height taken by its bars
@@ -21,6 +26,30 @@ SERIES_STYLE = {  # fill lightness and outline: readable without colour
     "target": ("#3b5b7a", "#1d2e3e"),
 }
 SERIES_STYLE_DARK = {"result": ("#5c5c5c", "#d0d0d0"), "target": ("#8fb4d9", "#dbe8f5")}
+LEGEND_ROW = 4  # PlotItem's grid: title 0, top axis 1, plot 2, bottom axis 3; the legend goes below them all
+MARK_HALF_HEIGHT = 0.47  # the marked row's frame runs in the gaps between rows (bars fill ±ROW_FILL / 2)
+MARK_PEN = 2.5
+MARK_FILL_ALPHA = 56
+MARK_MIN_LIGHTNESS_STEP = 60  # how far the emphasis must be from the background in lightness (greyscale print)
+
+
+def emphasis_color(palette: QPalette) -> QColor:
+    """The selection colour, or the text colour when the selection colour is too close to the background in
+    lightness to show in greyscale."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    base = palette.color(QPalette.ColorRole.Base)
+    if abs(highlight.lightness() - base.lightness()) >= MARK_MIN_LIGHTNESS_STEP:
+        return highlight
+    return palette.color(QPalette.ColorRole.Text)
+
+
+def _mix(a: QColor, b: QColor, share: float) -> QColor:
+    """``share`` of ``a``, the rest ``b`` (a frame colour between text and background)."""
+    return QColor.fromRgbF(
+        share * a.redF() + (1 - share) * b.redF(),
+        share * a.greenF() + (1 - share) * b.greenF(),
+        share * a.blueF() + (1 - share) * b.blueF(),
+    )
 
 
 class BarChart(pg.PlotWidget):
@@ -35,6 +64,8 @@ class BarChart(pg.PlotWidget):
         self._figure: Figure | None = None
         self._rects: list[tuple[QRectF, Bar]] = []
         self.hovered_bar: Bar | None = None
+        self._marked: frozenset[Metric] = frozenset()
+        self._legend: pg.LegendItem | None = None
         item = self.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -67,9 +98,35 @@ class BarChart(pg.PlotWidget):
         self._figure = figure
         self._draw()
 
+    def set_marked(self, metrics: Collection[Metric]) -> None:
+        """Emphasise the rows holding a bar of any of ``metrics`` (the target selected in the outline); an empty
+        collection clears the emphasis."""
+        marked = frozenset(metrics)
+        if marked != self._marked:
+            self._marked = marked
+            self._draw()
+
+    @property
+    def marked_rows(self) -> tuple[int, ...]:
+        """The rows drawn with the emphasis, top to bottom."""
+        figure = self._figure
+        if figure is None or not self._marked:
+            return ()
+        return tuple(
+            row
+            for row in range(len(figure.labels))
+            if any(bars[row].metric in self._marked for _, bars in figure.series)
+        )
+
+    @property
+    def legend(self) -> pg.LegendItem | None:
+        """The legend below the plot (a figure with more than one series), else None."""
+        return self._legend
+
     def _draw(self) -> None:
         item = self.getPlotItem()
         item.clear()
+        self._drop_legend()
         self._rects = []
         figure = self._figure
         if figure is None:
@@ -86,9 +143,11 @@ class BarChart(pg.PlotWidget):
         rows, series_count = len(figure.labels), len(figure.series)
         height = ROW_FILL / series_count
         longest = max((bar.value for _, bars in figure.series for bar in bars), default=1.0) or 1.0
-        if series_count > 1:
-            legend = item.addLegend(offset=(-10, 10), labelTextColor=text_color)
-            legend.setLabelTextSize(f"{self._font.pointSizeF():.0f}pt")
+        marked_rows = self.marked_rows
+        emphasis = emphasis_color(palette)
+        for row in marked_rows:
+            self._add_emphasis(QRectF(0, row - MARK_HALF_HEIGHT, longest * 1.3, 2 * MARK_HALF_HEIGHT), emphasis)
+        graphs = []
         for number, (series, bars) in enumerate(figure.series):
             fill, outline = styles.get(series, styles["target"])
             ys = [row + (number - (series_count - 1) / 2) * height for row in range(len(bars))]
@@ -98,17 +157,21 @@ class BarChart(pg.PlotWidget):
                 height=height * 0.92,
                 width=[b.value for b in bars],
                 brush=pg.mkBrush(fill),
-                pen=pg.mkPen(outline, width=1.2),
+                pens=[
+                    pg.mkPen(emphasis, width=MARK_PEN) if row in marked_rows else pg.mkPen(outline, width=1.2)
+                    for row in range(len(bars))
+                ],
             )
             item.addItem(graph)
-            if series_count > 1:
-                legend.addItem(graph, self._series_names.get(series, series))
+            graphs.append((graph, self._series_names.get(series, series)))
             for y, bar in zip(ys, bars, strict=True):
                 self._rects.append((QRectF(0, y - height / 2, bar.value, height), bar))
                 label = pg.TextItem(bar.text, color=text_color, anchor=(0, 0.5))
                 label.setFont(self._font)
                 label.setPos(bar.value + longest * 0.02, y)
                 item.addItem(label)
+        if series_count > 1:
+            self._add_legend(graphs, palette)
         left = item.getAxis("left")
         left.setTicks([list(enumerate(figure.labels)), []])
         metrics = QFontMetrics(self._font)
@@ -116,18 +179,54 @@ class BarChart(pg.PlotWidget):
         item.getAxis("bottom").setLabel(figure.unit or None)
         item.setYRange(-0.6, rows - 0.4, padding=0)
         item.setXRange(0, longest * 1.3, padding=0)
-        self.setMinimumHeight(max(160, 30 * rows * series_count + 60))
+        legend_height = self._legend.preferredHeight() if self._legend else 0
+        self.setMinimumHeight(int(max(160, 30 * rows * series_count + 60 + legend_height)))
+
+    def _add_emphasis(self, rect: QRectF, color: QColor) -> None:
+        band = QGraphicsRectItem(rect)
+        band.setPen(pg.mkPen(color, width=MARK_PEN))
+        fill = QColor(color)
+        fill.setAlpha(MARK_FILL_ALPHA)
+        band.setBrush(fill)
+        self.getPlotItem().addItem(band)
+        band.setZValue(-1)  # behind the bars and their values
+
+    def _add_legend(self, graphs: list[tuple[pg.BarGraphItem, str]], palette: QPalette) -> None:
+        """The legend in its own row below the bottom axis, where it can never cover a bar or a value."""
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        legend = pg.LegendItem(
+            offset=None, colCount=len(graphs), labelTextColor=text, brush=base, pen=_mix(text, base, 0.4)
+        )
+        legend.setLabelTextSize(f"{self._font.pointSizeF():.0f}pt")
+        for graph, name in graphs:
+            legend.addItem(graph, name)
+        legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # its own size, centred
+        layout = self.getPlotItem().layout
+        layout.addItem(legend, LEGEND_ROW, 1)
+        layout.setAlignment(legend, Qt.AlignmentFlag.AlignHCenter)
+        self._legend = legend
+
+    def _drop_legend(self) -> None:
+        legend, self._legend = self._legend, None
+        if legend is not None:
+            self.getPlotItem().layout.removeItem(legend)
+            self.scene().removeItem(legend)
 
     # --- hit testing ----------------------------------------------------------------------------------------
     def bar_at(self, point: QPointF) -> Bar | None:
         """The bar under a point in data coordinates, or None."""
         return next((bar for rect, bar in self._rects if rect.contains(point)), None)
 
+    def bar_rect(self, bar: Bar) -> QRectF:
+        """The rectangle a bar takes in scene coordinates."""
+        rect = next(rect for rect, drawn in self._rects if drawn is bar)
+        corners: QPolygonF = self.getPlotItem().vb.mapViewToScene(rect)
+        return corners.boundingRect()
+
     def bar_position(self, bar: Bar) -> QPointF:
         """The centre of a bar in widget (viewport) coordinates."""
-        rect = next(rect for rect, drawn in self._rects if drawn is bar)
-        scene_point = self.getPlotItem().vb.mapViewToScene(rect.center())
-        return QPointF(self.mapFromScene(scene_point))
+        return QPointF(self.mapFromScene(self.bar_rect(bar).center()))
 
     def _bar_at_scene(self, scene_point: QPointF) -> Bar | None:
         view_box = self.getPlotItem().vb
@@ -159,6 +258,9 @@ class BarChart(pg.PlotWidget):
 
     def changeEvent(self, event: object) -> None:  # noqa: N802
         super().changeEvent(event)
-        # pyqtgraph changes the palette role while constructing, before this class has a figure
-        if event.type() == event.Type.PaletteChange and getattr(self, "_figure", None):  # type: ignore[attr-defined]
+        # pyqtgraph changes the palette role while constructing, before this class has a figure; its close() drops
+        # the plot item, and a closed chart may still hear of a theme switch
+        if event.type() != event.Type.PaletteChange:  # type: ignore[attr-defined]
+            return
+        if getattr(self, "_figure", None) and self.getPlotItem() is not None:
             self._draw()
