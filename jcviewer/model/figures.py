@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from jcviewer.model.export import format_value
 from jcviewer.model.navigation import Node
-from jcviewer.model.report import Metric, Report
+from jcviewer.model.report import Metric, Period, Report
 
 AMOUNT_UNITS = {"元": 1.0, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
 COUNT_UNITS = frozenset("个户家项人座所条处件次场批支名")
@@ -39,10 +39,10 @@ class Figure:
 
     unit: str
     labels: tuple[str, ...]
-    series: tuple[tuple[str, tuple[Bar, ...]], ...]
+    series: tuple[tuple[Period, tuple[Bar, ...]], ...]
 
 
-def _single(unit: str, period: str, bars: tuple[Bar, ...]) -> Figure:
+def _single(unit: str, period: Period, bars: tuple[Bar, ...]) -> Figure:
     return Figure(unit, tuple(bar.label for bar in bars), ((period, bars),))
 
 
@@ -52,7 +52,7 @@ def _bar(metric: Metric, label: str | None = None, scale: float = 1.0) -> Bar:
     return Bar(label or metric.label, metric.value * scale, format_value(metric), metric)
 
 
-def _plottable(metrics: Iterable[Metric], period: str) -> list[Metric]:
+def _plottable(metrics: Iterable[Metric], period: Period) -> list[Metric]:
     return [m for m in metrics if m.period == period and m.value is not None]
 
 

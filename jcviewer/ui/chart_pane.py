@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from jcviewer.model.report import Report
+from jcviewer.model.report import Period, Report
 from jcviewer.ui.background import BackgroundTask
 from jcviewer.ui.fonts import FontChoice, reading_font
 
@@ -23,7 +23,7 @@ CHART_MODULES = ("numpy", "pyqtgraph", "jcviewer.ui.charts")
 CHART_POINT_SIZE = 10.0
 
 
-def _years(figure_list: list[Figure], period: str) -> str:
+def _years(figure_list: list[Figure], period: Period) -> str:
     years = sorted(
         {
             bar.metric.year
@@ -197,16 +197,13 @@ class ChartPane(QWidget):
         return scroll
 
     @staticmethod
-    def _series_names(figure: Figure) -> dict[str, str]:
+    def _series_names(figure: Figure) -> dict[Period, str]:
         """Legend entries with their year: "2023年实绩", "2024年目标"."""
-        names = {
+        names: dict[Period, str] = {
             "result": QCoreApplication.translate("Metric", "%1 result"),
             "target": QCoreApplication.translate("Metric", "%1 target"),
         }
-        return {
-            series: names.get(series, series).replace("%1", _years([figure], series)).strip()
-            for series, _ in figure.series
-        }
+        return {series: names[series].replace("%1", _years([figure], series)).strip() for series, _ in figure.series}
 
     def _on_bar_clicked(self, bar: Bar) -> None:
         self.barClicked.emit(bar)

@@ -17,15 +17,15 @@ from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPalette, QPolyg
 from PySide6.QtWidgets import QGraphicsRectItem, QSizePolicy, QToolTip, QWidget
 
 from jcviewer.model.figures import Bar, Figure
-from jcviewer.model.report import Metric
+from jcviewer.model.report import Metric, Period
 from jcviewer.ui.markup import plain_tooltip
 
 ROW_FILL = 0.72  # share of a row's height taken by its bars
-SERIES_STYLE = {  # fill lightness and outline: readable without colour
+SERIES_STYLE: dict[Period, tuple[str, str]] = {  # fill lightness and outline: readable without colour
     "result": ("#d9d9d9", "#404040"),
     "target": ("#3b5b7a", "#1d2e3e"),
 }
-SERIES_STYLE_DARK = {"result": ("#5c5c5c", "#d0d0d0"), "target": ("#8fb4d9", "#dbe8f5")}
+SERIES_STYLE_DARK: dict[Period, tuple[str, str]] = {"result": ("#5c5c5c", "#d0d0d0"), "target": ("#8fb4d9", "#dbe8f5")}
 LEGEND_ROW = 4  # PlotItem's grid: title 0, top axis 1, plot 2, bottom axis 3; the legend goes below them all
 MARK_HALF_HEIGHT = 0.47  # the marked row's frame runs in the gaps between rows (bars fill ±ROW_FILL / 2)
 MARK_PEN = 2.5
@@ -57,7 +57,7 @@ class BarChart(pg.PlotWidget):
 
     barClicked = Signal(object)  # Bar  # noqa: N815
 
-    def __init__(self, font: QFont, series_names: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, font: QFont, series_names: dict[Period, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._font = font
         self._series_names = series_names
@@ -84,7 +84,7 @@ class BarChart(pg.PlotWidget):
         return self._figure
 
     @property
-    def series_names(self) -> dict[str, str]:
+    def series_names(self) -> dict[Period, str]:
         """Legend text per series ("result" → "2023年实绩")."""
         return dict(self._series_names)
 
@@ -149,7 +149,7 @@ class BarChart(pg.PlotWidget):
             self._add_emphasis(QRectF(0, row - MARK_HALF_HEIGHT, longest * 1.3, 2 * MARK_HALF_HEIGHT), emphasis)
         graphs = []
         for number, (series, bars) in enumerate(figure.series):
-            fill, outline = styles.get(series, styles["target"])
+            fill, outline = styles[series]
             ys = [row + (number - (series_count - 1) / 2) * height for row in range(len(bars))]
             graph = pg.BarGraphItem(
                 x0=[0] * len(bars),
@@ -163,7 +163,7 @@ class BarChart(pg.PlotWidget):
                 ],
             )
             item.addItem(graph)
-            graphs.append((graph, self._series_names.get(series, series)))
+            graphs.append((graph, self._series_names[series]))
             for y, bar in zip(ys, bars, strict=True):
                 self._rects.append((QRectF(0, y - height / 2, bar.value, height), bar))
                 label = pg.TextItem(bar.text, color=text_color, anchor=(0, 0.5))
