@@ -46,7 +46,7 @@ from jcviewer.ui.theme import ThemeSwitcher
 if TYPE_CHECKING:
     from jcviewer.model.briefing import Briefing
     from jcviewer.model.figures import Bar
-    from jcviewer.model.search.report_search import SearchHit, SearchResults
+    from jcviewer.model.search.session import Landing
     from jcviewer.ui.print_dialogs import BriefingPrinter
 
 log = logging.getLogger(__name__)
@@ -84,8 +84,6 @@ class MainWindow(QMainWindow):
         self.detail = DetailView(font_choice, self)
         self.charts = ChartPane(font_choice, self)
         self.search_panel = SearchPanel(self)
-        self._search_marks: tuple[Mark, ...] = ()
-        self._hit_cursor = -1
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -222,7 +220,7 @@ class MainWindow(QMainWindow):
 
     def _show(self, node: Node, focus: Mark | None) -> None:
         if self.report is not None:
-            self.detail.show_node(self.report, node, self._heading(node), focus, self._search_marks)
+            self.detail.show_node(self.report, node, self._heading(node), focus, self.search_panel.session.marks)
             self.settings.last_node = node.id
 
     def _heading(self, node: Node) -> str:
@@ -242,32 +240,19 @@ class MainWindow(QMainWindow):
         self._show_metric(bar.metric)
 
     # --- search ---------------------------------------------------------------------------------------------
-    def _on_results(self, results: SearchResults | None) -> None:
-        self._search_marks = results.marks if results else ()
-        self._hit_cursor = -1
+    def _on_results(self) -> None:
         if self._model is not None and self.report is not None:
-            self._model.set_hit_counts(count_marks(self.report, self._nodes, self._search_marks) if results else {})
+            self._model.set_hit_counts(count_marks(self.report, self._nodes, self.search_panel.session.marks))
             self._filter.refilter()
         if self.detail.node is not None:
             self._show(self.detail.node, None)
 
-    def _on_hit_chosen(self, hit: SearchHit) -> None:
-        marks = self._search_marks
-        self._hit_cursor = marks.index(Mark(hit.paragraph, hit.best)) if hit.paragraph else -1
-        self.select_node(hit.node, Mark(hit.paragraph, hit.best) if hit.paragraph else None)
+    def _on_hit_chosen(self, landing: Landing) -> None:
+        self.select_node(landing.node, landing.mark)
 
     def step_hit(self, step: int) -> None:
         """Edit ▸ Find Next / Previous: the next (step 1) or previous (-1) search hit, wrapping around."""
-        results = self.search_panel.last_results
-        if not self._search_marks or results is None or self.report is None:
-            return
-        self._hit_cursor = (self._hit_cursor + step) % len(self._search_marks)
-        mark = self._search_marks[self._hit_cursor]
-        row = next(i for i, hit in enumerate(results.hits) if mark in hit.marks)
-        self.search_panel.show_row(row)
-        node = node_at(self.report, self._nodes, mark.paragraph, mark.span)
-        if node is not None:
-            self.select_node(node.id, mark)
+        self.search_panel.step(step)
 
     def _set_only_matching(self, only: bool) -> None:
         self._filter.set_only_matching(only)

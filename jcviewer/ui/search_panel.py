@@ -2,11 +2,14 @@
 
 A report of more than ``LARGE_REPORT_CHARS`` characters is indexed and searched in a background thread (the
 window stays responsive; the status line shows "…" until the results arrive; only the latest query's results are
-shown).
+shown). A query typed as one run of text that finds nothing is retried as its words once jieba is there (until
+then the status line suggests fewer or shorter words). What is on show lives in one ``SearchSession``: the
+results, their marks and the current hit, which Find Next / Previous move through.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import cache
 from html import escape
@@ -38,20 +41,26 @@ from PySide6.QtWidgets import (
 
 from jcviewer.model.navigation import Node
 from jcviewer.model.report import Report, Span
+from jcviewer.model.search.session import SearchSession
 from jcviewer.paths import user_cache_folder
 from jcviewer.ui.background import BackgroundTask
 
 if TYPE_CHECKING:
-    from jcviewer.model.search.report_search import ReportSearch, SearchHit, SearchResults
+    from jcviewer.model.search.report_search import Answer, ReportSearch, SearchHit, Split
     from jcviewer.model.search.words import WordSegmenter
 
-# The search modules (numpy) and jieba load on first use, off the start-up path.
+# The search index (numpy) and jieba load on first use, off the start-up path.
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 200  # rows in the list (the status line counts them all); hits beyond are not highlighted
 LARGE_REPORT_CHARS = 200_000  # ~10 real reports: beyond it, index and search off the UI thread
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def fill(template: str, *values: str) -> str:
+    """``template`` with %1, %2, … replaced by ``values`` in one pass (a value's own "%2" stays as typed)."""
+    return re.sub(r"%(\d)", lambda match: values[int(match.group(1)) - 1], template)
 
 
 def marked_html(text: str, spans: tuple[Span, ...]) -> str:
@@ -169,14 +178,16 @@ def shared_segmenter() -> WordSegmenter:
 
 
 class SearchPanel(QWidget):
-    """``searchEdit``, the only-matching switch and ``searchResults``; emits what was found and chosen.
+    """``searchEdit``, the only-matching switch and ``searchResults``; ``session`` holds what is on show.
 
     The index is built when first needed; jieba loads in the background and, when it arrives, refines the
     ranking of the query on screen. Queries typed before that are answered all the same.
+    ``resultsChanged`` says the session has new results (or none); ``hitChosen`` carries the ``Landing`` of a
+    result chosen in the list or of Find Next / Previous.
     """
 
-    resultsChanged = Signal(object)  # SearchResults | None  # noqa: N815
-    hitChosen = Signal(object)  # SearchHit  # noqa: N815
+    resultsChanged = Signal()  # noqa: N815
+    hitChosen = Signal(object)  # Landing  # noqa: N815
     onlyMatchingChanged = Signal(bool)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -190,6 +201,8 @@ class SearchPanel(QWidget):
         self.only_matching.setObjectName("onlyMatching")
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query as typed
+        self.status.setWordWrap(True)
         self.model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setObjectName("searchResults")
@@ -201,8 +214,7 @@ class SearchPanel(QWidget):
         options = QHBoxLayout()
         options.setContentsMargins(0, 0, 0, 0)
         options.addWidget(self.only_matching)
-        options.addStretch(1)
-        options.addWidget(self.status)
+        options.addWidget(self.status, 1, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.edit)
@@ -224,22 +236,18 @@ class SearchPanel(QWidget):
         self._refining: BackgroundTask | None = None
         self._searching: BackgroundTask | None = None  # the latest background search, if one runs
         self._query_number = 0  # counts queries, so a background result that arrives late is dropped
-        self._shown_index: _Index | None = None  # the index last_results come from
-        self.last_results: SearchResults | None = None
+        self.session = SearchSession()
 
     # --- report and index -----------------------------------------------------------------------------------
     def set_report(self, report: Report, nodes: tuple[Node, ...]) -> None:
-        """Search this report from now on (the index is built on first use)."""
+        """Search this report from now on (the index is built on first use); the other report's hits go at once."""
         self._index = _Index(report, nodes)
+        self.session.set_report(report, nodes)
+        self.model.set_hits(())
         if self._segmenter is not None:
             self._refine()
         if self.edit.text().strip():
             self.run()
-
-    @property
-    def search(self) -> ReportSearch | None:
-        """The index of the report on show, building it if need be."""
-        return self._index.get() if self._index is not None else None
 
     def load_words(self) -> None:
         """Load jieba in the background (once); the ranking of the query on screen refines when it arrives."""
@@ -280,48 +288,49 @@ class SearchPanel(QWidget):
         self._query_number += 1
         text = self.edit.text().strip()
         index = self._index if text else None
+        split = self._segmenter.words if self._segmenter is not None else None  # no retry before jieba is there
         if index is not None and index.large:
-            self._search_in_background(index, text)
+            self._search_in_background(index, text, split)
             return
-        results = index.get().search(text, limit=RESULT_LIMIT) if index is not None else None
-        self._show(index, results)
+        self._show(index.get().answer(text, RESULT_LIMIT, split) if index is not None else None)
 
-    def _search_in_background(self, index: _Index, text: str) -> None:
-        if self._shown_index is not index:  # never keep showing another report's hits meanwhile
-            self._show(None, None)
+    def _search_in_background(self, index: _Index, text: str, split: Split | None) -> None:
         self.status.setText("…")  # searching
         number = self._query_number
-        task = BackgroundTask(lambda: index.get().search(text, limit=RESULT_LIMIT), self)
-        task.done.connect(lambda results: self._arrived(number, index, results))
+        task = BackgroundTask(lambda: index.get().answer(text, RESULT_LIMIT, split), self)
+        task.done.connect(lambda answer: self._arrived(number, index, answer))
         task.failed.connect(lambda message: self._arrived(number, index, None, message))
         task.done.connect(task.deleteLater)
         task.failed.connect(task.deleteLater)
         self._searching = task
         task.start()
 
-    def _arrived(self, number: int, index: _Index, results: SearchResults | None, error: str = "") -> None:
+    def _arrived(self, number: int, index: _Index, answer: Answer | None, error: str = "") -> None:
         if number != self._query_number or index is not self._index:
             return  # a later query (or report) has been asked for since
         self._searching = None
         if error:
             self.status.setText(error)  # logged in full by the worker
         else:
-            self._show(index, results)
+            self._show(answer)
 
-    def _show(self, index: _Index | None, results: SearchResults | None) -> None:
-        text = self.edit.text().strip()
-        self._shown_index = index
-        self.last_results = results
-        self.model.set_hits(results.hits if results else ())
-        self.results.setVisible(bool(text))
-        if results is None:
-            self.status.clear()
-        else:
-            spans = sum(len(hit.spans) for hit in results.hits)
-            self.status.setText(
-                self.tr("%1 hits in %2 places").replace("%1", str(spans)).replace("%2", str(results.total))
-            )
-        self.resultsChanged.emit(results)
+    def _show(self, answer: Answer | None) -> None:
+        self.session.show(answer)
+        self.model.set_hits(answer.results.hits if answer is not None else ())
+        self.results.setVisible(bool(self.edit.text().strip()))
+        self.status.setText(self._status(answer))
+        self.resultsChanged.emit()
+
+    def _status(self, answer: Answer | None) -> str:
+        if answer is None:
+            return ""
+        if not answer.results.total:
+            return fill(self.tr("No hits for “%1”. Try fewer or shorter words."), answer.typed)
+        if answer.words:
+            words = "、".join(f"“{word}”" for word in answer.words)
+            return fill(self.tr("No hits for “%1”; showing results that contain %2"), answer.typed, words)
+        spans = sum(len(hit.spans) for hit in answer.results.hits)
+        return fill(self.tr("%1 hits in %2 places"), str(spans), str(answer.results.total))
 
     def focus(self) -> None:
         """Edit ▸ Find: put the cursor in the search field, its text selected."""
@@ -336,13 +345,17 @@ class SearchPanel(QWidget):
         elif index.isValid():
             self.results.setCurrentIndex(index)  # currentChanged shows it
 
-    def show_row(self, row: int) -> None:
-        """Make result ``row`` current without choosing it (Find Next moves through hits itself)."""
-        blocker = QSignalBlocker(self.results.selectionModel())
-        self.results.setCurrentIndex(self.model.index(row, 0))
-        self.results.scrollTo(self.model.index(row, 0))
+    def step(self, step: int) -> None:
+        """Edit ▸ Find Next (1) / Previous (-1): the next or previous hit of all results, wrapping around."""
+        landing = self.session.step(step)
+        if landing is None:
+            return
+        blocker = QSignalBlocker(self.results.selectionModel())  # the row follows; choosing it would move the hit
+        self.results.setCurrentIndex(self.model.index(landing.row, 0))
+        self.results.scrollTo(self.model.index(landing.row, 0))
         del blocker
+        self.hitChosen.emit(landing)
 
     def _on_current(self, index: QModelIndex, previous: QModelIndex | None = None) -> None:
         if index.isValid():
-            self.hitChosen.emit(self.model.hits[index.row()])
+            self.hitChosen.emit(self.session.choose(self.model.hits[index.row()]))

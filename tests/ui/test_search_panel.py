@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QListView
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, highlighted
 
+from jcviewer.model.report import Report
+from jcviewer.model.search.report_search import ReportSearch
+from jcviewer.model.vocabulary import default_synonyms
 from jcviewer.ui import search_panel
 from jcviewer.ui.detail_html import Style
 from jcviewer.ui.main_window import MainWindow
@@ -21,7 +24,8 @@ def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
     edit = window.findChild(QLineEdit, "searchEdit")
     edit.clear()
     edit.insert(text)
-    qtbot.waitUntil(lambda: window.search_panel.last_results is not None, timeout=5000)
+    answer = lambda: window.search_panel.session.answer  # noqa: E731
+    qtbot.waitUntil(lambda: answer() is not None and answer().typed == text.strip(), timeout=5000)
 
 
 @pytest.fixture
@@ -47,16 +51,16 @@ def test_typing_before_jieba_is_ready_gets_results_then_ranking_refines(
     assert not window.search_panel.words_ready
     results = window.findChild(QListView, "searchResults")
     assert results.isVisible() and results.model().rowCount() == 2
-    before = [hit.paragraph for hit in window.search_panel.last_results.hits]
+    before = [hit.paragraph for hit in window.search_panel.session.results.hits]
     slow_jieba.set()
     qtbot.waitUntil(lambda: window.search_panel.words_ready, timeout=20000)
-    assert sorted(hit.paragraph for hit in window.search_panel.last_results.hits) == sorted(before)
+    assert sorted(hit.paragraph for hit in window.search_panel.session.results.hits) == sorted(before)
 
 
 def test_choosing_a_result_selects_its_node_and_highlights_the_hit(qtbot: QtBot, window: MainWindow) -> None:
     type_query(qtbot, window, "营商环境")
     panel = window.search_panel
-    assert [hit.node for hit in panel.last_results.hits] == ["p6.list.3", "p5.list.2"]
+    assert [hit.node for hit in panel.session.results.hits] == ["p6.list.3", "p5.list.2"]
     panel.choose(1)
     assert current_id(window) == "p5.list.2"
     assert highlighted(window, Style().focus) == ["营商环境"]  # the chosen hit, in 九个方面工作 (p5)
@@ -65,7 +69,7 @@ def test_choosing_a_result_selects_its_node_and_highlights_the_hit(qtbot: QtBot,
 
 def test_abbreviations_find_the_full_wording(qtbot: QtBot, window: MainWindow) -> None:
     type_query(qtbot, window, "GDP")
-    hits = window.search_panel.last_results.hits
+    hits = window.search_panel.session.results.hits
     assert {hit.paragraph for hit in hits} == {"p3", "p4"}
     written = {window.report.paragraph(h.paragraph).text[h.best[0] : h.best[1]] for h in hits}
     assert written == {"GDP", "地区生产总值"}  # the hit is on the words actually printed
@@ -73,17 +77,17 @@ def test_abbreviations_find_the_full_wording(qtbot: QtBot, window: MainWindow) -
 
 def test_find_next_and_previous_move_through_every_hit(qtbot: QtBot, window: MainWindow) -> None:
     type_query(qtbot, window, "项目")
-    marks = window.search_panel.last_results.marks
+    marks = window.search_panel.session.results.marks
     assert len(marks) >= 5
     next_hit = window.findChild(QAction, "nextHitAction")
     seen = []
     for _ in range(len(marks) + 1):
         next_hit.trigger()
-        seen.append(window._hit_cursor)
+        seen.append(window.search_panel.session.cursor)
         assert highlighted(window, Style().focus) == ["项目"]
     assert seen == [*range(len(marks)), 0]  # every hit once, then around again
     window.findChild(QAction, "previousHitAction").trigger()
-    assert window._hit_cursor == len(marks) - 1
+    assert window.search_panel.session.cursor == len(marks) - 1
 
 
 def test_hit_counts_in_the_tree_and_only_matching_sections(qtbot: QtBot, window: MainWindow) -> None:
@@ -102,7 +106,7 @@ def test_escape_clears_the_search_and_its_highlights(qtbot: QtBot, window: MainW
     edit = window.findChild(QLineEdit, "searchEdit")
     edit.setFocus()
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.search_panel.last_results is None)
+    qtbot.waitUntil(lambda: window.search_panel.session.results is None)
     assert edit.text() == "" and not window.findChild(QListView, "searchResults").isVisible()
     assert highlighted(window, Style().hit) == []
     assert window.outline_index("s1").data() == "稳字当头 稳中求进"
@@ -113,17 +117,17 @@ def test_pinyin_being_composed_is_not_searched(qtbot: QtBot, window: MainWindow)
     edit.setFocus()
     QApplication.sendEvent(edit, QInputMethodEvent("xiangcun", []))
     qtbot.wait(300)
-    assert window.search_panel.last_results is None and edit.text() == ""
+    assert window.search_panel.session.results is None and edit.text() == ""
     commit = QInputMethodEvent()
     commit.setCommitString("乡村")
     QApplication.sendEvent(edit, commit)
-    qtbot.waitUntil(lambda: window.search_panel.last_results is not None)
-    assert window.search_panel.last_results.total >= 3
+    qtbot.waitUntil(lambda: window.search_panel.session.results is not None)
+    assert window.search_panel.session.results.total >= 3
 
 
 def test_a_heading_hit_selects_its_section(qtbot: QtBot, window: MainWindow) -> None:
     type_query(qtbot, window, "锚定")
-    hit = window.search_panel.last_results.hits[0]
+    hit = window.search_panel.session.results.hits[0]
     assert (hit.node, hit.paragraph) == ("s2", "")
     window.search_panel.choose(0)
     assert current_id(window) == "s2"
@@ -166,26 +170,141 @@ def test_a_large_report_is_searched_off_the_ui_thread_with_the_same_results(
     for query in ("乡村振兴", "营商环境"):
         edit.setText(query)
         panel.run()  # a report of ordinary size: searched at once, on the UI thread
-        expected[query] = panel.last_results
+        expected[query] = panel.session.results
     assert calls == [("乡村振兴", True), ("营商环境", True)]
     release.clear()
     calls.clear()
     monkeypatch.setattr(search_panel, "LARGE_REPORT_CHARS", 0, raising=False)  # every report is large
     edit.setText("乡村振兴")
     window.set_report(window.report)  # a new report: the results of the old one go at once
-    assert panel.last_results is None
+    assert panel.session.results is None
     qtbot.waitUntil(lambda: len(calls) >= 2, timeout=5000)  # the report's own run, then the new query's
     assert all(not on_ui_thread for _, on_ui_thread in calls)
     qtbot.wait(50)  # the event loop runs while the search is held: the window is responsive
-    assert panel.last_results is None and panel.status.text() == "…"
+    assert panel.session.results is None and panel.status.text() == "…"
     edit.setText("营商环境")  # typed while the earlier search is still running: only its results are shown
     qtbot.waitUntil(lambda: calls[-1][0] == "营商环境", timeout=5000)
     release.set()
-    qtbot.waitUntil(lambda: panel.last_results is not None and panel.last_results.query.text == "营商环境")
+    qtbot.waitUntil(lambda: panel.session.results is not None and panel.session.results.query.text == "营商环境")
     qtbot.wait(100)  # the earlier queries' results arrive too, and are dropped
-    assert panel.last_results == expected["营商环境"]
-    assert [hit.node for hit in panel.last_results.hits] == ["p6.list.3", "p5.list.2"]
+    assert panel.session.results == expected["营商环境"]
+    assert [hit.node for hit in panel.session.results.hits] == ["p6.list.3", "p5.list.2"]
     assert panel.model.rowCount() == 2 and panel.status.text() != "…"
     panel.choose(1)  # and the window shows them as it would have
     assert current_id(window) == "p5.list.2"
     assert highlighted(window, Style().focus) == ["营商环境"]
+
+
+def test_find_previous_on_a_new_search_is_the_last_hit_and_next_follows_a_chosen_result(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    type_query(qtbot, window, "项目")
+    panel = window.search_panel
+    session = panel.session
+    window.findChild(QAction, "previousHitAction").trigger()
+    last = session.marks[-1]
+    assert session.cursor == len(session.marks) - 1
+    assert panel.results.currentIndex().row() == panel.model.rowCount() - 1  # the row of the last result
+    assert current_id(window) == window.report.section_of(last.paragraph).id  # a hit in running text
+    row = next(row for row, hit in enumerate(panel.model.hits) if hit.paragraph == "p3")  # 二是…, 四是…
+    panel.choose(row)
+    assert current_id(window) == "p3.list.2"
+    next_hit = window.findChild(QAction, "nextHitAction")
+    visited = []
+    for _ in range(3):
+        next_hit.trigger()
+        visited.append(current_id(window))
+    assert visited == ["p3.list.2", "p3.list.4", "p3.list.4"]  # from the chosen hit on, each hit's own item
+    assert panel.results.currentIndex().row() == row
+
+
+def test_a_task_item_titled_with_the_query_is_the_first_result(qtbot: QtBot, window: MainWindow) -> None:
+    type_query(qtbot, window, "乡村振兴")
+    window.search_panel.choose(0)
+    assert current_id(window) == "p5.list.4"  # 四是全面推进乡村振兴, before a mention in 要突出共同富裕…
+    assert highlighted(window, Style().focus) == ["乡村振兴"]
+
+
+@pytest.fixture
+def words_window(qtbot: QtBot, make_window) -> MainWindow:
+    """A window whose search has jieba."""
+    window = make_window()
+    window.search_panel.load_words()
+    qtbot.waitUntil(lambda: window.search_panel.words_ready, timeout=20000)
+    return window
+
+
+def retried_status(panel: search_panel.SearchPanel, typed: str, words: tuple[str, ...]) -> str:
+    quoted = "、".join(f"“{word}”" for word in words)
+    return search_panel.fill(panel.tr("No hits for “%1”; showing results that contain %2"), typed, quoted)
+
+
+def hint(panel: search_panel.SearchPanel, typed: str) -> str:
+    return search_panel.fill(panel.tr("No hits for “%1”. Try fewer or shorter words."), typed)
+
+
+def test_no_hits_are_retried_as_words_and_the_status_says_so(qtbot: QtBot, words_window: MainWindow) -> None:
+    panel = words_window.search_panel
+    type_query(qtbot, words_window, "营商环境优化")  # the text says 优化营商环境
+    assert panel.session.answer.words == ("营商环境", "优化")
+    assert [hit.node for hit in panel.model.hits] == ["p6.list.3", "p5.list.2"]
+    assert panel.status.text() == retried_status(panel, "营商环境优化", ("营商环境", "优化"))
+    panel.choose(1)
+    assert current_id(words_window) == "p5.list.2"
+    assert highlighted(words_window, Style().focus) == ["营商环境"]  # in 持续优化营商环境 (p5)
+    assert highlighted(words_window, Style().hit) == ["优化营商环境"]  # both words in p6, side by side
+    type_query(qtbot, words_window, "2024年目标")  # beside a node named 2024年主要目标
+    assert panel.session.answer.words == ("2024", "年", "目标")
+    assert panel.model.rowCount() >= 3
+    texts = [words_window.report.paragraph(hit.paragraph).text for hit in panel.model.hits if hit.paragraph]
+    assert texts and all("2024" in text and "目标" in text for text in texts)
+    assert panel.status.text() == retried_status(panel, "2024年目标", ("2024", "年", "目标"))
+
+
+def test_when_the_words_find_nothing_either_a_hint_is_shown(qtbot: QtBot, words_window: MainWindow) -> None:
+    panel = words_window.search_panel
+    type_query(qtbot, words_window, "量子计算机")
+    assert panel.session.answer.words and panel.model.rowCount() == 0
+    assert panel.results.isVisible() and panel.status.text() == hint(panel, "量子计算机")
+    type_query(qtbot, words_window, "营商环境 优化方向")  # typed with a space: no retry
+    assert panel.session.answer.words == () and panel.status.text() == hint(panel, "营商环境 优化方向")
+
+
+def test_before_jieba_is_there_a_query_with_no_hits_gets_the_hint_then_the_retry(
+    qtbot: QtBot, make_window, slow_jieba: threading.Event
+) -> None:
+    window = make_window()
+    panel = window.search_panel
+    panel.load_words()
+    type_query(qtbot, window, "营商环境优化")
+    assert panel.status.text() == hint(panel, "营商环境优化") and panel.model.rowCount() == 0
+    slow_jieba.set()
+    qtbot.waitUntil(lambda: panel.session.answer.words != (), timeout=20000)  # re-run once the words arrive
+    assert panel.model.rowCount() == 2
+    assert panel.status.text() == retried_status(panel, "营商环境优化", ("营商环境", "优化"))
+
+
+def test_the_status_line_shows_the_query_as_typed_not_as_markup(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.search_panel
+    type_query(qtbot, window, "<h1>%2<img src=x>")
+    assert panel.status.textFormat() == Qt.TextFormat.PlainText
+    assert panel.status.text() == hint(panel, "<h1>%2<img src=x>")
+    assert "<h1>%2<img src=x>" in panel.status.text()  # "%2" in the query is not filled in either
+
+
+def test_results_model_passes_the_model_tester_while_results_change(qtmodeltester, bundled: Report) -> None:
+    """Qt's tester, attached throughout and run again after each change, and pytest-qt's Python tester, which
+    checks the model again on every reset it sees."""
+    search = ReportSearch(bundled, default_synonyms())
+    checked, watched = search_panel.SearchResultsModel(), search_panel.SearchResultsModel()
+    qtmodeltester.check(checked)
+    qtmodeltester.check(watched, force_py=True)
+    for query in ("项目", "发展", "营商环境", "不存在的词", "项目"):
+        hits = search.search(query).hits
+        for model in (checked, watched):
+            model.set_hits(hits)
+            assert model.rowCount() == len(hits)
+        qtmodeltester.check(checked)
+    checked.set_hits(())
+    watched.set_hits(())
+    qtmodeltester.check(checked)
