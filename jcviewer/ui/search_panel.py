@@ -29,7 +29,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPainter, QPalette, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -211,14 +210,11 @@ class SearchPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.hide()
-        options = QHBoxLayout()
-        options.setContentsMargins(0, 0, 0, 0)
-        options.addWidget(self.only_matching)
-        options.addWidget(self.status, 1, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.edit)
-        layout.addLayout(options)
+        layout.addWidget(self.only_matching)
+        layout.addWidget(self.status)  # its own line: a retried query's words need the width
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
