@@ -27,15 +27,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from jcviewer import __version__
-from jcviewer.model.errors import ReportError
 from jcviewer.paths import APPLICATION, ORGANIZATION
 from jcviewer.resources import bundled_report, resource_path
 from jcviewer.settings import Settings
-from jcviewer.ui import report_loader
 from jcviewer.ui.background import wait_for_background_work
 from jcviewer.ui.fonts import FontChoice, install_cjk_font
 from jcviewer.ui.i18n import choose_language, install_translations
 from jcviewer.ui.main_window import MainWindow
+from jcviewer.ui.report_opener import ReportOpener
 from jcviewer.ui.theme import ThemeSwitcher
 
 log = logging.getLogger(__name__)
@@ -94,28 +93,13 @@ def create_session(language: str | None = None, argv: list[str] | None = None) -
 
 
 def open_window(session: Session, settings: Settings, path: Path | None) -> MainWindow:
-    """A main window on ``path``; with no path, the last opened file if it still opens, else the bundled report.
+    """A shown main window on ``path``; with no path, the last opened file, else the bundled report.
 
-    A ``path`` that cannot be opened leaves the bundled report on show and explains why (stderr and a dialog).
+    Opening is the window's ``ReportOpener``'s (a large file is read in the background; a ``path`` that cannot be
+    opened leaves the bundled report on show and is explained on stderr and in a dialog).
     """
     window = MainWindow(settings, session.fonts, session.theme)
-    wanted = path or (Path(settings.last_file) if settings.last_file else None)
-    failure: ReportError | None = None
-    if wanted is not None:
-        try:
-            window.set_report(report_loader.load(wanted), wanted.resolve(), restore_selection=True)
-            settings.remember_file(str(wanted.resolve()))
-        except ReportError as error:
-            failure = error if path else None  # a vanished last file is not worth a dialog
-            log.info("cannot reopen %s: %s", wanted, error)
-    if window.report is None:
-        window.set_report(report_loader.load(bundled_report()), bundled_report(), restore_selection=True)
-    window.show()
-    if failure is not None:
-        print(f"jcviewer: error: {failure}", file=sys.stderr)
-        from jcviewer.ui.dialogs import show_open_error  # not on the start-up path
-
-        show_open_error(window, failure)
+    ReportOpener.of(window).open_at_start(path)
     return window
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -76,6 +77,27 @@ def show_open_error(parent: QWidget | None, error: ReportError) -> None:
         open_error_text(error) + "\n" + translate("Dialogs", "The current report stays open."),
         str(error.path),
     )
+
+
+def open_progress(parent: QWidget, text: str, delay_ms: int) -> QProgressDialog:
+    """A busy indicator with Cancel, modal to ``parent``, that shows itself only after ``delay_ms``.
+
+    The text is plain (it names a file). The caller hides and deletes it; closing it emits ``canceled``.
+    """
+    dialog = QProgressDialog(parent)
+    dialog.setObjectName("openProgressDialog")
+    dialog.setWindowTitle(translate("Dialogs", "Opening report"))
+    label = QLabel(dialog)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    dialog.setLabel(label)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    dialog.setRange(0, 0)  # busy: the parser reports no stages
+    dialog.setMinimumDuration(delay_ms)
+    dialog.setValue(0)  # starts its clock: without a value it would never show itself
+    return dialog
 
 
 def show_about(parent: QWidget | None) -> None:
