@@ -20,6 +20,7 @@ import time
 import tracemalloc
 import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from jcviewer.model.parse import load_report  # noqa: E402
 from jcviewer.model.search.index import Document, SearchIndex  # noqa: E402
 from jcviewer.model.search.query import parse_query  # noqa: E402
-from jcviewer.model.search.report_search import snippet  # noqa: E402
+from jcviewer.model.search.report_search import ReportSearch, snippet  # noqa: E402
 from jcviewer.model.search.text import normalise  # noqa: E402
 from jcviewer.model.vocabulary import default_synonyms  # noqa: E402
 from jcviewer.resources import bundled_report  # noqa: E402
@@ -70,10 +71,10 @@ TOP = 20
 
 
 def corpus(copies: int) -> list[Document]:
-    """The bundled report's paragraphs and headings, ``copies`` times, numbers varied in every copy but the first."""
-    report = load_report(bundled_report())
-    texts = [(p.id, p.text) for p in report.paragraphs()]
-    texts += [(s.id + ":heading", f"{s.title}\n{s.subtitle}") for s in report.walk() if s.kind == "section"]
+    """The bundled report's paragraphs and headings as the window indexes them (headings weighted, headings and
+    list items' titles marked as titles), ``copies`` times, numbers varied (digit for digit) in every copy but the
+    first."""
+    search = ReportSearch(load_report(bundled_report()))
     rng = random.Random(2024)
     documents = []
     for copy in range(copies):
@@ -81,8 +82,9 @@ def corpus(copies: int) -> list[Document]:
         def vary(match: re.Match[str]) -> str:
             return "".join(str(rng.randrange(10)) if c.isdigit() else c for c in match.group())
 
-        for key, text in texts:
-            documents.append(Document(f"{copy}:{key}", text if copy == 0 else re.sub(r"\d+(?:\.\d+)?", vary, text)))
+        for document in search.index.documents:
+            text = document.text if copy == 0 else re.sub(r"\d+(?:\.\d+)?", vary, document.text)
+            documents.append(replace(document, key=f"{copy}:{document.key}", text=text))
     return documents
 
 

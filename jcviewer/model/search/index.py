@@ -106,7 +106,7 @@ class SearchIndex:
         self._average_length = float(lengths.mean()) if len(lengths) else 1.0
         codes = _codes("\0".join(texts) + "\0\0")  # two sentinels: look one past any match, and one more
         self._text = codes.astype(np.uint32)
-        self._title_starts, self._title_ends = _titles(self.documents, self._starts)
+        self._bounds, self._bound_doc, self._bound_title_end = _bounds(self.documents, self._starts)
         self._unigrams = _Postings(codes)
         self._bigrams = _Postings((codes[:-1] << np.uint64(21)) | codes[1:])
         self._word_edges: npt.NDArray[np.bool_] | None = None
@@ -181,12 +181,10 @@ class SearchIndex:
             keep &= ~(((after >= _ZERO) & (after <= _NINE)) | ((after == _DOT) & (after2 >= _ZERO) & (after2 <= _NINE)))
         return found[keep]
 
-    def _in_title(self, start: Positions, end: Positions) -> npt.NDArray[np.bool_]:
-        """Which occurrences lie inside a title (titles are sorted and do not overlap)."""
-        if not len(self._title_starts):
-            return np.zeros(len(start), dtype=np.bool_)
-        title = np.searchsorted(self._title_starts, start, side="right") - 1
-        return (title >= 0) & (self._title_ends[np.maximum(title, 0)] >= end)
+    def _place(self, start: Positions, end: Positions) -> tuple[Positions, npt.NDArray[np.bool_]]:
+        """The document of each occurrence, and whether it lies inside a title: one binary search of each."""
+        bound = np.searchsorted(self._bounds, start, side="right") - 1
+        return self._bound_doc[bound], self._bound_title_end[bound] >= end
 
     def _term_occurrences(self, term: Term) -> tuple[Positions, Positions]:
         """Start and end positions of every variant of ``term``, sorted, occurrences inside others dropped."""
@@ -228,8 +226,7 @@ class SearchIndex:
         per_term = []
         for term in parsed.terms:
             start, end = self._term_occurrences(term)
-            docs = np.searchsorted(self._starts, start, side="right") - 1
-            per_term.append(_Occurrences(start, end, docs, self._in_title(start, end)))
+            per_term.append(_Occurrences(start, end, *self._place(start, end)))
         scored = [self._bm25(o.docs, self._weights(o.start, o.end)) for o in per_term]
         matching = scored[0][0]
         for unique, _ in scored[1:]:
@@ -244,24 +241,32 @@ class SearchIndex:
         order = np.lexsort((-total, -titled))  # stable: ties stay in document order
         if limit is not None:  # with several terms, proximity may reorder the front of the list: take more
             order = order[: limit * 3 if len(parsed.terms) > 1 else limit]
-        hits = [self._hit(int(matching[i]), float(total[i]), int(titled[i]), per_term) for i in order]
+        chosen = matching[order]
+        where = [  # each chosen document's occurrences of each term: one binary search for all of them
+            (o, np.searchsorted(o.docs, chosen, side="left").tolist(), np.searchsorted(o.docs, chosen, side="right"))
+            for o in per_term
+        ]
+        hits = [
+            self._hit(doc, score, count, [(o, low[i], int(high[i])) for o, low, high in where])
+            for i, (doc, score, count) in enumerate(
+                zip(chosen.tolist(), total[order].tolist(), titled[order].tolist(), strict=True)
+            )
+        ]
         if len(parsed.terms) > 1:
             hits.sort(key=lambda hit: (-hit.titled, -hit.score))
         return Results(parsed, tuple(hits[:limit] if limit is not None else hits), len(matching))
 
-    def _hit(self, doc: int, score: float, titled: int, per_term: list[_Occurrences]) -> Hit:
+    def _hit(self, doc: int, score: float, titled: int, per_term: list[tuple[_Occurrences, int, int]]) -> Hit:
+        """The hit for ``doc``, given where its occurrences of each term are (``low:high`` in the term's arrays)."""
         offset = int(self._starts[doc])
-        spans_by_term, in_titles_by_term = [], []
-        for occurrences in per_term:
-            docs = occurrences.docs
-            low, high = np.searchsorted(docs, doc, side="left"), np.searchsorted(docs, doc, side="right")
-            spans = [
-                (int(s) - offset, int(e) - offset)
-                for s, e in zip(occurrences.start[low:high], occurrences.end[low:high], strict=True)
-            ]
+        spans_by_term: list[list[Span]] = []
+        in_titles_by_term = []
+        for occurrences, low, high in per_term:
+            starts = (occurrences.start[low:high] - offset).tolist()
+            spans = list(zip(starts, (occurrences.end[low:high] - offset).tolist(), strict=True))
             spans_by_term.append(spans)
-            in_title = occurrences.in_title[low:high]
-            in_titles_by_term.append([span for span, inside in zip(spans, in_title, strict=True) if inside])
+            inside = occurrences.in_title[low:high].tolist()
+            in_titles_by_term.append([span for span, titled_span in zip(spans, inside, strict=True) if titled_span])
         rarest = min(spans_by_term, key=len)
         in_titles = [spans for spans in in_titles_by_term if spans]
         best = min(in_titles, key=len)[0] if in_titles else rarest[0]
@@ -281,8 +286,13 @@ class _Occurrences:
     in_title: npt.NDArray[np.bool_]
 
 
-def _titles(documents: Sequence[Document], starts: Positions) -> tuple[Positions, Positions]:
-    """Every document's title stretches as sorted start and end positions in the joined text, overlaps merged."""
+def _bounds(documents: Sequence[Document], starts: Positions) -> tuple[Positions, Positions, Positions]:
+    """Where documents and titles start in the joined text, sorted (a title after the document starting at the
+    same place), with the document each belongs to and, for a title, where it ends (-1 for a document start).
+
+    The last bound at or before an occurrence names its document, and it lies in a title when that bound is a
+    title's start and the title reaches its end (titles are merged where they overlap, so none holds another).
+    """
     spans = sorted(
         (int(offset) + start, int(offset) + min(end, len(document.text)))
         for offset, document in zip(starts, documents, strict=True)
@@ -295,8 +305,13 @@ def _titles(documents: Sequence[Document], starts: Positions) -> tuple[Positions
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    bounds = np.array(merged, dtype=np.int64).reshape(-1, 2)
-    return bounds[:, 0].copy(), bounds[:, 1].copy()
+    titles = np.array(merged, dtype=np.int64).reshape(-1, 2)
+    title_docs = np.searchsorted(starts, titles[:, 0], side="right") - 1
+    bounds = np.concatenate((starts, titles[:, 0]))
+    order = np.argsort(bounds, kind="stable")  # documents come first in ``bounds``: first at a shared place
+    docs = np.concatenate((np.arange(len(starts), dtype=np.int64), title_docs))
+    ends = np.concatenate((np.full(len(starts), -1, dtype=np.int64), titles[:, 1]))
+    return bounds[order], docs[order], ends[order]
 
 
 def _closest(spans_by_term: list[list[Span]]) -> int:
