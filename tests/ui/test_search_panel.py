@@ -77,7 +77,7 @@ def test_abbreviations_find_the_full_wording(qtbot: QtBot, window: MainWindow) -
 
 def test_find_next_and_previous_move_through_every_hit(qtbot: QtBot, window: MainWindow) -> None:
     type_query(qtbot, window, "项目")
-    marks = window.search_panel.session.results.marks
+    marks = window.search_panel.session.marks
     assert len(marks) >= 5
     next_hit = window.findChild(QAction, "nextHitAction")
     seen = []

@@ -69,11 +69,6 @@ class SearchResults:
     hits: tuple[SearchHit, ...]
     total: int
 
-    @property
-    def marks(self) -> tuple[Mark, ...]:
-        """Every hit of every result, as highlight marks."""
-        return tuple(mark for hit in self.hits for mark in hit.marks)
-
 
 @dataclass(frozen=True)
 class Answer:

@@ -31,7 +31,7 @@ def test_next_visits_every_hit_of_every_result_in_order_and_wraps(bundled: Repor
     session = SearchSession(bundled, search.nodes)
     found = search.answer("项目")
     session.show(found)
-    assert session.marks == found.results.marks and session.cursor == -1
+    assert session.marks == tuple(mark for hit in found.results.hits for mark in hit.marks) and session.cursor == -1
     landings = [session.step(1) for _ in range(len(session.marks) + 1)]
     assert [landing.mark for landing in landings if landing] == [*session.marks, session.marks[0]]
     p3 = found.results.hits.index(next(h for h in found.results.hits if h.paragraph == "p3"))
