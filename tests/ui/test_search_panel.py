@@ -24,8 +24,12 @@ def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
     edit = window.findChild(QLineEdit, "searchEdit")
     edit.clear()
     edit.insert(text)
-    answer = lambda: window.search_panel.session.answer  # noqa: E731
-    qtbot.waitUntil(lambda: answer() is not None and answer().typed == text.strip(), timeout=5000)
+
+    def answered() -> bool:
+        answer = window.search_panel.session.answer
+        return answer is not None and answer.typed == text.strip()
+
+    qtbot.waitUntil(answered, timeout=5000)
 
 
 @pytest.fixture
