@@ -37,6 +37,7 @@ def queries(report: Report) -> tuple[str, str]:
 
 
 def hit_counts(name: str, query: str) -> dict[str, int]:
-    """Hits per node id for ``query``, as the window computes them."""
+    """Hits per node id for ``query``: every mark of every hit, counted per node as the window counts them."""
     report, nodes = outline_report(name)
-    return count_marks(report, nodes, ReportSearch(report, nodes=nodes).search(query, limit=None).marks)
+    hits = ReportSearch(report, nodes=nodes).search(query, limit=None).hits
+    return count_marks(report, nodes, tuple(mark for hit in hits for mark in hit.marks))
