@@ -1,17 +1,36 @@
-"""The briefing page's wording: every kind of block the model can make has a title in the UI."""
+"""The briefing page (printing.py): every kind of block the model can make has a title in the UI; as PDF, one page
+always, with real text and embedded fonts, in-process and through `jcviewer brief`."""
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import get_args
 
 import pytest
+from genre import crowded_page
+from pdf_text import assert_fonts_embedded, pages, poppler, requires_poppler, text_of
+from process import run_jcviewer
+from PySide6.QtGui import QPageSize
 
 from jcviewer.app import Session
-from jcviewer.model.briefing import BLOCKS, Block, BlockKind, Briefing, Row
-from jcviewer.ui.printing import Fitted, block_title, briefing_html
+from jcviewer.model.briefing import (
+    BLOCKS,
+    Block,
+    BlockKind,
+    Briefing,
+    Row,
+    report_briefing,
+    section_briefing,
+    section_ids,
+)
+from jcviewer.model.parse import parse_text
+from jcviewer.model.report import Report
+from jcviewer.ui.printing import Fitted, block_title, briefing_html, write_briefing_pdf
 
 KINDS = get_args(BlockKind)
+CROWDED = parse_text(crowded_page(seed=3).text(), source="crowded.txt")
+A4 = QPageSize(QPageSize.PageSizeId.A4)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -35,3 +54,71 @@ def test_a_page_with_one_block_of_each_kind_shows_every_title(session: Session) 
     html = briefing_html(briefing, Fitted(10.0, blocks, ""), (100.0, 50.0))
     for block in blocks:
         assert escape(block_title(block)) in html, block.kind
+
+
+@requires_poppler
+@pytest.mark.parametrize("report", ["bundled", "crowded"])
+def test_every_briefing_is_one_page_with_the_essentials(
+    session: Session, bundled: Report, tmp_path: Path, report: str
+) -> None:
+    source = bundled if report == "bundled" else CROWDED
+    briefings = [("report", report_briefing(source))]
+    briefings += [(sid, section_briefing(source, sid)) for sid in section_ids(source)]
+    for name, briefing in briefings:
+        pdf = tmp_path / f"{report}-{name}.pdf"
+        fitted = write_briefing_pdf(str(pdf), briefing, A4, session.fonts.family)
+        assert pages(pdf) == 1, name
+        assert pdf.stat().st_size < 300_000, name
+        text = text_of(pdf)
+        assert briefing.title.replace(" ", "") in text, name
+        for block in fitted.blocks:
+            for row in block.rows:
+                assert row.value.replace(" ", "") in text, (name, row)
+            if block.kind == "quote":
+                assert block.speaker in text, (name, block.speaker)
+        if fitted.blocks != briefing.blocks or briefing.unlisted_quotes:
+            assert fitted.omitted and fitted.omitted.replace(" ", "")[:6] in text, name
+
+
+@requires_poppler
+def test_whole_report_pdf_shows_targets_chart_tasks_quotes_and_embeds_fonts(
+    session: Session, bundled: Report, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "report.pdf"
+    fitted = write_briefing_pdf(str(pdf), report_briefing(bundled), A4, session.fonts.family)
+    assert fitted.size >= 9.0
+    text = text_of(pdf)
+    for value in ("≈6%", "≥10%", "≈6.5%", "≈8.5%", "≥6%", "完成市定要求", "22.8%"):
+        assert value in text
+    for words in (
+        "2024年主要目标",
+        "2024年目标一览",
+        "坚定不移推进产业转型",
+        "经济运行稳步回升",
+        "安志远",
+        "第1页共1页",
+    ):
+        assert words in text
+    assert "另有2条引语未列出" in text
+    assert_fonts_embedded(pdf)
+
+
+@requires_poppler
+def test_an_overflowing_briefing_says_what_it_left_out(session: Session, tmp_path: Path) -> None:
+    pdf = tmp_path / "crowded.pdf"
+    fitted = write_briefing_pdf(str(pdf), report_briefing(CROWDED), A4, session.fonts.family)
+    assert pages(pdf) == 1
+    assert "未列出" in fitted.omitted and "另有" in fitted.omitted
+    assert fitted.omitted.replace(" ", "") in text_of(pdf)
+
+
+@requires_poppler
+def test_cli_brief_writes_the_pdf_and_rejects_bad_sections(tmp_path: Path) -> None:
+    out = tmp_path / "s2.pdf"
+    done = run_jcviewer("brief", "--section", "s2", "--paper", "Letter", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(out.resolve()) and pages(out) == 1
+    assert "letter" in poppler("pdfinfo", out)
+    bad = run_jcviewer("brief", "--section", "s9", "-o", str(tmp_path / "x.pdf"), cwd=tmp_path)
+    assert bad.returncode == 2 and "s9" in bad.stderr and "lead, s1, s2, s3" in bad.stderr
+    assert not (tmp_path / "x.pdf").exists()
