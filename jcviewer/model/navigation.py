@@ -219,11 +219,20 @@ def node_at(report: Report, nodes: tuple[Node, ...], paragraph: str, span: Span)
 
 
 def node_text(report: Report, node: Node) -> str:
-    """The plain text a node stands for: its marked stretches, or its section's paragraphs."""
+    """The plain text a node stands for: its marked stretches, or its section's paragraphs.
+
+    A marked stretch that is a quote keeps who said it and its quotation marks: 县委书记张三：“……”.
+    """
     if node.marks:
-        return "\n".join(report.paragraph(m.paragraph).text[m.span[0] : m.span[1]] for m in node.marks)
+        quotes = {(q.paragraph, q.span): q for q in report.quotes}
+        return "\n".join(_marked_text(report, m, quotes.get((m.paragraph, m.span))) for m in node.marks)
     section = report.section(node.section)
     return "\n".join(p.text for s in section.walk() for p in s.paragraphs)
+
+
+def _marked_text(report: Report, mark: Mark, quote: Quote | None) -> str:
+    text = report.paragraph(mark.paragraph).text[mark.span[0] : mark.span[1]]
+    return f"{quote.role}{quote.speaker}：“{text}”" if quote is not None else text
 
 
 def node_path(nodes: tuple[Node, ...], node_id: str) -> tuple[Node, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jcviewer.model.errors import ReportError
 from jcviewer.model.navigation import (
     Mark,
     Node,
@@ -32,7 +30,6 @@ from jcviewer.model.navigation import (
 )
 from jcviewer.model.report import Metric, Report
 from jcviewer.settings import Settings
-from jcviewer.ui import report_loader
 from jcviewer.ui.chart_pane import ChartPane
 from jcviewer.ui.detail_view import DetailView
 from jcviewer.ui.fonts import FontChoice
@@ -40,6 +37,7 @@ from jcviewer.ui.menus import Menus
 from jcviewer.ui.outline_delegate import OutlineDelegate
 from jcviewer.ui.outline_filter import OutlineFilter
 from jcviewer.ui.outline_model import OutlineModel
+from jcviewer.ui.report_opener import ReportOpener
 from jcviewer.ui.search_panel import SearchPanel
 from jcviewer.ui.theme import ThemeSwitcher
 
@@ -48,8 +46,6 @@ if TYPE_CHECKING:
     from jcviewer.model.figures import Bar
     from jcviewer.model.search.session import Landing
     from jcviewer.ui.print_dialogs import BriefingPrinter
-
-log = logging.getLogger(__name__)
 
 # Dialogs and JSON export are imported on first use: the window paints before they load.
 
@@ -109,27 +105,32 @@ class MainWindow(QMainWindow):
         self.detail.metricActivated.connect(self._show_metric)
         self.detail.zoomRequested.connect(self.zoom_by)
         self.charts.barClicked.connect(self._on_bar_clicked)
+        self._name_for_screen_readers()
         self.menus = Menus(self)
+        self.menus.enable_report_actions(False)  # until a report is on show
         self._restore_settings()
+
+    def _name_for_screen_readers(self) -> None:
+        """What a screen reader announces for each pane (the object names stay for tests and styles)."""
+        for widget, name, description in (
+            (self.outline, self.tr("Report outline"), self.tr("Sections, lists, targets and speakers of the report")),
+            (self.detail, self.tr("Section text"), self.tr("The selected section's text and quotes")),
+            (self.search_panel.edit, self.tr("Search the report"), self.tr("Words, abbreviations or numbers")),
+            (self.search_panel.results, self.tr("Search results"), self.tr("Places where the search words occur")),
+            (self.charts, self.tr("Target charts"), self.tr("This year's targets and last year's results")),
+        ):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
 
     # --- opening --------------------------------------------------------------------------------------------
     def open_file(self, path: Path) -> bool:
-        """Parse and show ``path``; on failure show why and keep the current report. True on success."""
-        try:
-            report = report_loader.load(path)
-        except ReportError as error:
-            log.info("cannot open %s: %s", path, error)
-            from jcviewer.ui import dialogs
-
-            dialogs.show_open_error(self, error)
-            return False
-        self.set_report(report, path.resolve())
-        self.settings.remember_file(str(self.path))
-        return True
+        """Open ``path`` (File ▸ Open, Open Recent, a drop): see ``ReportOpener.open``."""
+        return ReportOpener.of(self).open(path)
 
     def set_report(self, report: Report, path: Path | None = None, restore_selection: bool = False) -> None:
         """Show ``report``: outline, charts, and its first node (or, restoring a session, the last one selected)."""
         self.report, self.path = report, path
+        self.menus.enable_report_actions(True)
         self._nodes = build_outline(report)
         old_model = self._model
         self._model = OutlineModel(self._nodes, self)
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
     def _show(self, node: Node, focus: Mark | None) -> None:
         if self.report is not None:
             self.detail.show_node(self.report, node, self._heading(node), focus, self.search_panel.session.marks)
+            self.charts.mark_node(node)
             self.settings.last_node = node.id
 
     def _heading(self, node: Node) -> str:
@@ -260,9 +262,8 @@ class MainWindow(QMainWindow):
             self.outline.expandAll()
 
     # --- briefings -----------------------------------------------------------------------------------------
-    @property
     def briefing_printer(self) -> BriefingPrinter:
-        """Printing, preview and PDF export of the briefing (Qt's print support loads on first use)."""
+        """Printing, preview and PDF export of the briefing (made, and Qt's print support loaded, on first use)."""
         if self._briefing_printer is None:
             from jcviewer.ui.print_dialogs import BriefingPrinter
 
@@ -283,7 +284,7 @@ class MainWindow(QMainWindow):
         """File ▸ Export Briefing as PDF…"""
         stem = self.path.stem if self.path else "briefing"
         section = self.detail.node.section if self.detail.node and self.settings.briefing_scope == "section" else ""
-        return self.briefing_printer.export_pdf(f"{stem}-{section}.pdf" if section else f"{stem}.pdf")
+        return self.briefing_printer().export_pdf(f"{stem}-{section}.pdf" if section else f"{stem}.pdf")
 
     # --- edit -----------------------------------------------------------------------------------------------
     def current_text(self) -> str:

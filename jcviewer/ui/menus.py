@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from jcviewer.ui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
+REPORT_ACTIONS = ("exportAction", "printAction", "previewAction", "exportPdfAction", "copyAction", "copySourceAction")
 
 
 class Menus(QObject):
@@ -46,19 +47,24 @@ class Menus(QObject):
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
-                self.tr("&Print Briefing…"), lambda: window.briefing_printer.print_briefing(), Key.Print, "printAction"
+                self.tr("&Print Briefing…"),
+                lambda: window.briefing_printer().print_briefing(),
+                Key.Print,
+                "printAction",
             )
         )
         file_menu.addAction(
             self._action(
-                self.tr("Print Pre&view…"), lambda: window.briefing_printer.preview(), "Ctrl+Shift+P", "previewAction"
+                self.tr("Print Pre&view…"), lambda: window.briefing_printer().preview(), "Ctrl+Shift+P", "previewAction"
             )
         )
         file_menu.addAction(
             self._action(self.tr("Export Briefing as P&DF…"), window.export_briefing, "Ctrl+Shift+E", "exportPdfAction")
         )
         file_menu.addAction(
-            self._action(self.tr("Page Set&up…"), lambda: window.briefing_printer.page_setup(), name="pageSetupAction")
+            self._action(
+                self.tr("Page Set&up…"), lambda: window.briefing_printer().page_setup(), name="pageSetupAction"
+            )
         )
         scope_menu = file_menu.addMenu(self.tr("Briefing &Covers"))
         self.scope_actions = QActionGroup(window)
@@ -115,6 +121,13 @@ class Menus(QObject):
             self._action(self.tr("&Keyboard Shortcuts"), window.show_shortcuts, Key.HelpContents, "shortcutsAction")
         )
         help_menu.addAction(self._action(self.tr("&About jcviewer"), window.show_about, name="aboutAction"))
+
+    def enable_report_actions(self, enabled: bool) -> None:
+        """Actions that need a report on show (export, print, copy) are disabled while there is none."""
+        for name in REPORT_ACTIONS:
+            action = self._window.findChild(QAction, name)
+            assert action is not None, name
+            action.setEnabled(enabled)
 
     def _fill_recent_menu(self) -> None:
         window = self._window

@@ -153,6 +153,10 @@
         <source>No results that are amounts or counts.</source>
         <translation>没有金额或数量类的成绩。</translation>
     </message>
+    <message>
+        <source>Showing the first %1 of %2 indicators</source>
+        <translation>显示前 %1 项指标（共 %2 项）</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -195,6 +199,10 @@
     <message>
         <source>The current report stays open.</source>
         <translation>当前报告保持打开。</translation>
+    </message>
+    <message>
+        <source>Opening report</source>
+        <translation>正在打开报告</translation>
     </message>
     <message>
         <source>An offline viewer for meeting reports: outline, quotes, target charts, briefings.</source>
@@ -243,6 +251,46 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Report outline</source>
+        <translation>报告提纲</translation>
+    </message>
+    <message>
+        <source>Sections, lists, targets and speakers of the report</source>
+        <translation>报告的章节、条目、目标和发言人</translation>
+    </message>
+    <message>
+        <source>Section text</source>
+        <translation>章节正文</translation>
+    </message>
+    <message>
+        <source>The selected section&apos;s text and quotes</source>
+        <translation>所选章节的正文和引语</translation>
+    </message>
+    <message>
+        <source>Search the report</source>
+        <translation>搜索报告</translation>
+    </message>
+    <message>
+        <source>Words, abbreviations or numbers</source>
+        <translation>词语、简称或数字</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Places where the search words occur</source>
+        <translation>搜索词出现的位置</translation>
+    </message>
+    <message>
+        <source>Target charts</source>
+        <translation>目标图表</translation>
+    </message>
+    <message>
+        <source>This year&apos;s targets and last year&apos;s results</source>
+        <translation>今年的目标和上年的实绩</translation>
+    </message>
     <message numerus="yes">
         <source>%n warning(s) while reading the report</source>
         <translation>
@@ -527,6 +575,13 @@
     </message>
 </context>
 <context>
+    <name>ReportOpener</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search: words, abbreviations, numbers</source>
@@ -535,6 +590,14 @@
     <message>
         <source>Only matching sections</source>
         <translation>只显示匹配的章节</translation>
+    </message>
+    <message>
+        <source>No hits for “%1”. Try fewer or shorter words.</source>
+        <translation>未找到“%1”。请试试更少或更短的词。</translation>
+    </message>
+    <message>
+        <source>No hits for “%1”; showing results that contain %2</source>
+        <translation>未找到“%1”，显示同时包含%2的结果</translation>
     </message>
     <message>
         <source>%1 hits in %2 places</source>

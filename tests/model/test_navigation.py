@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from genre import wenshui_page
 
 from jcviewer.model.navigation import (
@@ -77,9 +78,20 @@ def test_node_text_is_the_marked_text(bundled: Report) -> None:
     nodes = build_outline(bundled)
     assert node_text(bundled, find_node(nodes, "s2.targets.3")) == "固定资产投资增长10%以上"
     assert node_text(bundled, find_node(nodes, "s3.quotes.1")).startswith(
-        "县委十六届八次全会暨县委经济工作会议，明确了"
+        "交城县工业和信息化局党组书记安志远：“县委十六届八次全会暨县委经济工作会议，明确了"
     )
     assert node_text(bundled, find_node(nodes, "s1")).startswith("一月的交城")
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_speakers_text_keeps_who_said_each_quote_and_its_quotation_marks(seed: int) -> None:
+    report = parse_text(wenshui_page(seed).text(), "wenshui.txt")
+    speakers = [n for top in build_outline(report) for n in top.walk() if n.kind == "speaker"]
+    assert speakers and report.quotes
+    for node in speakers:
+        said = [q for q in report.quotes if q.speaker == node.title]
+        lines = node_text(report, node).split("\n")
+        assert lines == [f"{q.role}{q.speaker}：“{q.text}”" for q in said]
 
 
 def test_a_metric_resolves_to_the_most_specific_node(bundled: Report) -> None:

@@ -121,9 +121,6 @@ def drop(window: MainWindow, path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="until MainWindow.open_file delegates to ReportOpener.of(self).open (issue 12 integration)"
-)
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("how", ["file-open", "drop"])
 def test_file_open_and_drops_go_through_the_start_up_opener(

@@ -26,11 +26,13 @@ from window_probe import current_id, highlighted
 
 from jcviewer.app import open_window
 from jcviewer.model.export import SCHEMA_VERSION
+from jcviewer.model.parse import load_report
 from jcviewer.resources import bundled_report
 from jcviewer.settings import Settings
 from jcviewer.ui.charts import BarChart
 from jcviewer.ui.detail_html import MARK_ANCHOR, Style
 from jcviewer.ui.main_window import MainWindow
+from jcviewer.ui.menus import REPORT_ACTIONS
 
 
 def detail_text(window: MainWindow) -> str:
@@ -227,6 +229,43 @@ def test_copy_and_copy_with_source(window: MainWindow) -> None:
     window.detail.setTextCursor(cursor)
     window.copy()
     assert QGuiApplication.clipboard().text() == "稳中求进"
+
+
+def test_copy_with_source_on_a_speaker_keeps_who_said_it_and_the_quotation_marks(window: MainWindow) -> None:
+    assert window.report is not None
+    speaker = next(n for top in window.nodes for n in top.walk() if n.kind == "speaker")
+    quote = next(q for q in window.report.quotes if q.speaker == speaker.title)
+    window.select_node(speaker.id)
+    window.copy_with_source()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(f"{quote.role}{quote.speaker}：“{quote.text}”")
+    assert copied.split("\n")[-1].startswith("——")
+
+
+def test_the_panes_have_names_a_screen_reader_announces(window: MainWindow) -> None:
+    panes = (window.outline, window.detail, window.search_panel.edit, window.search_panel.results, window.charts)
+    names = [pane.accessibleName() for pane in panes]
+    assert all(names) and len(set(names)) == len(names)
+    assert all(pane.accessibleDescription() for pane in panes)
+    assert window.outline.accessibleName() == "报告提纲"  # Chinese by default, like every UI text
+
+
+def test_report_actions_wait_for_a_report(qtbot: QtBot, session, settings: Settings) -> None:
+    window = MainWindow(settings, session.fonts, session.theme)
+    qtbot.addWidget(window)
+    actions = [window.findChild(QAction, name) for name in REPORT_ACTIONS]
+    assert actions and not any(action.isEnabled() for action in actions)
+    window.set_report(load_report(bundled_report()))
+    assert all(action.isEnabled() for action in actions)
+
+
+def test_selecting_a_target_marks_it_in_the_charts(window: MainWindow) -> None:
+    window.charts.load_now()
+    target = next(n for top in window.nodes for n in top.walk() if n.kind == "target")
+    window.select_node(target.id)
+    assert any(chart.marked_rows for chart in window.charts.charts)
+    window.select_node(window.nodes[0].id)
+    assert not any(chart.marked_rows for chart in window.charts.charts)
 
 
 def test_zoom_charts_toggle_and_dark_theme(qtbot: QtBot, window: MainWindow, settings: Settings) -> None:
