@@ -136,3 +136,13 @@ def test_file_open_and_drops_go_through_the_start_up_opener(
         drop(window, big)
     assert opener(window) is started and started.busy  # the same opener, reading in the background
     qtbot.waitUntil(lambda: window.path == big.resolve(), timeout=30000)
+
+
+def test_a_bad_file_on_the_command_line_opens_the_bundled_report_and_explains(
+    session: Session, settings: Settings, tmp_path: Path, dialogs: list[QDialog], capsys
+) -> None:
+    missing = tmp_path / "missing.txt"
+    window = open_window(session, settings, missing)
+    assert window.path == bundled_report()
+    assert "文件不存在" in dialogs[0].informativeText()
+    assert capsys.readouterr().err.startswith("jcviewer: error: ")

@@ -11,9 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton
+from genre import wenshui_page
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
+from window_probe import current_id
 
 from jcviewer.model.report import Report
 from jcviewer.resources import bundled_report
@@ -235,3 +238,55 @@ def test_the_window_has_one_opener(window: MainWindow) -> None:
     opener = ReportOpener.of(window)
     assert ReportOpener.of(window) is opener
     assert window.findChildren(ReportOpener) == [opener]
+
+
+def test_opening_a_bad_file_shows_a_dialog_and_keeps_the_report(
+    window: MainWindow, tmp_path: Path, dialogs: list[QDialog]
+) -> None:
+    before = window.report
+    for name, content in (
+        ("empty.txt", b""),
+        ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50),
+        ("bad.txt", b"\xff\xfe\xfa" * 5),
+    ):
+        bad = tmp_path / name
+        bad.write_bytes(content)
+        assert window.open_file(bad) is False
+        assert bad.read_bytes() == content  # never changed
+    assert window.report is before
+    assert len(dialogs) == 3
+    assert all(isinstance(d, QMessageBox) for d in dialogs)
+    assert "文件是空的" in dialogs[0].informativeText()
+    assert "二进制" in dialogs[1].informativeText()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.timeout(30)
+def test_opening_a_pipe_or_a_device_neither_hangs_nor_reads(
+    window: MainWindow, tmp_path: Path, dialogs: list[QDialog]
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    before = window.report
+    assert window.open_file(fifo) is False
+    assert window.open_file(Path("/dev/zero")) is False
+    assert window.report is before
+    assert len(dialogs) == 2
+
+
+def test_drag_and_drop_opens_the_dropped_file(window: MainWindow, tmp_path: Path) -> None:
+    other = tmp_path / "wenshui.txt"
+    other.write_text(wenshui_page(seed=1).text(), encoding="utf-8")
+    window.select_node("s2")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    assert (
+        QApplication.sendEvent(window, enter) and enter.isAccepted()
+    )  # Qt delivers a drop only after an accepted enter
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    QApplication.sendEvent(window, drop)
+    assert window.path == other.resolve()
+    assert "文水" in window.windowTitle()
+    assert current_id(window) == "lead"  # a newly opened report starts at its beginning

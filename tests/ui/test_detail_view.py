@@ -1,0 +1,125 @@
+"""The detail pane in the window: highlights, metric tooltips and links, Ctrl+wheel zoom, report text as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from genre import wenshui_page
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QUrl
+from PySide6.QtGui import QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from window_probe import current_id, highlighted
+
+from jcviewer.settings import Settings
+from jcviewer.ui.detail_html import MARK_ANCHOR, Style
+from jcviewer.ui.detail_view import DetailView
+from jcviewer.ui.main_window import MainWindow
+
+
+def test_mouse_click_on_a_quote_node_scrolls_to_and_highlights_the_quote(qtbot: QtBot, window: MainWindow) -> None:
+    window.outline.expand(window.outline_index("s3.quotes"))
+    target = window.outline_index("s3.quotes.5")
+    window.outline.scrollTo(target)
+    rect = window.outline.visualRect(target)
+    qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert current_id(window) == "s3.quotes.5"
+    html = window.detail.toHtml()
+    assert 'name="mark"' in html
+    assert window.detail.verticalScrollBar().value() > 0  # the last quote is far down the section
+    cursor = window.detail.cursorForPosition(QPoint(20, window.detail.viewport().height() // 2))
+    assert cursor.block().text()  # something is on screen where we scrolled to
+    assert "苗小岗" in window.detail.toPlainText()
+
+
+def test_selecting_an_item_highlights_exactly_that_item(window: MainWindow) -> None:
+    window.select_node("p5.list.3")
+    assert current_id(window) == "p5.list.3"
+    assert highlighted(window, Style().mark) == [
+        "把开发区建设摆在更加突出位置。扎实开展三年行动，加快推进化工园区认定，滚动开展“三个一批”活动。"
+    ]
+
+
+def test_metrics_in_the_text_carry_a_tooltip_with_indicator_value_qualifier_period(window: MainWindow) -> None:
+    window.select_node("s2.targets.3")
+    anchor = window.detail.document().find("10%以上")
+    assert not anchor.isNull()
+    rect = window.detail.cursorRect(anchor)
+    tip = window.detail.metric_tooltip_at(QPoint(rect.left() - 4, rect.center().y()))
+    assert tip.splitlines() == ["指标：固定资产投资增长", "数值：≥10%", "限定：下限（以上）", "时期：2024年目标"]
+    assert window.detail.metric_tooltip_at(QPoint(2, 2)) == ""
+
+
+def test_hostile_report_text_is_shown_as_text_and_loads_nothing(make_window, tmp_path: Path, monkeypatch) -> None:
+    hostile = tmp_path / "hostile.txt"
+    page = wenshui_page(seed=3).text()
+    payload = '<img src="file:///etc/passwd"><a href="https://example.com">点我</a><script>alert(1)</script>'
+    hostile.write_text(page.replace("文水县", f"文水县{payload}", 1), encoding="utf-8")
+    loads: list[object] = []
+    original = DetailView.loadResource
+    monkeypatch.setattr(
+        DetailView, "loadResource", lambda self, kind, name: loads.append(name) or original(self, kind, name)
+    )
+    window = make_window(hostile)
+    shown = False
+    for node in (n for top in window.nodes for n in top.walk()):
+        window.select_node(node.id)
+        html = window.detail.toHtml()
+        assert "<img" not in html and "<script" not in html and 'href="https' not in html
+        shown = shown or payload in window.detail.toPlainText()
+    assert shown
+    assert loads == []
+    tooltip = window.outline_model.index_of("lead").data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tooltip
+
+
+def test_clicking_a_number_in_the_text_selects_its_target(window: MainWindow) -> None:
+    window.select_node("s2")
+    index = next(i for i, m in enumerate(window.report.metrics) if m.expression == "6.5%左右")
+    window.detail.anchorClicked.emit(QUrl(f"metric:{index}"))
+    assert current_id(window) == "s2.targets.4"
+    window.detail.anchorClicked.emit(QUrl("https://example.com"))  # never navigates, never changes selection
+    assert current_id(window) == "s2.targets.4"
+
+
+def test_ctrl_wheel_zooms_and_is_remembered(window: MainWindow, settings: Settings) -> None:
+    viewport = window.detail.viewport()
+    wheel = QWheelEvent(
+        QPointF(20, 20),
+        QPointF(viewport.mapToGlobal(QPoint(20, 20))),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    assert window.detail.zoom == 2 and settings.zoom == 2
+
+
+def _anchor_rect(window: MainWindow, name: str) -> QRect:
+    """Where the detail pane shows the text anchored ``name`` (viewport coordinates)."""
+    block = window.detail.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if name in fragment.charFormat().anchorNames():
+                cursor = QTextCursor(window.detail.document())
+                cursor.setPosition(fragment.position())
+                return window.detail.cursorRect(cursor)
+            iterator += 1
+        block = block.next()
+    raise AssertionError(f"no anchor {name}")
+
+
+@pytest.mark.parametrize("node", ["p6.list.5", "s3.quotes.5", "s3.quotes.1", "p5.list.1"])
+def test_a_selected_item_is_scrolled_into_view_even_at_the_end(window: MainWindow, node: str) -> None:
+    window.resize(1400, 860)  # the last items sit below the first screen
+    QApplication.processEvents()  # lay out at this size first, as the screenshot does
+    assert window.select_node(node)
+    QApplication.processEvents()
+    rect = _anchor_rect(window, MARK_ANCHOR)
+    assert window.detail.viewport().rect().contains(rect.center()), (node, rect, window.detail.viewport().rect())

@@ -1,0 +1,50 @@
+"""The menu bar: help dialogs, Open Recent, and the actions that wait for a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from genre import wenshui_page
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from jcviewer.app import Session
+from jcviewer.model.parse import load_report
+from jcviewer.resources import bundled_report
+from jcviewer.settings import Settings
+from jcviewer.ui.main_window import MainWindow
+from jcviewer.ui.menus import REPORT_ACTIONS
+
+
+def test_help_dialogs_open_without_blocking(window: MainWindow, dialogs: list[QDialog]) -> None:
+    window.findChild(QAction, "shortcutsAction").trigger()
+    window.findChild(QAction, "aboutAction").trigger()
+    assert len(dialogs) == 2
+    table = dialogs[0].findChild(QTableWidget)
+    rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert rows["打开(O)…"] == QKeySequence(QKeySequence.StandardKey.Open).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    assert rows["复制并注明出处(S)"] == "Ctrl+Shift+C"
+
+
+def test_report_actions_wait_for_a_report(qtbot: QtBot, session: Session, settings: Settings) -> None:
+    window = MainWindow(settings, session.fonts, session.theme)
+    qtbot.addWidget(window)
+    actions = [window.findChild(QAction, name) for name in REPORT_ACTIONS]
+    assert actions and not any(action.isEnabled() for action in actions)
+    window.set_report(load_report(bundled_report()))
+    assert all(action.isEnabled() for action in actions)
+
+
+def test_recent_files_menu_lists_opened_files_and_reopens_them(window: MainWindow, tmp_path: Path) -> None:
+    other = tmp_path / "wenshui.txt"
+    other.write_text(wenshui_page(seed=6).text(), encoding="utf-8")
+    assert window.open_file(other)
+    assert window.open_file(bundled_report())
+    window.menus.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.menus.recent_menu.actions() if a.toolTip() == str(other.resolve())]
+    assert len(entries) == 1 and entries[0].text() == "wenshui.txt"
+    entries[0].trigger()
+    assert window.path == other.resolve()
