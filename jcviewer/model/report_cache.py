@@ -73,10 +73,14 @@ def _read(entry: Path, source: str) -> Report | None:
 
 
 def _write(folder: Path, entry: Path, report: Report) -> None:
+    text = report_to_json(report).encode("utf-8")
+    if len(text) > MAX_ENTRY_BYTES:  # it would be refused when read: parsing again is all it would save
+        log.info("not caching %s: its entry would be %d bytes", report.source, len(text))
+        return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as stream:
-            stream.write(report_to_json(report))
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as stream:
+            stream.write(text)
         os.replace(stream.name, entry)
         entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MAX_ENTRIES:]:

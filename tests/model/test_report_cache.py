@@ -149,3 +149,14 @@ def test_an_entry_of_another_shape_is_refused(report_file: Path, tmp_path: Path)
     with pytest.raises(ReportDataError, match="span"):
         report_from_json(entry.read_bytes())
     assert load_report_cached(report_file, folder) == load_report(report_file)
+
+
+def test_an_entry_too_large_to_be_read_back_is_not_written(report_file: Path, tmp_path: Path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    size = len(report_cache.report_to_json(load_report(report_file)).encode())
+    monkeypatch.setattr(report_cache, "MAX_ENTRY_BYTES", size - 1)
+    assert load_report_cached(report_file, cache) == load_report(report_file)
+    assert not cache.exists() or not list(cache.iterdir())
+    monkeypatch.setattr(report_cache, "MAX_ENTRY_BYTES", size)
+    load_report_cached(report_file, cache)
+    assert len(list(cache.glob(f"*{SUFFIX}"))) == 1
