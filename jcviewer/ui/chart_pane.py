@@ -1,12 +1,19 @@
-"""The charts pane: tabs of target and result figures, built once pyqtgraph has loaded in the background."""
+"""The charts pane: tabs of target and result figures, built once pyqtgraph has loaded in the background.
+
+A report's charts are drawn tab by tab: the current tab's at once, each other tab when it is first shown or, at the
+latest, a moment after the tab before it, so no single step holds the UI thread for long. A chart draws at most
+``MAX_ROWS`` rows and says so under it when there are more.
+"""
 
 from __future__ import annotations
 
 import importlib
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from jcviewer.model.report import Period, Report
@@ -21,6 +28,12 @@ if TYPE_CHECKING:
 
 CHART_MODULES = ("numpy", "pyqtgraph", "jcviewer.ui.charts")
 CHART_POINT_SIZE = 10.0
+MAX_ROWS = 40
+"""Rows (labels) a chart draws at most: the first in report order, with a note saying how many there are. A real
+report has ~5–20 targets; a text of repeated pages can have thousands, and a row costs ~1–3 ms of UI thread."""
+LATER_TAB_DELAY_MS = 50
+"""Pause before drawing the next tab not on show: a few frames, so the window paints first (a zero timer fires
+before the paint) and input waiting is handled between two tabs."""
 
 
 def _years(figure_list: list[Figure], period: Period) -> str:
@@ -35,6 +48,21 @@ def _years(figure_list: list[Figure], period: Period) -> str:
         }
     )
     return "、".join(map(str, years))
+
+
+def first_rows(figure: Figure, count: int) -> Figure:
+    """``figure`` cut to its first ``count`` labels (all of it when it has no more)."""
+    if len(figure.labels) <= count:
+        return figure
+    return replace(figure, labels=figure.labels[:count], series=tuple((n, bars[:count]) for n, bars in figure.series))
+
+
+class _Tab(NamedTuple):
+    """What a tab shows once drawn: its charts' object name, its figures (computed when drawn), the note when none."""
+
+    name: str
+    figures: Callable[[], list[Figure]]
+    empty: str
 
 
 class ChartPane(QWidget):
@@ -56,6 +84,7 @@ class ChartPane(QWidget):
         self._import.failed.connect(self._show_failure)
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("chartTabs")
+        self._tabs.currentChanged.connect(self._draw_tab)
         self._status = QLabel(self.tr("Loading charts…"), self)
         self._status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._status.setWordWrap(True)
@@ -65,13 +94,18 @@ class ChartPane(QWidget):
         layout.addWidget(self._status)
         layout.addWidget(self._tabs)
         self._tabs.hide()
-        self._charts: list[BarChart] = []
+        self._charts: dict[int, list[BarChart]] = {}  # by tab, for the tabs drawn
+        self._undrawn: dict[int, _Tab] = {}  # by tab, for the tabs still to draw
+        self._next_tab = QTimer(self)  # draws the next undrawn tab once the window has painted the last one drawn
+        self._next_tab.setSingleShot(True)
+        self._next_tab.setInterval(LATER_TAB_DELAY_MS)
+        self._next_tab.timeout.connect(self._draw_next_tab)
         self._built = False
 
     @property
     def is_loaded(self) -> bool:
-        """True once the charts exist."""
-        return self._built
+        """True once the charts of every tab exist."""
+        return self._built and not self._undrawn
 
     @property
     def tabs(self) -> QTabWidget:
@@ -81,7 +115,7 @@ class ChartPane(QWidget):
     @property
     def charts(self) -> list[BarChart]:
         """Every chart drawn, tab by tab."""
-        return list(self._charts)
+        return [chart for _, charts in sorted(self._charts.items()) for chart in charts]
 
     def load(self) -> None:
         """Import the chart library in the background; the charts are built when it arrives."""
@@ -91,24 +125,25 @@ class ChartPane(QWidget):
             self._import.start()
 
     def load_now(self) -> None:
-        """Import and build the charts at once (screenshots, tests)."""
-        if not self.is_loaded:
-            self._build()
+        """Import and build the charts of every tab at once (screenshots, tests)."""
+        self._build()
+        while self._undrawn:
+            self._draw_tab(min(self._undrawn))
 
     def set_report(self, report: Report) -> None:
         """Show the figures of ``report``."""
         self._report = report
         self._marked_node = None
-        if self.is_loaded:
+        if self._built:
             self._fill()
 
     def mark_node(self, node: Node | None) -> None:
         """Emphasise the bars of the target ``node`` (an outline node of the report on show) stands for, in every
-        chart; any other node, or None, clears the emphasis. Charts that load later show it too."""
+        chart; any other node, or None, clears the emphasis. Charts drawn later show it too."""
         self._marked_node = node
         if self._charts:
             marked = self._marked_targets()
-            for chart in self._charts:
+            for chart in self.charts:
                 chart.set_marked(marked)
 
     def _marked_targets(self) -> tuple[Metric, ...]:
@@ -130,71 +165,98 @@ class ChartPane(QWidget):
         self._fill()
 
     def _fill(self) -> None:
+        """Replace the tabs with empty ones for the report on show; draw the current tab now, the rest later."""
         if self._report is None:
             return
-        current = self._tabs.currentIndex()
-        old_pages = [self._tabs.widget(i) for i in range(self._tabs.count())]
-        self._tabs.clear()  # removes the tabs but keeps their pages alive: delete them (charts and all)
-        for page in old_pages:
-            if page is not None:
-                page.deleteLater()
-        self._charts = []
         from jcviewer.model import figures  # with the charts, after the first paint
 
         report = self._report
         targets = list(figures.target_figures(report))
-        comparison = figures.comparison_figure(report)
         results = list(figures.achievement_figures(report))
-        target_years = _years(targets, "target")
-        result_years = _years(results, "result")
-        pages = [
+        tabs = [
             (
-                "targetChart",
-                self.tr("%1 targets").replace("%1", target_years).strip(),
-                targets,
-                self.tr("This report sets no numeric targets."),
+                self.tr("%1 targets").replace("%1", _years(targets, "target")).strip(),
+                _Tab("targetChart", lambda: targets, self.tr("This report sets no numeric targets.")),
             ),
             (
-                "comparisonChart",
                 self.tr("Result vs target"),
-                [comparison] if comparison else [],
-                self.tr("No indicator has both a result and a target."),
+                _Tab(
+                    "comparisonChart",
+                    lambda: [f for f in (figures.comparison_figure(report),) if f is not None],  # costliest: when drawn
+                    self.tr("No indicator has both a result and a target."),
+                ),
             ),
             (
-                "achievementChart",
-                self.tr("%1 results").replace("%1", result_years).strip(),
-                results,
-                self.tr("No results that are amounts or counts."),
+                self.tr("%1 results").replace("%1", _years(results, "result")).strip(),
+                _Tab("achievementChart", lambda: results, self.tr("No results that are amounts or counts.")),
             ),
         ]
-        marked = self._marked_targets()
-        for name, title, figure_list, empty in pages:
-            self._tabs.addTab(self._page(name, figure_list, empty, marked), title)
-        self._tabs.setCurrentIndex(max(0, current))
+        current = max(0, self._tabs.currentIndex())
+        old_pages = [self._tabs.widget(i) for i in range(self._tabs.count())]
+        with QSignalBlocker(self._tabs):  # no tab is drawn while they are replaced
+            self._tabs.clear()  # removes the tabs but keeps their pages alive: delete them (charts and all)
+            for old in old_pages:
+                if old is not None:
+                    old.setParent(None)  # at once out of the pane (findChild finds the new charts only)
+                    old.deleteLater()
+            self._charts, self._undrawn = {}, {}
+            for index, (title, tab) in enumerate(tabs):
+                page = QScrollArea()
+                page.setWidgetResizable(True)
+                page.setFrameShape(QScrollArea.Shape.NoFrame)
+                self._tabs.addTab(page, title)
+                self._undrawn[index] = tab
+            self._tabs.setCurrentIndex(current)
+        self._draw_tab(current)
 
-    def _page(self, name: str, figure_list: list[Figure], empty: str, marked: tuple[Metric, ...]) -> QWidget:
+    def _draw_tab(self, index: int) -> None:
+        """Draw tab ``index`` if it has not been drawn, then schedule the next undrawn one."""
+        tab = self._undrawn.pop(index, None)
+        page = self._tabs.widget(index)
+        if tab is not None and isinstance(page, QScrollArea):
+            page.setWidget(self._page(index, tab))
+        if self._undrawn:
+            self._next_tab.start()
+
+    def _draw_next_tab(self) -> None:
+        if self._undrawn:
+            self._draw_tab(min(self._undrawn))
+
+    def _page(self, index: int, tab: _Tab) -> QWidget:
         from jcviewer.ui.charts import BarChart  # imported here: pyqtgraph stays off the start-up path
 
         page = QWidget()
         layout = QVBoxLayout(page)
+        figure_list = tab.figures()
         if not figure_list:
-            note = QLabel(empty, page)
+            note = QLabel(tab.empty, page)
             note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(note)
             return page
-        for number, figure in enumerate(figure_list, start=1):
+        marked = self._marked_targets()
+        charts = self._charts.setdefault(index, [])
+        for number, whole in enumerate(figure_list, start=1):
+            figure = first_rows(whole, MAX_ROWS)
             chart = BarChart(self._font, self._series_names(figure), page)
-            chart.setObjectName(name if number == 1 else f"{name}{number}")
+            chart.setObjectName(tab.name if number == 1 else f"{tab.name}{number}")
             chart.set_figure(figure)
             chart.set_marked(marked)
             chart.barClicked.connect(self._on_bar_clicked)
             layout.addWidget(chart, len(figure.labels) * len(figure.series))
-            self._charts.append(chart)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(page)
-        return scroll
+            charts.append(chart)
+            if figure is not whole:
+                layout.addWidget(self._cut_note(chart, len(figure.labels), len(whole.labels)))
+        return page
+
+    def _cut_note(self, chart: BarChart, shown: int, total: int) -> QLabel:
+        """The line under a chart cut to its first rows: how many of how many it shows."""
+        text = self.tr("Showing the first %1 of %2 indicators").replace("%1", str(shown)).replace("%2", str(total))
+        note = QLabel(text, chart.parentWidget())
+        note.setObjectName(f"{chart.objectName()}Note")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        return note
 
     @staticmethod
     def _series_names(figure: Figure) -> dict[Period, str]:

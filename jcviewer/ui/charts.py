@@ -100,10 +100,10 @@ class BarChart(pg.PlotWidget):
 
     def set_marked(self, metrics: Collection[Metric]) -> None:
         """Emphasise the rows holding a bar of any of ``metrics`` (the target selected in the outline); an empty
-        collection clears the emphasis."""
-        marked = frozenset(metrics)
-        if marked != self._marked:
-            self._marked = marked
+        collection clears the emphasis. The chart is redrawn only when the rows to emphasise change."""
+        before = self.marked_rows
+        self._marked = frozenset(metrics)
+        if self.marked_rows != before:
             self._draw()
 
     @property

@@ -1,15 +1,17 @@
-"""The charts pane on the bundled report: the target selected in the outline is marked, also when charts load late."""
+"""The charts pane: the target selected in the outline is marked, also in charts drawn late (the bundled report);
+tabs drawn when first shown; a chart cut to its first rows says so (a generated report with many targets)."""
 
 from __future__ import annotations
 
 import pytest
 from chart_probe import GREY_STEP, frame_step
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from jcviewer.app import Session
 from jcviewer.model.navigation import Node, build_outline, find_node
-from jcviewer.model.report import Report
-from jcviewer.ui.chart_pane import ChartPane
+from jcviewer.model.report import Metric, Period, Report
+from jcviewer.ui.chart_pane import MAX_ROWS, ChartPane
 from jcviewer.ui.charts import BarChart
 
 
@@ -38,10 +40,30 @@ def marked_labels(pane: ChartPane) -> dict[str, list[str]]:
     }
 
 
-def target_chart(pane: ChartPane) -> BarChart:
-    found = pane.findChild(BarChart, "targetChart")
-    assert found is not None
+def named_chart(pane: ChartPane, name: str) -> BarChart:
+    found = pane.findChild(BarChart, name)
+    assert found is not None, name
     return found
+
+
+def target_chart(pane: ChartPane) -> BarChart:
+    return named_chart(pane, "targetChart")
+
+
+def growth(number: int, period: Period, value: float) -> Metric:
+    indicator = f"第{number}项指标"
+    expression = f"{value:g}%"
+    return Metric(
+        indicator, indicator, "增长", value, None, "%", "exact", period, 2024, expression, "", f"p{number}", (0, 1)
+    )
+
+
+def many_indicators(count: int) -> Report:
+    """A result and a target for each of ``count`` indicators, in report order."""
+    metrics = [
+        growth(n, period, n + 0.5 * (period == "target")) for n in range(count) for period in ("result", "target")
+    ]
+    return Report("many", "", (), metrics=tuple(metrics))
 
 
 def test_the_selected_target_is_marked_in_charts_that_load_after_the_selection(
@@ -76,3 +98,59 @@ def test_selecting_something_else_clears_the_mark(pane: ChartPane, bundled: Repo
     assert marked_labels(pane)["targetChart"] == ["一般公共预算收入增长"]
     pane.mark_node(None)
     assert not any(marked_labels(pane).values())
+
+
+def test_a_chart_draws_its_first_rows_and_says_under_it_how_many_there_are(pane: ChartPane) -> None:
+    count = MAX_ROWS * 3
+    pane.set_report(many_indicators(count))
+    pane.load_now()
+    first = [f"第{n}项指标增长" for n in range(MAX_ROWS)]
+    for name, series in (("targetChart", 1), ("comparisonChart", 2)):
+        chart = named_chart(pane, name)
+        assert chart.figure is not None and list(chart.figure.labels) == first, name
+        assert len(chart.bars) == MAX_ROWS * series
+        note = pane.findChild(QLabel, f"{name}Note")
+        assert note is not None, name
+        assert str(MAX_ROWS) in note.text() and str(count) in note.text()
+    pane.tabs.setCurrentIndex(1)
+    chart, note = named_chart(pane, "comparisonChart"), pane.findChild(QLabel, "comparisonChartNote")
+    assert note is not None and note.isVisible()
+    assert note.geometry().top() >= chart.geometry().bottom()  # under the chart, in the same scrolled page
+    pane.set_report(many_indicators(MAX_ROWS))  # as many as fit: all drawn, no note
+    pane.load_now()
+    assert len(target_chart(pane).bars) == MAX_ROWS
+    assert pane.findChild(QLabel, "targetChartNote") is None
+
+
+def test_a_new_report_draws_the_current_tab_at_once_and_another_tab_when_shown_with_the_mark(
+    pane: ChartPane, bundled: Report
+) -> None:
+    pane.load_now()
+    pane.tabs.setCurrentIndex(2)
+    pane.set_report(bundled)  # a report opened while the charts are on show
+    assert [chart.objectName() for chart in pane.charts] == ["achievementChart", "achievementChart2"]
+    assert pane.tabs.currentIndex() == 2 and not pane.is_loaded
+    pane.mark_node(node(bundled, "s2.targets.3"))
+    pane.tabs.setCurrentIndex(1)
+    assert [chart.objectName() for chart in pane.charts] == ["comparisonChart", "achievementChart", "achievementChart2"]
+    comparison = named_chart(pane, "comparisonChart")
+    assert marked_labels(pane)["comparisonChart"] == ["固定资产投资增长"]
+    (row,) = comparison.marked_rows
+    assert frame_step(comparison, comparison.grab().toImage(), row) >= GREY_STEP
+
+
+def test_the_other_tabs_are_drawn_in_later_turns_of_the_event_loop(
+    qtbot: QtBot, pane: ChartPane, bundled: Report
+) -> None:
+    pane.load_now()
+    pane.set_report(bundled)
+    pane.mark_node(node(bundled, "s2.targets.3"))
+    assert [chart.objectName() for chart in pane.charts] == ["targetChart"]
+    qtbot.waitUntil(lambda: pane.is_loaded)
+    assert pane.tabs.currentIndex() == 0
+    assert marked_labels(pane) == {
+        "targetChart": ["固定资产投资增长"],
+        "comparisonChart": ["固定资产投资增长"],
+        "achievementChart": [],
+        "achievementChart2": [],
+    }

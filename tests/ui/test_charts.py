@@ -131,3 +131,15 @@ def test_marked_row_is_framed_in_a_colour_that_shows_in_greyscale(chart: BarChar
     chart.set_marked(())
     assert chart.marked_rows == ()
     assert frame_step(chart, chart.grab().toImage(), 1) < GREY_STEP / 3
+
+
+def test_marking_a_target_the_chart_does_not_draw_leaves_the_drawing_as_it_is(chart: BarChart) -> None:
+    """Every chart hears of every selection in the outline; only one that shows the target redraws."""
+    drawn = list(chart.getPlotItem().items)
+    chart.set_marked([metric("丁指标增长", 5.0, "target")])
+    assert chart.marked_rows == ()
+    assert len(chart.getPlotItem().items) == len(drawn)
+    assert all(now is before for now, before in zip(chart.getPlotItem().items, drawn, strict=True))
+    chart.set_marked([FIGURE.series[1][1][0].metric])
+    assert chart.marked_rows == (0,)
+    assert not any(now is before for now, before in zip(chart.getPlotItem().items, drawn, strict=False))
