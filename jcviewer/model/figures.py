@@ -109,12 +109,19 @@ def matching_result(target: Metric, results: Iterable[Metric]) -> Metric | None:
 def comparison_figure(report: Report) -> Figure | None:
     """Result beside target for every indicator reported both ways (same indicator, kind of measure and unit,
     the report's own area and abbreviations aside); None if none is."""
-    results = _plottable(report.metrics, "result")
+    results_by_kind: dict[tuple[str, str], list[Metric]] = {}
+    for result in _plottable(report.metrics, "result"):
+        results_by_kind.setdefault((result.unit, measure_key(result)), []).append(result)
+    found: dict[tuple[str, str, str], Metric | None] = {}  # a report of repeated pages asks the same many times
     pairs = []
     for target in _plottable(report.metrics, "target"):
-        result = matching_result(target, results)
-        if result is not None:
-            pairs.append((result, target))
+        kind = (target.unit, measure_key(target))
+        key = (*kind, indicator_key(target))
+        if key not in found:
+            found[key] = matching_result(target, results_by_kind.get(kind, []))
+        matched = found[key]
+        if matched is not None:
+            pairs.append((matched, target))
     if not pairs:
         return None
     units = {target.unit for _, target in pairs}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 CHANGE_MEASURES = ("增长", "增加", "提高", "提升", "下降", "减少", "降低", "净增", "新增")
@@ -194,21 +195,29 @@ class Report:
 
     def paragraph(self, paragraph_id: str) -> Paragraph:
         """The paragraph with this id; KeyError if there is none."""
-        for paragraph in self.paragraphs():
-            if paragraph.id == paragraph_id:
-                return paragraph
-        raise KeyError(paragraph_id)
+        return self._paragraphs_by_id[paragraph_id][0]
 
     def section_of(self, paragraph_id: str) -> Section:
         """The innermost section holding this paragraph; KeyError if there is none."""
-        for section in self.walk():
-            if any(p.id == paragraph_id for p in section.paragraphs):
-                return section
-        raise KeyError(paragraph_id)
+        return self._paragraphs_by_id[paragraph_id][1]
 
     def section(self, section_id: str) -> Section:
         """The section with this id; KeyError if there is none."""
+        return self._sections_by_id[section_id]
+
+    @cached_property
+    def _paragraphs_by_id(self) -> dict[str, tuple[Paragraph, Section]]:
+        """Each paragraph and the innermost section holding it, by id (built on first lookup: the outline, the
+        search and the charts look up every paragraph, and a scan each time is quadratic in the report)."""
+        found: dict[str, tuple[Paragraph, Section]] = {}
         for section in self.walk():
-            if section.id == section_id:
-                return section
-        raise KeyError(section_id)
+            for paragraph in section.paragraphs:
+                found.setdefault(paragraph.id, (paragraph, section))
+        return found
+
+    @cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        found: dict[str, Section] = {}
+        for section in self.walk():
+            found.setdefault(section.id, section)
+        return found
