@@ -168,15 +168,38 @@ def _quotes_node(section: Section, quotes: list[Quote]) -> Node:
     )
 
 
-def _section_node(report: Report, section: Section) -> Node:
-    own = {p.id for p in section.paragraphs}
-    children = [_section_node(report, child) for child in section.children]
-    enumerations = [e for e in report.enumerations if e.paragraph in own]
-    children += [_enumeration_node(report, section, e) for e in enumerations]
-    targets = [m for m in report.metrics if m.paragraph in own and m.period == "target"]
+@dataclass(frozen=True)
+class _Contents:
+    """A report's lists, targets and quotes grouped by the section whose own paragraphs hold them (grouped once:
+    a section asking the whole report is quadratic in a long report)."""
+
+    enumerations: dict[str, list[Enumeration]]
+    targets: dict[str, list[Metric]]
+    quotes: dict[str, list[Quote]]
+
+    @classmethod
+    def of(cls, report: Report) -> _Contents:
+        owner = {p.id: section.id for section in report.walk() for p in section.paragraphs}
+        enumerations: dict[str, list[Enumeration]] = {}
+        targets: dict[str, list[Metric]] = {}
+        quotes: dict[str, list[Quote]] = {}
+        for enumeration in report.enumerations:
+            enumerations.setdefault(owner.get(enumeration.paragraph, ""), []).append(enumeration)
+        for metric in report.metrics:
+            if metric.period == "target":
+                targets.setdefault(owner.get(metric.paragraph, ""), []).append(metric)
+        for quote in report.quotes:
+            quotes.setdefault(owner.get(quote.paragraph, ""), []).append(quote)
+        return cls(enumerations, targets, quotes)
+
+
+def _section_node(report: Report, section: Section, contents: _Contents) -> Node:
+    children = [_section_node(report, child, contents) for child in section.children]
+    children += [_enumeration_node(report, section, e) for e in contents.enumerations.get(section.id, [])]
+    targets = contents.targets.get(section.id, [])
     if targets:
         children.append(_targets_node(report, section, targets))
-    quotes = [q for q in report.quotes if q.paragraph in own]
+    quotes = contents.quotes.get(section.id, [])
     if quotes:
         children.append(_quotes_node(section, quotes))
     first = section.paragraphs[0].text if section.paragraphs else ""
@@ -193,7 +216,8 @@ def _section_node(report: Report, section: Section) -> Node:
 
 def build_outline(report: Report) -> tuple[Node, ...]:
     """The outline's top-level nodes: the lead, the headed sections, captions, banners."""
-    return tuple(_section_node(report, section) for section in report.sections)
+    contents = _Contents.of(report)
+    return tuple(_section_node(report, section, contents) for section in report.sections)
 
 
 def find_node(nodes: tuple[Node, ...], node_id: str) -> Node | None:
