@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from chart_probe import GREY_STEP, frame_step
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -154,3 +156,39 @@ def test_the_other_tabs_are_drawn_in_later_turns_of_the_event_loop(
         "achievementChart": [],
         "achievementChart2": [],
     }
+
+
+def test_comparison_chart_pairs_result_and_target_and_hover_names_the_sentence(qtbot: QtBot, pane: ChartPane) -> None:
+    pane.load_now()
+    comparison = named_chart(pane, "comparisonChart")
+    assert comparison.series_names == {"result": "2023年实绩", "target": "2024年目标"}
+    assert [(b.label, b.text) for b in comparison.bars] == [
+        ("地区生产总值增长", "1%"),
+        ("固定资产投资增长", "22.8%"),
+        ("地区生产总值增长", "≈6%"),
+        ("固定资产投资增长", "≥10%"),
+    ]
+    pane.tabs.setCurrentIndex(1)
+    bar = comparison.bars[1]
+    qtbot.mouseMove(comparison.viewport(), comparison.bar_position(bar).toPoint())
+    qtbot.waitUntil(lambda: comparison.hovered_bar is bar)
+    assert comparison.hover_text(bar).splitlines()[0] == "固定资产投资增长  22.8%"
+    assert "固投完成49亿元，增长22.8%" in comparison.hover_text(bar)
+    assert comparison.bar_at(QPointF(-5, 0)) is None
+
+
+def test_charts_are_readable_in_greyscale(qtbot: QtBot, pane: ChartPane) -> None:
+    """Result bars, target bars and the background differ in lightness, not only in hue (printed in black)."""
+    pane.load_now()
+    comparison = named_chart(pane, "comparisonChart")
+    image = comparison.grab().toImage()
+
+    def grey(bar_period: str) -> int:
+        bar = next(b for b in comparison.bars if b.metric.period == bar_period)
+        point = comparison.bar_position(bar).toPoint()
+        return image.pixelColor(point).lightness()
+
+    background = comparison.palette().color(QPalette.ColorRole.Base).lightness()
+    result, target = grey("result"), grey("target")
+    assert abs(result - target) >= GREY_STEP and abs(result - background) >= GREY_STEP
+    assert abs(target - background) >= GREY_STEP, (result, target, background)

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from genre import wenshui_page
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -26,8 +26,6 @@ from jcviewer.ui.main_window import MainWindow
 def detail_text(window: MainWindow) -> str:
     return window.detail.toPlainText()
 
-
-GREY_STEP = 30  # lightness steps (of 255) that tell two greys apart on paper
 
 
 def load_charts(qtbot: QtBot, window: MainWindow) -> None:
@@ -84,44 +82,6 @@ def test_clicking_a_result_bar_selects_the_achievement_it_belongs_to(qtbot: QtBo
     bar = next(b for b in counts.bars if b.text == "31个")
     qtbot.mouseClick(counts.viewport(), Qt.MouseButton.LeftButton, pos=counts.bar_position(bar).toPoint())
     assert current_id(window) == "p3.list.2"  # 发展质量不断提升: "31个项目竣工投产"
-
-
-def test_comparison_chart_pairs_result_and_target_and_hover_names_the_sentence(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    load_charts(qtbot, window)
-    comparison = chart(window, "comparisonChart")
-    assert comparison.series_names == {"result": "2023年实绩", "target": "2024年目标"}
-    assert [(b.label, b.text) for b in comparison.bars] == [
-        ("地区生产总值增长", "1%"),
-        ("固定资产投资增长", "22.8%"),
-        ("地区生产总值增长", "≈6%"),
-        ("固定资产投资增长", "≥10%"),
-    ]
-    window.charts.tabs.setCurrentIndex(1)
-    bar = comparison.bars[1]
-    qtbot.mouseMove(comparison.viewport(), comparison.bar_position(bar).toPoint())
-    qtbot.waitUntil(lambda: comparison.hovered_bar is bar)
-    assert comparison.hover_text(bar).splitlines()[0] == "固定资产投资增长  22.8%"
-    assert "固投完成49亿元，增长22.8%" in comparison.hover_text(bar)
-    assert comparison.bar_at(QPointF(-5, 0)) is None
-
-
-def test_charts_are_readable_in_greyscale(qtbot: QtBot, window: MainWindow) -> None:
-    """Result bars, target bars and the background differ in lightness, not only in hue (printed in black)."""
-    load_charts(qtbot, window)
-    comparison = chart(window, "comparisonChart")
-    image = comparison.grab().toImage()
-
-    def grey(bar_period: str) -> int:
-        bar = next(b for b in comparison.bars if b.metric.period == bar_period)
-        point = comparison.bar_position(bar).toPoint()
-        return image.pixelColor(point).lightness()
-
-    background = comparison.palette().color(QPalette.ColorRole.Base).lightness()
-    result, target = grey("result"), grey("target")
-    assert abs(result - target) >= GREY_STEP and abs(result - background) >= GREY_STEP
-    assert abs(target - background) >= GREY_STEP, (result, target, background)
 
 
 def test_copy_and_copy_with_source(window: MainWindow) -> None:
