@@ -27,7 +27,6 @@ def detail_text(window: MainWindow) -> str:
     return window.detail.toPlainText()
 
 
-
 def load_charts(qtbot: QtBot, window: MainWindow) -> None:
     window.charts.load()
     qtbot.waitUntil(lambda: window.charts.is_loaded, timeout=20000)
