@@ -246,8 +246,9 @@ class MainWindow(QMainWindow):
         if self._model is not None and self.report is not None:
             self._model.set_hit_counts(count_marks(self.report, self._nodes, self.search_panel.session.marks))
             self._filter.refilter()
-        if self.detail.node is not None:
-            self._show(self.detail.node, None)
+        shown = self.detail.node
+        if shown is not None and find_node(self._nodes, shown.id) is shown:  # not a node of the report before
+            self._show(shown, None)
 
     def _on_hit_chosen(self, landing: Landing) -> None:
         self.select_node(landing.node, landing.mark)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from genre import wenshui_page
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
@@ -17,6 +16,8 @@ from window_probe import current_id, highlighted
 
 from jcviewer.app import open_window
 from jcviewer.model.export import SCHEMA_VERSION
+from jcviewer.model.navigation import find_node
+from jcviewer.model.parse import load_report
 from jcviewer.settings import Settings
 from jcviewer.ui.charts import BarChart
 from jcviewer.ui.detail_html import Style
@@ -160,8 +161,8 @@ def test_export_json_writes_the_schema(window: MainWindow, tmp_path: Path, monke
 
 
 def test_settings_restore_across_two_windows(make_window, session, settings_file: Path, tmp_path: Path) -> None:
-    other = tmp_path / "wenshui.txt"
-    other.write_text(wenshui_page(seed=2).text(), encoding="utf-8")
+    other = tmp_path / "short.txt"  # one paragraph: none of the sections of the report before
+    other.write_text("全县上下坚持高质量发展，推动经济持续回升向好。\n", encoding="utf-8")
     first = make_window(with_settings=Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)))
     assert first.open_file(other)
     first.select_node("s2")
@@ -194,3 +195,18 @@ def test_an_unexpected_error_in_a_slot_shows_a_dialog(window: MainWindow, dialog
         sys.excepthook(type(error), error, error.__traceback__)
     assert dialogs[-1].objectName() == "unexpectedErrorDialog"
     assert "RuntimeError: boom" in dialogs[-1].detailedText()
+
+
+def test_opening_another_report_while_a_query_is_typed_shows_it_with_the_querys_hits(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window.select_node(window.nodes[-1].id)  # a node id the next report may not have, or have for something else
+    window.search_panel.edit.setText("发展")
+    window.search_panel.run()
+    other = tmp_path / "short.txt"  # one paragraph: none of the sections of the report before
+    other.write_text("全县上下坚持高质量发展，推动经济持续回升向好。\n", encoding="utf-8")
+    with qtbot.capture_exceptions() as errors:
+        window.set_report(load_report(other), other)
+    assert not errors
+    assert window.detail.node is not None and find_node(window.nodes, window.detail.node.id) is window.detail.node
+    assert window.search_panel.session.marks  # the query is answered on the new report
