@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from genre import wenshui_page
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
@@ -161,8 +162,8 @@ def test_export_json_writes_the_schema(window: MainWindow, tmp_path: Path, monke
 
 
 def test_settings_restore_across_two_windows(make_window, session, settings_file: Path, tmp_path: Path) -> None:
-    other = tmp_path / "short.txt"  # one paragraph: none of the sections of the report before
-    other.write_text("全县上下坚持高质量发展，推动经济持续回升向好。\n", encoding="utf-8")
+    other = tmp_path / "wenshui.txt"
+    other.write_text(wenshui_page(seed=2).text(), encoding="utf-8")
     first = make_window(with_settings=Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)))
     assert first.open_file(other)
     first.select_node("s2")
