@@ -58,7 +58,8 @@ def first_rows(figure: Figure, count: int) -> Figure:
 
 
 class _Tab(NamedTuple):
-    """What a tab shows once drawn: its charts' object name, its figures (computed when drawn), the note when none."""
+    """What a tab shows once drawn: its charts' object name, its figures (asked for when drawn; the comparison
+    figure is computed then, the others are ready for the tab titles), the note when there are none."""
 
     name: str
     figures: Callable[[], list[Figure]]
