@@ -5,7 +5,8 @@ stop) are titles to the index: a hit there outranks a passing mention in running
 
 A query typed as one run of text (no spaces, not a quoted phrase) that finds nothing is retried as its words
 (``ReportSearch.answer``): 营商环境优化 as 营商环境 + 优化, each required, anywhere in the paragraph. Words that say
-nothing alone (one function character such as 的 or 和, punctuation) are left out; numbers are kept.
+nothing alone (function characters such as 的 or 和 and words made only of them such as 对于, a few function words
+such as 关于 or 通过, punctuation) are left out; numbers are kept.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ HEADING_BOOST = 1.5  # a word in a heading says more about the section than the 
 SNIPPET_BEFORE, SNIPPET_AFTER = 18, 42
 HEADING_KEY = ":heading"
 FUNCTION_CHARACTERS = frozenset("的地得之了着过和与及或并而且把被将对于以为在从向由是也都又还就这那个")
-"""Characters that carry no meaning as a search word of their own."""
+"""Characters that carry no meaning as a search word of their own (nor does a word made only of them: 对于, 而且)."""
+FUNCTION_WORDS = frozenset({"关于", "通过", "按照", "根据", "或者", "因为", "所以", "但是", "进一步"})
+"""Conjunctions, prepositions and adverbs, of any kind of text, that carry no meaning as a search word of their own
+although not all their characters are function characters."""
 
 Split = Callable[[str], list[str]]
 """Cuts a query into words (``WordSegmenter.words``)."""
@@ -73,7 +77,8 @@ class SearchResults:
 @dataclass(frozen=True)
 class Answer:
     """What a query found: ``typed`` as typed; ``words`` set when it found nothing as typed and ``results`` are
-    those of its words instead (then empty too if they found nothing either)."""
+    those of its words instead (then empty too if they found nothing either): the words searched, at most
+    ``query.MAX_TERMS`` of them."""
 
     typed: str
     results: SearchResults
@@ -81,10 +86,13 @@ class Answer:
 
 
 def meaningful(word: str) -> bool:
-    """True for a word worth searching on its own: a number, or a word that is not one function character."""
+    """True for a word worth searching on its own: a number, or a word with a letter that is neither made only of
+    function characters nor one of the ``FUNCTION_WORDS``."""
     if any(char.isdigit() for char in word):
         return True
-    return any(char.isalnum() for char in word) and word not in FUNCTION_CHARACTERS
+    if word in FUNCTION_WORDS or all(char in FUNCTION_CHARACTERS for char in word):
+        return False
+    return any(char.isalnum() for char in word)
 
 
 def retry_words(query: Query, split: Split) -> tuple[str, ...]:
@@ -154,12 +162,14 @@ class ReportSearch:
         return SearchResults(found.query, tuple(self._place(hit) for hit in found.hits), found.total)
 
     def answer(self, text: str, limit: int | None = 20, split: Split | None = None) -> Answer:
-        """``search(text)``; if that finds nothing and ``split`` is given, the search for the query's words."""
+        """``search(text)``; if that finds nothing and ``split`` is given, the search for the query's words (the
+        first ``query.MAX_TERMS`` of them, as for any query)."""
         results = self.search(text, limit)
         words = retry_words(results.query, split) if split is not None and not results.total else ()
         if not words:
             return Answer(text.strip(), results)
-        return Answer(text.strip(), self.search(" ".join(words), limit), words)
+        retried = self.search(" ".join(words), limit)
+        return Answer(text.strip(), retried, tuple(term.text for term in retried.query.terms))
 
     def _place(self, hit: Hit) -> SearchHit:
         text = self._texts[hit.key]

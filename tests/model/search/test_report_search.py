@@ -9,7 +9,7 @@ from genre import wenshui_page
 
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
-from jcviewer.model.search.query import parse_query
+from jcviewer.model.search.query import MAX_TERMS, parse_query
 from jcviewer.model.search.report_search import ReportSearch, Split, retry_words, snippet
 from jcviewer.model.vocabulary import default_synonyms
 
@@ -124,3 +124,24 @@ def test_retried_words_leave_out_function_characters_and_punctuation_but_keep_nu
     assert retry_words(parse_query("增长6.5%和项目项目"), split) == ("增长", "6.5%", "项目")  # each word once
     assert retry_words(parse_query("的和与"), split) == ()
     assert retry_words(parse_query("“项目”"), split) == ("项目",)  # the query without its quotation marks
+
+
+@pytest.mark.parametrize("typed", ["营商环境以及优化", "对于营商环境优化", "营商环境而且优化", "关于营商环境优化"])
+def test_retried_words_leave_out_function_words(search: ReportSearch, typed: str) -> None:
+    split = splitter("营商环境", "优化", "以及", "对于", "而且", "关于")
+    answer = search.answer(typed, split=split)
+    assert answer.words == ("营商环境", "优化")
+    assert answer.results == search.answer("营商环境优化", split=split).results and answer.results.total == 2
+
+
+def test_words_made_only_of_function_characters_and_function_words_are_not_retried() -> None:
+    split = splitter("以及", "对于", "并且", "而且", "或者", "通过", "进一步", "项目")
+    assert retry_words(parse_query("以及对于并且而且或者通过进一步"), split) == ()
+    assert retry_words(parse_query("进一步通过项目"), split) == ("项目",)
+
+
+def test_a_retry_reports_the_words_it_searched(search: ReportSearch) -> None:
+    typed = "".join(chr(0x9F00 + i) for i in range(MAX_TERMS + 8))  # rare characters, in no report
+    answer = search.answer(typed, split=splitter())  # one word per character: more words than are searched
+    assert answer.results.query.ignored == 8
+    assert answer.words == tuple(term.text for term in answer.results.query.terms) == tuple(typed[:MAX_TERMS])
