@@ -1,4 +1,5 @@
-"""The search field and its results: answers as you type (debounced), ranks refine once jieba has loaded.
+"""The search field and its results: answers as you type (debounced), ranks refine once jieba has loaded (the
+query on show is answered again, and the current hit stays current).
 
 A report of more than ``LARGE_REPORT_CHARS`` characters is indexed and searched in a background thread (the
 window stays responsive; the status line shows "…" until the results arrive; only the latest query's results are
@@ -45,6 +46,9 @@ from jcviewer.paths import user_cache_folder
 from jcviewer.ui.background import BackgroundTask
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
     from jcviewer.model.search.report_search import Answer, ReportSearch, SearchHit, Split
     from jcviewer.model.search.words import WordSegmenter
 
@@ -229,8 +233,6 @@ class SearchPanel(QWidget):
         self._index: _Index | None = None
         self._segmenter: WordSegmenter | None = None
         self._jieba: BackgroundTask | None = None
-        self._refining: BackgroundTask | None = None
-        self._searching: BackgroundTask | None = None  # the latest background search, if one runs
         self._query_number = 0  # counts queries, so a background result that arrives late is dropped
         self.session = SearchSession()
 
@@ -266,16 +268,18 @@ class SearchPanel(QWidget):
         index, segmenter = self._index, self._segmenter
         if index is None or segmenter is None:
             return
-        self._refining = BackgroundTask(lambda: (index, index.get().word_boundaries(segmenter)), self)
-        self._refining.done.connect(self._on_boundaries)
-        self._refining.start()
+        task = BackgroundTask(lambda: (index, index.get().word_boundaries(segmenter)), self)
+        task.done.connect(self._on_boundaries)
+        task.done.connect(task.deleteLater)  # a finished task holding its report would keep it alive
+        task.failed.connect(task.deleteLater)
+        task.start()
 
-    def _on_boundaries(self, result: tuple[_Index, object]) -> None:
+    def _on_boundaries(self, result: tuple[_Index, npt.NDArray[np.bool_]]) -> None:
         index, edges = result
         if index is self._index:
-            index.get().index.use_word_boundaries(edges)  # type: ignore[arg-type]
+            index.get().index.use_word_boundaries(edges)
             if self.edit.text().strip():
-                self.run()
+                self.run()  # the same query ranked anew: the session keeps the user's place
 
     # --- querying -------------------------------------------------------------------------------------------
     def run(self) -> None:
@@ -298,21 +302,24 @@ class SearchPanel(QWidget):
         task.failed.connect(lambda message: self._arrived(number, index, None, message))
         task.done.connect(task.deleteLater)
         task.failed.connect(task.deleteLater)
-        self._searching = task
         task.start()
 
     def _arrived(self, number: int, index: _Index, answer: Answer | None, error: str = "") -> None:
         if number != self._query_number or index is not self._index:
             return  # a later query (or report) has been asked for since
-        self._searching = None
+        self._show(answer)  # after a failure: None, so the previous query's results, marks and F3 go
         if error:
             self.status.setText(error)  # logged in full by the worker
-        else:
-            self._show(answer)
 
     def _show(self, answer: Answer | None) -> None:
         self.session.show(answer)
         self.model.set_hits(answer.results.hits if answer is not None else ())
+        row = self.session.row
+        if row is not None:  # the same query ranked anew: the user's place stays current, without choosing it again
+            blocker = QSignalBlocker(self.results.selectionModel())
+            self.results.setCurrentIndex(self.model.index(row, 0))
+            self.results.scrollTo(self.model.index(row, 0))
+            del blocker
         self.results.setVisible(bool(self.edit.text().strip()))
         self.status.setText(self._status(answer))
         self.resultsChanged.emit()

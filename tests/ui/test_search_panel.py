@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, highlighted
 
+from jcviewer.model.navigation import build_outline
+from jcviewer.model.parse import load_report
 from jcviewer.model.report import Report
 from jcviewer.model.search.report_search import ReportSearch
 from jcviewer.model.vocabulary import default_synonyms
+from jcviewer.resources import bundled_report
 from jcviewer.ui import search_panel
+from jcviewer.ui.background import BackgroundTask
 from jcviewer.ui.detail_html import Style
 from jcviewer.ui.main_window import MainWindow
 
@@ -312,3 +318,71 @@ def test_results_model_passes_the_model_tester_while_results_change(qtmodelteste
     checked.set_hits(())
     watched.set_hits(())
     qtmodeltester.check(checked)
+
+
+def test_when_the_word_boundaries_arrive_the_current_hit_stays_current(
+    qtbot: QtBot, make_window, slow_jieba: threading.Event
+) -> None:
+    window = make_window()
+    panel = window.search_panel
+    panel.load_words()
+    type_query(qtbot, window, "县委")
+    next_hit = window.findChild(QAction, "nextHitAction")
+    for _ in panel.session.marks:  # Find Next up to the hit in p12
+        next_hit.trigger()
+        if panel.session.current.paragraph == "p12":
+            break
+    mark, row = panel.session.current, panel.results.currentIndex().row()
+    assert mark.paragraph == "p12" and panel.model.hits[row].paragraph == "p12"
+    with qtbot.assertNotEmitted(panel.hitChosen):  # the detail pane is not sent anywhere
+        slow_jieba.set()
+        qtbot.waitUntil(lambda: panel.words_ready, timeout=20000)  # and the query is ranked anew
+    assert panel.session.current == mark
+    moved = next(r for r, hit in enumerate(panel.model.hits) if hit.paragraph == "p12")
+    assert moved != row  # ranked anew, the result went up a row
+    assert panel.results.currentIndex().row() == panel.session.row == moved
+    assert [index.row() for index in panel.results.selectedIndexes()] == [moved]
+    after = panel.session.marks.index(mark) + 1
+    next_hit.trigger()  # Find Next goes on from there
+    assert panel.session.current == panel.session.marks[after % len(panel.session.marks)]
+
+
+def test_a_failed_background_search_clears_the_results_on_show(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_panel, "LARGE_REPORT_CHARS", 0)  # every report is searched in the background
+    window.set_report(window.report)
+    panel = window.search_panel
+    type_query(qtbot, window, "项目")
+    window.findChild(QAction, "nextHitAction").trigger()
+    assert panel.model.rowCount() and highlighted(window, Style().focus) == ["项目"]
+
+    def broken(self: ReportSearch, text: str, limit: int | None = 20, split: object = None) -> None:
+        raise RuntimeError("index unreadable")
+
+    monkeypatch.setattr(ReportSearch, "answer", broken)
+    panel.edit.setText("发展")
+    qtbot.waitUntil(lambda: panel.status.text() == "RuntimeError: index unreadable")
+    assert (panel.session.answer, panel.session.marks, panel.model.rowCount()) == (None, (), 0)
+    assert highlighted(window, Style().hit) == [] and highlighted(window, Style().focus) == []
+    window.findChild(QAction, "nextHitAction").trigger()  # F3 has nothing to go to
+    assert panel.session.cursor == -1 and highlighted(window, Style().focus) == []
+
+
+def test_a_report_searched_before_is_freed_once_another_is_shown(qtbot: QtBot, bundled: Report) -> None:
+    panel = search_panel.SearchPanel()
+    qtbot.addWidget(panel)
+    panel.load_words()
+    first = load_report(bundled_report())
+    panel.set_report(first, build_outline(first))
+    qtbot.waitUntil(lambda: panel.words_ready, timeout=20000)  # indexed, and its word boundaries found
+    panel.edit.setText("项目")
+    panel.run()
+    freed = weakref.ref(first)
+    del first
+    panel.set_report(bundled, build_outline(bundled))
+    qtbot.waitUntil(lambda: panel.words_ready, timeout=20000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert freed() is None
+    assert len(panel.findChildren(BackgroundTask)) == 1  # jieba's, loaded once per panel

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from jcviewer.model.navigation import Mark
@@ -88,3 +90,44 @@ def test_another_report_clears_the_answer(bundled: Report, search: ReportSearch)
     session.step(1)
     session.set_report(bundled, search.nodes)
     assert (session.results, session.marks, session.cursor) == (None, (), -1)
+
+
+def answer_to(typed: str, *hits: SearchHit) -> Answer:
+    return Answer(typed, SearchResults(parse_query(typed), hits, len(hits)))
+
+
+def test_the_same_query_ranked_anew_keeps_the_current_hit_and_next_goes_on_from_it() -> None:
+    a, b, c = hit("p1", "p1", (0, 2)), hit("p2", "p2", (4, 6), (9, 11)), hit("p3", "p3", (1, 3))
+    session = SearchSession()
+    session.show(answer_to("项目", a, b, c))
+    session.step(1)
+    session.step(1)
+    assert (session.current, session.row) == (Mark("p2", (4, 6)), 1)
+    session.show(answer_to("项目", replace(c, score=3.0), replace(b, score=2.0), a))  # word boundaries arrived
+    assert (session.current, session.row) == (Mark("p2", (4, 6)), 1)
+    assert session.marks == (Mark("p3", (1, 3)), Mark("p2", (4, 6)), Mark("p2", (9, 11)), Mark("p1", (0, 2)))
+    assert session.step(1) == Landing(1, "p2", Mark("p2", (9, 11)))
+    session.show(answer_to("项目", a, c))  # ranked anew without it: nothing current
+    assert (session.current, session.row, session.cursor) == (None, None, -1)
+
+
+def test_the_same_query_ranked_anew_keeps_a_chosen_heading_result() -> None:
+    before, heading, after = hit("p1", "p1", (0, 2)), hit("", "s2"), hit("p4", "p4", (8, 10))
+    session = SearchSession()
+    session.show(answer_to("项目", before, heading, after))
+    session.choose(heading)
+    assert (session.current, session.row) == (None, 1)
+    session.show(answer_to("项目", after, before, replace(heading, score=0.5)))
+    assert (session.current, session.row) == (None, 2)
+    assert session.step(-1) == Landing(1, "p1", Mark("p1", (0, 2)))  # the hit before the heading result
+    assert session.row == 1
+
+
+def test_another_query_starts_afresh() -> None:
+    a, b = hit("p1", "p1", (0, 2)), hit("p2", "p2", (4, 6))
+    session = SearchSession()
+    session.show(answer_to("项目", a, b))
+    session.step(1)
+    session.show(answer_to("项目建设", a, b))  # the same hits, but another query: nowhere yet
+    assert (session.current, session.row, session.cursor) == (None, None, -1)
+    assert session.step(-1) == Landing(1, "p2", Mark("p2", (4, 6)))
