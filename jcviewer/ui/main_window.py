@@ -247,8 +247,10 @@ class MainWindow(QMainWindow):
             self._model.set_hit_counts(count_marks(self.report, self._nodes, self.search_panel.session.marks))
             self._filter.refilter()
         shown = self.detail.node
-        if shown is not None and find_node(self._nodes, shown.id) is shown:  # not a node of the report before
-            self._show(shown, None)
+        if shown is not None and self.report is not None and find_node(self._nodes, shown.id) is shown:
+            current = self.search_panel.session.current  # kept when the query on show is ranked anew
+            inside = current is not None and self.report.section_of(current.paragraph).id == shown.section
+            self._show(shown, current if inside else None)  # (a node of the report before is not re-shown)
 
     def _on_hit_chosen(self, landing: Landing) -> None:
         self.select_node(landing.node, landing.mark)

@@ -338,6 +338,7 @@ def test_when_the_word_boundaries_arrive_the_current_hit_stays_current(
         slow_jieba.set()
         qtbot.waitUntil(lambda: panel.words_ready, timeout=20000)  # and the query is ranked anew
     assert panel.session.current == mark
+    assert highlighted(window, Style().focus) == ["县委"]  # the detail pane keeps its focus on it
     moved = next(r for r, hit in enumerate(panel.model.hits) if hit.paragraph == "p12")
     assert moved != row  # ranked anew, the result went up a row
     assert panel.results.currentIndex().row() == panel.session.row == moved
