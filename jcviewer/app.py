@@ -96,7 +96,8 @@ def open_window(session: Session, settings: Settings, path: Path | None) -> Main
     """A shown main window on ``path``; with no path, the last opened file, else the bundled report.
 
     Opening is the window's ``ReportOpener``'s (a large file is read in the background; a ``path`` that cannot be
-    opened leaves the bundled report on show and is explained on stderr and in a dialog).
+    opened leaves the bundled report on show and is explained on stderr and in a dialog; a bug while reading any
+    file is logged and explained, never raised: this runs before ``install_excepthook``).
     """
     window = MainWindow(settings, session.fonts, session.theme)
     ReportOpener.of(window).open_at_start(path)

@@ -146,3 +146,27 @@ def test_a_bad_file_on_the_command_line_opens_the_bundled_report_and_explains(
     assert window.path == bundled_report()
     assert "文件不存在" in dialogs[0].informativeText()
     assert capsys.readouterr().err.startswith("jcviewer: error: ")
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_a_remembered_file_that_trips_a_parser_bug_does_not_stop_the_launch(
+    size: str, session: Session, settings: Settings, qtbot: QtBot, tmp_path: Path, dialogs: list[QDialog], monkeypatch
+) -> None:
+    path = tmp_path / "crash.txt"
+    path.write_text(bundled_report().read_text(encoding="utf-8"), encoding="utf-8")
+    if size == "large":
+        path = large_report(tmp_path, "crash.txt")
+    load = report_loader.load
+
+    def buggy(asked: Path) -> Report:
+        if asked.resolve() == path.resolve():
+            raise RuntimeError("parser bug")
+        return load(asked)
+
+    monkeypatch.setattr(report_loader, "load", buggy)
+    settings.last_file = str(path)
+    window = open_window(session, settings, None)  # before the excepthook: an escaping error ends the launch
+    qtbot.waitUntil(lambda: window.report is not None, timeout=30000)
+    assert window.isVisible() and window.path == bundled_report() and not opener(window).busy
+    assert [d.objectName() for d in dialogs] == ["unexpectedErrorDialog"]

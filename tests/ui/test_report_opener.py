@@ -3,11 +3,12 @@ dialog and Cancel, the latest request wins, a bad file is explained and the curr
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 from pytestqt.qtbot import QtBot
 from window_probe import current_id
 
+from jcviewer.app import Session
 from jcviewer.model.report import Report
 from jcviewer.resources import bundled_report
+from jcviewer.settings import Settings
 from jcviewer.ui import report_loader
 from jcviewer.ui.background import wait_for_background_work
 from jcviewer.ui.main_window import MainWindow
@@ -41,20 +44,22 @@ class GatedLoader:
 
     def __init__(self) -> None:
         self.gates: dict[Path, threading.Event] = {}
+        self.started: list[Path] = []
         self.finished: list[Path] = []
 
     def hold(self, path: Path) -> threading.Event:
-        self.gates[path] = threading.Event()
-        return self.gates[path]
+        self.gates[path.resolve()] = threading.Event()
+        return self.gates[path.resolve()]
 
     def __call__(self, path: Path) -> Report:
-        gate = self.gates.get(path)
+        self.started.append(path.resolve())
+        gate = self.gates.get(path.resolve())
         if gate is not None:
             gate.wait(20)
         try:
             return report_loader.load(path)
         finally:
-            self.finished.append(path)
+            self.finished.append(path.resolve())
 
     def release_all(self) -> None:
         for gate in self.gates.values():
@@ -290,3 +295,150 @@ def test_drag_and_drop_opens_the_dropped_file(window: MainWindow, tmp_path: Path
     assert window.path == other.resolve()
     assert "文水" in window.windowTitle()
     assert current_id(window) == "lead"  # a newly opened report starts at its beginning
+
+
+def broken_load(broken: Path) -> Callable[[Path], Report]:
+    """``report_loader.load`` with a parser bug that only ``broken`` trips."""
+
+    def load(path: Path) -> Report:
+        if path.resolve() == broken.resolve():
+            raise RuntimeError("parser bug")
+        return report_loader.load(path)
+
+    return load
+
+
+def small_report(folder: Path, name: str = "small.txt") -> Path:
+    path = folder / name
+    path.write_text(bundled_report().read_text(encoding="utf-8"), encoding="utf-8")
+    assert path.stat().st_size < BACKGROUND_FROM_BYTES
+    return path
+
+
+def empty_window(session: Session, settings: Settings, qtbot: QtBot) -> MainWindow:
+    """A window as ``app.open_window`` makes it, before any report."""
+    window = MainWindow(settings, session.fonts, session.theme)
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("refused", ["missing", "parser bug"])
+@pytest.mark.parametrize("when", ["start-up", "later"])
+def test_a_refused_file_leaves_the_read_under_way_alone(
+    when: str,
+    refused: str,
+    session: Session,
+    settings: Settings,
+    qtbot: QtBot,
+    tmp_path: Path,
+    loader: GatedLoader,
+    dialogs: list[QDialog],
+) -> None:
+    big = large_report(tmp_path)
+    gate = loader.hold(big)
+    bad = tmp_path / "missing.txt" if refused == "missing" else small_report(tmp_path, "bug.txt")
+    load = broken_load(bad) if refused == "parser bug" else report_loader.load
+    window = empty_window(session, settings, qtbot)
+    opener = ReportOpener(window, load=lambda path: loader(path) if path == big else load(path))
+    if when == "start-up":
+        opener.open_at_start(big)  # the window is empty while the large report is read
+    else:
+        opener.open_at_start(None)
+        opener.open(big)
+    before = window.report
+    assert opener.open(bad) is False
+    assert [d.objectName() for d in dialogs] == ["openErrorDialog" if refused == "missing" else "unexpectedErrorDialog"]
+    assert opener.busy and window.report is before and big.name in window.statusBar().currentMessage()
+    gate.set()  # the read carries on and is shown
+    qtbot.waitUntil(lambda: window.path == big.resolve(), timeout=20000)
+    assert not opener.busy and window.settings.last_file == str(big.resolve())
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_a_parser_bug_later_is_logged_explained_and_the_report_stays(
+    size: str,
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    dialogs: list[QDialog],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    path = small_report(tmp_path) if size == "small" else large_report(tmp_path)
+    before, last_file = window.report, window.settings.last_file
+    opener = ReportOpener(window, load=broken_load(path))
+    assert opener.open(path) is (size == "large")  # a large file fails later, in the background
+    qtbot.waitUntil(lambda: not opener.busy, timeout=20000)
+    assert window.report is before and window.settings.last_file == last_file
+    assert_explained_as_a_bug(dialogs, caplog)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_a_parser_bug_at_start_up_leaves_the_bundled_report(
+    size: str,
+    session: Session,
+    settings: Settings,
+    qtbot: QtBot,
+    tmp_path: Path,
+    dialogs: list[QDialog],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    path = small_report(tmp_path) if size == "small" else large_report(tmp_path)
+    window = empty_window(session, settings, qtbot)
+    opener = ReportOpener(window, load=broken_load(path))
+    opener.open_at_start(path)  # must not raise: no excepthook is installed yet
+    qtbot.waitUntil(lambda: window.report is not None, timeout=20000)
+    assert window.path == bundled_report() and window.isVisible() and not opener.busy
+    assert settings.last_file == ""
+    assert_explained_as_a_bug(dialogs, caplog)
+
+
+def assert_explained_as_a_bug(dialogs: list[QDialog], caplog: pytest.LogCaptureFixture) -> None:
+    """One "unexpected error" dialog naming the error once, and the error logged with its traceback."""
+    (box,) = dialogs
+    assert isinstance(box, QMessageBox) and box.objectName() == "unexpectedErrorDialog"
+    assert box.detailedText() == "RuntimeError: parser bug"
+    (record,) = [r for r in caplog.records if r.exc_info]
+    assert record.levelno == logging.ERROR and isinstance(record.exc_info[1], RuntimeError)  # type: ignore[index]
+    assert "Traceback" in caplog.text and "parser bug" in caplog.text
+
+
+@pytest.mark.timeout(60)
+def test_a_file_asked_for_again_while_it_is_read_is_read_once(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, loader: GatedLoader
+) -> None:
+    first, second = large_report(tmp_path, "first.txt"), large_report(tmp_path, "second.txt")
+    first_gate, second_gate = loader.hold(first), loader.hold(second)
+    opener = ReportOpener(window, load=loader)
+    opener.open(first)
+    opener.open(tmp_path / ".." / tmp_path.name / first.name)  # the same file, spelt another way
+    opener.cancel()
+    opener.open(first)  # after Cancel: its read is still running
+    opener.open(second)
+    opener.open(first)  # back to it while its abandoned read runs
+    assert opener.busy and first.name in window.statusBar().currentMessage()
+    second_gate.set()
+    qtbot.waitUntil(lambda: second.resolve() in loader.finished, timeout=20000)
+    qtbot.wait(50)
+    assert window.path == bundled_report()  # the second was abandoned
+    first_gate.set()
+    qtbot.waitUntil(lambda: window.path == first.resolve(), timeout=20000)
+    assert sorted(loader.started) == sorted([first.resolve(), second.resolve()])  # each read once
+
+
+@pytest.mark.timeout(60)
+def test_a_file_changed_since_its_read_began_is_read_again(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, loader: GatedLoader
+) -> None:
+    big = large_report(tmp_path)
+    gate = loader.hold(big)
+    opener = ReportOpener(window, load=loader)
+    opener.open(big)
+    qtbot.waitUntil(lambda: big.resolve() in loader.started, timeout=5000)
+    large_report(tmp_path, copies=9)  # rewritten (another size) while it was read
+    opener.open(big)
+    gate.set()
+    qtbot.waitUntil(lambda: window.path == big.resolve(), timeout=20000)
+    assert loader.started == [big.resolve(), big.resolve()]
