@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from jcviewer.model.export import format_value
-from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, SectionKind, Span, latest_year
+from jcviewer.model.report import (
+    Enumeration,
+    Metric,
+    ParseWarning,
+    Quote,
+    Report,
+    Section,
+    SectionKind,
+    Span,
+    latest_year,
+)
 
 _SENTENCE_END = re.compile(r"[。！？；!?]”?")
 _CLAUSE_BREAK = re.compile(r"[，。：；！？、,:;!?]")
@@ -291,3 +301,39 @@ def count_marks(report: Report, nodes: tuple[Node, ...], marks: tuple[Mark, ...]
         if inside:
             counts[node.id] = inside
     return counts
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    """A parser warning placed in the text: the paragraph it concerns and the most specific outline node there."""
+
+    warning: ParseWarning
+    paragraph: str
+    node: str
+
+
+def warning_paragraph(report: Report, warning: ParseWarning) -> str | None:
+    """The paragraph a warning concerns: the one it names, else the one printed on its line; None if neither."""
+    if warning.paragraph:
+        try:
+            return report.paragraph(warning.paragraph).id
+        except KeyError:
+            return None
+    if warning.line is not None:
+        line = warning.line
+        return next((p.id for p in report.paragraphs() if p.lines[0] <= line <= p.lines[1]), None)
+    return None
+
+
+def place_warnings(report: Report, nodes: tuple[Node, ...]) -> tuple[Uncertainty, ...]:
+    """The report's warnings that concern a place in the text, in report order, each on the most specific node
+    covering its whole paragraph (else the section holding it); warnings about the whole report are left out."""
+    placed = []
+    for warning in report.warnings:
+        paragraph = warning_paragraph(report, warning)
+        if paragraph is None:
+            continue
+        node = node_at(report, nodes, paragraph, (0, len(report.paragraph(paragraph).text)))
+        if node is not None:
+            placed.append(Uncertainty(warning, paragraph, node.id))
+    return tuple(placed)

@@ -1,4 +1,5 @@
-"""The detail pane's HTML: a section typeset for reading Chinese, quotes as blocks, metrics and marks emphasised.
+"""The detail pane's HTML: a section typeset for reading Chinese, quotes as blocks, metrics and marks emphasised,
+paragraphs the parser is unsure of tinted under a line giving the reason.
 
 Pure string work (no Qt), so it is tested directly. Every piece of report text goes through ``html.escape``:
 the report is data, never markup.
@@ -6,6 +7,7 @@ the report is data, never markup.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
@@ -17,6 +19,7 @@ from jcviewer.model.report import Paragraph, Quote, Report, Section, Span
 FOCUS_ANCHOR = "focus"
 MARK_ANCHOR = "mark"
 HIT_ANCHOR = "hit"
+UNCERTAIN_ANCHOR = "uncertain-"  # + paragraph id: the line giving the parser's doubts above that paragraph
 METRIC_SCHEME = "metric"
 LINE_HEIGHT = "150%"  # Chinese body text reads best with generous leading
 
@@ -38,6 +41,8 @@ class Style:
     focus: str = "#ffd34d"
     hit: str = "#cde6ff"
     quote_background: str = "#f3f0ea"
+    warning: str = "#8a5300"
+    warning_background: str = "#fcf4e4"
     indent: int = 32
 
 
@@ -140,23 +145,44 @@ def _quote_block(body: str, quote: Quote, style: Style) -> str:
     )
 
 
-def _section_html(
-    report: Report, section: Section, highlights: Highlights, style: Style, anchored: set[str], depth: int
-) -> list[str]:
+@dataclass(frozen=True)
+class _Context:
+    """What every paragraph of a section is rendered with."""
+
+    report: Report
+    highlights: Highlights
+    notes: Mapping[str, Sequence[str]]
+    style: Style
+    anchored: set[str]
+
+
+def _note_html(paragraph: str, notes: Sequence[str], style: Style) -> str:
+    lines = "<br/>".join(escape(note) for note in notes)
+    anchor = f'<a name="{escape(UNCERTAIN_ANCHOR + paragraph)}"></a>'
+    return f'<p style="color:{style.warning}; font-size:small; margin:0 0 0.2em 0">{anchor}{lines}</p>'
+
+
+def _section_html(section: Section, context: _Context, depth: int) -> list[str]:
+    report, style = context.report, context.style
     out = []
     if depth > 0 and section.kind == "section":
         out.append(f"<h3>{escape(section.title)}</h3>")
     for paragraph in section.paragraphs:
-        body = _paragraph_html(report, paragraph, highlights, style, anchored)
+        body = _paragraph_html(report, paragraph, context.highlights, style, context.anchored)
+        notes = context.notes.get(paragraph.id, ())
+        if notes:
+            out.append(_note_html(paragraph.id, notes, style))
         quote = next((q for q in report.quotes if q.paragraph == paragraph.id), None)
         if quote:
             out.append(_quote_block(body, quote, style))
         else:
+            tint = f" background-color:{style.warning_background};" if notes else ""
             out.append(
-                f'<p style="line-height:{LINE_HEIGHT}; text-indent:{style.indent}px; margin:0 0 0.7em 0">{body}</p>'
+                f'<p style="line-height:{LINE_HEIGHT}; text-indent:{style.indent}px; margin:0 0 0.7em 0;{tint}">'
+                f"{body}</p>"
             )
     for child in section.children:
-        out += _section_html(report, child, highlights, style, anchored, depth + 1)
+        out += _section_html(child, context, depth + 1)
     return out
 
 
@@ -166,15 +192,18 @@ def section_html(
     heading: str,
     highlights: Highlights = Highlights(),
     style: Style = Style(),
+    notes: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
     """A whole section as HTML: heading and sub-heading on top, then its text with ``highlights`` painted.
 
-    The first stretch of each kind is preceded by an anchor (``focus``, ``mark``, ``hit``) to scroll to.
+    The first stretch of each kind is preceded by an anchor (``focus``, ``mark``, ``hit``) to scroll to. A
+    paragraph with ``notes`` (plain text by paragraph id: the parser's doubts) is tinted, the notes above it
+    after an anchor ``UNCERTAIN_ANCHOR`` + its id.
     """
     head = [f'<h2 style="color:{style.accent}; margin-bottom:0.2em">{escape(heading)}</h2>']
     if section.subtitle:
         head.append(
             f'<p style="color:{style.muted}; margin-top:0; margin-bottom:1em">—— {escape(section.subtitle)}</p>'
         )
-    body = _section_html(report, section, highlights, style, set(), 0)
+    body = _section_html(section, _Context(report, highlights, notes or {}, style, set()), 0)
     return f'<html><body style="color:{style.text}">{"".join(head + body)}</body></html>'

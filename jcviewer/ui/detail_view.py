@@ -1,4 +1,5 @@
-"""The detail pane: the selected node's section, typeset, with quotes, metric tooltips and highlights."""
+"""The detail pane: the selected node's section, typeset, with quotes, metric tooltips, highlights and the parser's
+doubts."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from PySide6.QtGui import QFontMetrics, QHelpEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from jcviewer.model.export import format_value
-from jcviewer.model.navigation import Mark, Node
+from jcviewer.model.navigation import Mark, Node, warning_paragraph
 from jcviewer.model.report import Metric, Period, Qualifier, Report
-from jcviewer.ui.detail_html import ANCHORS, METRIC_SCHEME, Highlights, Style, section_html
+from jcviewer.ui.detail_html import ANCHORS, METRIC_SCHEME, UNCERTAIN_ANCHOR, Highlights, Style, section_html
 from jcviewer.ui.fonts import FontChoice, reading_font
 from jcviewer.ui.markup import plain_tooltip
 
@@ -87,16 +88,43 @@ class DetailView(QTextBrowser):
             return
         section = self._report.section(self._node.section)
         highlights = Highlights(self._hits, self._node.marks, self._focus)
-        html = section_html(self._report, section, self._heading, highlights, self._style())
+        html = section_html(
+            self._report, section, self._heading, highlights, self._style(), self.uncertain_paragraphs()
+        )
         self.setHtml(html)
         strongest = highlights.strongest()
         if strongest is not None:
-            self.scrollToAnchor(ANCHORS[strongest])  # puts the anchor at the very top, unless the text ends before that
-            bar = self.verticalScrollBar()
-            if bar.value() < bar.maximum():  # at the top: leave some context above it (at the end it is in view)
-                bar.setValue(bar.value() - self.viewport().height() // CONTEXT_ABOVE)
+            self._scroll_to(ANCHORS[strongest])
         else:
             self.verticalScrollBar().setValue(0)
+
+    def _scroll_to(self, anchor: str) -> None:
+        self.scrollToAnchor(anchor)  # puts the anchor at the very top, unless the text ends before that
+        bar = self.verticalScrollBar()
+        if bar.value() < bar.maximum():  # at the top: leave some context above it (at the end it is in view)
+            bar.setValue(bar.value() - self.viewport().height() // CONTEXT_ABOVE)
+
+    def show_uncertainty(self, paragraph: str) -> bool:
+        """Scroll to the reason given above ``paragraph``, if the section on show holds it and the parser doubts it."""
+        if self._report is None or self._node is None or paragraph not in self.uncertain_paragraphs():
+            return False
+        shown = self._report.section(self._node.section)
+        if all(p.id != paragraph for section in shown.walk() for p in section.paragraphs):
+            return False
+        self._scroll_to(UNCERTAIN_ANCHOR + paragraph)
+        return True
+
+    def uncertain_paragraphs(self) -> dict[str, list[str]]:
+        """The reasons the parser doubts each paragraph of the report on show, by paragraph id, in the UI language."""
+        notes: dict[str, list[str]] = {}
+        report = self._report
+        if report is None:
+            return notes
+        for warning in report.warnings:
+            paragraph = warning_paragraph(report, warning)
+            if paragraph is not None:
+                notes.setdefault(paragraph, []).append(self.tr("Uncertain: %1").replace("%1", warning.message))
+        return notes
 
     def _style(self) -> Style:
         palette = self.palette()
@@ -112,6 +140,8 @@ class DetailView(QTextBrowser):
                 focus="#8a6d00",
                 hit="#1f4466",
                 quote_background="#2e2b27",
+                warning="#f0b429",
+                warning_background="#33290f",
                 indent=indent,
             )
         return Style(text=text, indent=indent)

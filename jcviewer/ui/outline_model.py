@@ -7,11 +7,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from jcviewer.model.navigation import Node
+from jcviewer.model.navigation import Node, Uncertainty
 from jcviewer.ui.markup import plain_tooltip
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
+WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 3  # how many uncertain readings the node holds
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -31,6 +32,7 @@ class OutlineModel(QAbstractItemModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._hit_counts: dict[str, int] = {}
+        self._warnings: dict[str, list[str]] = {}  # the parser's doubts by node id, their messages in order
 
     def set_hit_counts(self, counts: dict[str, int]) -> None:
         """Search hits per node id, shown after the row text ({} clears them)."""
@@ -42,6 +44,22 @@ class OutlineModel(QAbstractItemModel):
                     first = self.createIndex(0, 0, self._children[position][0])
                     last = self.createIndex(len(self._children[position]) - 1, 0, self._children[position][-1])
                     self.dataChanged.emit(first, last)
+
+    def set_uncertainties(self, places: tuple[Uncertainty, ...]) -> None:
+        """The parser's warnings placed on nodes (``place_warnings``), marked on their rows; () clears them."""
+        before = set(self._warnings)
+        self._warnings = {}
+        for place in places:
+            self._warnings.setdefault(place.node, []).append(place.warning.message)
+        roles = [WARNINGS_ROLE, Qt.ItemDataRole.ToolTipRole]
+        for node_id in before | set(self._warnings):
+            index = self.index_of(node_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index, roles)
+
+    def warning_count(self, node_id: str) -> int:
+        """Uncertain readings placed on the node with this id."""
+        return len(self._warnings.get(node_id, ()))
 
     def hit_count(self, node_id: str) -> int:
         """Search hits inside the node with this id."""
@@ -98,6 +116,8 @@ class OutlineModel(QAbstractItemModel):
             return node.id
         if role == SUBTITLE_ROLE:
             return node.subtitle if node.kind == "section" else None
+        if role == WARNINGS_ROLE:
+            return len(self._warnings.get(node.id, ()))
         if node.kind == "section" and node.subtitle:  # two-line rows: bold heading on top, sub-heading below
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
@@ -142,8 +162,10 @@ class OutlineModel(QAbstractItemModel):
         return node.title
 
     def tooltip(self, node: Node) -> str:
-        """The first sentence of what the node stands for (plain text, so no markup is interpreted)."""
+        """The first sentence of what the node stands for, and the parser's doubts about it (plain text, so no
+        markup is interpreted)."""
         lines = [self.label(node)]
         if node.summary and node.summary not in lines[0]:
             lines.append(node.summary)
+        lines += [self.tr("Uncertain: %1").replace("%1", message) for message in self._warnings.get(node.id, ())]
         return "\n".join(lines)

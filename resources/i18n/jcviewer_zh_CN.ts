@@ -159,6 +159,13 @@
     </message>
 </context>
 <context>
+    <name>DetailView</name>
+    <message>
+        <source>Uncertain: %1</source>
+        <translation>不确定：%1</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The file does not exist.</source>
@@ -546,6 +553,10 @@
             <numerusform>代表发言（%n 人）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Uncertain: %1</source>
+        <translation>不确定：%1</translation>
+    </message>
 </context>
 <context>
     <name>PageSetupDialog</name>
@@ -602,6 +613,23 @@
     <message>
         <source>%1 hits in %2 places</source>
         <translation>%2 段，%1 处</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBar</name>
+    <message>
+        <source>Review</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uncertain reading(s) —</source>
+        <translation>
+            <numerusform>%n 处结构判断不确定 —</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from genre import wenshui_page
 
 from jcviewer.model.navigation import (
+    Mark,
     Node,
+    Uncertainty,
     build_outline,
     enumeration_title,
     find_node,
     first_sentence,
     node_at,
     node_text,
+    place_warnings,
+    warning_paragraph,
 )
 from jcviewer.model.parse import parse_text
-from jcviewer.model.report import Enumeration, Item, Report
+from jcviewer.model.report import Enumeration, Item, ParseWarning, Report
 
 
 def kinds(nodes: tuple[Node, ...]) -> list[tuple[str, str]]:
@@ -132,3 +138,36 @@ def test_enumeration_title_is_the_lead_in_clause_or_the_marker() -> None:
     assert titled("如何做好工作？全县将重点抓好以下三个方面：一是发展。") == "全县将重点抓好以下三个方面"
     assert titled("会上，一是发展。") == "一是……"  # too short to name the list
     assert titled("一是发展。") == "一是……"
+
+
+def test_the_bundled_reports_warnings_are_placed_on_the_sections_whose_start_is_in_doubt(bundled: Report) -> None:
+    places = place_warnings(bundled, build_outline(bundled))
+    assert [(u.paragraph, u.node, u.warning.code) for u in places] == [
+        ("p3", "s2", "heading_placement"),
+        ("p7", "s3", "heading_placement"),
+    ]
+    assert [u.warning for u in places] == list(bundled.warnings)
+
+
+def test_a_warning_is_placed_by_its_paragraph_else_its_line_and_left_out_when_it_names_no_place(
+    bundled: Report,
+) -> None:
+    p5 = bundled.paragraph("p5")
+    by_line = ParseWarning("caption_or_body", "could be a caption", line=p5.lines[1])
+    whole_report = ParseWarning("sidecar_ignored", "the sidecar matches nothing")
+    unknown = ParseWarning("quote_speaker", "no clear speaker", paragraph="p999")
+    between = ParseWarning("caption_or_body", "a line outside every paragraph", line=p5.lines[1] + 1)
+    assert warning_paragraph(bundled, by_line) == "p5"
+    assert warning_paragraph(bundled, whole_report) is None
+    assert warning_paragraph(bundled, unknown) is None
+    assert warning_paragraph(bundled, between) is None
+    report = dataclasses.replace(bundled, warnings=(whole_report, by_line, unknown, between))
+    assert place_warnings(report, build_outline(report)) == (Uncertainty(by_line, "p5", "s2"),)
+
+
+def test_a_warning_goes_to_the_most_specific_node_marking_its_whole_paragraph(bundled: Report) -> None:
+    nodes = build_outline(bundled)
+    whole_p3 = Node("p3.whole", "item", "整段", "s2", marks=(Mark("p3", (0, len(bundled.paragraph("p3").text))),))
+    part_p3 = Node("p3.part", "item", "半段", "s2", marks=(Mark("p3", (0, 5)),))
+    places = place_warnings(bundled, (*nodes, part_p3, whole_p3))
+    assert [u.node for u in places] == ["p3.whole", "s3"]

@@ -7,7 +7,15 @@ import re
 from jcviewer.model.navigation import Mark
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
-from jcviewer.ui.detail_html import FOCUS_ANCHOR, HIT_ANCHOR, MARK_ANCHOR, Highlights, Style, section_html
+from jcviewer.ui.detail_html import (
+    FOCUS_ANCHOR,
+    HIT_ANCHOR,
+    MARK_ANCHOR,
+    UNCERTAIN_ANCHOR,
+    Highlights,
+    Style,
+    section_html,
+)
 
 
 def visible_text(html: str) -> str:
@@ -64,3 +72,30 @@ def test_heading_subtitle_and_paragraph_indent(bundled: Report) -> None:
     html = section_html(bundled, bundled.section("s1"), "稳字当头 稳中求进", style=Style(indent=40))
     assert visible_text(html).startswith("稳字当头 稳中求进—— 在高质量发展路上坚定前行一月的交城")
     assert html.count("text-indent:40px") == 2
+
+
+def test_a_doubtful_paragraph_is_tinted_under_its_reasons_escaped(bundled: Report) -> None:
+    style = Style(warning="#AA5500", warning_background="#FFEEDD")
+    notes = {"p4": ["不确定：<b>标题</b>的位置", "第二个理由"], "p99": ["不在本节"]}
+    html = section_html(bundled, bundled.section("s2"), "锚定目标 加压奋进", style=style, notes=notes)
+    assert "<b>" not in html and "&lt;b&gt;标题&lt;/b&gt;" in html
+    note = re.search(r'<p style="color:#AA5500[^"]*">(.*?)</p>', html)
+    assert note is not None
+    assert note.group(1).startswith(f'<a name="{UNCERTAIN_ANCHOR}p4"></a>')
+    assert visible_text(note.group(1).replace("<br/>", "\n")) == "不确定：<b>标题</b>的位置\n第二个理由"
+    tinted = re.findall(r'<p style="[^"]*background-color:#FFEEDD;">(.*?)</p>', html)
+    assert [visible_text(t) for t in tinted] == [bundled.paragraph("p4").text]  # the paragraph under the note
+    assert html.index(note.group(0)) < html.index(tinted[0])
+    assert "不在本节" not in html and html.count(UNCERTAIN_ANCHOR) == 1
+
+
+def test_without_notes_nothing_is_tinted(bundled: Report) -> None:
+    html = section_html(bundled, bundled.section("s2"), "锚定目标 加压奋进", style=Style(warning_background="#FFEEDD"))
+    assert "#FFEEDD" not in html and UNCERTAIN_ANCHOR not in html
+
+
+def test_a_doubtful_quote_gets_its_reasons_above_the_quote_block(bundled: Report) -> None:
+    quoted = next(q.paragraph for q in bundled.quotes if bundled.section_of(q.paragraph).id == "s3")
+    html = section_html(bundled, bundled.section("s3"), "展望未来 信心百倍", notes={quoted: ["说话人不明"]})
+    note_at = html.index("说话人不明")
+    assert html.index(f'name="{UNCERTAIN_ANCHOR}{quoted}"') < note_at < html.index("<table")

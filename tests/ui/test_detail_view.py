@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from genre import wenshui_page
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QUrl
-from PySide6.QtGui import QTextCursor, QWheelEvent
+from PySide6.QtGui import QColor, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, highlighted
 
+from jcviewer.app import Session
+from jcviewer.model.navigation import build_outline, find_node
+from jcviewer.model.report import ParseWarning, Report
 from jcviewer.settings import Settings
 from jcviewer.ui.detail_html import MARK_ANCHOR, Style
 from jcviewer.ui.detail_view import DetailView
@@ -123,3 +127,66 @@ def test_a_selected_item_is_scrolled_into_view_even_at_the_end(window: MainWindo
     QApplication.processEvents()
     rect = _anchor_rect(window, MARK_ANCHOR)
     assert window.detail.viewport().rect().contains(rect.center()), (node, rect, window.detail.viewport().rect())
+
+
+def shown_detail(qtbot: QtBot, session: Session) -> DetailView:
+    detail = DetailView(session.fonts)
+    qtbot.addWidget(detail)
+    detail.resize(600, 400)
+    detail.show()
+    qtbot.waitExposed(detail)
+    return detail
+
+
+def show_section(detail: DetailView, report: Report, section: str) -> None:
+    node = find_node(build_outline(report), section)
+    assert node is not None
+    detail.show_node(report, node, node.title)
+
+
+def test_the_paragraph_the_parser_doubts_carries_the_reason_above_it(
+    qtbot: QtBot, session: Session, bundled: Report
+) -> None:
+    detail = shown_detail(qtbot, session)
+    show_section(detail, bundled, "s2")
+    lines = detail.toPlainText().splitlines()
+    reason = lines.index("不确定：" + bundled.warnings[0].message)
+    assert lines[reason + 1] == bundled.paragraph("p3").text
+    assert detail.uncertain_paragraphs() == {
+        "p3": ["不确定：" + bundled.warnings[0].message],
+        "p7": ["不确定：" + bundled.warnings[1].message],
+    }
+    show_section(detail, dataclasses.replace(bundled, warnings=()), "s2")
+    assert "不确定" not in detail.toPlainText()
+    assert detail.uncertain_paragraphs() == {}
+
+
+def test_show_uncertainty_scrolls_to_the_reason_only_in_the_section_on_show(
+    qtbot: QtBot, session: Session, bundled: Report
+) -> None:
+    last = bundled.section("s3").paragraphs[-1].id
+    report = dataclasses.replace(bundled, warnings=(ParseWarning("quote_speaker", "说话人不明", last),))
+    detail = shown_detail(qtbot, session)
+    show_section(detail, report, "s2")
+    assert not detail.show_uncertainty(last)  # not in this section
+    show_section(detail, report, "s3")
+    assert not detail.show_uncertainty("p7")  # in this section, but not in doubt
+    assert detail.verticalScrollBar().value() == 0
+    assert detail.show_uncertainty(last)
+    cursor = detail.document().find("不确定：说话人不明")
+    assert detail.verticalScrollBar().value() > 0
+    assert detail.viewport().rect().contains(detail.cursorRect(cursor).center())
+
+
+def test_a_reason_is_shown_as_text_in_light_and_dark(qtbot: QtBot, session: Session, bundled: Report) -> None:
+    payload = '<img src="file:///etc/passwd"><a href="https://example.com">x</a>'
+    report = dataclasses.replace(bundled, warnings=(ParseWarning("heading_placement", payload, "p3"),))
+    detail = shown_detail(qtbot, session)
+    show_section(detail, report, "s2")
+    assert "不确定：" + payload in detail.toPlainText()
+    assert "<img" not in detail.toHtml() and 'href="https' not in detail.toHtml()
+    assert Style().warning in detail.toHtml().lower()
+    palette = detail.palette()
+    palette.setColor(palette.ColorRole.Base, QColor(30, 30, 30))
+    detail.setPalette(palette)  # re-rendered in the dark colours
+    assert Style().warning not in detail.toHtml().lower() and "#f0b429" in detail.toHtml().lower()

@@ -1,4 +1,5 @@
-"""The outline delegate: rows of headed sections take two lines, the sub-heading drawn muted under the heading."""
+"""The outline delegate: rows of headed sections take two lines, the sub-heading drawn muted under the heading;
+rows the parser is unsure of carry a small amber mark at their right end."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTreeView
 from pytestqt.qtbot import QtBot
 
 from jcviewer.app import Session
-from jcviewer.model.navigation import build_outline
+from jcviewer.model.navigation import build_outline, place_warnings
 from jcviewer.model.report import Report
-from jcviewer.ui.outline_delegate import OutlineDelegate
+from jcviewer.ui.outline_delegate import MARK_COLOURS, OutlineDelegate
 from jcviewer.ui.outline_model import SUBTITLE_ROLE, OutlineModel
 
 MUTED, HIGHLIGHTED = QColor(255, 0, 0), QColor(0, 0, 255)
@@ -75,3 +76,53 @@ def test_the_sub_heading_is_muted_and_follows_the_selection(qtbot: QtBot, sessio
     assert subtitle_colours(tree, delegate, headed) == {"muted"}
     tree.setCurrentIndex(headed)
     assert subtitle_colours(tree, delegate, headed) == {"highlighted"}
+
+
+def mark_columns(tree: QTreeView, delegate: OutlineDelegate, index: QModelIndex, amber: QColor) -> list[int]:
+    """The x positions where the delegate paints the ``amber`` of the warning mark in the row of ``index``."""
+    option = option_for(tree, delegate, index)
+    image = QImage(option.rect.size(), QImage.Format.Format_ARGB32)
+    image.fill(option.palette.color(QPalette.ColorRole.Base))
+    painter = QPainter(image)
+    delegate.paint(painter, option, index)
+    painter.end()
+    return sorted(
+        {
+            x
+            for y in range(image.height())
+            for x in range(image.width())
+            if abs(image.pixelColor(x, y).red() - amber.red()) < 8
+            and abs(image.pixelColor(x, y).green() - amber.green()) < 8
+            and abs(image.pixelColor(x, y).blue() - amber.blue()) < 8
+        }
+    )
+
+
+def test_doubtful_rows_carry_an_amber_mark_at_their_right_end(qtbot: QtBot, session: Session, bundled: Report) -> None:
+    nodes = build_outline(bundled)
+    model = OutlineModel(nodes)
+    tree, delegate = tree_with_delegate(qtbot, model)
+    amber = QColor(MARK_COLOURS["light"])
+    doubtful, sure = model.index_of("s2"), model.index_of("s1")
+    assert mark_columns(tree, delegate, doubtful, amber) == []
+    plain_width = delegate.sizeHint(option_for(tree, delegate, doubtful), doubtful).width()
+    model.set_uncertainties(place_warnings(bundled, nodes))
+    columns = mark_columns(tree, delegate, doubtful, amber)
+    assert columns and min(columns) > 300 and max(columns) < 400  # at the right end of a 400-pixel row
+    assert len(columns) < tree.fontMetrics().height()  # small: less than a line high
+    assert mark_columns(tree, delegate, sure, amber) == []
+    assert delegate.sizeHint(option_for(tree, delegate, doubtful), doubtful).width() > plain_width
+
+
+def test_the_mark_follows_a_dark_palette(qtbot: QtBot, session: Session, bundled: Report) -> None:
+    nodes = build_outline(bundled)
+    model = OutlineModel(nodes)
+    model.set_uncertainties(place_warnings(bundled, nodes))
+    tree, delegate = tree_with_delegate(qtbot, model)
+    palette = tree.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(30, 30, 30))
+    palette.setColor(QPalette.ColorRole.Text, QColor(220, 220, 220))
+    tree.setPalette(palette)
+    doubtful = model.index_of("s2")
+    assert mark_columns(tree, delegate, doubtful, QColor(MARK_COLOURS["dark"]))
+    assert mark_columns(tree, delegate, doubtful, QColor(MARK_COLOURS["light"])) == []

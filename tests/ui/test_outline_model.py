@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -10,11 +11,11 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtTest import QAbstractItemModelTester
 
 from jcviewer.app import Session
-from jcviewer.model.navigation import build_outline
+from jcviewer.model.navigation import build_outline, place_warnings
 from jcviewer.model.parse import parse_text
-from jcviewer.model.report import Report
+from jcviewer.model.report import ParseWarning, Report
 from jcviewer.ui.outline_filter import OutlineFilter
-from jcviewer.ui.outline_model import NODE_ID_ROLE, SUBTITLE_ROLE, OutlineModel
+from jcviewer.ui.outline_model import NODE_ID_ROLE, SUBTITLE_ROLE, WARNINGS_ROLE, OutlineModel
 
 
 def rows(model: OutlineModel, parent: QModelIndex | None = None) -> list[str]:
@@ -130,3 +131,42 @@ def test_tooltips_give_the_first_sentence_as_plain_text(session: Session, bundle
     hostile_model = OutlineModel(build_outline(hostile))  # kept alive: an index does not own its model
     tip = hostile_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<b>" not in tip and "<img" not in tip and "&lt;b&gt;" in tip
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_model_stays_consistent_while_uncertain_readings_are_marked_and_cleared(qtmodeltester, name: str) -> None:
+    """The parser's doubts are counted on the nodes they are placed on, and every row whose count changes is
+    announced, for the mark and its tooltip."""
+    report, nodes = outline_report(name)
+    model = OutlineModel(nodes)
+    qtmodeltester.check(model)
+    places = place_warnings(report, nodes)
+    recorder = ChangeRecorder(model)
+    for step in (places, places[1:], ()):
+        before = {index.data(NODE_ID_ROLE): index.data(WARNINGS_ROLE) for index in all_indexes(model)}
+        recorder.clear()
+        model.set_uncertainties(step)
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+        for index in all_indexes(model):
+            node_id = index.data(NODE_ID_ROLE)
+            expected = sum(1 for place in step if place.node == node_id)
+            assert index.data(WARNINGS_ROLE) == model.warning_count(node_id) == expected, (node_id, step)
+            if expected != before[node_id]:
+                assert recorder.announced(index, WARNINGS_ROLE), node_id
+                assert recorder.announced(index, Qt.ItemDataRole.ToolTipRole), node_id
+    assert sum(model.warning_count(n.id) for top in nodes for n in top.walk()) == 0
+
+
+def test_the_reasons_are_in_the_tooltip_as_plain_text(session: Session, bundled: Report) -> None:
+    nodes = build_outline(bundled)
+    model = OutlineModel(nodes)
+    model.set_uncertainties(place_warnings(bundled, nodes))
+    assert model.index_of("s2").data(WARNINGS_ROLE) == 1 and model.index_of("s1").data(WARNINGS_ROLE) == 0
+    tip = model.index_of("s2").data(Qt.ItemDataRole.ToolTipRole)
+    assert "不确定：“锚定目标 加压奋进” placed over p3–p6" in tip
+    assert "不确定" not in model.index_of("s1").data(Qt.ItemDataRole.ToolTipRole)
+    hostile = dataclasses.replace(bundled, warnings=(ParseWarning("heading_placement", "<b>x</b><img src=y>", "p3"),))
+    model.set_uncertainties(place_warnings(hostile, nodes))
+    tip = model.index_of("s2").data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tip and "<img" not in tip and "&lt;b&gt;x&lt;/b&gt;" in tip
+    assert model.index_of("s2").data() == "锚定目标 加压奋进"  # the row text stays as it was
