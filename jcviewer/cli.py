@@ -33,8 +33,14 @@ LANGUAGES = ("zh", "en")
 MIN_SIZE, MAX_SIZE = 200, 8000
 
 
-def _report_argument(parser: argparse.ArgumentParser) -> None:
+def _report_argument(parser: argparse.ArgumentParser, corrections: bool = False) -> None:
     parser.add_argument("file", nargs="?", type=Path, help="report text file (default: the bundled report)")
+    if corrections:
+        parser.add_argument(
+            "--no-corrections",
+            action="store_true",
+            help="ignore the corrections stored for the report and its sidecar: the report as the parser reads it",
+        )
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -70,15 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
     window = commands.add_parser("open", parents=[language], help="open the window (the default command)")
     _report_argument(window)
     dump = commands.add_parser("dump", help="print the parsed report (JSON or a text outline)")
-    _report_argument(dump)
+    _report_argument(dump, corrections=True)
     dump.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
     find = commands.add_parser("search", help='search the report: words, abbreviations, numbers, "phrases"')
     find.add_argument("query", help='words (all required), "an exact phrase", GDP/固投 find their synonyms too')
-    _report_argument(find)
+    _report_argument(find, corrections=True)
     find.add_argument("--json", action="store_true", help="print JSON instead of text")
     find.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)")
     brief = commands.add_parser("brief", parents=[language], help="write a one-page briefing as PDF")
-    _report_argument(brief)
+    _report_argument(brief, corrections=True)
     brief.add_argument("--section", default="", metavar="ID", help="one section (ids as `jcviewer dump` prints them)")
     brief.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="paper size (default A4)")
     brief.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="PDF file to write")
@@ -97,15 +103,20 @@ def with_default_command(argv: list[str]) -> list[str]:
     return ["open", *argv]
 
 
-def _load(path: Path | None) -> Report:
-    report = load_report(path or bundled_report())
+def _load(path: Path | None, corrected: bool = True) -> Report:
+    """The report at ``path`` (default: the bundled one), corrected unless ``corrected`` is false; its warnings
+    (a store file that cannot be read among them) go to stderr."""
+    from jcviewer.paths import user_data_folder
+
+    store = user_data_folder("corrections") if corrected else None
+    report = load_report(path or bundled_report(), store=store, sidecar=corrected)
     for warning in report.warnings:
         print(f"jcviewer: warning: {warning}", file=sys.stderr)
     return report
 
 
 def _dump(args: argparse.Namespace) -> int:
-    report = _load(args.file)
+    report = _load(args.file, not args.no_corrections)
     if args.format == "json":
         sys.stdout.write(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -124,7 +135,7 @@ def _search(args: argparse.Namespace) -> int:
     from jcviewer.model.vocabulary import default_synonyms
     from jcviewer.paths import user_cache_folder
 
-    search = ReportSearch(_load(args.file), default_synonyms())
+    search = ReportSearch(_load(args.file, not args.no_corrections), default_synonyms())
     segmenter = WordSegmenter(user_cache_folder("jieba"))  # the same ranking as the window's
     search.index.use_word_boundaries(search.word_boundaries(segmenter))
     results = search.search(args.query, limit=args.limit)
@@ -196,7 +207,7 @@ def _brief(args: argparse.Namespace) -> int:
     from jcviewer.model.briefing import report_briefing, section_briefing, section_ids
 
     _check_output(args.output, args.file, "the PDF")
-    report = _load(args.file)
+    report = _load(args.file, not args.no_corrections)
     if args.section and args.section not in section_ids(report):
         valid = ", ".join(section_ids(report))
         print(f"jcviewer: error: --section {args.section}: no such section (valid: {valid})", file=sys.stderr)

@@ -139,3 +139,48 @@ def test_output_and_argument_trouble_is_one_line_exit_2(tmp_path: Path, command:
     assert result.returncode == 2, result.stderr
     errors = [line for line in result.stderr.splitlines() if not line.startswith("jcviewer: warning:")]
     assert len(errors) == 1 and message in errors[0] and "Traceback" not in result.stderr
+
+
+def _corrected_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A copy of the bundled report with its first quote dropped in the store of a user data folder in
+    ``tmp_path``; the copy and the store file."""
+    from jcviewer.model.correction_store import add_correction, report_key
+    from jcviewer.model.corrections import quote_fix
+    from jcviewer.model.parse import load_report
+    from jcviewer.paths import user_data_folder
+    from jcviewer.resources import bundled_report
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = tmp_path / "report.txt"
+    path.write_bytes(bundled_report().read_bytes())
+    report = load_report(path)
+    store = user_data_folder("corrections")
+    add_correction(store, path.read_bytes(), path, quote_fix(report, report.quotes[0], drop=True))
+    return path, store / f"{report_key(path.read_bytes())}.toml"
+
+
+def test_dump_applies_stored_corrections_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = _corrected_copy(tmp_path, monkeypatch)
+    assert main(["dump", str(path)]) == 0
+    corrected = json.loads(capsys.readouterr().out)
+    assert main(["dump", str(path), "--no-corrections"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert len(corrected["quotes"]) == len(plain["quotes"]) - 1 and corrected["schema"] == plain["schema"]
+    assert main(["search", "站位", str(path), "--json", "--no-corrections"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] >= 1
+
+
+def test_a_garbage_store_file_is_one_warning_and_the_report_opens_uncorrected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, file = _corrected_copy(tmp_path, monkeypatch)
+    file.write_text("garbage = [", encoding="utf-8")
+    assert main(["dump", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert main(["dump", str(path), "--no-corrections"]) == 0
+    assert json.loads(captured.out)["quotes"] == json.loads(capsys.readouterr().out)["quotes"]
+    ignored = [line for line in captured.err.splitlines() if "corrections_ignored" in line]
+    assert len(ignored) == 1 and ignored[0].startswith("jcviewer: warning: corrections_ignored: ")
+    assert file.read_text(encoding="utf-8") == "garbage = ["  # reading never rewrites it

@@ -149,6 +149,8 @@ WarningCode = Literal[
     "caption_or_body",  # a standalone line could be a caption, a heading or a body line
     "quote_speaker",  # a quotation reads as speech but names no clear speaker
     "quote_unclosed",  # a quotation opens and never closes: kept to the paragraph's end
+    "correction_stale",  # a reader's correction matches nothing in the report (it changed): ignored
+    "corrections_ignored",  # the stored corrections cannot be read: the report shows uncorrected
 ]
 
 

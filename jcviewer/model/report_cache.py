@@ -1,11 +1,11 @@
 """Parsed reports kept on disk, so a report opened before shows without loading the parser (Qt-free).
 
-The key covers everything a parse depends on: the report's bytes, its outline sidecar, the synonyms and the
-parser itself (its version, plus the text of its sources where they exist, so an edited parser never reads a
-stale entry). Entries are data, never code: the report as JSON (``report_data``) read back through a strict
-loader, in a folder the caller chooses (the UI passes the user's cache folder). An entry that does not validate
-is ignored and rewritten; a failing cache never stops a report opening. The report file is read once, through
-``report_file``'s checks.
+The key covers everything a parse depends on: the report's bytes, its outline sidecar, the corrections stored
+for it (``correction_store``), the synonyms and the parser itself (its version, plus the text of its sources
+where they exist, so an edited parser never reads a stale entry). Entries are data, never code: the report as
+JSON (``report_data``) read back through a strict loader, in a folder the caller chooses (the UI passes the
+user's cache folder). An entry that does not validate is ignored and rewritten; a failing cache never stops a
+report opening. The report file is read once, through ``report_file``'s checks.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from jcviewer import __version__
+from jcviewer.model.correction_store import store_fingerprint
 from jcviewer.model.errors import ReportError
 from jcviewer.model.report import Report
 from jcviewer.model.report_data import ReportDataError, report_from_json, report_to_json
@@ -42,9 +43,9 @@ def parser_fingerprint() -> bytes:
     return digest.digest()
 
 
-def cache_key(path: Path, data: bytes) -> str | None:
-    """The entry name for a report file whose bytes are ``data``, or None when a file it depends on cannot be
-    read."""
+def cache_key(path: Path, data: bytes, store: Path | None = None) -> str | None:
+    """The entry name for a report file whose bytes are ``data``, corrected from ``store`` (None: no stored
+    corrections), or None when a file it depends on cannot be read."""
     digest = hashlib.sha256(parser_fingerprint())
     digest.update(path.name.encode())  # the report records its file name
     digest.update(hashlib.sha256(data).digest())
@@ -52,6 +53,7 @@ def cache_key(path: Path, data: bytes) -> str | None:
         sidecar = sidecar_path(path)
         digest.update(read_checked(sidecar, MAX_SIDECAR_BYTES, "sidecar") if sidecar.exists() else b"-")
         digest.update(resource_path(SYNONYMS).read_bytes())
+        digest.update(b"-" if store is None else store_fingerprint(store, data, path))
     except (OSError, ReportError):
         return None
     return digest.hexdigest()
@@ -89,13 +91,14 @@ def _write(folder: Path, entry: Path, report: Report) -> None:
         log.info("cannot write the report cache in %s: %s", folder, error)
 
 
-def load_report_cached(path: Path, folder: Path) -> Report:
-    """``load_report(path)``, served from ``folder`` when this exact report was parsed before.
+def load_report_cached(path: Path, folder: Path, store: Path | None = None) -> Report:
+    """``load_report(path, store=store)``, served from ``folder`` when this exact report (with the same
+    sidecar and stored corrections) was parsed before.
 
     Raises ReportError exactly like ``load_report``.
     """
     data = read_report_bytes(path)
-    key = cache_key(path, data)
+    key = cache_key(path, data, store)
     entry = folder / f"{key}{SUFFIX}"
     if key is not None:
         report = _read(entry, path.name)
@@ -103,7 +106,7 @@ def load_report_cached(path: Path, folder: Path) -> Report:
             return report
     from jcviewer.model.parse import load_report  # the parser loads only on a miss
 
-    report = load_report(path, data=data)
+    report = load_report(path, data=data, store=store)
     if key is not None:
         _write(folder, entry, report)
     return report

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from jcviewer.model import correction_store, corrections
+from jcviewer.model.corrections import SidecarSection
 from jcviewer.model.errors import ReportError
 from jcviewer.model.parse import outline
 from jcviewer.model.parse.decode import decode_report
@@ -28,7 +30,6 @@ from jcviewer.model.report import (
     SectionKind,
 )
 from jcviewer.model.report_file import read_report_bytes
-from jcviewer.model.sources import sidecar_path
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
 __all__ = ["load_report", "parse_text", "default_synonyms", "ReportError"]
@@ -131,7 +132,7 @@ def _placement_warnings(assignments: list[outline.Assignment], sections: list[Se
 def parse_text(
     text: str,
     source: str = "",
-    sidecar: tuple[outline.SidecarSection, ...] | None = None,
+    sidecar: tuple[SidecarSection, ...] | None = None,
     synonyms: Synonyms | None = None,
 ) -> Report:
     """Parse extracted report text into a Report. Never fails: any text yields some model."""
@@ -175,21 +176,23 @@ def parse_text(
     )
 
 
-def load_report(path: Path, synonyms: Synonyms | None = None, data: bytes | None = None) -> Report:
-    """Read, decode and parse a report file, with its outline sidecar if there is one. ``data`` are the file's
-    bytes when the caller has read them already (``report_file.read_report_bytes``), so it is read once."""
-    text = decode_report(read_report_bytes(path) if data is None else data, str(path))
-    sidecar = None
-    warnings: list[ParseWarning] = []
-    side = sidecar_path(path)
-    if side.exists():
-        try:
-            sidecar = outline.read_sidecar(side)
-        except outline.SidecarError as error:
-            warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
-    report = parse_text(text, path.name, sidecar, synonyms)
-    for warning in warnings + list(report.warnings):
-        log.info("%s: %s", path.name, warning)
+def load_report(
+    path: Path,
+    synonyms: Synonyms | None = None,
+    data: bytes | None = None,
+    store: Path | None = None,
+    sidecar: bool = True,
+) -> Report:
+    """Read, decode and parse a report file, corrected by its sidecar (unless ``sidecar`` is false) and by the
+    corrections kept for it in ``store`` (``correction_store``; none when ``store`` is None). ``data`` are the
+    file's bytes when the caller has read them already (``report_file.read_report_bytes``), so it is read once."""
+    data = read_report_bytes(path) if data is None else data
+    text = decode_report(data, str(path))
+    found, warnings = correction_store.gather(path, data, store, sidecar)
+    report = parse_text(text, path.name, found.sections or None, synonyms)
     if warnings:
         report = replace(report, warnings=tuple(warnings) + report.warnings)
+    report = corrections.apply(report, found)
+    for warning in report.warnings:
+        log.info("%s: %s", path.name, warning)
     return report

@@ -10,21 +10,18 @@ phrases — never with content::
     paragraphs = ["三月的山村"]        # how each run of its paragraphs starts, in reading order
 
 A run starts at an anchored paragraph and takes the following paragraphs (in extraction order) up to the
-next anchored one.
+next anchored one. The sidecar is read as part of a report's corrections (``corrections``).
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
-from jcviewer.model.errors import ReportError
+from jcviewer.model.corrections import SidecarSection, compact
 from jcviewer.model.parse.layout import Unit, column_breaks, repaired_text
 from jcviewer.model.parse.placement import place
 from jcviewer.model.parse.structure import PlacedHeading
 from jcviewer.model.report import Heading
-from jcviewer.model.report_file import MAX_SIDECAR_BYTES, read_checked
 from jcviewer.model.vocabulary import Synonyms
 
 
@@ -38,43 +35,8 @@ class Assignment:
     weighed: bool = True  # False when the page was too large to weigh and headings were spread evenly
 
 
-@dataclass(frozen=True)
-class SidecarSection:
-    heading: str
-    paragraphs: tuple[str, ...]
-
-
 class SidecarError(ValueError):
-    """The sidecar cannot be read or does not match the report."""
-
-
-def read_sidecar(path: Path) -> tuple[SidecarSection, ...]:
-    """Parse a sidecar file; SidecarError with a specific message if it is malformed."""
-    try:
-        data = tomllib.loads(read_checked(path, MAX_SIDECAR_BYTES, "sidecar").decode("utf-8"))
-    except ReportError as error:
-        raise SidecarError(f"{path.name}: {error.message}") from error
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SidecarError(f"{path.name}: {error}") from error
-    sections = data.get("section")
-    if not isinstance(sections, list) or not sections:
-        raise SidecarError(f"{path.name}: expected one or more [[section]] tables")
-    parsed = []
-    for number, entry in enumerate(sections, start=1):
-        heading = entry.get("heading") if isinstance(entry, dict) else None
-        anchors = entry.get("paragraphs", []) if isinstance(entry, dict) else None
-        if (
-            not isinstance(heading, str)
-            or not isinstance(anchors, list)
-            or not all(isinstance(anchor, str) and anchor.strip() for anchor in anchors)
-        ):
-            raise SidecarError(f'{path.name}: section {number} needs heading = "…" and paragraphs = ["…"]')
-        parsed.append(SidecarSection(_compact(heading), tuple(_compact(a) for a in anchors)))
-    return tuple(parsed)
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split())
+    """The sidecar's sections do not match the report."""
 
 
 def infer(placed: list[PlacedHeading], body: list[Unit], synonyms: Synonyms) -> list[Assignment]:
@@ -111,7 +73,7 @@ def _placed(headings: list[Heading], body: list[Unit], synonyms: Synonyms) -> li
 
 def apply_sidecar(sidecar: tuple[SidecarSection, ...], headings: list[Heading], body: list[Unit]) -> list[Assignment]:
     """The outline a sidecar describes; SidecarError naming the first anchor that matches nothing."""
-    texts = [_compact(repaired_text(unit)) for unit in body]
+    texts = [compact(repaired_text(unit)) for unit in body]
     starts: dict[int, SidecarSection] = {}
     order: list[tuple[SidecarSection, list[int]]] = []
     for section in sidecar:
@@ -129,7 +91,7 @@ def apply_sidecar(sidecar: tuple[SidecarSection, ...], headings: list[Heading], 
     used_headings: set[int] = set()
     for section, indexes in order:
         heading_index = next(
-            (i for i, h in enumerate(headings) if _compact(h.title + h.subtitle).startswith(section.heading)), None
+            (i for i, h in enumerate(headings) if compact(h.title + h.subtitle).startswith(section.heading)), None
         )
         if heading_index is None:
             raise SidecarError(f"no heading starts with “{section.heading}”")

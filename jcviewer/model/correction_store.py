@@ -1,0 +1,193 @@
+"""Where a reader's corrections are kept, and how a report's corrections are gathered (Qt-free).
+
+The store is a folder in the user's data folder (``paths.user_data_folder("corrections")``, the same for the
+window and the command line) with one file per report, ``<key>.toml``: the corrections format
+(``corrections``) plus a ``[report]`` table naming the key and the report's resolved path. The key is the
+sha256 of the report's text with a byte-order mark and CR line ends removed (``report_key``), so re-saving a
+report with a BOM or CRLF loses nothing; a report changed in place finds the file recorded for its path, whose
+corrections then say what no longer applies. Nothing is ever written into a report or next to it, except by
+``export_sidecar``. Files are written whole (a temporary file renamed over the old one); a file that cannot be
+read is kept as ``<key>.toml.bad`` before a new one is written, never overwritten.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import logging
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from jcviewer.model.corrections import (
+    Correction,
+    Corrections,
+    CorrectionsError,
+    combined,
+    parse_corrections,
+    to_toml,
+    with_correction,
+    without_correction,
+)
+from jcviewer.model.errors import ReportError
+from jcviewer.model.report import ParseWarning
+from jcviewer.model.report_file import MAX_SIDECAR_BYTES, read_checked
+from jcviewer.model.sources import sidecar_path
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".toml"
+BAD_SUFFIX = ".bad"
+_KEY = re.compile(r"[0-9a-f]{64}")
+
+
+def report_key(data: bytes) -> str:
+    """The store key of a report whose file holds ``data``: sha256 of its text without a byte-order mark and
+    with LF line ends (UTF-16 text is taken as UTF-8; UTF-8 and GB18030 bytes as they are)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    data = data.removeprefix(codecs.BOM_UTF8).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return hashlib.sha256(data).hexdigest()
+
+
+def _key(data_or_key: bytes | str) -> str:
+    if isinstance(data_or_key, str):
+        if not _KEY.fullmatch(data_or_key):
+            raise ValueError(f"not a report key: {data_or_key[:20]!r}")
+        return data_or_key
+    return report_key(data_or_key)
+
+
+def _read(file: Path, what: str) -> tuple[Corrections, dict[str, object]]:
+    """A corrections file's corrections and its [report] table; CorrectionsError in one line otherwise."""
+    try:
+        text = read_checked(file, MAX_SIDECAR_BYTES, what).decode("utf-8")
+    except ReportError as error:
+        raise CorrectionsError(f"{file.name}: {error.message}") from error
+    except UnicodeDecodeError as error:
+        raise CorrectionsError(f"{file.name}: not UTF-8 text ({error.reason})") from error
+    corrections, extra = parse_corrections(text, file.name, ("report",))
+    header = extra.get("report", {})
+    return corrections, header if isinstance(header, dict) else {}
+
+
+def _read_stored(file: Path) -> Corrections:
+    corrections, header = _read(file, "corrections file")
+    if header.get("sha256") != file.name.removesuffix(SUFFIX):
+        raise CorrectionsError(f"{file.name}: not a corrections file of this report (its [report] sha256 differs)")
+    return corrections
+
+
+def store_file(store: Path, key: str, path: Path | None) -> Path | None:
+    """The store file for ``key``, else the newest one recorded for ``path`` (the report changed in place)."""
+    direct = store / f"{key}{SUFFIX}"
+    if direct.exists() or path is None:
+        return direct if direct.exists() else None
+    resolved = str(path.resolve())
+    recorded = []
+    for file in store.glob(f"*{SUFFIX}") if store.is_dir() else ():
+        try:
+            if _read(file, "corrections file")[1].get("path") == resolved:
+                recorded.append(file)
+        except CorrectionsError as error:
+            log.info("skipping %s: %s", file.name, error)
+    return max(recorded, key=lambda file: file.stat().st_mtime, default=None)
+
+
+def stored_corrections(store: Path, data_or_key: bytes | str, path: Path | None = None) -> Corrections:
+    """The corrections stored for a report (its bytes or key) at ``path``; CorrectionsError when the store
+    file is garbage or another report's."""
+    file = store_file(store, _key(data_or_key), path)
+    return Corrections() if file is None else _read_stored(file)
+
+
+def add_correction(store: Path, data_or_key: bytes | str, path: Path, correction: Correction) -> Corrections:
+    """Store ``correction`` for the report (merged into one with the same anchor); the stored corrections."""
+    key = _key(data_or_key)
+    try:
+        current = stored_corrections(store, key, path)
+    except CorrectionsError as error:
+        log.warning("starting the corrections of %s afresh: %s", path.name, error)
+        current = Corrections()
+    return _save(store, key, path, with_correction(current, correction))
+
+
+def remove_correction(store: Path, data_or_key: bytes | str, path: Path, correction: Correction) -> Corrections:
+    """Forget the stored correction anchored where ``correction`` is; the stored corrections."""
+    key = _key(data_or_key)
+    return _save(store, key, path, without_correction(stored_corrections(store, key, path), correction))
+
+
+def _save(store: Path, key: str, path: Path, corrections: Corrections) -> Corrections:
+    file = store / f"{key}{SUFFIX}"
+    store.mkdir(parents=True, exist_ok=True)
+    if file.exists():
+        try:
+            _read_stored(file)
+        except CorrectionsError:
+            os.replace(file, file.with_name(file.name + BAD_SUFFIX))  # kept, never overwritten
+    _write(file, to_toml(corrections, {"sha256": key, "path": str(path.resolve())}))
+    return corrections
+
+
+def _write(file: Path, text: str) -> None:
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, delete=False, suffix=".tmp") as out:
+        out.write(text)
+    try:
+        os.replace(out.name, file)
+    finally:
+        Path(out.name).unlink(missing_ok=True)
+
+
+def read_sidecar(path: Path) -> Corrections:
+    """The corrections in a sidecar file; CorrectionsError with a specific message when it is malformed."""
+    corrections, _header = _read(path, "sidecar")
+    if not corrections:
+        raise CorrectionsError(f"{path.name}: expected [[section]], [[quote]] or [[figure]] tables")
+    return corrections
+
+
+def gather(path: Path, data: bytes, store: Path | None, sidecar: bool = True) -> tuple[Corrections, list[ParseWarning]]:
+    """The corrections for the report at ``path`` holding ``data``: its sidecar's (when ``sidecar``), then the
+    stored ones (when ``store``) over them; a warning for each that cannot be read (then left out)."""
+    found, warnings = Corrections(), []
+    side = sidecar_path(path)
+    if sidecar and side.exists():
+        try:
+            found = read_sidecar(side)
+        except CorrectionsError as error:
+            warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
+    if store is not None:
+        try:
+            found = combined(found, stored_corrections(store, report_key(data), path))
+        except CorrectionsError as error:
+            warnings.append(ParseWarning("corrections_ignored", f"stored corrections ignored: {error}"))
+    return found, warnings
+
+
+def store_fingerprint(store: Path, data: bytes, path: Path) -> bytes:
+    """The bytes of the store file a report's corrections come from (b"-" when none): part of a cache key."""
+    file = store_file(store, report_key(data), path)
+    if file is None:
+        return b"-"
+    try:
+        return file.name.encode() + read_checked(file, MAX_SIDECAR_BYTES, "corrections file")
+    except ReportError:
+        return b"?"
+
+
+def export_sidecar(report_path: Path, corrections: Corrections, overwrite: bool = False) -> Path:
+    """Write ``corrections`` as the sidecar next to the report; FileExistsError when a different sidecar is
+    there and ``overwrite`` is false. The sidecar's path."""
+    side = sidecar_path(report_path)
+    text = to_toml(corrections)
+    if side.exists() and not overwrite:
+        try:
+            same = side.read_text(encoding="utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            same = False
+        if not same:
+            raise FileExistsError(f"{side.name}: a different sidecar is there already")
+    _write(side, text)
+    return side
