@@ -162,16 +162,21 @@ def run(path: Path | None, language: str | None) -> int:
     return code
 
 
-def screenshot(out: Path, path: Path | None, select: str, size: QSize, language: str | None) -> None:
-    """Render the main window offscreen to a PNG, on throwaway settings (the user's are not touched).
+def screenshot(
+    out: Path, path: Path | None, select: str, size: QSize, language: str | None, corrected: bool = True
+) -> None:
+    """Render the main window offscreen to a PNG, on throwaway settings (the user's are not touched), with the
+    report's stored corrections and sidecar applied unless ``corrected`` is false (as the window opens it).
 
     Raises ReportError for a bad report, KeyError for an unknown node id, OSError when the PNG cannot be written.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     qInstallMessageHandler(_quiet_offscreen)
     from jcviewer.model.parse import load_report
+    from jcviewer.paths import user_data_folder
 
-    report = load_report(path or bundled_report())
+    store = user_data_folder("corrections") if corrected else None
+    report = load_report(path or bundled_report(), store=store, sidecar=corrected)
     session = create_session(language)
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat))

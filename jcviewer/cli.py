@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="PDF file to write")
     shot = commands.add_parser("screenshot", parents=[language], help="render the window to a PNG and exit")
     shot.add_argument("out", type=Path, help="PNG file to write")
-    _report_argument(shot)
+    _report_argument(shot, corrections=True)
     shot.add_argument("--select", default="", metavar="ID", help="outline node to select, e.g. s2 or p5.list.3")
     shot.add_argument("--size", type=_size, default=(1400, 860), metavar="WxH", help="window size (default 1400x860)")
     return parser
@@ -272,7 +272,7 @@ def _screenshot(args: argparse.Namespace) -> int:
 
     try:
         with _output(args.out, args.file, "the screenshot") as temporary:
-            screenshot(temporary, args.file, args.select, QSize(*args.size), args.lang)
+            screenshot(temporary, args.file, args.select, QSize(*args.size), args.lang, not args.no_corrections)
     except KeyError:
         print(
             f"jcviewer: error: --select {args.select}: no such outline node "

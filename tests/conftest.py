@@ -28,6 +28,17 @@ def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user's data folder (stored corrections) in a throwaway folder, for this process and the commands the
+    tests run: a test never reads or writes the real one."""
+    folder = tmp_path_factory.mktemp("data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(folder))
+        patch.setenv("APPDATA", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def bundled() -> Report:
     """The bundled report, parsed once."""

@@ -27,6 +27,7 @@ from jcviewer.model.navigation import (
     metric_clause,
     node_at,
     node_text,
+    place_warnings,
 )
 from jcviewer.model.report import Metric, Report
 from jcviewer.settings import Settings
@@ -40,6 +41,7 @@ from jcviewer.ui.outline_model import OutlineModel
 from jcviewer.ui.report_opener import ReportOpener
 from jcviewer.ui.search_panel import SearchPanel
 from jcviewer.ui.theme import ThemeSwitcher
+from jcviewer.ui.warning_bar import WarningBar
 
 if TYPE_CHECKING:
     from jcviewer.model.briefing import Briefing
@@ -90,9 +92,17 @@ class MainWindow(QMainWindow):
         self.left_splitter.addWidget(self.outline)
         self.left_splitter.addWidget(self.search_panel.results)
         column.addWidget(self.left_splitter)
+        self.warning_bar = WarningBar(self)
+        self.warning_bar.reviewRequested.connect(self._review_uncertainty)
+        middle = QWidget(self)
+        middle_column = QVBoxLayout(middle)
+        middle_column.setContentsMargins(0, 0, 0, 0)
+        middle_column.setSpacing(0)
+        middle_column.addWidget(self.warning_bar)
+        middle_column.addWidget(self.detail)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for widget, stretch in ((left, 0), (self.detail, 1), (self.charts, 0)):
+        for widget, stretch in ((left, 0), (middle, 1), (self.charts, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([300, 560, 440])
@@ -137,6 +147,9 @@ class MainWindow(QMainWindow):
         self._filter.setSourceModel(self._model)
         if old_model is not None:
             old_model.deleteLater()
+        uncertainties = place_warnings(report, self._nodes)
+        self._model.set_uncertainties(uncertainties)
+        self.warning_bar.set_uncertainties(uncertainties)
         self.outline.expandToDepth(0)
         self.search_panel.set_report(report, self._nodes)
         self.setWindowTitle(f"{report.title} — jcviewer")
@@ -229,6 +242,11 @@ class MainWindow(QMainWindow):
         section = find_node(self._nodes, node.section)
         assert section is not None and self._model is not None
         return section.title if section.kind == "section" else self._model.label(section)
+
+    def _review_uncertainty(self, node_id: str, paragraph: str) -> None:
+        """The warning bar's Review: select the doubtful node and bring its paragraph's reason into view."""
+        if self.select_node(node_id):
+            self.detail.show_uncertainty(paragraph)
 
     def _show_metric(self, metric: Metric) -> None:
         if self.report is None:

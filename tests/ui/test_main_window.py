@@ -211,3 +211,17 @@ def test_opening_another_report_while_a_query_is_typed_shows_it_with_the_querys_
     assert not errors
     assert window.detail.node is not None and find_node(window.nodes, window.detail.node.id) is window.detail.node
     assert window.search_panel.session.marks  # the query is answered on the new report
+
+
+def test_the_warning_bar_reviews_each_uncertain_place_in_the_outline_and_the_text(window: MainWindow) -> None:
+    assert window.report is not None and window.report.warnings  # the bundled page has doubtful headings
+    assert window.warning_bar.isVisible()
+    doubtful = {w.paragraph for w in window.report.warnings if w.paragraph}
+    seen = set()
+    for _ in doubtful:
+        window.warning_bar.review.click()
+        node = window.detail.node
+        assert node is not None and current_id(window) == node.id
+        seen.add(node.id)
+    assert window.outline_model is not None
+    assert seen and all(window.outline_model.warning_count(n) for n in seen)

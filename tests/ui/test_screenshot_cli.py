@@ -10,6 +10,11 @@ from process import run_jcviewer
 from PySide6.QtGui import QImage
 
 from jcviewer.cli import with_default_command
+from jcviewer.model.correction_store import add_correction
+from jcviewer.model.corrections import quote_fix
+from jcviewer.model.report import Report
+from jcviewer.paths import user_data_folder
+from jcviewer.resources import bundled_report
 
 
 def jcviewer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -60,3 +65,24 @@ def test_opening_the_window_without_a_display_says_so(tmp_path: Path) -> None:
     result = run_jcviewer(cwd=tmp_path, unset=("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
     assert result.returncode == 2
     assert result.stderr.startswith("jcviewer: error: no display") and result.stderr.count("\n") == 1
+
+
+def test_screenshot_shows_the_stored_corrections_unless_told_not_to(tmp_path: Path, bundled: Report) -> None:
+    report_file = tmp_path / "report.txt"
+    report_file.write_bytes(bundled_report().read_bytes())
+    quote = bundled.quotes[0]
+    store = user_data_folder("corrections")  # the tests' throwaway data folder, which the command inherits
+    add_correction(store, report_file.read_bytes(), report_file, quote_fix(bundled, quote, speaker="某某某某"))
+    node = "s3.quotes.1"
+    shots = {}
+    for name, extra in (("corrected", ()), ("as parsed", ("--no-corrections",))):
+        out = tmp_path / f"{name}.png"
+        result = jcviewer("screenshot", str(out), str(report_file), "--select", node, *extra, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        shots[name] = QImage(str(out))
+    plain = tmp_path / "plain.png"
+    untouched = tmp_path / "untouched.txt"
+    untouched.write_bytes(bundled_report().read_bytes() + b"\n")  # another report: no corrections stored for it
+    assert jcviewer("screenshot", str(plain), str(untouched), "--select", node, cwd=tmp_path).returncode == 0
+    assert shots["corrected"] != shots["as parsed"]
+    assert shots["as parsed"] == QImage(str(plain))
