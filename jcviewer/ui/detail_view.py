@@ -3,9 +3,9 @@ doubts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QFontMetrics, QHelpEvent, QPalette, QWheelEvent
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QHelpEvent, QPalette, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from jcviewer.model.export import format_value
 from jcviewer.model.navigation import Mark, Node, warning_paragraph
@@ -47,11 +47,25 @@ def metric_description(metric: Metric) -> str:
     return "\n".join(lines)
 
 
+def text_offset(shown: str, position: int, text: str) -> int:
+    """Where ``position`` of ``shown`` (``text`` as laid out, its runs of white space collapsed) falls in
+    ``text``: after as many non-space characters."""
+    wanted = sum(1 for ch in shown[:position] if not ch.isspace())
+    seen = 0
+    for index, ch in enumerate(text):
+        if not ch.isspace():
+            if seen == wanted:
+                return index
+            seen += 1
+    return len(text)
+
+
 class DetailView(QTextBrowser):
     """Read-only rich text over one section at a time; never loads a resource or follows a link."""
 
     metricActivated = Signal(object)  # Metric  # noqa: N815
     zoomRequested = Signal(int)  # steps, from Ctrl+wheel  # noqa: N815
+    menuAtPlace = Signal(object, str, int)  # QMenu being built, paragraph id, offset: add entries  # noqa: N815
 
     def __init__(self, font_choice: FontChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +195,43 @@ class DetailView(QTextBrowser):
                 QToolTip.hideText()
             return True
         return super().eventFilter(watched, event)
+
+    # --- context menu -------------------------------------------------------------------------------------
+    def place_at(self, cursor: QTextCursor) -> tuple[str, int] | None:
+        """The paragraph (id) and offset in its text where ``cursor`` is, None outside the report's text."""
+        if self._report is None or self._node is None:
+            return None
+        shown = cursor.block().text()
+        compact = "".join(shown.split())
+        if not compact:
+            return None
+        section = self._report.section(self._node.section)
+        for part in section.walk():
+            for paragraph in part.paragraphs:
+                if "".join(paragraph.text.split()) == compact:
+                    return paragraph.id, text_offset(shown, cursor.positionInBlock(), paragraph.text)
+        return None
+
+    def context_menu(self, position: QPoint, keyboard: bool = False) -> QMenu:
+        """The menu for a viewport position (from the keyboard: for the text cursor, e.g. a link reached with
+        Tab): the standard entries, after those ``menuAtPlace`` adds for the place."""
+        scrolled = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(position + scrolled)  # takes document coordinates
+        if keyboard:
+            cursor = self.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+        else:
+            cursor = self.cursorForPosition(position)
+        place = self.place_at(cursor)
+        if place is not None:
+            self.menuAtPlace.emit(menu, *place)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        menu = self.context_menu(event.pos(), keyboard)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.viewport().mapToGlobal(self.cursorRect().center()) if keyboard else event.globalPos())
 
     # --- zoom and palette -----------------------------------------------------------------------------------
     @property

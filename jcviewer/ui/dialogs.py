@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressDialog,
     QTableWidget,
@@ -158,4 +161,118 @@ def show_unexpected_error(parent: QWidget | None, error: BaseException) -> None:
         translate("Dialogs", "Something went wrong inside jcviewer."),
         translate("Dialogs", "The report file is unchanged. Details were written to the log."),
         f"{type(error).__name__}: {error}",
+    )
+
+
+def _form(
+    parent: QWidget | None, name: str, title: str, fields: list[tuple[str, str]]
+) -> tuple[QDialog, list[QLineEdit]]:
+    """A small dialog of labelled one-line fields (plain text) with OK and Cancel."""
+    dialog = QDialog(parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    form = QFormLayout(dialog)
+    edits = []
+    for label, value in fields:
+        edit = QLineEdit(value, dialog)
+        form.addRow(label, edit)
+        edits.append(edit)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return dialog, edits
+
+
+def _ok_button(dialog: QDialog) -> QWidget:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    return box.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def ask_speaker(parent: QWidget | None, speaker: str, role: str) -> tuple[str, str] | None:
+    """Who said a quotation, and their role, as the reader corrects them; None when cancelled."""
+    dialog, (name, title) = _form(
+        parent,
+        "speakerDialog",
+        translate("Dialogs", "Speaker"),
+        [(translate("Dialogs", "Speaker:"), speaker), (translate("Dialogs", "Role:"), role)],
+    )
+    name.textChanged.connect(lambda text: _ok_button(dialog).setEnabled(bool(text.strip())))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return name.text().strip(), title.text().strip()
+
+
+def ask_indicator(parent: QWidget | None, indicator: str) -> str | None:
+    """A figure's indicator name as the reader corrects it; None when cancelled."""
+    dialog, (edit,) = _form(
+        parent, "indicatorDialog", translate("Dialogs", "Indicator"), [(translate("Dialogs", "Indicator:"), indicator)]
+    )
+    edit.textChanged.connect(lambda text: _ok_button(dialog).setEnabled(bool(text.strip())))
+    if dialog.exec() != QDialog.DialogCode.Accepted or not edit.text().strip():
+        return None
+    return edit.text().strip()
+
+
+def parse_number(text: str) -> float | None:
+    """A finite number typed by the reader ("6.5", "12,000", "８"), None when it is not one."""
+    try:
+        value = float(text.strip().replace(",", "").replace("，", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def ask_value(parent: QWidget | None, value: float | None) -> float | None:
+    """A figure's value as the reader corrects it; None when cancelled."""
+    shown = "" if value is None else f"{value:g}"
+    dialog, (edit,) = _form(
+        parent, "valueDialog", translate("Dialogs", "Value"), [(translate("Dialogs", "Value:"), shown)]
+    )
+    edit.textChanged.connect(lambda text: _ok_button(dialog).setEnabled(parse_number(text) is not None))
+    _ok_button(dialog).setEnabled(parse_number(shown) is not None)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return parse_number(edit.text())
+
+
+def ask_replace_sidecar(parent: QWidget | None, report: Path) -> bool:
+    """Whether to replace a different corrections sidecar already next to ``report``."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("Dialogs", "Export corrections"),
+        translate("Dialogs", "A different corrections file is already next to %1. Replace it?").replace(
+            "%1", report.name
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("replaceSidecarDialog")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def show_no_corrections(parent: QWidget | None) -> None:
+    """There is nothing to export: the report on show has no corrections."""
+    _show_problem(
+        parent,
+        "noCorrectionsDialog",
+        QMessageBox.Icon.Information,
+        translate("Dialogs", "Export corrections"),
+        translate("Dialogs", "This report has no corrections to export."),
+        translate("Dialogs", "Correct a quote or a figure through its context menu first."),
+    )
+
+
+def show_corrections_error(parent: QWidget | None, message: str) -> None:
+    """A correction could not be stored; the report on show is unchanged."""
+    _show_problem(
+        parent,
+        "correctionsErrorDialog",
+        QMessageBox.Icon.Warning,
+        translate("Dialogs", "Cannot store the correction"),
+        translate("Dialogs", "The correction could not be saved in your data folder."),
+        message,
     )

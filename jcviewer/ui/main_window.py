@@ -32,6 +32,7 @@ from jcviewer.model.navigation import (
 from jcviewer.model.report import Metric, Report
 from jcviewer.settings import Settings
 from jcviewer.ui.chart_pane import ChartPane
+from jcviewer.ui.corrections import Corrector, OutlineMenu
 from jcviewer.ui.detail_view import DetailView
 from jcviewer.ui.fonts import FontChoice
 from jcviewer.ui.menus import Menus
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
         self.detail.metricActivated.connect(self._show_metric)
         self.detail.zoomRequested.connect(self.zoom_by)
         self.charts.barClicked.connect(self._on_bar_clicked)
+        self.corrections = Corrector(self)
+        self.outline_menu = OutlineMenu(self.outline, self._node_of, self.corrections)
+        self.detail.menuAtPlace.connect(self.corrections.add_place_actions)
         self._name_for_screen_readers()
         self.menus = Menus(self)
         self.menus.enable_report_actions(False)  # until a report is on show
@@ -137,9 +141,14 @@ class MainWindow(QMainWindow):
         """Open ``path`` (File ▸ Open, Open Recent, a drop): see ``ReportOpener.open``."""
         return ReportOpener.of(self).open(path)
 
-    def set_report(self, report: Report, path: Path | None = None, restore_selection: bool = False) -> None:
-        """Show ``report``: outline, charts, and its first node (or, restoring a session, the last one selected)."""
+    def set_report(
+        self, report: Report, path: Path | None = None, restore_selection: bool = False, keep_selection: bool = False
+    ) -> None:
+        """Show ``report``: outline, charts, and its first node (or, restoring a session, the last one selected;
+        re-showing it corrected, the node on show, else its section)."""
+        shown = self.detail.node
         self.report, self.path = report, path
+        self.corrections.report_shown(path)
         self.menus.enable_report_actions(True)
         self._nodes = build_outline(report)
         old_model = self._model
@@ -154,8 +163,10 @@ class MainWindow(QMainWindow):
         self.search_panel.set_report(report, self._nodes)
         self.setWindowTitle(f"{report.title} — jcviewer")
         self.charts.set_report(report)
-        remembered = self.settings.last_node if restore_selection else ""
-        self.select_node(remembered if find_node(self._nodes, remembered) else self._nodes[0].id)
+        wanted = [self.settings.last_node] if restore_selection else []
+        if keep_selection and shown is not None:
+            wanted = [shown.id, shown.section]
+        self.select_node(next((i for i in wanted if find_node(self._nodes, i)), self._nodes[0].id))
         warnings = len(report.warnings)
         self.statusBar().showMessage(
             self.tr("%n warning(s) while reading the report", "", warnings)
@@ -226,8 +237,11 @@ class MainWindow(QMainWindow):
         self.outline.scrollTo(index)
         return True
 
+    def _node_of(self, index: QModelIndex) -> Node | None:
+        return self._model.node(self._filter.mapToSource(index)) if self._model else None
+
     def _on_current(self, index: QModelIndex, previous: QModelIndex | None = None) -> None:
-        node = self._model.node(self._filter.mapToSource(index)) if self._model else None
+        node = self._node_of(index)
         focus, self._pending_focus = self._pending_focus, None
         if node is not None:
             self._show(node, focus)

@@ -15,7 +15,15 @@ if TYPE_CHECKING:
     from jcviewer.ui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
-REPORT_ACTIONS = ("exportAction", "printAction", "previewAction", "exportPdfAction", "copyAction", "copySourceAction")
+REPORT_ACTIONS = (
+    "exportAction",
+    "exportCorrectionsAction",
+    "printAction",
+    "previewAction",
+    "exportPdfAction",
+    "copyAction",
+    "copySourceAction",
+)
 
 
 class Menus(QObject):
@@ -44,6 +52,9 @@ class Menus(QObject):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self._action(self.tr("&Export JSON…"), window.choose_export, "Ctrl+E", "exportAction"))
+        file_menu.addAction(
+            self._action(self.tr("Export C&orrections…"), window.corrections.export, name="exportCorrectionsAction")
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -80,6 +91,16 @@ class Menus(QObject):
         file_menu.addAction(self._action(self.tr("&Quit"), window.close, Key.Quit, "quitAction"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        stack = window.corrections.undo_stack
+        for action, key, name in (
+            (stack.createUndoAction(window, self.tr("&Undo")), Key.Undo, "undoAction"),
+            (stack.createRedoAction(window, self.tr("&Redo")), Key.Redo, "redoAction"),
+        ):
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(key))
+            window.addAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("&Copy"), window.copy, Key.Copy, "copyAction"))
         edit_menu.addAction(
             self._action(self.tr("Copy with &Source"), window.copy_with_source, "Ctrl+Shift+C", "copySourceAction")

@@ -159,6 +159,63 @@
     </message>
 </context>
 <context>
+    <name>Corrector</name>
+    <message>
+        <source>Not a Quote</source>
+        <translation>这不是引语</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n Quotes</source>
+        <translation>
+            <numerusform>全部 %n 条引语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Speaker Is…</source>
+        <translation>说话人是…</translation>
+    </message>
+    <message>
+        <source>Not a Target</source>
+        <translation>这不是目标</translation>
+    </message>
+    <message>
+        <source>Not a Figure</source>
+        <translation>这不是指标数据</translation>
+    </message>
+    <message>
+        <source>This Is Last Year&apos;s Result</source>
+        <translation>这是上年实绩</translation>
+    </message>
+    <message>
+        <source>This Is a Target</source>
+        <translation>这是今年目标</translation>
+    </message>
+    <message>
+        <source>Indicator Name…</source>
+        <translation>指标名称…</translation>
+    </message>
+    <message>
+        <source>Value…</source>
+        <translation>数值…</translation>
+    </message>
+    <message>
+        <source>Speaker Is %1</source>
+        <translation>说话人改为%1</translation>
+    </message>
+    <message>
+        <source>Indicator Name %1</source>
+        <translation>指标名称改为%1</translation>
+    </message>
+    <message>
+        <source>Value %1</source>
+        <translation>数值改为%1</translation>
+    </message>
+    <message>
+        <source>Corrections exported to %1</source>
+        <translation>更正已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>DetailView</name>
     <message>
         <source>Uncertain: %1</source>
@@ -255,6 +312,58 @@
         <source>The report file is unchanged. Details were written to the log.</source>
         <translation>报告文件没有被改动。详细信息已写入日志。</translation>
     </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>说话人：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Indicator:</source>
+        <translation>指标名称：</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Export corrections</source>
+        <translation>导出更正</translation>
+    </message>
+    <message>
+        <source>A different corrections file is already next to %1. Replace it?</source>
+        <translation>%1 旁边已有一个不同的更正文件。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>This report has no corrections to export.</source>
+        <translation>这份报告没有可导出的更正。</translation>
+    </message>
+    <message>
+        <source>Correct a quote or a figure through its context menu first.</source>
+        <translation>请先通过右键菜单更正引语或数据。</translation>
+    </message>
+    <message>
+        <source>Cannot store the correction</source>
+        <translation>无法保存更正</translation>
+    </message>
+    <message>
+        <source>The correction could not be saved in your data folder.</source>
+        <translation>更正无法保存到您的数据文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -348,6 +457,10 @@
         <translation>导出 JSON(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export C&amp;orrections…</source>
+        <translation>导出更正(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;Print Briefing…</source>
         <translation>打印简报(&amp;P)…</translation>
     </message>
@@ -382,6 +495,14 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Copy</source>

@@ -67,3 +67,56 @@ def test_every_problem_dialog_shows_its_texts_as_text(show: Callable[[], None], 
     on_screen = texts_on_screen(box)
     assert on_screen == [label.text() for label in box.findChildren(QLabel) if label.text()]  # nothing rendered
     assert any(HOSTILE in text for text in [*on_screen, box.detailedText()])
+
+
+def answering(monkeypatch: pytest.MonkeyPatch, texts: list[str], accept: bool = True) -> list[bool]:
+    """Make the next small dialog type ``texts`` into its fields and press OK (or Cancel); what OK's
+    enabled state was when it would have been pressed."""
+    ok: list[bool] = []
+
+    def run(dialog: QDialog) -> int:
+        from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+        for edit, text in zip(dialog.findChildren(QLineEdit), texts, strict=True):
+            edit.setText(text)
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        ok.append(box.button(QDialogButtonBox.StandardButton.Ok).isEnabled())
+        return QDialog.DialogCode.Accepted.value if accept and ok[-1] else QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(QDialog, "exec", run)
+    return ok
+
+
+def test_the_speaker_dialog_returns_the_trimmed_speaker_and_role(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    answering(monkeypatch, [" 张三 ", "县长"])
+    assert dialogs.ask_speaker(None, "李四", "") == ("张三", "县长")
+    ok = answering(monkeypatch, ["  ", "县长"])
+    assert dialogs.ask_speaker(None, "李四", "") is None and ok == [False]  # a speaker is required
+    answering(monkeypatch, ["张三", ""], accept=False)
+    assert dialogs.ask_speaker(None, "李四", "") is None
+
+
+def test_the_indicator_and_value_dialogs_accept_only_a_name_and_a_number(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    answering(monkeypatch, ["地区生产总值"])
+    assert dialogs.ask_indicator(None, "GDP") == "地区生产总值"
+    answering(monkeypatch, ["12,000.5"])
+    assert dialogs.ask_value(None, 6.0) == 12000.5
+    ok = answering(monkeypatch, ["六"])
+    assert dialogs.ask_value(None, None) is None and ok == [False]
+    assert dialogs.parse_number("inf") is None and dialogs.parse_number(" 6.5 ") == 6.5
+
+
+def test_replacing_a_sidecar_is_asked_in_plain_text_and_cancel_is_the_default(qapp) -> None:
+    seen: list[QMessageBox] = []
+
+    def record(box: QMessageBox) -> int:
+        seen.append(box)
+        return QMessageBox.StandardButton.Cancel.value
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "exec", record)
+        assert not dialogs.ask_replace_sidecar(None, Path(HOSTILE + ".txt"))
+    (box,) = seen
+    assert any(HOSTILE in text for text in texts_on_screen(box))
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
