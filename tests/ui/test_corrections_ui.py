@@ -322,3 +322,23 @@ def test_a_report_shown_without_its_file_offers_no_correction(make_window) -> No
     window.set_report(window.report)  # nothing to key its corrections by
     node = nodes_of(window, "target")[0]
     assert window.outline_menu.menu_for(window.outline_index(node.id)) is None
+
+
+def test_a_report_changed_on_disk_under_a_correction_clears_the_stack_afterwards(
+    corrected: MainWindow, report_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
+    from jcviewer.ui import report_loader
+
+    load = report_loader.load
+
+    def changed_then_load(path: Path):  # another program saves the report while the correction is stored
+        path.write_text(path.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+        return load(path)
+
+    monkeypatch.setattr(report_loader, "load", changed_then_load)
+    stack = corrected.corrections.undo_stack
+    with qtbot.capture_exceptions() as errors:
+        action(node_menu(corrected, target_node(corrected, TARGET)), "notTargetAction").trigger()
+    assert not errors
+    assert stack.count() == 1  # not cleared from inside the stack's own push
+    qtbot.waitUntil(lambda: stack.count() == 0)  # then cleared: its steps were about the report before
