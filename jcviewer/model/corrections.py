@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import math
-import tomllib
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -98,6 +97,8 @@ def compact(text: str) -> str:
 def parse_corrections(text: str, name: str, extra: tuple[str, ...] = ()) -> tuple[Corrections, dict[str, Any]]:
     """The corrections a TOML text holds, and its top-level ``extra`` tables (as read); CorrectionsError naming
     ``name`` and the first problem otherwise."""
+    import tomllib  # only when there is a file to read: not on the window's start-up path
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
@@ -28,13 +29,20 @@ from jcviewer.model.navigation import Node, metric_clause
 from jcviewer.model.report import Metric, Quote, Report
 from jcviewer.model.sources import sidecar_path
 from jcviewer.paths import user_data_folder
-from jcviewer.ui import dialogs, report_loader
+from jcviewer.ui import report_loader
 
 if TYPE_CHECKING:
     from jcviewer.ui.main_window import MainWindow
 
 QUOTE_PREVIEW_CHARS = 12
 """How many first characters of a quotation name it in the menu of a speaker with several quotations."""
+
+
+def _dialogs() -> ModuleType:
+    """The dialogs module, imported on first use: not on the start-up path."""
+    from jcviewer.ui import dialogs
+
+    return dialogs
 
 
 def store_folder() -> Path:
@@ -205,7 +213,7 @@ class Corrector(QObject):
 
     # --- asking and correcting ------------------------------------------------------------------------------
     def _ask_speaker(self, report: Report, quotes: list[Quote]) -> None:
-        answer = dialogs.ask_speaker(self._window, quotes[0].speaker, quotes[0].role)
+        answer = _dialogs().ask_speaker(self._window, quotes[0].speaker, quotes[0].role)
         if answer is None:
             return
         speaker, role = answer
@@ -218,12 +226,12 @@ class Corrector(QObject):
             self._correct_quotes(report, quotes, self.tr("Speaker Is %1").replace("%1", speaker), **changes)
 
     def _ask_indicator(self, report: Report, metric: Metric) -> None:
-        name = dialogs.ask_indicator(self._window, metric.indicator)
+        name = _dialogs().ask_indicator(self._window, metric.indicator)
         if name and name != metric.indicator:
             self._correct_figure(report, metric, self.tr("Indicator Name %1").replace("%1", name), indicator=name)
 
     def _ask_value(self, report: Report, metric: Metric) -> None:
-        value = dialogs.ask_value(self._window, metric.value)
+        value = _dialogs().ask_value(self._window, metric.value)
         if value is not None and value != metric.value:
             text = self.tr("Value %1").replace("%1", f"{value:g}")
             self._correct_figure(report, metric, text, value=value)
@@ -260,7 +268,7 @@ class Corrector(QObject):
             for fix in add:
                 add_correction(store, target.key, target.path, fix)
         except (OSError, CorrectionsError) as error:
-            dialogs.show_corrections_error(self._window, str(error))
+            _dialogs().show_corrections_error(self._window, str(error))
             return False
         self._writing = True
         try:
@@ -274,7 +282,7 @@ class Corrector(QObject):
         try:
             report = report_loader.load(path)
         except ReportError as error:
-            dialogs.show_open_error(window, error)
+            _dialogs().show_open_error(window, error)
             return
         window.set_report(report, path, keep_selection=True)
 
@@ -288,20 +296,20 @@ class Corrector(QObject):
         try:
             corrections, _warnings = gather(path, path.read_bytes(), store_folder())
         except OSError as error:
-            dialogs.show_save_error(self._window, str(path), error)
+            _dialogs().show_save_error(self._window, str(path), error)
             return None
         if not corrections:
-            dialogs.show_no_corrections(self._window)
+            _dialogs().show_no_corrections(self._window)
             return None
         try:
             try:
                 written = export_sidecar(path, corrections)
             except FileExistsError:
-                if not dialogs.ask_replace_sidecar(self._window, path):
+                if not _dialogs().ask_replace_sidecar(self._window, path):
                     return None
                 written = export_sidecar(path, corrections, overwrite=True)
         except OSError as error:
-            dialogs.show_save_error(self._window, str(sidecar_path(path)), error)
+            _dialogs().show_save_error(self._window, str(sidecar_path(path)), error)
             return None
         self._window.statusBar().showMessage(self.tr("Corrections exported to %1").replace("%1", written.name))
         return written
