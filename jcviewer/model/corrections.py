@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -266,33 +267,55 @@ def apply(report: Report, corrections: Corrections) -> Report:
     anchor matches nothing. A drop whose paragraph is still there but whose quote or figure is not is already
     done, and says nothing (so applying twice is the same as once)."""
     starts = [(p.id, compact(p.text)) for p in report.paragraphs()]
-    quotes, metrics = list(report.quotes), list(report.metrics)
     warnings: list[ParseWarning] = []
-    for quote_fix in corrections.quotes:
-        ids = _paragraphs(starts, quote_fix.paragraph)
-        found = next((i for i, q in enumerate(quotes) if q.paragraph in ids and _quote_matches(q, quote_fix)), None)
-        if found is None:
-            if not (quote_fix.drop and ids):
-                warnings.append(_stale(f"quote “{quote_fix.words}…”", quote_fix.paragraph, ids))
-        elif quote_fix.drop:
-            del quotes[found]
-        else:
-            old = quotes[found]
-            quotes[found] = replace(
-                old, speaker=_or(quote_fix.speaker, old.speaker), role=_or(quote_fix.role, old.role)
-            )
-    for figure_fix in corrections.figures:
-        ids = _paragraphs(starts, figure_fix.paragraph)
-        found = next((i for i, m in enumerate(metrics) if m.paragraph in ids and _figure_matches(m, figure_fix)), None)
-        if found is None:
-            if not (figure_fix.drop and ids):
-                warnings.append(_stale(f"figure “{figure_fix.expression}”", figure_fix.paragraph, ids))
-        elif figure_fix.drop:
-            del metrics[found]
-        else:
-            metrics[found] = _fixed(metrics[found], figure_fix, report.year)
+    quotes = _fixed_items(
+        report.quotes,
+        corrections.quotes,
+        starts,
+        _quote_matches,
+        lambda q, fix: replace(q, speaker=_or(fix.speaker, q.speaker), role=_or(fix.role, q.role)),
+        lambda fix: f"quote “{fix.words}…”",
+        warnings,
+    )
+    metrics = _fixed_items(
+        report.metrics,
+        corrections.figures,
+        starts,
+        _figure_matches,
+        lambda m, fix: _fixed(m, fix, report.year),
+        lambda fix: f"figure “{fix.expression}”",
+        warnings,
+    )
     unseen = [w for w in dict.fromkeys(warnings) if w not in report.warnings]  # each reported once
-    return replace(report, quotes=tuple(quotes), metrics=tuple(metrics), warnings=report.warnings + tuple(unseen))
+    return replace(report, quotes=quotes, metrics=metrics, warnings=report.warnings + tuple(unseen))
+
+
+_Item = TypeVar("_Item", Quote, Metric)
+
+
+def _fixed_items(
+    items: tuple[_Item, ...],
+    fixes: tuple[_Fix, ...],
+    starts: list[tuple[str, str]],
+    matches: Callable[[_Item, _Fix], bool],
+    fixed: Callable[[_Item, _Fix], _Item],
+    describe: Callable[[_Fix], str],
+    warnings: list[ParseWarning],
+) -> tuple[_Item, ...]:
+    """``items`` with each fix applied to the first item it anchors on (dropped or ``fixed``); a fix anchored on
+    nothing adds a stale warning to ``warnings``, unless it is a drop whose paragraph is still there."""
+    result = list(items)
+    for fix in fixes:
+        ids = _paragraphs(starts, fix.paragraph)
+        found = next((i for i, item in enumerate(result) if item.paragraph in ids and matches(item, fix)), None)
+        if found is None:
+            if not (fix.drop and ids):
+                warnings.append(_stale(describe(fix), fix.paragraph, ids))
+        elif fix.drop:
+            del result[found]
+        else:
+            result[found] = fixed(result[found], fix)
+    return tuple(result)
 
 
 def _paragraphs(starts: list[tuple[str, str]], start: str) -> list[str]:
