@@ -18,9 +18,26 @@ store in the user's data folder (``correction_store``). It holds anchors, never 
     original = "GDP"             # optional: the indicator as printed, when the expression is there twice
     drop = true                  # not a target; or period = "target" | "result", indicator = "…", value = 6.5
 
-``[[section]]`` tables apply to the page structure before the genre logic (``parse_text``); the others to the
-model after it (``apply``). A correction whose anchor matches nothing is reported as a ``correction_stale``
-warning and otherwise ignored. Applying twice gives the same model as applying once.
+    [[line]]                     # what a line or paragraph is, by how it starts
+    text = "苹果满园"
+    kind = "heading"             # or "caption", "body"
+
+    [[merge]]                    # a paragraph continues the one before it
+    paragraph = "增收致富"
+
+    [[split]]                    # a paragraph is two: the second starts with ``at``
+    paragraph = "三月的山村"
+    at = "果农们忙着"
+
+    [[boundary]]                 # a heading's run starts at this paragraph
+    heading = "果园增收"
+    paragraph = "三月的山村"
+
+The structural tables (``[[section]]``, ``[[line]]``, ``[[merge]]``, ``[[split]]``, ``[[boundary]]``) apply to
+the page structure before the genre logic (``parse.restructure``: lines, then merges and splits, the outline,
+boundaries); ``[[quote]]`` and ``[[figure]]`` to the model after it (``apply``). A correction whose anchor
+matches nothing is reported as a ``correction_stale`` warning and otherwise ignored; one the text already
+satisfies (the parser made that merge itself) says nothing. Applying twice gives the same model as once.
 """
 
 from __future__ import annotations
@@ -28,8 +45,9 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from dataclasses import dataclass, fields, replace
+from functools import partial
+from typing import Any, Literal, TypeVar
 
 from jcviewer.model.report import Metric, ParseWarning, Period, Quote, Report
 
@@ -68,26 +86,85 @@ class FigureFix:
     value: float | None = None
 
 
-Correction = QuoteFix | FigureFix
+LineKind = Literal["heading", "caption", "body"]
+LINE_KINDS: tuple[LineKind, ...] = ("heading", "caption", "body")
+
+
+@dataclass(frozen=True)
+class LineFix:
+    """What a line or paragraph (by how it starts) is: a heading, a photo caption or body text."""
+
+    text: str
+    kind: LineKind
+
+
+@dataclass(frozen=True)
+class MergeFix:
+    """The paragraph starting so continues the one before it."""
+
+    paragraph: str
+
+
+@dataclass(frozen=True)
+class SplitFix:
+    """The paragraph starting ``paragraph`` is two; the second starts with ``at``."""
+
+    paragraph: str
+    at: str
+
+
+@dataclass(frozen=True)
+class BoundaryFix:
+    """The run of the heading starting ``heading`` starts at the paragraph starting ``paragraph``."""
+
+    heading: str
+    paragraph: str
+
+
+Correction = QuoteFix | FigureFix | LineFix | MergeFix | SplitFix | BoundaryFix
+
+_TABLES: dict[type, tuple[str, str]] = {
+    LineFix: ("line", "lines"),
+    MergeFix: ("merge", "merges"),
+    SplitFix: ("split", "splits"),
+    BoundaryFix: ("boundary", "boundaries"),
+    QuoteFix: ("quote", "quotes"),
+    FigureFix: ("figure", "figures"),
+}
+"""Each kind of correction: its TOML table and its field of ``Corrections``, in the order they apply."""
 
 
 @dataclass(frozen=True)
 class Corrections:
-    """Everything one report's corrections say: structure (``sections``) and the model fixes."""
+    """Everything one report's corrections say: structure (``sections`` and the structural fixes, applied
+    before the genre logic) and the model fixes (``quotes``, ``figures``, after it)."""
 
     sections: tuple[SidecarSection, ...] = ()
     quotes: tuple[QuoteFix, ...] = ()
     figures: tuple[FigureFix, ...] = ()
+    lines: tuple[LineFix, ...] = ()
+    merges: tuple[MergeFix, ...] = ()
+    splits: tuple[SplitFix, ...] = ()
+    boundaries: tuple[BoundaryFix, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.sections or self.quotes or self.figures)
+        return bool(self.sections or self.fixes())
+
+    def fixes(self) -> tuple[Correction, ...]:
+        """Every correction but the sections, in the order they apply."""
+        return tuple(fix for _table, field in _TABLES.values() for fix in getattr(self, field))
+
+    @property
+    def restructures(self) -> bool:
+        """Whether any correction changes the page structure (so the text must be parsed again)."""
+        return bool(self.sections or self.lines or self.merges or self.splits or self.boundaries)
 
 
 class CorrectionsError(ValueError):
     """A corrections file is not valid TOML or not in the corrections format."""
 
 
-TABLES = ("section", "quote", "figure")
+TABLES = ("section", *(table for table, _field in _TABLES.values()))
 
 
 def compact(text: str) -> str:
@@ -106,17 +183,39 @@ def parse_corrections(text: str, name: str, extra: tuple[str, ...] = ()) -> tupl
         raise CorrectionsError(f"{name}: {error}") from error
     unknown = sorted(set(data) - set(TABLES) - set(extra))
     if unknown:
-        raise CorrectionsError(f"{name}: unknown table “{unknown[0]}” (expected [[section]], [[quote]], [[figure]])")
+        expected = ", ".join(f"[[{table}]]" for table in TABLES)
+        raise CorrectionsError(f"{name}: unknown table “{unknown[0]}” (expected {expected})")
     tables = {key: data.get(key, []) for key in TABLES}
     for key, entries in tables.items():
         if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
             raise CorrectionsError(f"{name}: “{key}” must be written [[{key}]]")
-    corrections = Corrections(
-        tuple(_section(entry, f"{name}: section {n}") for n, entry in enumerate(tables["section"], start=1)),
-        tuple(_quote(entry, f"{name}: quote {n}") for n, entry in enumerate(tables["quote"], start=1)),
-        tuple(_figure(entry, f"{name}: figure {n}") for n, entry in enumerate(tables["figure"], start=1)),
-    )
-    return corrections, {key: data[key] for key in extra if key in data}
+    readers: dict[str, Callable[[dict[str, Any], str], Any]] = {
+        "quote": _quote,
+        "figure": _figure,
+        **{table: partial(_structural, kind) for kind, (table, _field) in _TABLES.items() if kind not in _MODEL},
+    }
+    fields = {
+        field: tuple(readers[table](entry, f"{name}: {table} {n}") for n, entry in enumerate(tables[table], start=1))
+        for table, field in _TABLES.values()
+    }
+    sections = tuple(_section(entry, f"{name}: section {n}") for n, entry in enumerate(tables["section"], start=1))
+    return Corrections(sections, **fields), {key: data[key] for key in extra if key in data}
+
+
+_MODEL = (QuoteFix, FigureFix)
+"""The corrections applied to the model after the genre logic; the others change the page structure."""
+
+
+def _structural(kind: type[LineFix | MergeFix | SplitFix | BoundaryFix], entry: dict[str, Any], where: str) -> Any:
+    """A structural correction: every field a required anchor (``kind`` one of ``LINE_KINDS``)."""
+    names = [field.name for field in fields(kind)]
+    extra = sorted(set(entry) - set(names))
+    if extra:
+        raise CorrectionsError(f"{where}: unknown key “{extra[0]}”")
+    values: dict[str, Any] = {name: compact(_text(entry, name, where, True) or "") for name in names}
+    if values.get("kind", "body") not in LINE_KINDS:
+        raise CorrectionsError(f'{where}: kind must be "heading", "caption" or "body"')
+    return kind(**values)
 
 
 def _section(entry: dict[str, Any], where: str) -> SidecarSection:
@@ -184,28 +283,50 @@ def _figure(entry: dict[str, Any], where: str) -> FigureFix:
 
 
 def anchor(correction: Correction) -> tuple[str, ...]:
-    """What a correction is anchored to: two corrections with one anchor are about the same quote or figure."""
+    """What a correction is anchored to: two corrections with one anchor are about the same thing (a quote, a
+    figure, a line, a paragraph's start, a heading's boundary), and the later one replaces the earlier."""
     if isinstance(correction, QuoteFix):
         return ("quote", correction.paragraph, correction.words)
-    return ("figure", correction.paragraph, correction.expression, correction.original)
+    if isinstance(correction, FigureFix):
+        return ("figure", correction.paragraph, correction.expression, correction.original)
+    if isinstance(correction, BoundaryFix):
+        return ("boundary", correction.heading)
+    return (_TABLES[type(correction)][0], *(getattr(correction, f.name) for f in fields(correction)))
 
 
 def _changes(fix: Correction) -> dict[str, Any]:
-    """What ``fix`` sets (a drop, a speaker, a value…), with its anchor: merged over an older fix."""
-    return {key: value for key, value in vars(fix).items() if value not in (None, False, "")}
+    """What ``fix`` says (its anchor and what it sets: a drop, a speaker, a value…): the fields that differ from
+    their defaults. An empty role is a change (it clears the role); an empty ``original`` is the default."""
+    return {f.name: getattr(fix, f.name) for f in fields(fix) if getattr(fix, f.name) != f.default}
+
+
+def _cancels(old: Correction, new: Correction) -> bool:
+    """Whether ``new`` undoes ``old``: merging the paragraph a split made, or splitting where a merge joined."""
+    if isinstance(new, MergeFix) and isinstance(old, SplitFix):
+        return old.at == new.paragraph
+    if isinstance(new, SplitFix) and isinstance(old, MergeFix):
+        return new.at == old.paragraph
+    return False
 
 
 def with_correction(corrections: Corrections, correction: Correction) -> Corrections:
-    """``corrections`` with ``correction`` added, merged into one with the same anchor if there is one."""
-    if isinstance(correction, QuoteFix):
-        return replace(corrections, quotes=_added(corrections.quotes, correction))
-    return replace(corrections, figures=_added(corrections.figures, correction))
+    """``corrections`` with ``correction`` added: merged into one with the same anchor if there is one, or
+    cancelling the split or merge it undoes."""
+    for kind in (SplitFix, MergeFix):
+        field = _TABLES[kind][1]
+        kept = tuple(old for old in getattr(corrections, field) if not _cancels(old, correction))
+        if len(kept) < len(getattr(corrections, field)):
+            return _with(corrections, field, kept)
+    field = _TABLES[type(correction)][1]
+    return _with(corrections, field, _added(getattr(corrections, field), correction))
 
 
-_Fix = TypeVar("_Fix", QuoteFix, FigureFix)
+def _with(corrections: Corrections, field: str, fixes: tuple[Correction, ...]) -> Corrections:
+    changed: dict[str, Any] = {field: fixes}
+    return replace(corrections, **changed)
 
 
-def _added(fixes: tuple[_Fix, ...], new: _Fix) -> tuple[_Fix, ...]:
+def _added(fixes: tuple[Correction, ...], new: Correction) -> tuple[Correction, ...]:
     result = list(fixes)
     for index, old in enumerate(fixes):
         if anchor(old) == anchor(new):
@@ -218,18 +339,17 @@ def _added(fixes: tuple[_Fix, ...], new: _Fix) -> tuple[_Fix, ...]:
 def without_correction(corrections: Corrections, correction: Correction) -> Corrections:
     """``corrections`` without the one anchored where ``correction`` is."""
     key = anchor(correction)
-    return replace(
-        corrections,
-        quotes=tuple(fix for fix in corrections.quotes if anchor(fix) != key),
-        figures=tuple(fix for fix in corrections.figures if anchor(fix) != key),
-    )
+    kept: dict[str, Any] = {
+        field: tuple(fix for fix in getattr(corrections, field) if anchor(fix) != key)
+        for _table, field in _TABLES.values()
+    }
+    return replace(corrections, **kept)
 
 
 def combined(first: Corrections, then: Corrections) -> Corrections:
     """``first`` overridden by ``then``: its sections if it has any, its fixes merged over ``first``'s."""
     result = replace(first, sections=then.sections or first.sections)
-    fixes: list[Correction] = [*then.quotes, *then.figures]
-    for fix in fixes:
+    for fix in then.fixes():
         result = with_correction(result, fix)
     return result
 
@@ -242,9 +362,8 @@ def to_toml(corrections: Corrections, header: dict[str, str] | None = None) -> s
     for section in corrections.sections:
         paragraphs = ", ".join(_string(p) for p in section.paragraphs)
         lines += ["[[section]]", f"heading = {_string(section.heading)}", f"paragraphs = [{paragraphs}]", ""]
-    fixes: list[Correction] = [*corrections.quotes, *corrections.figures]
-    for fix in fixes:
-        lines.append("[[quote]]" if isinstance(fix, QuoteFix) else "[[figure]]")
+    for fix in corrections.fixes():
+        lines.append(f"[[{_TABLES[type(fix)][0]}]]")
         lines += [f"{key} = {_value(value)}" for key, value in _changes(fix).items()]
         lines.append("")
     return "\n".join(lines)
@@ -291,6 +410,7 @@ def apply(report: Report, corrections: Corrections) -> Report:
 
 
 _Item = TypeVar("_Item", Quote, Metric)
+_Fix = TypeVar("_Fix", QuoteFix, FigureFix)
 
 
 def _fixed_items(

@@ -167,3 +167,11 @@ def test_the_documented_example_reads_and_applies_to_the_bundled_report() -> Non
     assert len(corrected.quotes) == len(report.quotes) - 1
     assert len(corrected.metrics) == len(report.metrics) - 1
     assert not [w for w in corrected.warnings if w.code == "correction_stale"]
+
+
+def test_an_empty_role_clears_the_role_and_survives_the_format() -> None:
+    report = parse_text(SYNTHETIC, "synthetic.txt")
+    assert report.quotes[0].role
+    cleared = Corrections(quotes=(quote_fix(report, report.quotes[0], role=""),))
+    assert parse_corrections(to_toml(cleared), "x.toml")[0] == cleared
+    assert apply(report, cleared).quotes[0].role == ""

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from jcviewer.model import correction_store, corrections
-from jcviewer.model.corrections import SidecarSection
+from jcviewer.model.corrections import Corrections
 from jcviewer.model.errors import ReportError
 from jcviewer.model.parse import outline
 from jcviewer.model.parse.decode import decode_report
@@ -17,6 +17,7 @@ from jcviewer.model.parse.enumerations import find_enumerations
 from jcviewer.model.parse.layout import Line, group_units, repaired_line, repaired_text, split_lines
 from jcviewer.model.parse.metrics import find_metrics
 from jcviewer.model.parse.quotes import find_quotes, find_terms
+from jcviewer.model.parse.restructure import restructured, with_boundaries
 from jcviewer.model.parse.structure import Layout, classify, is_furniture, printed_twice
 from jcviewer.model.report import (
     Banner,
@@ -132,27 +133,33 @@ def _placement_warnings(assignments: list[outline.Assignment], sections: list[Se
 def parse_text(
     text: str,
     source: str = "",
-    sidecar: tuple[SidecarSection, ...] | None = None,
+    structure: Corrections | None = None,
     synonyms: Synonyms | None = None,
 ) -> Report:
-    """Parse extracted report text into a Report. Never fails: any text yields some model."""
+    """Parse extracted report text into a Report, its page structure corrected by ``structure``'s structural
+    corrections (``restructure``; the others are ``corrections.apply``'s). Never fails: any text yields some
+    model."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = split_lines(text)
     is_page_furniture = [is_furniture(line) for line in lines]
     furniture = [line for line, flag in zip(lines, is_page_furniture, strict=True) if flag]
     flow = [line for line, flag in zip(lines, is_page_furniture, strict=True) if not flag]
     layout = classify(group_units(flow), furniture)
+    structure = structure or Corrections()
     warnings: list[ParseWarning] = []
+    if structure.lines or structure.merges or structure.splits:
+        warnings += restructured(layout, structure, flow)
     assignments = None
-    if sidecar:
+    if structure.sections:
         try:
-            assignments = outline.apply_sidecar(sidecar, layout.headings, layout.body)
+            assignments = outline.apply_sidecar(structure.sections, layout.headings, layout.body)
         except outline.SidecarError as error:
             warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
     synonyms = synonyms or default_synonyms()
     if assignments is None:
         assignments = outline.infer(layout.placed_headings, layout.body, synonyms)
-    warnings += layout.warnings
+    assignments, stale = with_boundaries(assignments, structure.boundaries)
+    warnings += stale + layout.warnings
     sections, body, captions, banners = _sections(layout, assignments)
     warnings += _placement_warnings(assignments, sections)
     lead = list(sections[0].paragraphs) if layout.lead is not None else []
@@ -189,7 +196,7 @@ def load_report(
     data = read_report_bytes(path) if data is None else data
     text = decode_report(data, str(path))
     found, warnings = correction_store.gather(path, data, store, sidecar)
-    report = parse_text(text, path.name, found.sections or None, synonyms)
+    report = parse_text(text, path.name, found, synonyms)
     if warnings:
         report = replace(report, warnings=tuple(warnings) + report.warnings)
     report = corrections.apply(report, found)

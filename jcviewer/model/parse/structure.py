@@ -106,7 +106,8 @@ def _display(text: str) -> str:
     return " ".join(remove_layout_spaces(part) for part in text.split())
 
 
-def _heading(lines: list[Line]) -> Heading:
+def heading_of(lines: list[Line]) -> Heading:
+    """The heading printed on ``lines``: the first is its title, the others its subtitle."""
     return Heading(
         _display(lines[0].text),
         " ".join(_display(line.text) for line in lines[1:]),
@@ -158,7 +159,7 @@ class _Page:
 
     def heading(self, lines: list[Line]) -> None:
         """A heading at the current place in the text flow."""
-        self.layout.placed_headings.append(PlacedHeading(_heading(lines), len(self.layout.body)))
+        self.layout.placed_headings.append(PlacedHeading(heading_of(lines), len(self.layout.body)))
 
     def stranded(self, lines: list[Line]) -> None:
         """Running text that stands alone: kept as a body paragraph, with a warning (it may be a caption)."""

@@ -1,0 +1,200 @@
+"""A reader's structural corrections (``corrections``), applied to the page structure before the genre logic.
+
+In order: what a line is (``[[line]]``: heading, caption or body text), then paragraphs joined and cut
+(``[[merge]]``, ``[[split]]``), both on the classified page (``structure.Layout``) so that the outline is
+inferred from the corrected paragraphs; then, once the outline stands, where a heading's run starts
+(``[[boundary]]``). Every anchor is how a text starts, compared without spaces. A correction whose anchor is
+nowhere becomes a ``correction_stale`` warning; one the text already satisfies (the line is a heading already,
+the paragraphs are one already) changes nothing and says nothing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from jcviewer.model.corrections import BoundaryFix, Corrections, LineFix, LineKind, MergeFix, SplitFix, compact
+from jcviewer.model.parse.layout import Line, Unit, ends_sentence, repaired_text, visual_width
+from jcviewer.model.parse.outline import Assignment
+from jcviewer.model.parse.structure import Layout, PlacedHeading, heading_of, printed_twice
+from jcviewer.model.report import Heading, ParseWarning
+
+
+def restructured(layout: Layout, corrections: Corrections, flow: list[Line]) -> list[ParseWarning]:
+    """Apply the line, merge and split corrections to ``layout`` (in place; ``flow`` are the page's lines in
+    the text flow, for headings turned into text); the warnings for those that match nothing."""
+    warnings = [warning for fix in corrections.lines if (warning := _reclassify(layout, fix, flow))]
+    warnings += [warning for fix in corrections.merges if (warning := _merge(layout, fix))]
+    warnings += [warning for fix in corrections.splits if (warning := _split(layout, fix))]
+    firsts = [unit.first for unit in layout.body]
+    layout.placed_headings = sorted(
+        (
+            PlacedHeading(placed.heading, bisect_left(firsts, placed.heading.lines[0]))
+            for placed in layout.placed_headings
+        ),
+        key=lambda placed: placed.heading.lines[0],
+    )
+    return warnings
+
+
+def _stale(what: str, anchor: str) -> ParseWarning:
+    return ParseWarning("correction_stale", f"correction ignored: {what} “{anchor[:12]}…”: nothing starts with it")
+
+
+def _heading_text(heading: Heading) -> str:
+    return compact(heading.title + heading.subtitle)
+
+
+def _reclassify(layout: Layout, fix: LineFix, flow: list[Line]) -> ParseWarning | None:
+    """Make the heading, caption or body paragraph starting with ``fix.text`` a ``fix.kind``."""
+    found = _find_item(layout, fix.text, fix.kind)
+    if found is None:
+        if _find_item(layout, fix.text, None) is not None:
+            return None  # it is that already
+        return _stale(f"“{fix.kind}” for the line", fix.text)
+    kind, index = found
+    if kind == "heading":
+        heading = layout.placed_headings.pop(index).heading
+        lines = [line for line in flow if heading.lines[0] <= line.number <= heading.lines[1]]
+    elif kind == "caption":
+        lines = layout.captions.pop(index)[0].lines
+    else:
+        lines = layout.body.pop(index).lines
+    _put(layout, lines, fix.kind)
+    return None
+
+
+def _find_item(layout: Layout, text: str, not_kind: LineKind | None) -> tuple[LineKind, int] | None:
+    """The first heading, caption or body unit (in that order) starting with ``text`` that is not of kind
+    ``not_kind``: its kind and index."""
+    kinds: list[tuple[LineKind, list[str]]] = [
+        ("heading", [_heading_text(placed.heading) for placed in layout.placed_headings]),
+        ("caption", [compact(repaired_text(unit)) for unit, _twice in layout.captions]),
+        ("body", [compact(repaired_text(unit)) for unit in layout.body]),
+    ]
+    for kind, texts in kinds:
+        if kind == not_kind:
+            continue
+        index = next((i for i, start in enumerate(texts) if start.startswith(text)), None)
+        if index is not None:
+            return kind, index
+    return None
+
+
+def _put(layout: Layout, lines: list[Line], kind: LineKind) -> None:
+    unit = Unit(list(lines))
+    if kind == "heading":
+        layout.placed_headings.append(PlacedHeading(heading_of(unit.lines), 0))  # placed by the caller
+    elif kind == "caption":
+        layout.captions.append((unit, printed_twice(unit.raw) is not None))
+        layout.captions.sort(key=lambda caption: caption[0].first)
+    else:
+        layout.body.insert(bisect_left([u.first for u in layout.body], unit.first), unit)
+
+
+def _merge(layout: Layout, fix: MergeFix) -> ParseWarning | None:
+    """Join the body paragraph starting with ``fix.paragraph`` to the one before it."""
+    texts = [compact(repaired_text(unit)) for unit in layout.body]
+    index = next((i for i, text in enumerate(texts) if text.startswith(fix.paragraph)), None)
+    if index is None or index == 0:
+        if index is None and any(fix.paragraph in text for text in texts):
+            return None  # joined already
+        return _stale("merge of the paragraph", fix.paragraph)
+    before = layout.body[index - 1]
+    layout.body[index - 1 : index + 1] = [Unit(before.lines + layout.body[index].lines)]
+    return None
+
+
+def _split(layout: Layout, fix: SplitFix) -> ParseWarning | None:
+    """Cut the body paragraph starting with ``fix.paragraph`` where ``fix.at`` starts (any paragraph holding
+    ``fix.at`` past its start, when the one named has changed)."""
+    texts = [compact(repaired_text(unit)) for unit in layout.body]
+    holding = [i for i, text in enumerate(texts) if text.find(fix.at, 1) > 0]
+    index = next((i for i in holding if texts[i].startswith(fix.paragraph)), holding[0] if holding else None)
+    if index is None:
+        if any(text.startswith(fix.at) for text in texts):
+            return None  # cut already
+        return _stale("split of the paragraph", fix.paragraph)
+    layout.body[index : index + 1] = split_unit(layout.body[index], texts[index].find(fix.at, 1))
+    return None
+
+
+def split_unit(unit: Unit, offset: int) -> list[Unit]:
+    """``unit`` cut before its ``offset``-th character (counted without spaces); a line cut in two keeps its
+    number in both halves."""
+    count = 0
+    for index, line in enumerate(unit.lines):
+        size = len(compact(line.text))
+        if count + size > offset:
+            inner = offset - count
+            if inner == 0:
+                return [Unit(unit.lines[:index]), Unit(unit.lines[index:])]
+            cut = _char_index(line.text, inner)
+            head = _line_part(line, line.text[:cut], line.blank_before, line.indented)
+            tail = _line_part(line, line.text[cut:], False, False)
+            return [Unit([*unit.lines[:index], head]), Unit([tail, *unit.lines[index + 1 :]])]
+        count += size
+    return [unit]
+
+
+def _char_index(text: str, characters: int) -> int:
+    """The index in ``text`` after its first ``characters`` non-space characters."""
+    seen = 0
+    for index, char in enumerate(text):
+        if not char.isspace():
+            if seen == characters:
+                return index
+            seen += 1
+    return len(text)
+
+
+def _line_part(line: Line, text: str, blank_before: bool, indented: bool) -> Line:
+    text = text.strip()
+    return Line(line.number, text, visual_width(text), blank_before, ends_sentence(text), indented)
+
+
+def with_boundaries(
+    assignments: list[Assignment], fixes: tuple[BoundaryFix, ...]
+) -> tuple[list[Assignment], list[ParseWarning]]:
+    """``assignments`` with each fix's heading starting at its paragraph (in reading order: the paragraphs
+    before it in its old run go to the run before; a run that started there is left empty); the warnings for
+    fixes that match nothing."""
+    warnings = []
+    for fix in fixes:
+        moved = _moved(assignments, fix)
+        if moved is None:
+            warnings.append(_stale(f"start of “{fix.heading}” at the paragraph", fix.paragraph))
+        else:
+            assignments = moved
+    return assignments, warnings
+
+
+def _moved(assignments: list[Assignment], fix: BoundaryFix) -> list[Assignment] | None:
+    units = [unit for assignment in assignments for unit in assignment.units]
+    owner = [index for index, assignment in enumerate(assignments) for _unit in assignment.units]
+    moving = next(
+        (
+            index
+            for index, assignment in enumerate(assignments)
+            if assignment.heading is not None and _heading_text(assignment.heading).startswith(fix.heading)
+        ),
+        None,
+    )
+    start = next((i for i, unit in enumerate(units) if compact(repaired_text(unit)).startswith(fix.paragraph)), None)
+    if moving is None or start is None:
+        return None
+    starts = {index: owner.index(index) for index in set(owner) if index != moving}
+    starts = {index: first for index, first in starts.items() if first != start}  # a run starting there yields
+    starts[moving] = start
+    order = sorted(starts, key=lambda index: starts[index])
+    bounds = [starts[index] for index in order] + [len(units)]
+    result = [Assignment(None, tuple(units[: bounds[0]]))] if bounds[0] else []
+    for index, end in zip(order, bounds[1:], strict=True):
+        confidence = 1.0 if index == moving else assignments[index].confidence
+        result.append(replace(assignments[index], units=tuple(units[starts[index] : end]), confidence=confidence))
+    emptied = [
+        replace(assignment, units=())
+        for index, assignment in enumerate(assignments)
+        if index not in starts and assignment.heading is not None
+    ]
+    return result + emptied

@@ -1,0 +1,152 @@
+"""Structural corrections (``[[line]]``, ``[[merge]]``, ``[[split]]``, ``[[boundary]]``) applied to the page
+structure before the genre logic, on a page made for it in the genre's layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from jcviewer.model.corrections import (
+    BoundaryFix,
+    Corrections,
+    CorrectionsError,
+    LineFix,
+    MergeFix,
+    SplitFix,
+    parse_corrections,
+    to_toml,
+    with_correction,
+)
+from jcviewer.model.parse import parse_text
+from jcviewer.model.report import Report
+
+FIRST = (
+    "过去一年，全县经济稳步增长，各项事业全面进步，人\n"
+    "民生活持续改善，发展态势持续向好，群众满意度不\n"
+    "断提高。新的一年，地区生产总值增长6%左右。\n"
+)
+SECOND = (
+    "全县将扎实推进项目建设，加快产业转型升级，持续改\n"
+    "善民生，努力实现经济社会发展各项目标任务，奋力开\n"
+    "创高质量发展新局面，让群众得到更多实惠。\n"
+)
+THIRD = "深化重点领域改革，优化营商环境，激发市场主体活力，\n推动民营经济发展壮大，固定资产投资增长10%以上。\n"
+FOURTH = "扩大高水平对外开放，积极融入区域发展大局，加强招\n商引资，推动开放型经济迈上新台阶，取得新的成效。\n"
+PAGE = f"一、稳增长\n\n{FIRST}\n{SECOND}\n二、促改革\n\n{THIRD}\n{FOURTH}\n图为会议现场\n"
+
+
+def _parse(*fixes: LineFix | MergeFix | SplitFix | BoundaryFix) -> Report:
+    corrections = Corrections()
+    for fix in fixes:
+        corrections = with_correction(corrections, fix)
+    return parse_text(PAGE, "page.txt", corrections)
+
+
+def _outline(report: Report) -> list[tuple[str, list[str]]]:
+    return [(s.title, [p.text[:4] for p in s.paragraphs]) for s in report.sections if s.kind == "section"]
+
+
+def _stale(report: Report) -> list[str]:
+    return [w.message for w in report.warnings if w.code == "correction_stale"]
+
+
+def test_the_page_as_parsed() -> None:
+    report = _parse()
+    assert _outline(report) == [("一、稳增长", ["过去一年", "全县将扎"]), ("二、促改革", ["深化重点", "扩大高水"])]
+    assert [c.paragraph.text for c in report.captions] == ["图为会议现场"]
+
+
+def test_a_caption_made_a_heading_heads_text_and_leaves_the_captions() -> None:
+    report = _parse(LineFix("图为会议现场", "heading"))
+    assert "图为会议现场" in [h.title for h in report.headings]
+    assert report.captions == ()
+    assert not _stale(report)
+
+
+def test_a_heading_made_body_text_joins_the_run_before_it() -> None:
+    report = _parse(LineFix("二、促改革", "body"))
+    assert _outline(report) == [("一、稳增长", ["过去一年", "全县将扎", "二、促改", "深化重点", "扩大高水"])]
+    assert [h.title for h in report.headings] == ["一、稳增长"]
+
+
+def test_body_text_made_a_caption_leaves_its_section_and_its_targets_go_with_it() -> None:
+    before = _parse()
+    report = _parse(LineFix("深化重点领域改革", "caption"))
+    assert _outline(report)[1] == ("二、促改革", ["扩大高水"])
+    assert [c.paragraph.text[:4] for c in report.captions] == ["深化重点", "图为会议"]
+    assert len(report.metrics) == len(before.metrics) - 1  # the genre logic ran on the corrected structure
+
+
+def test_body_text_made_a_heading_heads_the_paragraphs_after_it() -> None:
+    report = _parse(LineFix("全县将扎实推进", "heading"))
+    titles = [title for title, _paragraphs in _outline(report)]
+    assert titles[0] == "一、稳增长" and titles[1].startswith("全县将扎实推进")
+    assert _outline(report)[0][1] == ["过去一年"]
+
+
+def test_merge_joins_a_paragraph_to_the_one_before_and_the_figures_follow() -> None:
+    report = _parse(MergeFix("全县将扎实推进"))
+    first = report.sections[0].paragraphs[0]
+    assert first.text.startswith("过去一年") and first.text.endswith("让群众得到更多实惠。")
+    assert len(report.sections[0].paragraphs) == 1
+    assert all(m.paragraph in {p.id for p in report.paragraphs()} for m in report.metrics)
+    assert not _stale(report)
+
+
+def test_split_cuts_a_paragraph_mid_line_and_the_figure_moves_with_its_half() -> None:
+    report = _parse(SplitFix("过去一年", "新的一年"))
+    texts = [p.text for p in report.sections[0].paragraphs]
+    assert texts[0].endswith("断提高。") and texts[1] == "新的一年，地区生产总值增长6%左右。"
+    target = next(m for m in report.metrics if m.expression.startswith("6%"))
+    assert report.paragraph(target.paragraph).text.startswith("新的一年")
+
+
+def test_split_then_merge_of_the_same_place_cancel_out() -> None:
+    corrections = with_correction(Corrections(), SplitFix("过去一年", "新的一年"))
+    corrections = with_correction(corrections, MergeFix("新的一年"))
+    assert not corrections
+    assert _outline(parse_text(PAGE, "page.txt", corrections)) == _outline(_parse())
+
+
+def test_boundary_moves_a_heading_back_and_forward() -> None:
+    earlier = _parse(BoundaryFix("二、促改革", "全县将扎实推进"))
+    assert _outline(earlier) == [("一、稳增长", ["过去一年"]), ("二、促改革", ["全县将扎", "深化重点", "扩大高水"])]
+    later = _parse(BoundaryFix("二、促改革", "扩大高水平"))
+    assert _outline(later) == [("一、稳增长", ["过去一年", "全县将扎", "深化重点"]), ("二、促改革", ["扩大高水"])]
+
+
+def test_boundary_onto_another_run_start_leaves_that_heading_empty() -> None:
+    report = _parse(BoundaryFix("一、稳增长", "深化重点领域"))
+    sections = {title: paragraphs for title, paragraphs in _outline(report)}
+    assert sections["一、稳增长"] == ["深化重点", "扩大高水"]
+    assert sections["二、促改革"] == []
+    assert [p.text[:4] for p in report.sections[0].paragraphs] == ["过去一年", "全县将扎"]  # now unheaded
+
+
+def test_corrections_that_match_nothing_are_reported_and_ones_already_true_are_silent() -> None:
+    stale = _parse(
+        LineFix("没有这一行", "heading"),
+        MergeFix("没有这一段"),
+        SplitFix("过去一年", "没有这句话"),
+        BoundaryFix("三、没有的标题", "过去一年"),
+    )
+    assert len(_stale(stale)) == 4
+    assert _outline(stale) == _outline(_parse())
+    already = _parse(LineFix("一、稳增长", "heading"), MergeFix("民生活持续改善"), SplitFix("过去一年", "全县将扎实"))
+    assert not _stale(already) and _outline(already) == _outline(_parse())
+
+
+def test_structural_tables_round_trip_through_toml() -> None:
+    corrections = Corrections(
+        lines=(LineFix("图为会议现场", "heading"),),
+        merges=(MergeFix("全县将扎实推进"),),
+        splits=(SplitFix("过去一年", "新的一年"),),
+        boundaries=(BoundaryFix("二、促改革", "扩大高水平"),),
+    )
+    text = to_toml(corrections)
+    assert "[[line]]" in text and "[[boundary]]" in text
+    assert parse_corrections(text, "x.toml")[0] == corrections
+
+
+def test_a_bad_line_kind_is_refused_with_its_place() -> None:
+    with pytest.raises(CorrectionsError, match=r"x\.toml: line 1: kind must be"):
+        parse_corrections('[[line]]\ntext = "标题"\nkind = "title"\n', "x.toml")
