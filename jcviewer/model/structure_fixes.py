@@ -1,0 +1,78 @@
+"""The structural corrections a reader can make at a paragraph or a heading of a parsed report (Qt-free): which
+make sense where, and the anchored fix each one stores (``corrections``: ``[[line]]``, ``[[merge]]``,
+``[[split]]``, ``[[boundary]]``). Each function returns None where its correction does not apply."""
+
+from __future__ import annotations
+
+from jcviewer.model.corrections import (
+    ANCHOR_CHARS,
+    BoundaryFix,
+    LineFix,
+    LineKind,
+    MergeFix,
+    SplitFix,
+    compact,
+)
+from jcviewer.model.report import Report, Section
+
+
+def _start(text: str) -> str:
+    return compact(text)[:ANCHOR_CHARS]
+
+
+def headed_sections(report: Report) -> list[Section]:
+    """The sections that carry one of the report's headings (not the untitled run of text), in reading order."""
+    printed = {(heading.title, heading.subtitle) for heading in report.headings}
+    return [s for s in report.sections if s.kind == "section" and (s.title, s.subtitle) in printed]
+
+
+def _body_order(report: Report) -> list[str]:
+    return [p.id for p in report.paragraphs() if p.kind == "body"]
+
+
+def section_starts_here(report: Report, paragraph_id: str) -> BoundaryFix | None:
+    """本节从此段开始: the heading over this body paragraph starts here (not where it starts now)."""
+    section = report.section_of(paragraph_id)
+    if section not in headed_sections(report) or section.paragraphs[0].id == paragraph_id:
+        return None
+    return move_heading_here(report, section, paragraph_id)
+
+
+def move_heading_here(report: Report, section: Section, paragraph_id: str) -> BoundaryFix | None:
+    """移到章节…: ``section``'s heading starts at this body paragraph."""
+    paragraph = report.paragraph(paragraph_id)
+    if paragraph.kind != "body" or section.paragraphs[:1] == (paragraph,):
+        return None
+    return BoundaryFix(_start(section.title + section.subtitle), _start(paragraph.text))
+
+
+def paragraph_kind_fix(report: Report, paragraph_id: str, kind: LineKind) -> LineFix | None:
+    """这是标题 / 图片说明 / 正文 for a body paragraph or a caption (not for what it is already)."""
+    paragraph = report.paragraph(paragraph_id)
+    if paragraph.kind not in ("body", "caption") or paragraph.kind == kind:
+        return None
+    return LineFix(_start(paragraph.text), kind)
+
+
+def heading_kind_fix(report: Report, section: Section, kind: LineKind) -> LineFix | None:
+    """这是图片说明 / 正文 for a heading (the section node of the outline)."""
+    if kind == "heading" or section not in headed_sections(report):
+        return None
+    return LineFix(_start(section.title + section.subtitle), kind)
+
+
+def merge_with_previous(report: Report, paragraph_id: str) -> MergeFix | None:
+    """与上段合并: this body paragraph continues the one before it in reading order."""
+    order = _body_order(report)
+    if paragraph_id not in order or order.index(paragraph_id) == 0:
+        return None
+    return MergeFix(_start(report.paragraph(paragraph_id).text))
+
+
+def split_here(report: Report, paragraph_id: str, offset: int) -> SplitFix | None:
+    """从此处拆分: this body paragraph is two, the second starting at ``offset`` of its text."""
+    paragraph = report.paragraph(paragraph_id)
+    head, tail = compact(paragraph.text[:offset]), compact(paragraph.text[offset:])
+    if paragraph.kind != "body" or not head or not tail:
+        return None
+    return SplitFix(_start(paragraph.text), tail[:ANCHOR_CHARS])

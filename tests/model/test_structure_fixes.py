@@ -1,0 +1,82 @@
+"""The structural corrections offered at a paragraph or heading: where each applies, and that the fix it makes
+does what it says once the report is parsed again."""
+
+from __future__ import annotations
+
+from structure_page import PAGE
+
+from jcviewer.model.corrections import Correction, Corrections, with_correction
+from jcviewer.model.parse import parse_text
+from jcviewer.model.report import Report
+from jcviewer.model.structure_fixes import (
+    headed_sections,
+    heading_kind_fix,
+    merge_with_previous,
+    move_heading_here,
+    paragraph_kind_fix,
+    section_starts_here,
+    split_here,
+)
+
+REPORT = parse_text(PAGE, "page.txt")
+
+
+def _corrected(fix: Correction | None) -> Report:
+    assert fix is not None
+    return parse_text(PAGE, "page.txt", with_correction(Corrections(), fix))
+
+
+def _body(report: Report, start: str) -> str:
+    return next(p.id for p in report.paragraphs() if p.kind == "body" and p.text.startswith(start))
+
+
+def _outline(report: Report) -> list[tuple[str, list[str]]]:
+    return [(s.title, [p.text[:4] for p in s.paragraphs]) for s in headed_sections(report)]
+
+
+def test_headed_sections_leave_out_the_untitled_text() -> None:
+    assert [s.title for s in headed_sections(REPORT)] == ["一、稳增长", "二、促改革"]
+    untitled = parse_text("正文开头一段文字，说明情况。\n\n" + PAGE, "page.txt")
+    assert [s.title for s in headed_sections(untitled)] == ["一、稳增长", "二、促改革"]
+
+
+def test_section_starts_here_moves_the_heading_down_and_is_not_offered_at_its_first_paragraph() -> None:
+    assert section_starts_here(REPORT, _body(REPORT, "过去一年")) is None
+    corrected = _corrected(section_starts_here(REPORT, _body(REPORT, "扩大高水")))
+    assert _outline(corrected)[1] == ("二、促改革", ["扩大高水"])
+
+
+def test_move_heading_here_puts_a_chosen_heading_over_another_run() -> None:
+    second = headed_sections(REPORT)[1]
+    corrected = _corrected(move_heading_here(REPORT, second, _body(REPORT, "全县将扎")))
+    assert _outline(corrected) == [("一、稳增长", ["过去一年"]), ("二、促改革", ["全县将扎", "深化重点", "扩大高水"])]
+    assert move_heading_here(REPORT, second, _body(REPORT, "深化重点")) is None  # it starts there already
+
+
+def test_reclassifying_a_paragraph_a_caption_and_a_heading() -> None:
+    body, caption = _body(REPORT, "深化重点"), REPORT.captions[0].paragraph.id
+    assert paragraph_kind_fix(REPORT, body, "body") is None
+    assert [c.paragraph.text[:4] for c in _corrected(paragraph_kind_fix(REPORT, body, "caption")).captions][
+        0
+    ] == "深化重点"
+    assert "图为会议现场" in [h.title for h in _corrected(paragraph_kind_fix(REPORT, caption, "heading")).headings]
+    heading = headed_sections(REPORT)[1]
+    assert heading_kind_fix(REPORT, heading, "heading") is None
+    assert [h.title for h in _corrected(heading_kind_fix(REPORT, heading, "body")).headings] == ["一、稳增长"]
+
+
+def test_merge_is_offered_from_the_second_body_paragraph_and_joins_it() -> None:
+    assert merge_with_previous(REPORT, _body(REPORT, "过去一年")) is None
+    assert merge_with_previous(REPORT, REPORT.captions[0].paragraph.id) is None
+    corrected = _corrected(merge_with_previous(REPORT, _body(REPORT, "深化重点")))
+    assert _outline(corrected)[0][1] == ["过去一年", "全县将扎"]  # joined across the heading: it now heads the rest
+    assert any(p.text.startswith("全县将扎") and "深化重点" in p.text for p in corrected.paragraphs())
+
+
+def test_split_here_cuts_at_the_offset_and_not_at_either_end() -> None:
+    paragraph = REPORT.paragraph(_body(REPORT, "过去一年"))
+    offset = paragraph.text.index("新的一年")
+    assert split_here(REPORT, paragraph.id, 0) is None
+    assert split_here(REPORT, paragraph.id, len(paragraph.text)) is None
+    corrected = _corrected(split_here(REPORT, paragraph.id, offset))
+    assert _outline(corrected)[0][1] == ["过去一年", "新的一年", "全县将扎"]
