@@ -90,6 +90,26 @@ class _Report:
     key: str
 
 
+@dataclass(frozen=True)
+class _Shown:
+    """The file of the report on show as it was when shown; its store key is read at the first correction."""
+
+    path: Path
+    size: int
+    modified_ns: int
+
+
+def _on_disk(path: Path | None) -> _Shown | None:
+    """``path`` as it is now; None when there is none or it cannot be reached."""
+    if path is None:
+        return None
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return _Shown(path, status.st_size, status.st_mtime_ns)
+
+
 class _Command(QUndoCommand):
     """Store some corrections (undo: put back what was stored for the same quotations or figures before)."""
 
@@ -114,24 +134,45 @@ class Corrector(QObject):
         super().__init__(window)
         self._window = window
         self.undo_stack = QUndoStack(self)
-        self._shown: _Report | None = None
+        self._shown: _Shown | None = None
+        self._key: str | None = None  # the store key of the report on show, once a correction needed it
         self._writing = False
 
     # --- the report on show ---------------------------------------------------------------------------------
     def report_shown(self, path: Path | None) -> None:
-        """A report is on show (opened, or re-shown corrected): a different one clears the undo stack."""
-        shown = None
-        if path is not None:
-            try:
-                shown = _Report(path, report_key(path.read_bytes()))
-            except OSError:
-                shown = None  # not readable any more: nothing can be stored for it
+        """A report is on show (opened, or re-shown corrected): another one, or its file changed on disk since,
+        clears the undo stack. Only the file's size and time are looked at here: no read on the way to the
+        screen."""
+        shown = _on_disk(path)  # None when it cannot be reached: nothing can be stored for it
         if shown != self._shown:
+            self._key = None
             if self._writing:  # the file changed under a correction: not from inside the stack's own push
                 QTimer.singleShot(0, self.undo_stack.clear)
             else:
                 self.undo_stack.clear()
         self._shown = shown
+
+    def _target(self) -> _Report | None:
+        """The report on show with its store key: the key of the text on show, read at the first correction.
+        None, after saying why, when the file cannot be read or changed since it was shown (it is then shown
+        as it is now, and the correction is not stored: its anchors were read from the text before)."""
+        shown = self._shown
+        if shown is None:
+            return None
+        if self._key is None:
+            try:
+                data = shown.path.read_bytes()
+            except OSError as error:
+                _dialogs().show_corrections_error(self._window, str(error))
+                return None
+            if _on_disk(shown.path) != shown:  # what was read may not be the text on show
+                self._reshow(shown.path)
+                self._window.statusBar().showMessage(
+                    self.tr("The report changed on disk and is shown as it is now: nothing was corrected")
+                )
+                return None
+            self._key = report_key(data)
+        return _Report(shown.path, self._key)
 
     # --- menus ----------------------------------------------------------------------------------------------
     def add_node_actions(self, menu: QMenu, node: Node) -> None:
@@ -244,8 +285,9 @@ class Corrector(QObject):
 
     def correct(self, fixes: tuple[Correction, ...], text: str) -> None:
         """Store ``fixes`` for the report on show, as one undoable step named ``text``, and show it corrected."""
-        if self._shown is not None and fixes:
-            self.undo_stack.push(_Command(self, self._shown, fixes, text.removesuffix("…")))
+        target = self._target() if fixes else None
+        if target is not None:
+            self.undo_stack.push(_Command(self, target, fixes, text.removesuffix("…")))
 
     # --- the store ------------------------------------------------------------------------------------------
     def stored_for(self, target: _Report, fixes: tuple[Correction, ...]) -> tuple[Correction, ...]:

@@ -32,7 +32,6 @@ from jcviewer.model.navigation import (
 from jcviewer.model.report import Metric, Report
 from jcviewer.settings import Settings
 from jcviewer.ui.chart_pane import ChartPane
-from jcviewer.ui.corrections import Corrector, OutlineMenu
 from jcviewer.ui.detail_view import DetailView
 from jcviewer.ui.fonts import FontChoice
 from jcviewer.ui.menus import Menus
@@ -45,12 +44,16 @@ from jcviewer.ui.theme import ThemeSwitcher
 from jcviewer.ui.warning_bar import WarningBar
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from jcviewer.model.briefing import Briefing
     from jcviewer.model.figures import Bar
     from jcviewer.model.search.session import Landing
+    from jcviewer.ui.corrections import Corrector, OutlineMenu
     from jcviewer.ui.print_dialogs import BriefingPrinter
 
-# Dialogs and JSON export are imported on first use: the window paints before they load.
+# Dialogs, JSON export and the corrections UI are imported on first use (the corrections UI right after the first
+# paint): the window paints before they load.
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +72,9 @@ class MainWindow(QMainWindow):
         self._font_choice = font_choice
         self._briefing_printer: BriefingPrinter | None = None
         self._shown_once = False
+        self._painted = False
+        self._corrector: Corrector | None = None
+        self._outline_menu: OutlineMenu | None = None
 
         self.outline = QTreeView(self)
         self.outline.setObjectName("outlineTree")
@@ -116,9 +122,7 @@ class MainWindow(QMainWindow):
         self.detail.metricActivated.connect(self._show_metric)
         self.detail.zoomRequested.connect(self.zoom_by)
         self.charts.barClicked.connect(self._on_bar_clicked)
-        self.corrections = Corrector(self)
-        self.outline_menu = OutlineMenu(self.outline, self._node_of, self.corrections)
-        self.detail.menuAtPlace.connect(self.corrections.add_place_actions)
+        self.detail.menuAtPlace.connect(self._add_place_corrections)
         self._name_for_screen_readers()
         self.menus = Menus(self)
         self.menus.enable_report_actions(False)  # until a report is on show
@@ -148,7 +152,8 @@ class MainWindow(QMainWindow):
         re-showing it corrected, the node on show, else its section)."""
         shown = self.detail.node
         self.report, self.path = report, path
-        self.corrections.report_shown(path)
+        if self._corrector is not None:  # else it learns the report on show when it is made
+            self._corrector.report_shown(path)
         self.menus.enable_report_actions(True)
         self._nodes = build_outline(report)
         old_model = self._model
@@ -272,6 +277,28 @@ class MainWindow(QMainWindow):
 
     def _on_bar_clicked(self, bar: Bar) -> None:
         self._show_metric(bar.metric)
+
+    # --- corrections ----------------------------------------------------------------------------------------------
+    def corrector(self) -> Corrector:
+        """The corrections of the report on show, with their undo stack (Edit ▸ Undo/Redo) and the outline's context
+        menu: made right after the first paint, or before on first need (a context menu, Export Corrections)."""
+        if self._corrector is None:
+            from jcviewer.ui.corrections import Corrector, OutlineMenu
+
+            self._corrector = Corrector(self)
+            self._corrector.report_shown(self.path)
+            self._outline_menu = OutlineMenu(self.outline, self._node_of, self._corrector)
+            self.menus.attach_undo_stack(self._corrector.undo_stack)
+        return self._corrector
+
+    def outline_menu(self) -> OutlineMenu:
+        """The outline's context menu (the corrections of a node), made with the corrector."""
+        self.corrector()
+        assert self._outline_menu is not None
+        return self._outline_menu
+
+    def _add_place_corrections(self, menu: QMenu, paragraph: str, offset: int) -> None:
+        self.corrector().add_place_actions(menu, paragraph, offset)
 
     # --- search ---------------------------------------------------------------------------------------------
     def _on_results(self) -> None:
@@ -409,19 +436,29 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.outline.setFocus()
-            self.outline.viewport().installEventFilter(self)
+            for watched in (self.outline, self.outline.viewport()):  # until the corrections UI is made
+                watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.outline.viewport() and event.type() == QEvent.Type.Paint:
+        if watched is self.outline.viewport() and event.type() == QEvent.Type.Paint and not self._painted:
             # The outline is on screen: only now start what is slow (charts import pyqtgraph and numpy).
-            watched.removeEventFilter(self)
+            self._painted = True
             QTimer.singleShot(0, self._after_first_paint)
+        elif (
+            event.type() == QEvent.Type.ContextMenu
+            and self._outline_menu is None
+            and watched in (self.outline, self.outline.viewport())
+        ):
+            return self.outline_menu().eventFilter(watched, event)  # a context menu before the UI is made
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
         if self.charts.isVisible():
             self.charts.load()
         self.search_panel.load_words()
+        self.corrector()
+        for watched in (self.outline, self.outline.viewport()):
+            watched.removeEventFilter(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()

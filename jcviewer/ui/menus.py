@@ -12,6 +12,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from jcviewer.ui.theme import THEMES
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
     from jcviewer.ui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
@@ -24,6 +26,11 @@ REPORT_ACTIONS = (
     "copyAction",
     "copySourceAction",
 )
+
+
+def _named(prefix: str, step: str) -> str:
+    """An Undo or Redo entry's text: "&Undo", or "&Undo Not a Target" when there is a step."""
+    return f"{prefix} {step}" if step else prefix
 
 
 class Menus(QObject):
@@ -39,7 +46,8 @@ class Menus(QObject):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        if slot is not None:
+            action.triggered.connect(slot)
         self._window.addAction(action)  # shortcuts work wherever the focus is
         return action
 
@@ -53,7 +61,9 @@ class Menus(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self._action(self.tr("&Export JSON…"), window.choose_export, "Ctrl+E", "exportAction"))
         file_menu.addAction(
-            self._action(self.tr("Export C&orrections…"), window.corrections.export, name="exportCorrectionsAction")
+            self._action(
+                self.tr("Export C&orrections…"), lambda: window.corrector().export(), name="exportCorrectionsAction"
+            )
         )
         file_menu.addSeparator()
         file_menu.addAction(
@@ -91,14 +101,12 @@ class Menus(QObject):
         file_menu.addAction(self._action(self.tr("&Quit"), window.close, Key.Quit, "quitAction"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        stack = window.corrections.undo_stack
-        for action, key, name in (
-            (stack.createUndoAction(window, self.tr("&Undo")), Key.Undo, "undoAction"),
-            (stack.createRedoAction(window, self.tr("&Redo")), Key.Redo, "redoAction"),
-        ):
-            action.setObjectName(name)
-            action.setShortcut(QKeySequence(key))
-            window.addAction(action)
+        # Undo and Redo follow the corrections' undo stack once it is made (attach_undo_stack); disabled until then.
+        self._undo_prefix, self._redo_prefix = self.tr("&Undo"), self.tr("&Redo")
+        self.undo_action = self._action(self._undo_prefix, None, Key.Undo, "undoAction")
+        self.redo_action = self._action(self._redo_prefix, None, Key.Redo, "redoAction")
+        for action in (self.undo_action, self.redo_action):
+            action.setEnabled(False)
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("&Copy"), window.copy, Key.Copy, "copyAction"))
@@ -149,6 +157,27 @@ class Menus(QObject):
             action = self._window.findChild(QAction, name)
             assert action is not None, name
             action.setEnabled(enabled)
+
+    def attach_undo_stack(self, stack: QUndoStack) -> None:
+        """Edit ▸ Undo and Redo act on ``stack`` from now on, as ``QUndoStack.createUndoAction`` would make them:
+        enabled when there is a step to undo (redo), named after it (e.g. "Undo Not a Target")."""
+        undo, redo = self.undo_action, self.redo_action
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(self._name_undo)  # methods, not lambdas: gone with the menus
+        stack.redoTextChanged.connect(self._name_redo)
+        undo.triggered.connect(stack.undo)
+        redo.triggered.connect(stack.redo)
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        self._name_undo(stack.undoText())
+        self._name_redo(stack.redoText())
+
+    def _name_undo(self, step: str) -> None:
+        self.undo_action.setText(_named(self._undo_prefix, step))
+
+    def _name_redo(self, step: str) -> None:
+        self.redo_action.setText(_named(self._redo_prefix, step))
 
     def _fill_recent_menu(self) -> None:
         window = self._window

@@ -17,7 +17,7 @@ from jcviewer.model.navigation import Node, find_node
 from jcviewer.model.sources import sidecar_path
 from jcviewer.resources import bundled_report
 from jcviewer.ui import dialogs as dialogs_module
-from jcviewer.ui.corrections import node_metric, node_quotes
+from jcviewer.ui.corrections import node_metric, node_quotes, store_folder
 from jcviewer.ui.main_window import MainWindow
 
 TARGET = "一般公共预算收入"  # an indicator of a bundled target, with a node of its own
@@ -56,7 +56,7 @@ def action(menu: QMenu, name: str) -> QAction:
 
 
 def node_menu(window: MainWindow, node: Node) -> QMenu:
-    menu = window.outline_menu.menu_for(window.outline_index(node.id))
+    menu = window.outline_menu().menu_for(window.outline_index(node.id))
     assert menu is not None
     return menu
 
@@ -111,7 +111,7 @@ def test_not_a_target_from_the_outline_is_stored_shown_undone_and_redone(correct
     assert window.search_panel.session.answer is not None  # the query on show is answered on the corrected report
     assert not any(find_node(window.nodes, n).kind == "target" for n in hit_nodes(window, TARGET))  # type: ignore[union-attr]
     assert window.detail.node is not None and window.detail.node.section == node.section  # the selection stays near
-    assert window.corrections.undo_stack.count() == 1
+    assert window.corrector().undo_stack.count() == 1
 
     trigger(window, "undoAction")
     assert len(nodes_of(window, "target")) == before
@@ -169,7 +169,7 @@ def test_a_figure_in_the_detail_pane_offers_the_figure_corrections(
     assert "7.5" in target_node(window, TARGET).title  # the value stays: only the name was undone
     trigger(window, "undoAction")
     assert "7.5" not in target_node(window, TARGET).title
-    assert window.corrections.undo_stack.count() == 2  # both can be redone
+    assert window.corrector().undo_stack.count() == 2  # both can be redone
 
 
 def test_plain_text_offers_no_correction(corrected: MainWindow) -> None:
@@ -182,7 +182,7 @@ def test_plain_text_offers_no_correction(corrected: MainWindow) -> None:
     assert paragraph.id not in quoted
     menu = place_menu(window, paragraph.id, 1)
     assert all(not a.objectName().endswith("Action") or a.objectName() == "" for a in menu.actions())
-    assert window.outline_menu.menu_for(window.outline_index(section.id)) is None  # a section: nothing to correct
+    assert window.outline_menu().menu_for(window.outline_index(section.id)) is None  # a section: nothing to correct
 
 
 def test_speaker_is_then_not_a_quote_for_several_quotes_at_once(
@@ -276,7 +276,7 @@ def test_the_undo_stack_clears_when_another_report_opens(corrected: MainWindow, 
     other = tmp_path / "other.txt"
     other.write_text("全县上下坚持高质量发展，推动经济持续回升向好。\n", encoding="utf-8")
     assert window.open_file(other)
-    assert not undo.isEnabled() and window.corrections.undo_stack.count() == 0
+    assert not undo.isEnabled() and window.corrector().undo_stack.count() == 0
 
 
 def test_a_store_that_cannot_be_written_is_explained_and_nothing_is_pushed(
@@ -288,7 +288,7 @@ def test_a_store_that_cannot_be_written_is_explained_and_nothing_is_pushed(
     targets = len(nodes_of(corrected, "target"))
     action(node_menu(corrected, target_node(corrected, TARGET)), "notTargetAction").trigger()
     assert dialogs[-1].objectName() == "correctionsErrorDialog"
-    assert corrected.corrections.undo_stack.count() == 0
+    assert corrected.corrector().undo_stack.count() == 0
     assert len(nodes_of(corrected, "target")) == targets
 
 
@@ -321,7 +321,7 @@ def test_a_report_shown_without_its_file_offers_no_correction(make_window) -> No
     assert window.report is not None
     window.set_report(window.report)  # nothing to key its corrections by
     node = nodes_of(window, "target")[0]
-    assert window.outline_menu.menu_for(window.outline_index(node.id)) is None
+    assert window.outline_menu().menu_for(window.outline_index(node.id)) is None
 
 
 def test_a_report_changed_on_disk_under_a_correction_clears_the_stack_afterwards(
@@ -336,9 +336,27 @@ def test_a_report_changed_on_disk_under_a_correction_clears_the_stack_afterwards
         return load(path)
 
     monkeypatch.setattr(report_loader, "load", changed_then_load)
-    stack = corrected.corrections.undo_stack
+    stack = corrected.corrector().undo_stack
     with qtbot.capture_exceptions() as errors:
         action(node_menu(corrected, target_node(corrected, TARGET)), "notTargetAction").trigger()
     assert not errors
     assert stack.count() == 1  # not cleared from inside the stack's own push
     qtbot.waitUntil(lambda: stack.count() == 0)  # then cleared: its steps were about the report before
+
+
+def test_a_report_changed_on_disk_since_it_was_shown_is_shown_anew_and_nothing_is_stored(
+    corrected: MainWindow, report_path: Path
+) -> None:
+    window = corrected
+    node = target_node(window, TARGET)
+    menu = node_menu(window, node)  # built on the text on show
+    report_path.write_text(report_path.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    action(menu, "notTargetAction").trigger()
+    assert window.corrector().undo_stack.count() == 0
+    assert not list(store_folder().glob("*.toml"))  # its key would not be the key of the text on show
+    assert window.report is not None and any("新增一段" in p.text for p in window.report.paragraphs())
+    assert any(n.title.startswith(TARGET) for n in nodes_of(window, "target"))  # not corrected
+
+    action(node_menu(window, target_node(window, TARGET)), "notTargetAction").trigger()  # now it is the text on show
+    assert window.corrector().undo_stack.count() == 1
+    assert not any(n.title.startswith(TARGET) for n in nodes_of(window, "target"))

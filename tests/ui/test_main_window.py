@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 from genre import wenshui_page
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, highlighted
 
@@ -19,6 +19,7 @@ from jcviewer.app import open_window
 from jcviewer.model.export import SCHEMA_VERSION
 from jcviewer.model.navigation import find_node
 from jcviewer.model.parse import load_report
+from jcviewer.resources import bundled_report
 from jcviewer.settings import Settings
 from jcviewer.ui.charts import BarChart
 from jcviewer.ui.detail_html import Style
@@ -225,3 +226,46 @@ def test_the_warning_bar_reviews_each_uncertain_place_in_the_outline_and_the_tex
         seen.add(node.id)
     assert window.outline_model is not None
     assert seen and all(window.outline_model.warning_count(n) for n in seen)
+
+
+def test_a_context_menu_before_the_first_paint_makes_the_corrections_ui_on_demand(
+    qtbot: QtBot, session, settings: Settings
+) -> None:
+    report_path = bundled_report()
+    window = MainWindow(settings, session.fonts, session.theme)
+    qtbot.addWidget(window)
+    window.set_report(load_report(report_path), report_path)
+    target = next(n for top in window.nodes for n in top.walk() if n.kind == "target")
+    window.select_node(target.id)
+    window.show()  # no event processed since: not painted, the corrections UI is made after the first paint
+    center = window.outline.visualRect(window.outline_index(target.id)).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, center, window.outline.mapToGlobal(center))
+    QApplication.sendEvent(window.outline, event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    names = [a.objectName() for a in menu.actions()]
+    menu.close()
+    assert "notTargetAction" in names
+
+
+def test_the_detail_panes_menu_offers_corrections_before_the_first_paint(
+    qtbot: QtBot, session, settings: Settings
+) -> None:
+    report_path = bundled_report()
+    window = MainWindow(settings, session.fonts, session.theme)  # never shown
+    qtbot.addWidget(window)
+    window.set_report(load_report(report_path), report_path)
+    assert window.report is not None
+    metric = next(m for m in window.report.metrics if m.period == "target" and m.span)
+    node = next(n for top in window.nodes for n in top.walk() if any(k.paragraph == metric.paragraph for k in n.marks))
+    window.select_node(node.id)
+    text = window.report.paragraph(metric.paragraph).text
+    block = window.detail.document().begin()
+    while block.isValid() and block.text() != text:
+        block = block.next()
+    assert block.isValid()
+    cursor = QTextCursor(window.detail.document())
+    cursor.setPosition(block.position() + metric.span[0] + 1)
+    window.detail.setTextCursor(cursor)
+    menu = window.detail.context_menu(QPoint(1, 1), keyboard=True)  # from the keyboard: at the text cursor
+    assert "notTargetAction" in [a.objectName() for a in menu.actions()]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from genre import wenshui_page
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from jcviewer.app import Session
+from jcviewer.model.corrections import figure_fix
 from jcviewer.model.parse import load_report
 from jcviewer.resources import bundled_report
 from jcviewer.settings import Settings
@@ -48,3 +51,31 @@ def test_recent_files_menu_lists_opened_files_and_reopens_them(window: MainWindo
     assert len(entries) == 1 and entries[0].text() == "wenshui.txt"
     entries[0].trigger()
     assert window.path == other.resolve()
+
+
+def test_undo_and_redo_wait_for_the_corrections_then_name_their_step(
+    qtbot: QtBot, session: Session, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # a correction stored here leaks nowhere
+    report_path = Path(shutil.copy(bundled_report(), tmp_path / "report.txt"))
+    window = MainWindow(settings, session.fonts, session.theme)  # never shown: the corrections UI is not made
+    qtbot.addWidget(window)
+    window.set_report(load_report(report_path), report_path)
+    undo, redo = window.findChild(QAction, "undoAction"), window.findChild(QAction, "redoAction")
+    undo_prefix, redo_prefix = undo.text(), redo.text()
+    assert not undo.isEnabled() and not redo.isEnabled()
+    undo.trigger()  # nothing to undo yet: nothing happens
+    assert window.report is not None
+
+    target = next(m for m in window.report.metrics if m.period == "target")
+    window.corrector().correct((figure_fix(window.report, target, drop=True),), "Not a Target")
+    assert undo.isEnabled() and not redo.isEnabled()
+    assert undo.text() == f"{undo_prefix} Not a Target"
+    assert target not in window.report.metrics
+
+    undo.trigger()
+    assert target in window.report.metrics
+    assert not undo.isEnabled() and undo.text() == undo_prefix
+    assert redo.isEnabled() and redo.text() == f"{redo_prefix} Not a Target"
+    redo.trigger()
+    assert target not in window.report.metrics and undo.isEnabled()
