@@ -7,13 +7,16 @@ sha256 of the report's text with a byte-order mark and CR line ends removed (``r
 report with a BOM or CRLF loses nothing; a report changed in place finds the file recorded for its path, whose
 corrections then say what no longer applies. Nothing is ever written into a report or next to it, except by
 ``export_sidecar``. Files are written whole (a temporary file renamed over the old one); a file that cannot be
-read is kept as ``<key>.toml.bad`` before a new one is written, never overwritten.
+read is kept as ``<key>.toml.bad`` before a new one is written, never overwritten. A small index,
+``paths.json``, says which path each file records, so finding a report's file by its path reads one file, not
+the whole store (``store_file``).
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import logging
 import os
 import re
@@ -79,20 +82,96 @@ def _read_stored(file: Path) -> Corrections:
     return corrections
 
 
+INDEX = "paths.json"
+"""The store's index: for each ``<key>.toml``, the report path it records, with the file's size and change time
+as indexed. Only a guide: entries whose file changed (or is new, or gone) are re-read, and a file found through
+it must still record the path; a missing or unreadable index is rebuilt from the files."""
+
+
+_Entry = tuple[str | None, int, int]  # the path a store file records (None: unreadable), its size and mtime_ns
+
+
+def _read_index(store: Path) -> dict[str, _Entry]:
+    """The index as written, its malformed entries left out; empty when it is missing or unreadable."""
+    try:
+        raw = json.loads((store / INDEX).read_text(encoding="utf-8"))
+        files = raw["files"] if isinstance(raw, dict) and isinstance(raw.get("files"), dict) else {}
+    except (OSError, ValueError) as error:
+        if (store / INDEX).exists():
+            log.info("rebuilding the index of %s: %s", store, error)
+        return {}
+    return {
+        name: (entry[0], entry[1], entry[2])
+        for name, entry in files.items()
+        if isinstance(entry, list)
+        and len(entry) == 3
+        and isinstance(entry[0], str | None)
+        and all(type(number) is int for number in entry[1:])
+    }
+
+
+def _index(store: Path) -> dict[str, str | None]:
+    """Each store file's name → the report path it records (None: unreadable), up to date with the folder:
+    a file not indexed, or changed since, is read (and the index rewritten)."""
+    indexed = _read_index(store)
+    fresh: dict[str, _Entry] = {}
+    try:
+        listed = [entry for entry in os.scandir(store) if entry.name.endswith(SUFFIX) and entry.is_file()]
+    except OSError:
+        return {}
+    for entry in listed:
+        status = entry.stat()
+        old = indexed.get(entry.name)
+        if old is not None and old[1:] == (status.st_size, status.st_mtime_ns):
+            fresh[entry.name] = old
+        else:
+            fresh[entry.name] = (_recorded_path(Path(entry.path)), status.st_size, status.st_mtime_ns)
+    if fresh != indexed:
+        _write_index(store, fresh)
+    return {name: entry[0] for name, entry in fresh.items()}
+
+
+def _recorded_path(file: Path) -> str | None:
+    """The report path a store file records; None when it cannot be read."""
+    try:
+        path = _read(file, "corrections file")[1].get("path")
+    except CorrectionsError as error:
+        log.info("skipping %s: %s", file.name, error)
+        return None
+    return path if isinstance(path, str) else None
+
+
+def _write_index(store: Path, entries: dict[str, _Entry]) -> None:
+    try:
+        _write(store / INDEX, json.dumps({"files": entries}, ensure_ascii=False, sort_keys=True))
+    except OSError as error:  # a read-only store still finds its files, by reading them
+        log.info("cannot write the index of %s: %s", store, error)
+
+
 def store_file(store: Path, key: str, path: Path | None) -> Path | None:
-    """The store file for ``key``, else the newest one recorded for ``path`` (the report changed in place)."""
+    """The store file for ``key``, else the newest one recorded for ``path`` (the report changed in place).
+
+    Found through the store's index: the folder is listed, and only the file found (and any file changed since
+    it was indexed) is read.
+    """
     direct = store / f"{key}{SUFFIX}"
     if direct.exists() or path is None:
         return direct if direct.exists() else None
+    if not store.is_dir():
+        return None
     resolved = str(path.resolve())
-    recorded = []
-    for file in store.glob(f"*{SUFFIX}") if store.is_dir() else ():
-        try:
-            if _read(file, "corrections file")[1].get("path") == resolved:
-                recorded.append(file)
-        except CorrectionsError as error:
-            log.info("skipping %s: %s", file.name, error)
-    return max(recorded, key=lambda file: file.stat().st_mtime, default=None)
+    recorded = [store / name for name, recorded in _index(store).items() if recorded == resolved]
+    for file in sorted(recorded, key=_modified, reverse=True):
+        if _recorded_path(file) == resolved:  # the index is a guide: the file itself must say so
+            return file
+    return None
+
+
+def _modified(file: Path) -> float:
+    try:
+        return file.stat().st_mtime
+    except OSError:
+        return -1.0
 
 
 def stored_corrections(store: Path, data_or_key: bytes | str, path: Path | None = None) -> Corrections:
@@ -127,7 +206,10 @@ def _save(store: Path, key: str, path: Path, corrections: Corrections) -> Correc
             _read_stored(file)
         except CorrectionsError:
             os.replace(file, file.with_name(file.name + BAD_SUFFIX))  # kept, never overwritten
-    _write(file, to_toml(corrections, {"sha256": key, "path": str(path.resolve())}))
+    resolved = str(path.resolve())
+    _write(file, to_toml(corrections, {"sha256": key, "path": resolved}))
+    status = file.stat()  # indexed now: a rewrite within the file system's time resolution goes unseen otherwise
+    _write_index(store, {**_read_index(store), file.name: (resolved, status.st_size, status.st_mtime_ns)})
     return corrections
 
 

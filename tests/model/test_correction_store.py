@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import codecs
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from jcviewer.model import report_cache
+from jcviewer.model import correction_store, report_cache
 from jcviewer.model.correction_store import (
     BAD_SUFFIX,
+    INDEX,
     add_correction,
     export_sidecar,
     gather,
     read_sidecar,
     remove_correction,
     report_key,
+    store_file,
     stored_corrections,
 )
 from jcviewer.model.corrections import Corrections, CorrectionsError, FigureFix, QuoteFix, figure_fix, quote_fix
@@ -62,7 +65,7 @@ def test_a_stored_correction_applies_on_the_next_load_and_never_touches_the_repo
     assert load_report(report_file) == before  # without the store: as parsed
     assert sorted(p.name for p in report_file.parent.iterdir()) == ["report.txt"]
     assert report_file.read_bytes() == data
-    assert [p.suffix for p in store.iterdir()] == [".toml"]  # written whole: no temporary file left
+    assert sorted(p.name for p in store.iterdir()) == sorted([f"{report_key(data)}.toml", INDEX])  # no temporary file
     assert remove_correction(store, data, report_file, figure_fix(before, target, drop=True)) == Corrections()
     assert load_report(report_file, store=store) == before
 
@@ -180,3 +183,72 @@ def test_export_writes_a_sidecar_that_reads_back_and_never_overwrites_another(re
     assert read_sidecar(side) == corrections
     export_sidecar(report_file, other, overwrite=True)
     assert read_sidecar(side) == other
+
+
+def _changed_in_place(report_file: Path, store: Path) -> tuple[Path, str]:
+    """A report with a correction stored, then changed in place: its store file and its new key."""
+    data = report_file.read_bytes()
+    add_correction(store, data, report_file, FigureFix("无", "1%", drop=True))
+    report_file.write_bytes(data + "新的一段。\n".encode())
+    return store / f"{report_key(data)}.toml", report_key(report_file.read_bytes())
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the corrections files read from now on."""
+    read: list[str] = []
+    real = correction_store.read_checked
+
+    def counted(file: Path, limit: int, what: str) -> bytes:
+        read.append(file.name)
+        return real(file, limit, what)
+
+    monkeypatch.setattr(correction_store, "read_checked", counted)
+    return read
+
+
+def test_a_report_changed_in_place_is_found_through_the_index_reading_one_file(
+    report_file: Path, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, key = _changed_in_place(report_file, store)
+    for number in range(20):  # other reports' files
+        add_correction(store, f"{number}".encode(), tmp_path / f"{number}.txt", FigureFix("无", "1%", drop=True))
+    read = _reads(monkeypatch)
+    assert store_file(store, key, report_file) == old
+    assert read == [old.name]
+    read.clear()
+    assert store_file(store, key, tmp_path / "never-corrected.txt") is None
+    assert read == []
+
+
+@pytest.mark.parametrize("index", [b"", b"\xff garbage", b"[1, 2]", b'{"files": {"x.toml": "y"}}'])
+def test_a_missing_or_corrupt_index_is_rebuilt_from_the_files(
+    report_file: Path, store: Path, index: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, key = _changed_in_place(report_file, store)
+    (store / INDEX).write_bytes(index)
+    assert store_file(store, key, report_file) == old
+    read = _reads(monkeypatch)
+    assert store_file(store, key, report_file) == old
+    assert read == [old.name]  # rebuilt: the next lookup reads the file found only
+    (store / INDEX).unlink()
+    assert store_file(store, key, report_file) == old
+
+
+def test_an_index_naming_a_deleted_file_or_another_path_is_not_trusted(report_file: Path, store: Path) -> None:
+    old, key = _changed_in_place(report_file, store)
+    index = (store / INDEX).read_bytes()
+    old.unlink()
+    assert store_file(store, key, report_file) is None
+    old.write_text(f'[report]\nsha256 = "{old.stem}"\npath = "/elsewhere/report.txt"\n', encoding="utf-8")
+    (store / INDEX).write_bytes(index)  # the index still says the file records the report's path
+    assert store_file(store, key, report_file) is None
+    assert store_file(store, key, Path("/elsewhere/report.txt")) == old
+
+
+def test_a_file_added_to_the_store_by_hand_is_found(report_file: Path, store: Path, tmp_path: Path) -> None:
+    old, key = _changed_in_place(report_file, store)
+    store_file(store, key, report_file)  # indexed
+    copy = store / f"{'0' * 64}.toml"
+    copy.write_text(old.read_text(encoding="utf-8").replace(old.stem, copy.stem), encoding="utf-8")
+    os.utime(copy, (old.stat().st_mtime + 10, old.stat().st_mtime + 10))
+    assert store_file(store, key, report_file) == copy  # the newest one recorded for the path
