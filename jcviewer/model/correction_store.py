@@ -21,6 +21,7 @@ import logging
 import os
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from jcviewer.model.corrections import (
@@ -35,7 +36,7 @@ from jcviewer.model.corrections import (
 )
 from jcviewer.model.errors import ReportError
 from jcviewer.model.report import ParseWarning
-from jcviewer.model.report_file import MAX_SIDECAR_BYTES, read_checked
+from jcviewer.model.report_file import MAX_SIDECAR_BYTES, read_checked, read_report_bytes
 from jcviewer.model.sources import sidecar_path
 
 log = logging.getLogger(__name__)
@@ -206,11 +207,15 @@ def _save(store: Path, key: str, path: Path, corrections: Corrections) -> Correc
             _read_stored(file)
         except CorrectionsError:
             os.replace(file, file.with_name(file.name + BAD_SUFFIX))  # kept, never overwritten
-    resolved = str(path.resolve())
-    _write(file, to_toml(corrections, {"sha256": key, "path": resolved}))
-    status = file.stat()  # indexed now: a rewrite within the file system's time resolution goes unseen otherwise
-    _write_index(store, {**_read_index(store), file.name: (resolved, status.st_size, status.st_mtime_ns)})
+    _put(store, file, str(path.resolve()), corrections)
     return corrections
+
+
+def _put(store: Path, file: Path, recorded: str, corrections: Corrections) -> None:
+    """Write a store file (its key is its name) recording the report path ``recorded``, and index it."""
+    _write(file, to_toml(corrections, {"sha256": file.name.removesuffix(SUFFIX), "path": recorded}))
+    status = file.stat()  # indexed now: a rewrite within the file system's time resolution goes unseen otherwise
+    _write_index(store, {**_read_index(store), file.name: (recorded, status.st_size, status.st_mtime_ns)})
 
 
 def _write(file: Path, text: str) -> None:
@@ -273,3 +278,63 @@ def export_sidecar(report_path: Path, corrections: Corrections, overwrite: bool 
             raise FileExistsError(f"{side.name}: a different sidecar is there already")
     _write(side, text)
     return side
+
+
+STALE_CODES = ("correction_stale", "sidecar_ignored")
+"""The warnings of corrections that match nothing in a report (``sidecar_ignored``: headings that do not fit)."""
+
+
+def _complaints(path: Path, data: bytes, corrections: Corrections) -> set[str]:
+    """The messages of the corrections that match nothing when the report at ``path`` holding ``data`` is read
+    with ``corrections`` only (from a throwaway store: the way they are read when the report opens)."""
+    from jcviewer.model.parse import load_report  # the parser imports this module
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = Path(folder)
+        if corrections:
+            _save(store, report_key(data), path, corrections)
+        report = load_report(path, data=data, store=store, sidecar=False)
+    return {warning.message for warning in report.warnings if warning.code in STALE_CODES}
+
+
+def stale_corrections(path: Path, data: bytes, corrections: Corrections, base: Corrections) -> Corrections:
+    """Those of ``corrections`` that match nothing in the report at ``path`` holding ``data`` when read over
+    ``base`` (its sidecar's): each one whose removal takes a warning away. The report is parsed once, and once
+    more per correction when some are stale."""
+    everything = combined(base, corrections)
+    complaints = _complaints(path, data, everything)
+    stale = Corrections()
+    if not complaints:
+        return stale
+    for fix in corrections.fixes():
+        if complaints - _complaints(path, data, without_correction(everything, fix)):
+            stale = with_correction(stale, fix)
+    if corrections.sections and complaints - _complaints(path, data, replace(everything, sections=base.sections)):
+        stale = replace(stale, sections=corrections.sections)
+    return stale
+
+
+def forget_stale(store: Path, path: Path) -> Corrections:
+    """Remove from the store the corrections kept for the report at ``path`` that no longer apply to it (read
+    over its sidecar, as when it opens); the ones removed. The others stay in their file; the report and its
+    sidecar are never touched. ReportError when the report cannot be read, CorrectionsError when its store file
+    cannot."""
+    data = read_report_bytes(path)
+    file = store_file(store, report_key(data), path)
+    if file is None:
+        return Corrections()
+    stored, header = _read(file, "corrections file")
+    _read_stored(file)  # another report's file is not this one's to change
+    side = sidecar_path(path)
+    try:
+        base = read_sidecar(side) if side.exists() else Corrections()
+    except CorrectionsError:
+        base = Corrections()  # ignored when the report opens, so here too
+    stale = stale_corrections(path, data, stored, base)
+    if stale:
+        kept = replace(stored, sections=() if stale.sections else stored.sections)
+        for fix in stale.fixes():
+            kept = without_correction(kept, fix)
+        recorded = header.get("path")
+        _put(store, file, recorded if isinstance(recorded, str) else str(path.resolve()), kept)
+    return stale

@@ -15,14 +15,24 @@ from jcviewer.model.correction_store import (
     INDEX,
     add_correction,
     export_sidecar,
+    forget_stale,
     gather,
     read_sidecar,
     remove_correction,
     report_key,
+    stale_corrections,
     store_file,
     stored_corrections,
 )
-from jcviewer.model.corrections import Corrections, CorrectionsError, FigureFix, QuoteFix, figure_fix, quote_fix
+from jcviewer.model.corrections import (
+    Corrections,
+    CorrectionsError,
+    FigureFix,
+    QuoteFix,
+    figure_fix,
+    quote_fix,
+    to_toml,
+)
 from jcviewer.model.parse import load_report
 from jcviewer.model.report_cache import load_report_cached
 from jcviewer.model.sources import sidecar_path
@@ -252,3 +262,34 @@ def test_a_file_added_to_the_store_by_hand_is_found(report_file: Path, store: Pa
     copy.write_text(old.read_text(encoding="utf-8").replace(old.stem, copy.stem), encoding="utf-8")
     os.utime(copy, (old.stat().st_mtime + 10, old.stat().st_mtime + 10))
     assert store_file(store, key, report_file) == copy  # the newest one recorded for the path
+
+
+def test_forgetting_removes_exactly_the_stale_stored_corrections(report_file: Path, store: Path) -> None:
+    report = load_report(report_file)
+    data = report_file.read_bytes()
+    kept, stale = quote_fix(report, report.quotes[0], speaker="某某"), quote_fix(report, report.quotes[2], role="某职")
+    sidecar = to_toml(Corrections(quotes=(quote_fix(report, report.quotes[3], speaker="乙"),)))
+    sidecar_path(report_file).write_text(sidecar, encoding="utf-8")
+    add_correction(store, data, report_file, kept)
+    add_correction(store, data, report_file, stale)
+    words = report.quotes[2].text[:3]
+    changed = report_file.read_text(encoding="utf-8").replace(words, "改过的话")
+    report_file.write_text(changed, encoding="utf-8")
+    assert forget_stale(store, report_file) == Corrections(quotes=(stale,))
+    assert stored_corrections(store, data) == Corrections(quotes=(kept,))  # in the file it was found in
+    assert report_file.read_text(encoding="utf-8") == changed
+    assert sidecar_path(report_file).read_text(encoding="utf-8") == sidecar
+    reopened = load_report(report_file, store=store)
+    assert reopened.quotes[0].speaker == "某某"
+    assert not [w for w in reopened.warnings if w.code == "correction_stale"]
+    assert forget_stale(store, report_file) == Corrections()  # nothing left to forget
+
+
+def test_a_correction_is_stale_only_if_it_matches_nothing_with_the_others(report_file: Path) -> None:
+    report = load_report(report_file)
+    data = report_file.read_bytes()
+    fine = Corrections(quotes=(quote_fix(report, report.quotes[0], drop=True),))
+    assert stale_corrections(report_file, data, fine, Corrections()) == Corrections()
+    lost = QuoteFix("没有这一段", "没有这句话", drop=True)
+    both = Corrections(quotes=(*fine.quotes, lost))
+    assert stale_corrections(report_file, data, both, Corrections()) == Corrections(quotes=(lost,))
