@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 MAX_RECENT_FILES = 8
+MAX_NOTICES = 64
 INT_RANGE = (-(2**31), 2**31 - 1)  # what Qt's int holds
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
@@ -95,6 +96,7 @@ class Settings:
     briefing_scope: Setting[str] = Setting("briefing/scope", str, "report", ("report", "section"))
     page_size: Setting[str] = Setting("briefing/pageSize", str, "A4")  # a QPageSize key: "A4", "Letter", …
     page_margins: Setting[list[str]] = Setting("briefing/marginsMm", list, [])  # left, top, right, bottom
+    notices_shown: Setting[list[str]] = Setting("corrections/noticesShown", list, [])  # fingerprints, newest first
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings()
@@ -103,6 +105,15 @@ class Settings:
         """Make ``path`` the last opened file and the first of the recent files."""
         self.last_file = path
         self.recent_files = [path, *[p for p in self.recent_files if p != path]][:MAX_RECENT_FILES]
+
+    def remember_notice(self, fingerprint: str) -> bool:
+        """Remember that the notice ``fingerprint`` was shown (the latest ``MAX_NOTICES`` are kept); False when
+        it had been shown already."""
+        shown = self.notices_shown
+        if fingerprint in shown:
+            return False
+        self.notices_shown = [fingerprint, *shown][:MAX_NOTICES]
+        return True
 
     def sync(self) -> None:
         """Write pending changes to disk."""

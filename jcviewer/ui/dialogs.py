@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from jcviewer import __version__
 from jcviewer.model.errors import ReportError
+
+if TYPE_CHECKING:
+    from jcviewer.model.correction_problems import Problem
 
 translate = QCoreApplication.translate
 
@@ -274,5 +279,82 @@ def show_corrections_error(parent: QWidget | None, message: str) -> None:
         QMessageBox.Icon.Warning,
         translate("Dialogs", "Cannot store the correction"),
         translate("Dialogs", "The correction could not be saved in your data folder."),
+        message,
+    )
+
+
+MAX_REASONS = 8
+"""How many reasons a correction notice lists for one file; the rest are counted."""
+
+
+def _problem_lines(problem: Problem) -> list[str]:
+    """What is wrong with one file of corrections: which file, then one line per reason."""
+    if problem.source == "sidecar" and problem.matches_nothing:
+        head = translate(
+            "Dialogs",
+            "The corrections file next to the report (%1) matches nothing in it: it may belong to another report.",
+        )
+    elif problem.source == "sidecar":
+        head = translate("Dialogs", "The corrections file next to the report (%1) was not applied:")
+    elif problem.stale:
+        head = translate(
+            "Dialogs",
+            "Corrections stored for this report in your data folder (%1) no longer apply; the report has changed:",
+        )
+    else:
+        head = translate("Dialogs", "The corrections stored for this report in your data folder (%1) were not applied:")
+    lines = [head.replace("%1", problem.file.name if problem.source == "sidecar" else str(problem.file))]
+    lines += [f"• {reason}" for reason in problem.reasons[:MAX_REASONS]]
+    more = len(problem.reasons) - MAX_REASONS
+    if more > 0:
+        lines.append(translate("Dialogs", "and %n more", "", more))
+    return lines
+
+
+def show_correction_notice(
+    parent: QWidget, report: str, problems: Sequence[Problem], forget: Callable[[], None]
+) -> QMessageBox:
+    """Say, without blocking, which corrections of ``report`` (a file name) could not be applied and why, and
+    that the report is shown without them and no file changed. Stale stored corrections get "Forget Them"
+    (calls ``forget``) besides "Keep"; otherwise there is OK. The box is window-modal and deletes itself."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Dialogs", "Corrections not applied"),
+        translate("Dialogs", "Some corrections of %1 could not be applied.").replace("%1", report),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setObjectName("correctionNoticeDialog")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    paragraphs = ["\n".join(_problem_lines(problem)) for problem in problems]
+    paragraphs.append(translate("Dialogs", "The report is shown without them. No file was changed."))
+    stale = any(problem.source == "store" and problem.stale for problem in problems)
+    if stale:
+        paragraphs.append(translate("Dialogs", "Forget Them removes only the stored corrections that no longer apply."))
+        forget_button = box.addButton(translate("Dialogs", "Forget Them"), QMessageBox.ButtonRole.DestructiveRole)
+        forget_button.setObjectName("forgetButton")
+        keep = box.addButton(translate("Dialogs", "Keep"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(lambda button: forget() if button is forget_button else None)
+    else:
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setInformativeText("\n\n".join(paragraphs))
+    for label in box.findChildren(QLabel):  # the informative text has a label of its own, auto-detecting markup
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    box.open()
+    return box
+
+
+def show_forget_error(parent: QWidget | None, message: str) -> None:
+    """The stale stored corrections could not be forgotten; the store is as it was."""
+    _show_problem(
+        parent,
+        "forgetErrorDialog",
+        QMessageBox.Icon.Warning,
+        translate("Dialogs", "Cannot forget the corrections"),
+        translate("Dialogs", "The corrections stored for this report could not be changed."),
         message,
     )

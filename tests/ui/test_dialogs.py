@@ -6,9 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import Qt, QTextDocument  # QtGui's Qt has mightBeRichText
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 
+from jcviewer.model.correction_problems import Problem
 from jcviewer.model.errors import ReportError
 from jcviewer.ui import dialogs
 from jcviewer.ui.main_window import MainWindow
@@ -120,3 +122,53 @@ def test_replacing_a_sidecar_is_asked_in_plain_text_and_cancel_is_the_default(qa
     (box,) = seen
     assert any(HOSTILE in text for text in texts_on_screen(box))
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+
+
+def _notice(window: MainWindow, problems: list[Problem], forgot: list[bool]) -> QMessageBox:
+    box = dialogs.show_correction_notice(window, f"{HOSTILE}.txt", problems, lambda: forgot.append(True))
+    assert box.isVisible() and box.windowModality() == Qt.WindowModality.WindowModal  # opened, not run
+    return box
+
+
+def test_a_correction_notice_says_which_file_and_why_in_plain_text(window: MainWindow) -> None:
+    reasons = tuple(f"{HOSTILE} reason {n}" for n in range(11))
+    sidecar = Problem("sidecar", Path(f"/reports/{HOSTILE}.outline.toml"), reasons)
+    box = _notice(window, [sidecar], [])
+    text = "\n".join(texts_on_screen(box))
+    assert text == "\n".join(label.text() for label in box.findChildren(QLabel) if label.text())  # nothing rendered
+    assert f"{HOSTILE}.txt" in text and f"{HOSTILE}.outline.toml" in text
+    assert f"{HOSTILE} reason 7" in text and f"{HOSTILE} reason 8" not in text  # eight listed …
+    assert QCoreApplication.translate("Dialogs", "and %n more", "", 3) in text  # … and the rest counted
+    assert QCoreApplication.translate("Dialogs", "The report is shown without them. No file was changed.") in text
+    assert box.findChild(QPushButton, "forgetButton") is None
+    box.button(QMessageBox.StandardButton.Ok).click()
+    assert not box.isVisible()
+
+
+def test_a_sidecar_matching_nothing_is_said_to_be_perhaps_another_reports(window: MainWindow) -> None:
+    sidecar = Problem("sidecar", Path("/reports/r.outline.toml"), ("a", "b"), stale=True, matches_nothing=True)
+    text = "\n".join(texts_on_screen(_notice(window, [sidecar], [])))
+    head = "The corrections file next to the report (%1) matches nothing in it: it may belong to another report."
+    assert QCoreApplication.translate("Dialogs", head).replace("%1", "r.outline.toml") in text
+
+
+def test_stale_stored_corrections_can_be_forgotten_or_kept(window: MainWindow, tmp_path: Path) -> None:
+    store = Problem("store", tmp_path / "data" / "corrections", ("quote “某…” gone",), stale=True)
+    forgot: list[bool] = []
+    box = _notice(window, [store], forgot)
+    assert str(tmp_path / "data" / "corrections") in "\n".join(texts_on_screen(box))  # the folder is named
+    keep = box.findChild(QPushButton, "keepButton")
+    assert keep is not None and box.defaultButton() is keep and box.escapeButton() is keep
+    keep.click()
+    assert forgot == []
+    box = _notice(window, [store], forgot)
+    forget = box.findChild(QPushButton, "forgetButton")
+    assert forget is not None
+    forget.click()
+    assert forgot == [True] and not box.isVisible()
+
+
+def test_an_unreadable_store_file_offers_no_forgetting(window: MainWindow, tmp_path: Path) -> None:
+    store = Problem("store", tmp_path / "corrections", ("x.toml: not UTF-8 text",))
+    box = _notice(window, [store], [])
+    assert box.findChild(QPushButton, "forgetButton") is None and box.button(QMessageBox.StandardButton.Ok)

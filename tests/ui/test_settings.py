@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from jcviewer.settings import Setting, Settings
+from jcviewer.settings import MAX_NOTICES, Setting, Settings
 from jcviewer.ui.main_window import MainWindow
 
 WindowFactory = Callable[..., MainWindow]
@@ -67,6 +67,7 @@ def test_every_setting_round_trips_through_the_file(tmp_path: Path) -> None:
         "briefing_scope": "section",
         "page_size": "Letter",
         "page_margins": ["10", "12.5", "10", "12.5"],
+        "notices_shown": ["0" * 64, "f" * 64],
     }
     assert set(written) == set(DECLARED)
     path = tmp_path / "settings.ini"
@@ -89,3 +90,14 @@ def test_a_window_opens_on_plain_strings_in_the_layout_settings(tmp_path: Path, 
     window.close()
     saved = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     assert isinstance(saved.geometry, QByteArray) and not saved.geometry.isEmpty()  # overwritten with a good one
+
+
+def test_a_notice_is_remembered_once_and_only_the_latest_are_kept(tmp_path: Path) -> None:
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    assert settings.remember_notice("a") and not settings.remember_notice("a")
+    for number in range(MAX_NOTICES):
+        assert settings.remember_notice(str(number))
+    settings.sync()
+    again = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    assert len(again.notices_shown) == MAX_NOTICES and again.notices_shown[0] == str(MAX_NOTICES - 1)
+    assert again.remember_notice("a")  # the oldest was let go
