@@ -3,18 +3,17 @@
 A report's warnings say that a sidecar or a store file could not be read (``sidecar_ignored``,
 ``corrections_ignored``) and which corrections match nothing (``correction_stale``), but not whose corrections
 those are: the sidecar next to the report or the store in the user's data folder. ``correction_problems`` tells
-them apart (parsing the report once more, with its sidecar only, when both hold corrections), for the window to
-say which file is at fault.
+them apart, for the window to say which file is at fault.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from jcviewer.model.correction_store import read_sidecar, report_key, store_file
-from jcviewer.model.corrections import Corrections, CorrectionsError, anchor
+from jcviewer.model.correction_store import read_sidecar, report_key, stored_corrections
+from jcviewer.model.corrections import Corrections, CorrectionsError, anchor, apply
 from jcviewer.model.report import Report
 from jcviewer.model.sources import sidecar_path
 
@@ -52,11 +51,11 @@ def correction_problems(report: Report, path: Path, data: bytes, store: Path | N
         sidecar: Corrections | None = read_sidecar(side) if side.exists() else None
     except CorrectionsError:
         sidecar = None  # its warning says why
-    stored = store_file(store, report_key(data), path) if store is not None else None
+    stored = _stored(store, data, path)
     stale = [w.message for w in report.warnings if w.code == "correction_stale"]
     from_sidecar: list[str] = []
     if stale and sidecar:
-        from_sidecar = stale if stored is None else _stale_with_sidecar_only(path, data, stale)
+        from_sidecar = stale if not stored else _sidecars_own(report, path, data, sidecar, stored, stale)
     from_store = [message for message in stale if message not in from_sidecar]
     ignored = [w.message for w in report.warnings if w.code == "sidecar_ignored"]
     problems = []
@@ -73,11 +72,29 @@ def correction_problems(report: Report, path: Path, data: bytes, store: Path | N
     return problems
 
 
-def _stale_with_sidecar_only(path: Path, data: bytes, stale: list[str]) -> list[str]:
-    from jcviewer.model.parse import load_report  # the parser imports the store, which this module imports
+def _stored(store: Path | None, data: bytes, path: Path) -> Corrections:
+    """The corrections stored for the report (none when unreadable: its warning says why)."""
+    try:
+        return Corrections() if store is None else stored_corrections(store, report_key(data), path)
+    except CorrectionsError:
+        return Corrections()
 
-    alone = {w.message for w in load_report(path, data=data).warnings if w.code == "correction_stale"}
-    return [message for message in stale if message in alone]
+
+def _sidecars_own(
+    report: Report, path: Path, data: bytes, sidecar: Corrections, stored: Corrections, stale: list[str]
+) -> list[str]:
+    """Those of the ``stale`` messages of ``report`` that its sidecar's corrections cause. When no correction
+    changes the page structure, the sidecar's are applied again to the report as shown (applying is
+    idempotent, so each stale one says so again); otherwise the report is parsed once more with the sidecar
+    only."""
+    if not (sidecar.restructures or stored.restructures):
+        alone = apply(replace(report, warnings=()), sidecar).warnings
+    else:
+        from jcviewer.model.parse import load_report  # the parser imports the store, which this module imports
+
+        alone = load_report(path, data=data).warnings
+    messages = {warning.message for warning in alone if warning.code == "correction_stale"}
+    return [message for message in stale if message in messages]
 
 
 def _all_stale(sidecar: Corrections, stale: int, sections_ignored: bool) -> bool:
