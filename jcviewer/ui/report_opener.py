@@ -30,6 +30,7 @@ from jcviewer.model.report_file import MAX_REPORT_BYTES
 from jcviewer.resources import bundled_report
 from jcviewer.ui import report_loader
 from jcviewer.ui.background import BackgroundTask
+from jcviewer.ui.correction_notices import notify_correction_problems
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
@@ -244,6 +245,7 @@ class ReportOpener(QObject):
         path = request.path.resolve()
         self._window.set_report(report, path, restore_selection=request.origin != "user")
         self._window.settings.remember_file(str(path))
+        notify_correction_problems(self._window, report, path)
 
     def _fill_if_empty(self) -> None:
         """The bundled report when nothing is on show and nothing is coming: a window is never left empty."""
