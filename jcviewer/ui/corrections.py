@@ -23,13 +23,14 @@ from jcviewer.model.correction_store import (
     report_key,
     stored_corrections,
 )
-from jcviewer.model.corrections import Correction, CorrectionsError, anchor, figure_fix, quote_fix
+from jcviewer.model.corrections import Correction, CorrectionsError, figure_fix, quote_fix
 from jcviewer.model.errors import ReportError
 from jcviewer.model.navigation import Node, metric_clause
 from jcviewer.model.report import Metric, Quote, Report
 from jcviewer.model.sources import sidecar_path
 from jcviewer.paths import user_data_folder
 from jcviewer.ui import report_loader
+from jcviewer.ui.structure_menu import StructureMenu
 
 if TYPE_CHECKING:
     from jcviewer.ui.main_window import MainWindow
@@ -111,19 +112,20 @@ def _on_disk(path: Path | None) -> _Shown | None:
 
 
 class _Command(QUndoCommand):
-    """Store some corrections (undo: put back what was stored for the same quotations or figures before)."""
+    """Store some corrections (undo: put back every correction stored before, as it was: a step may have merged
+    into or cancelled an earlier one)."""
 
     def __init__(self, corrector: Corrector, target: _Report, fixes: tuple[Correction, ...], text: str) -> None:
         super().__init__(text)
         self._corrector, self._target, self._fixes = corrector, target, fixes
-        self._before = corrector.stored_for(target, fixes)
+        self._before = corrector.stored(target)
 
     def redo(self) -> None:
         if not self._corrector.write(self._target, (), self._fixes):
             self.setObsolete(True)  # nothing was stored: the stack drops the command
 
     def undo(self) -> None:
-        self._corrector.write(self._target, self._fixes, self._before)
+        self._corrector.write(self._target, self._corrector.stored(self._target), self._before)
 
 
 class Corrector(QObject):
@@ -134,6 +136,7 @@ class Corrector(QObject):
         super().__init__(window)
         self._window = window
         self.undo_stack = QUndoStack(self)
+        self._structure = StructureMenu(self.correct, self)
         self._shown: _Shown | None = None
         self._key: str | None = None  # the store key of the report on show, once a correction needed it
         self._writing = False
@@ -185,6 +188,7 @@ class Corrector(QObject):
         metric = node_metric(report, node)
         if metric is not None:
             self._add_figure_actions(menu, report, metric)
+        self._structure.add_node_actions(menu, report, node)
 
     def add_place_actions(self, menu: QMenu, paragraph: str, offset: int) -> None:
         """The corrections of the quotation or figure at ``offset`` of ``paragraph`` (the detail pane's cursor),
@@ -198,6 +202,9 @@ class Corrector(QObject):
             self._add_figure_actions(entries, report, metric)
         else:
             self._add_quote_actions(entries, report, quotes_at(report, paragraph, offset))
+        if entries.actions():
+            entries.addSeparator()
+        self._structure.add_paragraph_actions(entries, report, paragraph, offset)
         actions = entries.actions()
         if actions:
             first = menu.actions()[0] if menu.actions() else None
@@ -258,11 +265,9 @@ class Corrector(QObject):
         if answer is None:
             return
         speaker, role = answer
-        changes = {
-            key: value
-            for key, value, old in (("speaker", speaker, quotes[0].speaker), ("role", role, quotes[0].role))
-            if value and value != old
-        }
+        changes = {"speaker": speaker} if speaker and speaker != quotes[0].speaker else {}
+        if role != quotes[0].role:
+            changes["role"] = role  # an empty role clears it
         if changes:
             self._correct_quotes(report, quotes, self.tr("Speaker Is %1").replace("%1", speaker), **changes)
 
@@ -290,15 +295,13 @@ class Corrector(QObject):
             self.undo_stack.push(_Command(self, target, fixes, text.removesuffix("…")))
 
     # --- the store ------------------------------------------------------------------------------------------
-    def stored_for(self, target: _Report, fixes: tuple[Correction, ...]) -> tuple[Correction, ...]:
-        """What the store holds now for the quotations and figures ``fixes`` are about."""
+    def stored(self, target: _Report) -> tuple[Correction, ...]:
+        """Every correction the store holds now for ``target`` (but the outline sections, which the window
+        never writes)."""
         try:
-            stored = stored_corrections(store_folder(), target.key, target.path)
+            return stored_corrections(store_folder(), target.key, target.path).fixes()
         except CorrectionsError:
             return ()  # garbage: the next write keeps it aside and starts afresh
-        anchors = {anchor(fix) for fix in fixes}
-        held: list[Correction] = [*stored.quotes, *stored.figures]
-        return tuple(fix for fix in held if anchor(fix) in anchors)
 
     def write(self, target: _Report, remove: tuple[Correction, ...], add: tuple[Correction, ...]) -> bool:
         """Forget ``remove`` and store ``add`` for ``target``, then show the report corrected; False (after

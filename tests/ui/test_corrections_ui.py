@@ -172,7 +172,7 @@ def test_a_figure_in_the_detail_pane_offers_the_figure_corrections(
     assert window.corrector().undo_stack.count() == 2  # both can be redone
 
 
-def test_plain_text_offers_no_correction(corrected: MainWindow) -> None:
+def test_plain_text_offers_only_structural_corrections(corrected: MainWindow) -> None:
     window = corrected
     section = nodes_of(window, "section")[0]
     window.select_node(section.id)
@@ -181,8 +181,12 @@ def test_plain_text_offers_no_correction(corrected: MainWindow) -> None:
     quoted = {q.paragraph for q in window.report.quotes} | {m.paragraph for m in window.report.metrics}
     assert paragraph.id not in quoted
     menu = place_menu(window, paragraph.id, 1)
-    assert all(not a.objectName().endswith("Action") or a.objectName() == "" for a in menu.actions())
-    assert window.outline_menu().menu_for(window.outline_index(section.id)) is None  # a section: nothing to correct
+    names = {a.objectName() for a in menu.actions()}
+    assert not names & {"notQuoteAction", "speakerAction", "notTargetAction", "valueAction"}
+    assert {"splitAction", "captionKindAction"} <= names
+    section_menu = window.outline_menu().menu_for(window.outline_index(section.id))
+    assert section_menu is not None  # a heading: it may be body text or a caption
+    assert {a.objectName() for a in section_menu.actions()} == {"captionKindAction", "bodyKindAction"}
 
 
 def test_speaker_is_then_not_a_quote_for_several_quotes_at_once(
