@@ -17,7 +17,7 @@ from jcviewer.model.parse.enumerations import find_enumerations
 from jcviewer.model.parse.layout import Line, group_units, repaired_line, repaired_text, split_lines
 from jcviewer.model.parse.metrics import find_metrics
 from jcviewer.model.parse.quotes import find_quotes, find_terms
-from jcviewer.model.parse.restructure import restructured, with_boundaries
+from jcviewer.model.parse.restructure import restructured, with_anchored_headings, with_boundaries
 from jcviewer.model.parse.structure import Layout, classify, is_furniture, printed_twice
 from jcviewer.model.report import (
     Banner,
@@ -157,7 +157,9 @@ def parse_text(
             warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
     synonyms = synonyms or default_synonyms()
     if assignments is None:
-        assignments = outline.infer(layout.placed_headings, layout.body, synonyms)
+        placed = [p for p in layout.placed_headings if not p.anchored]
+        assignments = outline.infer(placed, layout.body, synonyms)
+        assignments = with_anchored_headings(assignments, [p.heading for p in layout.placed_headings if p.anchored])
     assignments, stale = with_boundaries(assignments, structure.boundaries)
     warnings += stale + layout.warnings
     sections, body, captions, banners = _sections(layout, assignments)

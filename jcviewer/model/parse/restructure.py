@@ -28,10 +28,7 @@ def restructured(layout: Layout, corrections: Corrections, flow: list[Line]) -> 
     warnings += [warning for fix in corrections.splits if (warning := _split(layout, fix))]
     firsts = [unit.first for unit in layout.body]
     layout.placed_headings = sorted(
-        (
-            PlacedHeading(placed.heading, bisect_left(firsts, placed.heading.lines[0]))
-            for placed in layout.placed_headings
-        ),
+        (replace(placed, position=bisect_left(firsts, placed.heading.lines[0])) for placed in layout.placed_headings),
         key=lambda placed: placed.heading.lines[0],
     )
     return warnings
@@ -57,10 +54,11 @@ def _reclassify(layout: Layout, fix: LineFix, flow: list[Line]) -> ParseWarning 
         heading = layout.placed_headings.pop(index).heading
         lines = [line for line in flow if heading.lines[0] <= line.number <= heading.lines[1]]
     elif kind == "caption":
-        lines = layout.captions.pop(index)[0].lines
+        unit, twice = layout.captions.pop(index)
+        lines = split_unit(unit, len(compact(unit.raw)) // 2)[0].lines if twice else unit.lines  # printed once
     else:
         lines = layout.body.pop(index).lines
-    _put(layout, lines, fix.kind)
+    _put(layout, lines, fix.kind, anchored=kind == "body" and index < len(layout.body))
     return None
 
 
@@ -81,10 +79,12 @@ def _find_item(layout: Layout, text: str, not_kind: LineKind | None) -> tuple[Li
     return None
 
 
-def _put(layout: Layout, lines: list[Line], kind: LineKind) -> None:
+def _put(layout: Layout, lines: list[Line], kind: LineKind, anchored: bool) -> None:
+    """Put ``lines`` back as a ``kind``; a heading made of text in the flow (``anchored``) heads what follows
+    it, one from a caption or the page's end is placed like the headings pushed to the end."""
     unit = Unit(list(lines))
     if kind == "heading":
-        layout.placed_headings.append(PlacedHeading(heading_of(unit.lines), 0))  # placed by the caller
+        layout.placed_headings.append(PlacedHeading(heading_of(unit.lines), 0, anchored))  # position: the caller's
     elif kind == "caption":
         layout.captions.append((unit, printed_twice(unit.raw) is not None))
         layout.captions.sort(key=lambda caption: caption[0].first)
@@ -151,6 +151,28 @@ def _char_index(text: str, characters: int) -> int:
 def _line_part(line: Line, text: str, blank_before: bool, indented: bool) -> Line:
     text = text.strip()
     return Line(line.number, text, visual_width(text), blank_before, ends_sentence(text), indented)
+
+
+def with_anchored_headings(assignments: list[Assignment], headings: list[Heading]) -> list[Assignment]:
+    """``assignments`` with each heading the reader made of a line of text heading the run from the paragraph
+    after it (in reading order) to the end of the run it falls in."""
+    for heading in sorted(headings, key=lambda heading: heading.lines[0]):
+        assignments = _anchored(assignments, heading)
+    return assignments
+
+
+def _anchored(assignments: list[Assignment], heading: Heading) -> list[Assignment]:
+    for index, assignment in enumerate(assignments):
+        cut = next((i for i, unit in enumerate(assignment.units) if unit.first > heading.lines[1]), None)
+        if cut is None:
+            continue
+        theirs = assignment.heading
+        if cut == 0 and theirs is not None and heading.lines[1] < theirs.lines[0] < assignment.units[0].first:
+            return [*assignments[:index], Assignment(heading, ()), *assignments[index:]]  # printed between: empty
+        before = [replace(assignment, units=assignment.units[:cut])] if cut or theirs else []
+        after = Assignment(heading, assignment.units[cut:])
+        return assignments[:index] + before + [after] + assignments[index + 1 :]
+    return [*assignments, Assignment(heading, ())]
 
 
 def with_boundaries(

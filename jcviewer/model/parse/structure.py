@@ -27,10 +27,13 @@ LEAD_WIDTH_RATIO = 1.4
 
 @dataclass(frozen=True)
 class PlacedHeading:
-    """A heading and how many body units precede it in the extraction (its place in the text flow)."""
+    """A heading and how many body units precede it in the extraction (its place in the text flow).
+    ``anchored``: the reader made a line of text a heading there (``restructure``), so it heads what follows it
+    whatever the other headings do."""
 
     heading: Heading
     position: int
+    anchored: bool = False
 
 
 @dataclass

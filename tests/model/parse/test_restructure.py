@@ -64,10 +64,19 @@ def test_body_text_made_a_caption_leaves_its_section_and_its_targets_go_with_it(
 
 
 def test_body_text_made_a_heading_heads_the_paragraphs_after_it() -> None:
-    report = _parse(LineFix("全县将扎实推进", "heading"))
-    titles = [title for title, _paragraphs in _outline(report)]
-    assert titles[0] == "一、稳增长" and titles[1].startswith("全县将扎实推进")
-    assert _outline(report)[0][1] == ["过去一年"]
+    report = _parse(LineFix("深化重点领域改革", "heading"))
+    assert _outline(report) == [
+        ("一、稳增长", ["过去一年", "全县将扎"]),
+        ("二、促改革", []),
+        (report.headings[2].title, ["扩大高水"]),
+    ]
+    assert report.headings[2].title.startswith("深化重点领域改革")
+    before_a_heading = _parse(LineFix("全县将扎实推进", "heading"))  # printed just before 二、促改革: heads nothing
+    assert [paragraphs for _title, paragraphs in _outline(before_a_heading)] == [
+        ["过去一年"],
+        [],
+        ["深化重点", "扩大高水"],
+    ]
 
 
 def test_merge_joins_a_paragraph_to_the_one_before_and_the_figures_follow() -> None:
