@@ -159,7 +159,18 @@
     </message>
 </context>
 <context>
+    <name>CorrectionNotices</name>
+    <message>
+        <source>%n stored correction(s) forgotten</source>
+        <translation>已删除 %n 处保存的修正</translation>
+    </message>
+</context>
+<context>
     <name>Corrector</name>
+    <message>
+        <source>The report changed on disk and is shown as it is now: nothing was corrected</source>
+        <translation>报告文件已在磁盘上更改，现按新内容显示：未作任何修正</translation>
+    </message>
     <message>
         <source>Not a Quote</source>
         <translation>这不是引语</translation>
@@ -363,6 +374,58 @@
     <message>
         <source>The correction could not be saved in your data folder.</source>
         <translation>更正无法保存到您的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The corrections file next to the report (%1) matches nothing in it: it may belong to another report.</source>
+        <translation>报告旁的修正文件（%1）与本报告对不上任何内容：它可能属于另一份报告。</translation>
+    </message>
+    <message>
+        <source>The corrections file next to the report (%1) was not applied:</source>
+        <translation>报告旁的修正文件（%1）未应用：</translation>
+    </message>
+    <message>
+        <source>Corrections stored for this report in your data folder (%1) no longer apply; the report has changed:</source>
+        <translation>数据文件夹（%1）中为本报告保存的修正已不再适用，报告已有改动：</translation>
+    </message>
+    <message>
+        <source>The corrections stored for this report in your data folder (%1) were not applied:</source>
+        <translation>数据文件夹（%1）中为本报告保存的修正未应用：</translation>
+    </message>
+    <message>
+        <source>and %n more</source>
+        <translation>另有 %n 处</translation>
+    </message>
+    <message>
+        <source>Corrections not applied</source>
+        <translation>修正未应用</translation>
+    </message>
+    <message>
+        <source>Some corrections of %1 could not be applied.</source>
+        <translation>%1 的部分修正未能应用。</translation>
+    </message>
+    <message>
+        <source>The report is shown without them. No file was changed.</source>
+        <translation>报告按未修正的样子显示，没有改动任何文件。</translation>
+    </message>
+    <message>
+        <source>Forget Them removes only the stored corrections that no longer apply.</source>
+        <translation>“忘掉它们”只删除已不再适用的已存修正。</translation>
+    </message>
+    <message>
+        <source>Forget Them</source>
+        <translation>忘掉它们</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Cannot forget the corrections</source>
+        <translation>无法删除这些修正</translation>
+    </message>
+    <message>
+        <source>The corrections stored for this report could not be changed.</source>
+        <translation>为本报告保存的修正无法更改。</translation>
     </message>
 </context>
 <context>
@@ -734,6 +797,41 @@
     <message>
         <source>%1 hits in %2 places</source>
         <translation>%2 段，%1 处</translation>
+    </message>
+</context>
+<context>
+    <name>StructureMenu</name>
+    <message>
+        <source>This Is a Heading</source>
+        <translation>这是标题</translation>
+    </message>
+    <message>
+        <source>This Is a Photo Caption</source>
+        <translation>这是图片说明</translation>
+    </message>
+    <message>
+        <source>This Is Body Text</source>
+        <translation>这是正文</translation>
+    </message>
+    <message>
+        <source>Section Starts Here</source>
+        <translation>本节从此段开始</translation>
+    </message>
+    <message>
+        <source>Merge with Previous Paragraph</source>
+        <translation>与上段合并</translation>
+    </message>
+    <message>
+        <source>Split Here</source>
+        <translation>从此处拆分</translation>
+    </message>
+    <message>
+        <source>Move Heading Here</source>
+        <translation>移到章节</translation>
+    </message>
+    <message>
+        <source>“%1” Starts Here</source>
+        <translation>“%1”从此段开始</translation>
     </message>
 </context>
 <context>
