@@ -15,7 +15,14 @@ import sys
 import time
 
 KIND, SETTINGS_DIR = sys.argv[1], sys.argv[2]
-WATCHED = ("pyqtgraph", "numpy", "jieba", "jcviewer.ui.corrections", "jcviewer.model.correction_store")
+WATCHED = (
+    "pyqtgraph",
+    "numpy",
+    "jieba",
+    "jcviewer.ui.corrections",
+    "jcviewer.ui.correction_notices",
+    "jcviewer.model.corrections",
+)
 """Modules reported when loaded at the first paint: none of them is needed to show the window."""
 
 

@@ -3,19 +3,22 @@
 A report's warnings say that a sidecar or a store file could not be read (``sidecar_ignored``,
 ``corrections_ignored``) and which corrections match nothing (``correction_stale``), but not whose corrections
 those are: the sidecar next to the report or the store in the user's data folder. ``correction_problems`` tells
-them apart, for the window to say which file is at fault.
+them apart, for the window to say which file is at fault. ``has_problems`` is cheap to import and to call (the
+window asks it of every report it shows); the corrections format and the store load only when there are
+problems to tell apart.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from jcviewer.model.correction_store import read_sidecar, report_key, stored_corrections
-from jcviewer.model.corrections import Corrections, CorrectionsError, anchor, apply
 from jcviewer.model.report import Report
 from jcviewer.model.sources import sidecar_path
+
+if TYPE_CHECKING:
+    from jcviewer.model.corrections import Corrections
 
 PROBLEM_CODES = ("sidecar_ignored", "corrections_ignored", "correction_stale")
 _PREFIXES = ("outline sidecar ignored: ", "stored corrections ignored: ", "correction ignored: ")
@@ -46,6 +49,9 @@ def correction_problems(report: Report, path: Path, data: bytes, store: Path | N
     and the corrections in ``store``: the sidecar's first, then the store's; none when all applied."""
     if not has_problems(report):
         return []
+    from jcviewer.model.correction_store import read_sidecar
+    from jcviewer.model.corrections import CorrectionsError
+
     side = sidecar_path(path)
     try:
         sidecar: Corrections | None = read_sidecar(side) if side.exists() else None
@@ -74,6 +80,9 @@ def correction_problems(report: Report, path: Path, data: bytes, store: Path | N
 
 def _stored(store: Path | None, data: bytes, path: Path) -> Corrections:
     """The corrections stored for the report (none when unreadable: its warning says why)."""
+    from jcviewer.model.correction_store import report_key, stored_corrections
+    from jcviewer.model.corrections import Corrections, CorrectionsError
+
     try:
         return Corrections() if store is None else stored_corrections(store, report_key(data), path)
     except CorrectionsError:
@@ -87,6 +96,8 @@ def _sidecars_own(
     changes the page structure, the sidecar's are applied again to the report as shown (applying is
     idempotent, so each stale one says so again); otherwise the report is parsed once more with the sidecar
     only."""
+    from jcviewer.model.corrections import apply
+
     if not (sidecar.restructures or stored.restructures):
         alone = apply(replace(report, warnings=()), sidecar).warnings
     else:
@@ -100,5 +111,7 @@ def _sidecars_own(
 def _all_stale(sidecar: Corrections, stale: int, sections_ignored: bool) -> bool:
     """Whether none of a sidecar's corrections applied: one stale warning per anchor (``corrections.apply``),
     and its headings, when it has some, ignored."""
+    from jcviewer.model.corrections import anchor
+
     anchors = {anchor(fix) for fix in sidecar.fixes()}
     return bool(anchors) and stale >= len(anchors) and (sections_ignored or not sidecar.sections)

@@ -10,6 +10,10 @@ corrections then say what no longer applies. Nothing is ever written into a repo
 read is kept as ``<key>.toml.bad`` before a new one is written, never overwritten. A small index,
 ``paths.json``, says which path each file records, so finding a report's file by its path reads one file, not
 the whole store (``store_file``).
+
+The corrections format (``model.corrections``) is imported where corrections are read or written, not here: the
+parsed-report cache asks this module for its key (``store_fingerprint``) on every start, which needs none of it
+when the report has a store file of its own or none at all.
 """
 
 from __future__ import annotations
@@ -23,21 +27,15 @@ import re
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jcviewer.model.corrections import (
-    Correction,
-    Corrections,
-    CorrectionsError,
-    combined,
-    parse_corrections,
-    to_toml,
-    with_correction,
-    without_correction,
-)
 from jcviewer.model.errors import ReportError
 from jcviewer.model.report import ParseWarning
 from jcviewer.model.report_file import MAX_SIDECAR_BYTES, read_checked, read_report_bytes
 from jcviewer.model.sources import sidecar_path
+
+if TYPE_CHECKING:
+    from jcviewer.model.corrections import Correction, Corrections
 
 log = logging.getLogger(__name__)
 
@@ -65,21 +63,25 @@ def _key(data_or_key: bytes | str) -> str:
 
 def _read(file: Path, what: str) -> tuple[Corrections, dict[str, object]]:
     """A corrections file's corrections and its [report] table; CorrectionsError in one line otherwise."""
+    from jcviewer.model import corrections as fmt
+
     try:
         text = read_checked(file, MAX_SIDECAR_BYTES, what).decode("utf-8")
     except ReportError as error:
-        raise CorrectionsError(f"{file.name}: {error.message}") from error
+        raise fmt.CorrectionsError(f"{file.name}: {error.message}") from error
     except UnicodeDecodeError as error:
-        raise CorrectionsError(f"{file.name}: not UTF-8 text ({error.reason})") from error
-    corrections, extra = parse_corrections(text, file.name, ("report",))
+        raise fmt.CorrectionsError(f"{file.name}: not UTF-8 text ({error.reason})") from error
+    corrections, extra = fmt.parse_corrections(text, file.name, ("report",))
     header = extra.get("report", {})
     return corrections, header if isinstance(header, dict) else {}
 
 
 def _read_stored(file: Path) -> Corrections:
+    from jcviewer.model import corrections as fmt
+
     corrections, header = _read(file, "corrections file")
     if header.get("sha256") != file.name.removesuffix(SUFFIX):
-        raise CorrectionsError(f"{file.name}: not a corrections file of this report (its [report] sha256 differs)")
+        raise fmt.CorrectionsError(f"{file.name}: not a corrections file of this report (its [report] sha256 differs)")
     return corrections
 
 
@@ -134,9 +136,11 @@ def _index(store: Path) -> dict[str, str | None]:
 
 def _recorded_path(file: Path) -> str | None:
     """The report path a store file records; None when it cannot be read."""
+    from jcviewer.model import corrections as fmt
+
     try:
         path = _read(file, "corrections file")[1].get("path")
-    except CorrectionsError as error:
+    except fmt.CorrectionsError as error:
         log.info("skipping %s: %s", file.name, error)
         return None
     return path if isinstance(path, str) else None
@@ -178,34 +182,42 @@ def _modified(file: Path) -> float:
 def stored_corrections(store: Path, data_or_key: bytes | str, path: Path | None = None) -> Corrections:
     """The corrections stored for a report (its bytes or key) at ``path``; CorrectionsError when the store
     file is garbage or another report's."""
+    from jcviewer.model import corrections as fmt
+
     file = store_file(store, _key(data_or_key), path)
-    return Corrections() if file is None else _read_stored(file)
+    return fmt.Corrections() if file is None else _read_stored(file)
 
 
 def add_correction(store: Path, data_or_key: bytes | str, path: Path, correction: Correction) -> Corrections:
     """Store ``correction`` for the report (merged into one with the same anchor); the stored corrections."""
+    from jcviewer.model import corrections as fmt
+
     key = _key(data_or_key)
     try:
         current = stored_corrections(store, key, path)
-    except CorrectionsError as error:
+    except fmt.CorrectionsError as error:
         log.warning("starting the corrections of %s afresh: %s", path.name, error)
-        current = Corrections()
-    return _save(store, key, path, with_correction(current, correction))
+        current = fmt.Corrections()
+    return _save(store, key, path, fmt.with_correction(current, correction))
 
 
 def remove_correction(store: Path, data_or_key: bytes | str, path: Path, correction: Correction) -> Corrections:
     """Forget the stored correction anchored where ``correction`` is; the stored corrections."""
+    from jcviewer.model import corrections as fmt
+
     key = _key(data_or_key)
-    return _save(store, key, path, without_correction(stored_corrections(store, key, path), correction))
+    return _save(store, key, path, fmt.without_correction(stored_corrections(store, key, path), correction))
 
 
 def _save(store: Path, key: str, path: Path, corrections: Corrections) -> Corrections:
+    from jcviewer.model import corrections as fmt
+
     file = store / f"{key}{SUFFIX}"
     store.mkdir(parents=True, exist_ok=True)
     if file.exists():
         try:
             _read_stored(file)
-        except CorrectionsError:
+        except fmt.CorrectionsError:
             os.replace(file, file.with_name(file.name + BAD_SUFFIX))  # kept, never overwritten
     _put(store, file, str(path.resolve()), corrections)
     return corrections
@@ -213,7 +225,9 @@ def _save(store: Path, key: str, path: Path, corrections: Corrections) -> Correc
 
 def _put(store: Path, file: Path, recorded: str, corrections: Corrections) -> None:
     """Write a store file (its key is its name) recording the report path ``recorded``, and index it."""
-    _write(file, to_toml(corrections, {"sha256": file.name.removesuffix(SUFFIX), "path": recorded}))
+    from jcviewer.model import corrections as fmt
+
+    _write(file, fmt.to_toml(corrections, {"sha256": file.name.removesuffix(SUFFIX), "path": recorded}))
     status = file.stat()  # indexed now: a rewrite within the file system's time resolution goes unseen otherwise
     _write_index(store, {**_read_index(store), file.name: (recorded, status.st_size, status.st_mtime_ns)})
 
@@ -229,26 +243,30 @@ def _write(file: Path, text: str) -> None:
 
 def read_sidecar(path: Path) -> Corrections:
     """The corrections in a sidecar file; CorrectionsError with a specific message when it is malformed."""
+    from jcviewer.model import corrections as fmt
+
     corrections, _header = _read(path, "sidecar")
     if not corrections:
-        raise CorrectionsError(f"{path.name}: expected [[section]], [[quote]] or [[figure]] tables")
+        raise fmt.CorrectionsError(f"{path.name}: expected [[section]], [[quote]] or [[figure]] tables")
     return corrections
 
 
 def gather(path: Path, data: bytes, store: Path | None, sidecar: bool = True) -> tuple[Corrections, list[ParseWarning]]:
     """The corrections for the report at ``path`` holding ``data``: its sidecar's (when ``sidecar``), then the
     stored ones (when ``store``) over them; a warning for each that cannot be read (then left out)."""
-    found, warnings = Corrections(), []
+    from jcviewer.model import corrections as fmt
+
+    found, warnings = fmt.Corrections(), []
     side = sidecar_path(path)
     if sidecar and side.exists():
         try:
             found = read_sidecar(side)
-        except CorrectionsError as error:
+        except fmt.CorrectionsError as error:
             warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
     if store is not None:
         try:
-            found = combined(found, stored_corrections(store, report_key(data), path))
-        except CorrectionsError as error:
+            found = fmt.combined(found, stored_corrections(store, report_key(data), path))
+        except fmt.CorrectionsError as error:
             warnings.append(ParseWarning("corrections_ignored", f"stored corrections ignored: {error}"))
     return found, warnings
 
@@ -267,8 +285,10 @@ def store_fingerprint(store: Path, data: bytes, path: Path) -> bytes:
 def export_sidecar(report_path: Path, corrections: Corrections, overwrite: bool = False) -> Path:
     """Write ``corrections`` as the sidecar next to the report; FileExistsError when a different sidecar is
     there and ``overwrite`` is false. The sidecar's path."""
+    from jcviewer.model import corrections as fmt
+
     side = sidecar_path(report_path)
-    text = to_toml(corrections)
+    text = fmt.to_toml(corrections)
     if side.exists() and not overwrite:
         try:
             same = side.read_text(encoding="utf-8") == text
@@ -301,14 +321,16 @@ def stale_corrections(path: Path, data: bytes, corrections: Corrections, base: C
     """Those of ``corrections`` that match nothing in the report at ``path`` holding ``data`` when read over
     ``base`` (its sidecar's): each one whose removal takes a warning away. The report is parsed once, and once
     more per correction when some are stale."""
-    everything = combined(base, corrections)
+    from jcviewer.model import corrections as fmt
+
+    everything = fmt.combined(base, corrections)
     complaints = _complaints(path, data, everything)
-    stale = Corrections()
+    stale = fmt.Corrections()
     if not complaints:
         return stale
     for fix in corrections.fixes():
-        if complaints - _complaints(path, data, without_correction(everything, fix)):
-            stale = with_correction(stale, fix)
+        if complaints - _complaints(path, data, fmt.without_correction(everything, fix)):
+            stale = fmt.with_correction(stale, fix)
     if corrections.sections and complaints - _complaints(path, data, replace(everything, sections=base.sections)):
         stale = replace(stale, sections=corrections.sections)
     return stale
@@ -319,22 +341,24 @@ def forget_stale(store: Path, path: Path) -> Corrections:
     over its sidecar, as when it opens); the ones removed. The others stay in their file; the report and its
     sidecar are never touched. ReportError when the report cannot be read, CorrectionsError when its store file
     cannot."""
+    from jcviewer.model import corrections as fmt
+
     data = read_report_bytes(path)
     file = store_file(store, report_key(data), path)
     if file is None:
-        return Corrections()
+        return fmt.Corrections()
     stored, header = _read(file, "corrections file")
     _read_stored(file)  # another report's file is not this one's to change
     side = sidecar_path(path)
     try:
-        base = read_sidecar(side) if side.exists() else Corrections()
-    except CorrectionsError:
-        base = Corrections()  # ignored when the report opens, so here too
+        base = read_sidecar(side) if side.exists() else fmt.Corrections()
+    except fmt.CorrectionsError:
+        base = fmt.Corrections()  # ignored when the report opens, so here too
     stale = stale_corrections(path, data, stored, base)
     if stale:
         kept = replace(stored, sections=() if stale.sections else stored.sections)
         for fix in stale.fixes():
-            kept = without_correction(kept, fix)
+            kept = fmt.without_correction(kept, fix)
         recorded = header.get("path")
         _put(store, file, recorded if isinstance(recorded, str) else str(path.resolve()), kept)
     return stale

@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from jcviewer.model.correction_problems import has_problems
 from jcviewer.model.errors import ReportError
 from jcviewer.model.report import Report
 from jcviewer.model.report_file import MAX_REPORT_BYTES
 from jcviewer.resources import bundled_report
 from jcviewer.ui import report_loader
 from jcviewer.ui.background import BackgroundTask
-from jcviewer.ui.correction_notices import notify_correction_problems
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
@@ -245,7 +245,10 @@ class ReportOpener(QObject):
         path = request.path.resolve()
         self._window.set_report(report, path, restore_selection=request.origin != "user")
         self._window.settings.remember_file(str(path))
-        notify_correction_problems(self._window, report, path)
+        if has_problems(report):  # the notice and the corrections format load only for a report that needs them
+            from jcviewer.ui.correction_notices import notify_correction_problems
+
+            notify_correction_problems(self._window, report, path)
 
     def _fill_if_empty(self) -> None:
         """The bundled report when nothing is on show and nothing is coming: a window is never left empty."""
