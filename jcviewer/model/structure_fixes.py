@@ -7,13 +7,14 @@ from __future__ import annotations
 from jcviewer.model.corrections import (
     ANCHOR_CHARS,
     BoundaryFix,
+    Correction,
     LineFix,
     LineKind,
     MergeFix,
     SplitFix,
     compact,
 )
-from jcviewer.model.report import Report, Section
+from jcviewer.model.report import Paragraph, Report, Section
 
 
 def _start(text: str) -> str:
@@ -76,3 +77,22 @@ def split_here(report: Report, paragraph_id: str, offset: int) -> SplitFix | Non
     if paragraph.kind != "body" or not head or not tail:
         return None
     return SplitFix(_start(paragraph.text), tail[:ANCHOR_CHARS])
+
+
+def corrected_place(report: Report, fix: Correction) -> tuple[Section, Paragraph | None] | None:
+    """Where a structural ``fix`` shows in ``report`` once applied (or undone): the section holding the paragraph
+    it anchors on (the first whose text holds the anchor), or the heading it made; None for a quote or figure
+    fix, or when nothing matches."""
+    if isinstance(fix, LineFix) and fix.kind == "heading":
+        heading = next((s for s in headed_sections(report) if compact(s.title + s.subtitle).startswith(fix.text)), None)
+        if heading is not None:
+            return heading, None
+    anchors = {LineFix: "text", MergeFix: "paragraph", SplitFix: "at", BoundaryFix: "paragraph"}
+    field = anchors.get(type(fix))
+    if field is None:
+        return None
+    text = getattr(fix, field)
+    paragraphs = [p for p in report.paragraphs() if p.kind in ("body", "caption", "lead")]
+    found = next((p for p in paragraphs if compact(p.text).startswith(text)), None)
+    found = found or next((p for p in paragraphs if text in compact(p.text)), None)
+    return None if found is None else (report.section_of(found.id), found)

@@ -25,9 +25,10 @@ from jcviewer.model.correction_store import (
 )
 from jcviewer.model.corrections import Correction, CorrectionsError, figure_fix, quote_fix
 from jcviewer.model.errors import ReportError
-from jcviewer.model.navigation import Node, metric_clause
+from jcviewer.model.navigation import Mark, Node, metric_clause
 from jcviewer.model.report import Metric, Quote, Report
 from jcviewer.model.sources import sidecar_path
+from jcviewer.model.structure_fixes import corrected_place
 from jcviewer.paths import user_data_folder
 from jcviewer.ui import report_loader
 from jcviewer.ui.structure_menu import StructureMenu
@@ -121,11 +122,11 @@ class _Command(QUndoCommand):
         self._before = corrector.stored(target)
 
     def redo(self) -> None:
-        if not self._corrector.write(self._target, (), self._fixes):
+        if not self._corrector.write(self._target, (), self._fixes, self._fixes):
             self.setObsolete(True)  # nothing was stored: the stack drops the command
 
     def undo(self) -> None:
-        self._corrector.write(self._target, self._corrector.stored(self._target), self._before)
+        self._corrector.write(self._target, self._corrector.stored(self._target), self._before, self._fixes)
 
 
 class Corrector(QObject):
@@ -303,9 +304,16 @@ class Corrector(QObject):
         except CorrectionsError:
             return ()  # garbage: the next write keeps it aside and starts afresh
 
-    def write(self, target: _Report, remove: tuple[Correction, ...], add: tuple[Correction, ...]) -> bool:
-        """Forget ``remove`` and store ``add`` for ``target``, then show the report corrected; False (after
-        saying why) when the store cannot be written."""
+    def write(
+        self,
+        target: _Report,
+        remove: tuple[Correction, ...],
+        add: tuple[Correction, ...],
+        about: tuple[Correction, ...] = (),
+    ) -> bool:
+        """Forget ``remove`` and store ``add`` for ``target``, then show the report corrected, at the place a
+        structural correction among ``about`` changed (else the node on show); False (after saying why) when
+        the store cannot be written."""
         store = store_folder()
         try:
             for fix in remove:
@@ -320,7 +328,23 @@ class Corrector(QObject):
             self._reshow(target.path)
         finally:
             self._writing = False
+        self._show_place(about)
         return True
+
+    def _show_place(self, fixes: tuple[Correction, ...]) -> None:
+        """Select the section a structural correction changed (its paragraph highlighted): section ids follow
+        the outline, so the node on show may now be another section."""
+        window, report = self._window, self._window.report
+        if report is None:
+            return
+        place = next((found for fix in fixes if (found := corrected_place(report, fix)) is not None), None)
+        if place is None:
+            return
+        section, paragraph = place
+        node = next((n for top in window.nodes for n in top.walk() if n.section == section.id), None)
+        if node is not None:
+            focus = None if paragraph is None else Mark(paragraph.id, (0, len(paragraph.text)))
+            window.select_node(node.id, focus)
 
     def _reshow(self, path: Path) -> None:
         window = self._window

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from structure_page import PAGE
 
-from jcviewer.model.corrections import Correction, Corrections, with_correction
+from jcviewer.model.corrections import Correction, Corrections, LineFix, with_correction
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
 from jcviewer.model.structure_fixes import (
+    corrected_place,
     headed_sections,
     heading_kind_fix,
     merge_with_previous,
@@ -80,3 +81,18 @@ def test_split_here_cuts_at_the_offset_and_not_at_either_end() -> None:
     assert split_here(REPORT, paragraph.id, len(paragraph.text)) is None
     corrected = _corrected(split_here(REPORT, paragraph.id, offset))
     assert _outline(corrected)[0][1] == ["过去一年", "新的一年", "全县将扎"]
+
+
+def test_the_place_a_structural_fix_changed_is_found_in_the_corrected_report() -> None:
+    split = split_here(
+        REPORT, _body(REPORT, "过去一年"), REPORT.paragraph(_body(REPORT, "过去一年")).text.index("新的")
+    )
+    assert split is not None
+    section, paragraph = corrected_place(_corrected(split), split) or (None, None)
+    assert section is not None and section.title == "一、稳增长"
+    assert paragraph is not None and paragraph.text.startswith("新的一年")
+    made = paragraph_kind_fix(REPORT, _body(REPORT, "深化重点"), "heading")
+    assert made is not None
+    heading, nothing = corrected_place(_corrected(made), made) or (None, None)
+    assert heading is not None and heading.title.startswith("深化重点") and nothing is None
+    assert corrected_place(REPORT, LineFix("没有这一段", "body")) is None

@@ -113,6 +113,8 @@ def test_section_starts_here_puts_a_misplaced_heading_right(open_corpus, make_wi
     _choose(window, _paragraph(window, "翻开2021年"), 0, "sectionStartsAction")
 
     assert _section(window, HEADING) == ["翻开20", "春风得意", "其中，北"]
+    shown = window.outline.currentIndex().data()
+    assert shown == HEADING  # the section ids moved with the outline: the heading is still the one on show
     assert not any(w.code == "heading_placement" for w in _report(window).warnings)
     assert window.warning_bar.isHidden()
     heading_node = next(n for n in nodes_of(window, "section") if n.title == HEADING)
