@@ -18,26 +18,31 @@ store in the user's data folder (``correction_store``). It holds anchors, never 
     original = "GDP"             # optional: the indicator as printed, when the expression is there twice
     drop = true                  # not a target; or period = "target" | "result", indicator = "…", value = 6.5
 
-    [[line]]                     # what a line or paragraph is, by how it starts
+    [[structure]]                # the page structure, one table per correction, applied in this order
+    action = "line"              # what a line or paragraph is, by how it starts:
     text = "苹果满园"
     kind = "heading"             # or "caption", "body"
 
-    [[merge]]                    # a paragraph continues the one before it
+    [[structure]]
+    action = "merge"             # a paragraph continues the one before it
     paragraph = "增收致富"
 
-    [[split]]                    # a paragraph is two: the second starts with ``at``
+    [[structure]]
+    action = "split"             # a paragraph is two: the second starts with ``at``
     paragraph = "三月的山村"
     at = "果农们忙着"
 
-    [[boundary]]                 # a heading's run starts at this paragraph
+    [[structure]]
+    action = "boundary"          # a heading's run starts at this paragraph
     heading = "果园增收"
     paragraph = "三月的山村"
 
-The structural tables (``[[section]]``, ``[[line]]``, ``[[merge]]``, ``[[split]]``, ``[[boundary]]``) apply to
-the page structure before the genre logic (``parse.restructure``: lines, then merges and splits, the outline,
-boundaries); ``[[quote]]`` and ``[[figure]]`` to the model after it (``apply``). A correction whose anchor
-matches nothing is reported as a ``correction_stale`` warning and otherwise ignored; one the text already
-satisfies (the parser made that merge itself) says nothing. Applying twice gives the same model as once.
+``[[section]]`` and ``[[structure]]`` apply to the page structure before the genre logic (``parse.restructure``:
+lines, merges and splits in the order made, then the outline, then boundaries); ``[[quote]]`` and ``[[figure]]``
+to the model after it (``apply``). Each correction was made on the report as corrected by those before it, so
+the order matters. A correction whose anchor matches nothing is reported as a ``correction_stale`` warning and
+otherwise ignored; one the text already satisfies (the parser made that merge itself) says nothing. Applying
+twice gives the same model as once.
 """
 
 from __future__ import annotations
@@ -45,8 +50,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
-from functools import partial
+from dataclasses import MISSING, dataclass, fields, replace
 from typing import Any, Literal, TypeVar
 
 from jcviewer.model.report import Metric, ParseWarning, Period, Quote, Report
@@ -107,10 +111,19 @@ class MergeFix:
 
 @dataclass(frozen=True)
 class SplitFix:
-    """The paragraph starting ``paragraph`` is two; the second starts with ``at``."""
+    """The paragraph starting ``paragraph`` is two; the second starts with ``at``, right after ``after`` (the
+    text before the cut, which tells one place from another where ``at`` is printed twice)."""
 
     paragraph: str
     at: str
+    after: str = ""
+
+    def cut_in(self, text: str) -> int | None:
+        """Where the cut falls in a paragraph's ``text`` (spaces removed), past its start; None if nowhere."""
+        place = text.find(self.at, 1)
+        while place > 0 and not text[:place].endswith(self.after):
+            place = text.find(self.at, place + 1)
+        return place if place > 0 else None
 
 
 @dataclass(frozen=True)
@@ -121,50 +134,47 @@ class BoundaryFix:
     paragraph: str
 
 
-Correction = QuoteFix | FigureFix | LineFix | MergeFix | SplitFix | BoundaryFix
+StructuralFix = LineFix | MergeFix | SplitFix | BoundaryFix
+Correction = QuoteFix | FigureFix | StructuralFix
 
-_TABLES: dict[type, tuple[str, str]] = {
-    LineFix: ("line", "lines"),
-    MergeFix: ("merge", "merges"),
-    SplitFix: ("split", "splits"),
-    BoundaryFix: ("boundary", "boundaries"),
-    QuoteFix: ("quote", "quotes"),
-    FigureFix: ("figure", "figures"),
+ACTIONS: dict[str, type[StructuralFix]] = {
+    "line": LineFix,
+    "merge": MergeFix,
+    "split": SplitFix,
+    "boundary": BoundaryFix,
 }
-"""Each kind of correction: its TOML table and its field of ``Corrections``, in the order they apply."""
+"""The ``action`` of a ``[[structure]]`` table, and the correction it reads as."""
 
 
 @dataclass(frozen=True)
 class Corrections:
-    """Everything one report's corrections say: structure (``sections`` and the structural fixes, applied
-    before the genre logic) and the model fixes (``quotes``, ``figures``, after it)."""
+    """Everything one report's corrections say: the page structure (``sections``, and ``structure`` in the
+    order the reader made them; applied before the genre logic) and the model fixes (``quotes``, ``figures``,
+    after it)."""
 
     sections: tuple[SidecarSection, ...] = ()
     quotes: tuple[QuoteFix, ...] = ()
     figures: tuple[FigureFix, ...] = ()
-    lines: tuple[LineFix, ...] = ()
-    merges: tuple[MergeFix, ...] = ()
-    splits: tuple[SplitFix, ...] = ()
-    boundaries: tuple[BoundaryFix, ...] = ()
+    structure: tuple[StructuralFix, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.sections or self.fixes())
 
     def fixes(self) -> tuple[Correction, ...]:
         """Every correction but the sections, in the order they apply."""
-        return tuple(fix for _table, field in _TABLES.values() for fix in getattr(self, field))
+        return (*self.structure, *self.quotes, *self.figures)
 
     @property
     def restructures(self) -> bool:
         """Whether any correction changes the page structure (so the text must be parsed again)."""
-        return bool(self.sections or self.lines or self.merges or self.splits or self.boundaries)
+        return bool(self.sections or self.structure)
 
 
 class CorrectionsError(ValueError):
     """A corrections file is not valid TOML or not in the corrections format."""
 
 
-TABLES = ("section", *(table for table, _field in _TABLES.values()))
+TABLES = ("section", "structure", "quote", "figure")
 
 
 def compact(text: str) -> str:
@@ -181,6 +191,8 @@ def parse_corrections(text: str, name: str, extra: tuple[str, ...] = ()) -> tupl
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CorrectionsError(f"{name}: {error}") from error
+    except RecursionError as error:  # arrays or tables nested thousands deep
+        raise CorrectionsError(f"{name}: nested too deeply to be corrections") from error
     unknown = sorted(set(data) - set(TABLES) - set(extra))
     if unknown:
         expected = ", ".join(f"[[{table}]]" for table in TABLES)
@@ -189,30 +201,30 @@ def parse_corrections(text: str, name: str, extra: tuple[str, ...] = ()) -> tupl
     for key, entries in tables.items():
         if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
             raise CorrectionsError(f"{name}: “{key}” must be written [[{key}]]")
-    readers: dict[str, Callable[[dict[str, Any], str], Any]] = {
-        "quote": _quote,
-        "figure": _figure,
-        **{table: partial(_structural, kind) for kind, (table, _field) in _TABLES.items() if kind not in _MODEL},
-    }
-    fields = {
-        field: tuple(readers[table](entry, f"{name}: {table} {n}") for n, entry in enumerate(tables[table], start=1))
-        for table, field in _TABLES.values()
-    }
-    sections = tuple(_section(entry, f"{name}: section {n}") for n, entry in enumerate(tables["section"], start=1))
-    return Corrections(sections, **fields), {key: data[key] for key in extra if key in data}
+
+    def read(table: str, reader: Callable[[dict[str, Any], str], Any]) -> tuple[Any, ...]:
+        return tuple(reader(entry, f"{name}: [[{table}]] number {n}") for n, entry in enumerate(tables[table], 1))
+
+    corrections = Corrections(
+        read("section", _section), read("quote", _quote), read("figure", _figure), read("structure", _structural)
+    )
+    return corrections, {key: data[key] for key in extra if key in data}
 
 
-_MODEL = (QuoteFix, FigureFix)
-"""The corrections applied to the model after the genre logic; the others change the page structure."""
-
-
-def _structural(kind: type[LineFix | MergeFix | SplitFix | BoundaryFix], entry: dict[str, Any], where: str) -> Any:
-    """A structural correction: every field a required anchor (``kind`` one of ``LINE_KINDS``)."""
-    names = [field.name for field in fields(kind)]
-    extra = sorted(set(entry) - set(names))
+def _structural(entry: dict[str, Any], where: str) -> StructuralFix:
+    """A ``[[structure]]`` table: its ``action`` and that correction's fields, each a required anchor."""
+    kind = ACTIONS.get(entry.get("action"))  # type: ignore[arg-type]
+    if kind is None:
+        raise CorrectionsError(f"{where}: action must be one of {', '.join(f'{a!r}' for a in ACTIONS)}")
+    names = {field.name: field.default is MISSING for field in fields(kind)}  # name: required
+    extra = sorted(set(entry) - {"action", *names})
     if extra:
-        raise CorrectionsError(f"{where}: unknown key “{extra[0]}”")
-    values: dict[str, Any] = {name: compact(_text(entry, name, where, True) or "") for name in names}
+        raise CorrectionsError(f"{where}: unknown key “{extra[0]}” for action {entry['action']!r}")
+    values: dict[str, Any] = {
+        name: compact(_text(entry, name, where, required) or "")
+        for name, required in names.items()
+        if required or name in entry
+    }
     if values.get("kind", "body") not in LINE_KINDS:
         raise CorrectionsError(f'{where}: kind must be "heading", "caption" or "body"')
     return kind(**values)
@@ -243,7 +255,7 @@ def _check_keys(entry: dict[str, Any], allowed: set[str], changes: set[str], whe
     extra = sorted(set(entry) - allowed)
     if extra:
         raise CorrectionsError(f"{where}: unknown key “{extra[0]}”")
-    if not set(entry) & changes:
+    if not {key for key in set(entry) & changes if entry[key] is not False}:  # drop = false changes nothing
         raise CorrectionsError(f"{where} changes nothing (give one of {', '.join(sorted(changes))})")
     if "drop" in entry and not isinstance(entry["drop"], bool):
         raise CorrectionsError(f"{where}: drop must be true or false")
@@ -284,14 +296,16 @@ def _figure(entry: dict[str, Any], where: str) -> FigureFix:
 
 def anchor(correction: Correction) -> tuple[str, ...]:
     """What a correction is anchored to: two corrections with one anchor are about the same thing (a quote, a
-    figure, a line, a paragraph's start, a heading's boundary), and the later one replaces the earlier."""
+    figure, a line, a merge or split, a heading's start), and the later one replaces the earlier."""
     if isinstance(correction, QuoteFix):
         return ("quote", correction.paragraph, correction.words)
     if isinstance(correction, FigureFix):
         return ("figure", correction.paragraph, correction.expression, correction.original)
+    if isinstance(correction, LineFix):
+        return ("line", correction.text)  # its kind is what it sets
     if isinstance(correction, BoundaryFix):
         return ("boundary", correction.heading)
-    return (_TABLES[type(correction)][0], *(getattr(correction, f.name) for f in fields(correction)))
+    return (type(correction).__name__, *(getattr(correction, f.name) for f in fields(correction)))
 
 
 def _changes(fix: Correction) -> dict[str, Any]:
@@ -300,33 +314,22 @@ def _changes(fix: Correction) -> dict[str, Any]:
     return {f.name: getattr(fix, f.name) for f in fields(fix) if getattr(fix, f.name) != f.default}
 
 
-def _cancels(old: Correction, new: Correction) -> bool:
-    """Whether ``new`` undoes ``old``: merging the paragraph a split made, or splitting where a merge joined."""
-    if isinstance(new, MergeFix) and isinstance(old, SplitFix):
-        return old.at == new.paragraph
-    if isinstance(new, SplitFix) and isinstance(old, MergeFix):
-        return new.at == old.paragraph
-    return False
-
-
 def with_correction(corrections: Corrections, correction: Correction) -> Corrections:
-    """``corrections`` with ``correction`` added: merged into one with the same anchor if there is one, or
-    cancelling the split or merge it undoes."""
-    for kind in (SplitFix, MergeFix):
-        field = _TABLES[kind][1]
-        kept = tuple(old for old in getattr(corrections, field) if not _cancels(old, correction))
-        if len(kept) < len(getattr(corrections, field)):
-            return _with(corrections, field, kept)
-    field = _TABLES[type(correction)][1]
-    return _with(corrections, field, _added(getattr(corrections, field), correction))
+    """``corrections`` with ``correction`` added: a quote or figure fix merged into one with the same anchor if
+    there is one; a structural one after the others (they apply in the order made), replacing one with the
+    same anchor."""
+    if isinstance(correction, QuoteFix):
+        return replace(corrections, quotes=_added(corrections.quotes, correction))
+    if isinstance(correction, FigureFix):
+        return replace(corrections, figures=_added(corrections.figures, correction))
+    key = anchor(correction)
+    return replace(corrections, structure=(*(f for f in corrections.structure if anchor(f) != key), correction))
 
 
-def _with(corrections: Corrections, field: str, fixes: tuple[Correction, ...]) -> Corrections:
-    changed: dict[str, Any] = {field: fixes}
-    return replace(corrections, **changed)
+_Fix = TypeVar("_Fix", QuoteFix, FigureFix)
 
 
-def _added(fixes: tuple[Correction, ...], new: Correction) -> tuple[Correction, ...]:
+def _added(fixes: tuple[_Fix, ...], new: _Fix) -> tuple[_Fix, ...]:
     result = list(fixes)
     for index, old in enumerate(fixes):
         if anchor(old) == anchor(new):
@@ -339,15 +342,17 @@ def _added(fixes: tuple[Correction, ...], new: Correction) -> tuple[Correction, 
 def without_correction(corrections: Corrections, correction: Correction) -> Corrections:
     """``corrections`` without the one anchored where ``correction`` is."""
     key = anchor(correction)
-    kept: dict[str, Any] = {
-        field: tuple(fix for fix in getattr(corrections, field) if anchor(fix) != key)
-        for _table, field in _TABLES.values()
-    }
-    return replace(corrections, **kept)
+    return replace(
+        corrections,
+        quotes=tuple(f for f in corrections.quotes if anchor(f) != key),
+        figures=tuple(f for f in corrections.figures if anchor(f) != key),
+        structure=tuple(f for f in corrections.structure if anchor(f) != key),
+    )
 
 
 def combined(first: Corrections, then: Corrections) -> Corrections:
-    """``first`` overridden by ``then``: its sections if it has any, its fixes merged over ``first``'s."""
+    """``first`` overridden by ``then``: its sections if it has any, its fixes merged over (structural ones:
+    after) ``first``'s."""
     result = replace(first, sections=then.sections or first.sections)
     for fix in then.fixes():
         result = with_correction(result, fix)
@@ -362,15 +367,20 @@ def to_toml(corrections: Corrections, header: dict[str, str] | None = None) -> s
     for section in corrections.sections:
         paragraphs = ", ".join(_string(p) for p in section.paragraphs)
         lines += ["[[section]]", f"heading = {_string(section.heading)}", f"paragraphs = [{paragraphs}]", ""]
+    actions = {kind: action for action, kind in ACTIONS.items()}
     for fix in corrections.fixes():
-        lines.append(f"[[{_TABLES[type(fix)][0]}]]")
+        if isinstance(fix, QuoteFix | FigureFix):
+            lines.append("[[quote]]" if isinstance(fix, QuoteFix) else "[[figure]]")
+        else:
+            lines += ["[[structure]]", f"action = {_string(actions[type(fix)])}"]
         lines += [f"{key} = {_value(value)}" for key, value in _changes(fix).items()]
         lines.append("")
     return "\n".join(lines)
 
 
 def _string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a TOML basic string
+    """A TOML basic string: a JSON string, with DEL escaped too (JSON allows it raw, TOML does not)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _value(value: object) -> str:
@@ -402,7 +412,7 @@ def apply(report: Report, corrections: Corrections) -> Report:
         starts,
         _figure_matches,
         lambda m, fix: _fixed(m, fix, report.year),
-        lambda fix: f"figure “{fix.expression}”",
+        lambda fix: f"figure “{fix.expression}”" + (f" of “{fix.original}”" if fix.original else ""),
         warnings,
     )
     unseen = [w for w in dict.fromkeys(warnings) if w not in report.warnings]  # each reported once
@@ -410,7 +420,6 @@ def apply(report: Report, corrections: Corrections) -> Report:
 
 
 _Item = TypeVar("_Item", Quote, Metric)
-_Fix = TypeVar("_Fix", QuoteFix, FigureFix)
 
 
 def _fixed_items(
@@ -470,7 +479,7 @@ def _stale(what: str, paragraph: str, ids: list[str]) -> ParseWarning:
     where = "no paragraph starts with it any more" if not ids else "it is no longer found there"
     return ParseWarning(
         "correction_stale",
-        f"correction ignored: {what} in the paragraph starting “{paragraph[:12]}…”: {where}",
+        f"correction ignored: {what} in the paragraph starting “{paragraph}”: {where}",  # whole: one per fix
         paragraph=ids[0] if ids else "",
     )
 

@@ -1,6 +1,7 @@
 """The structural corrections a reader can make at a paragraph or a heading of a parsed report (Qt-free): which
-make sense where, and the anchored fix each one stores (``corrections``: ``[[line]]``, ``[[merge]]``,
-``[[split]]``, ``[[boundary]]``). Each function returns None where its correction does not apply."""
+make sense where, and the anchored fix each one stores (``corrections``: ``[[structure]]`` tables). Each function
+returns None where its correction does not apply. An anchor is the first ``ANCHOR_CHARS`` characters of a text,
+or more where another paragraph or heading of the report starts the same way, so that it names one place."""
 
 from __future__ import annotations
 
@@ -17,18 +18,22 @@ from jcviewer.model.corrections import (
 from jcviewer.model.report import Paragraph, Report, Section
 
 
-def _start(text: str) -> str:
-    return compact(text)[:ANCHOR_CHARS]
+def _start(report: Report, text: str) -> str:
+    """How ``text`` (a paragraph's or heading's) starts: long enough that no other text of ``report`` starts so,
+    where that can be (a text that is the start of another is anchored whole: the first in reading order)."""
+    own = compact(text)
+    others = {compact(p.text) for p in report.paragraphs()} | {compact(h.title + h.subtitle) for h in report.headings}
+    others.discard(own)
+    size = ANCHOR_CHARS
+    while size < len(own) and any(other.startswith(own[:size]) for other in others):
+        size += ANCHOR_CHARS // 2
+    return own[:size]
 
 
 def headed_sections(report: Report) -> list[Section]:
     """The sections that carry one of the report's headings (not the untitled run of text), in reading order."""
     printed = {(heading.title, heading.subtitle) for heading in report.headings}
     return [s for s in report.sections if s.kind == "section" and (s.title, s.subtitle) in printed]
-
-
-def _body_order(report: Report) -> list[str]:
-    return [p.id for p in report.paragraphs() if p.kind == "body"]
 
 
 def section_starts_here(report: Report, paragraph_id: str) -> BoundaryFix | None:
@@ -44,7 +49,7 @@ def move_heading_here(report: Report, section: Section, paragraph_id: str) -> Bo
     paragraph = report.paragraph(paragraph_id)
     if paragraph.kind != "body" or section.paragraphs[:1] == (paragraph,):
         return None
-    return BoundaryFix(_start(section.title + section.subtitle), _start(paragraph.text))
+    return BoundaryFix(_start(report, section.title + section.subtitle), _start(report, paragraph.text))
 
 
 def paragraph_kind_fix(report: Report, paragraph_id: str, kind: LineKind) -> LineFix | None:
@@ -52,31 +57,39 @@ def paragraph_kind_fix(report: Report, paragraph_id: str, kind: LineKind) -> Lin
     paragraph = report.paragraph(paragraph_id)
     if paragraph.kind not in ("body", "caption") or paragraph.kind == kind:
         return None
-    return LineFix(_start(paragraph.text), kind)
+    return LineFix(_start(report, paragraph.text), kind)
 
 
 def heading_kind_fix(report: Report, section: Section, kind: LineKind) -> LineFix | None:
     """这是图片说明 / 正文 for a heading (the section node of the outline)."""
     if kind == "heading" or section not in headed_sections(report):
         return None
-    return LineFix(_start(section.title + section.subtitle), kind)
+    return LineFix(_start(report, section.title + section.subtitle), kind)
 
 
 def merge_with_previous(report: Report, paragraph_id: str) -> MergeFix | None:
-    """与上段合并: this body paragraph continues the one before it in reading order."""
-    order = _body_order(report)
-    if paragraph_id not in order or order.index(paragraph_id) == 0:
+    """与上段合并: this body paragraph continues the one before it in its section (not across a heading: move
+    the heading first)."""
+    paragraph = report.paragraph(paragraph_id)
+    body = [p for p in report.section_of(paragraph_id).paragraphs if p.kind == "body"]
+    if paragraph.kind != "body" or body.index(paragraph) == 0:
         return None
-    return MergeFix(_start(report.paragraph(paragraph_id).text))
+    return MergeFix(_start(report, paragraph.text))
 
 
 def split_here(report: Report, paragraph_id: str, offset: int) -> SplitFix | None:
-    """从此处拆分: this body paragraph is two, the second starting at ``offset`` of its text."""
+    """从此处拆分: this body paragraph is two, the second starting at ``offset`` of its text. ``at`` is the text
+    after the cut and ``after`` the text before it, as long as it takes to name this cut and no other."""
     paragraph = report.paragraph(paragraph_id)
-    head, tail = compact(paragraph.text[:offset]), compact(paragraph.text[offset:])
-    if paragraph.kind != "body" or not head or not tail:
+    whole, cut = compact(paragraph.text), len(compact(paragraph.text[:offset]))
+    if paragraph.kind != "body" or not 0 < cut < len(whole):
         return None
-    return SplitFix(_start(paragraph.text), tail[:ANCHOR_CHARS])
+    size = ANCHOR_CHARS // 2
+    fix = SplitFix(_start(report, paragraph.text), whole[cut : cut + size], whole[max(0, cut - size) : cut])
+    while fix.cut_in(whole) != cut and size < len(whole):
+        size *= 2
+        fix = SplitFix(fix.paragraph, whole[cut : cut + size], whole[max(0, cut - size) : cut])
+    return fix
 
 
 def corrected_place(report: Report, fix: Correction) -> tuple[Section, Paragraph | None] | None:

@@ -66,12 +66,30 @@ def test_reclassifying_a_paragraph_a_caption_and_a_heading() -> None:
     assert [h.title for h in _corrected(heading_kind_fix(REPORT, heading, "body")).headings] == ["一、稳增长"]
 
 
-def test_merge_is_offered_from_the_second_body_paragraph_and_joins_it() -> None:
+def test_merge_is_offered_within_a_section_and_joins_it() -> None:
     assert merge_with_previous(REPORT, _body(REPORT, "过去一年")) is None
+    assert merge_with_previous(REPORT, _body(REPORT, "深化重点")) is None  # across a heading: move it first
     assert merge_with_previous(REPORT, REPORT.captions[0].paragraph.id) is None
-    corrected = _corrected(merge_with_previous(REPORT, _body(REPORT, "深化重点")))
-    assert _outline(corrected)[0][1] == ["过去一年", "全县将扎"]  # joined across the heading: it now heads the rest
-    assert any(p.text.startswith("全县将扎") and "深化重点" in p.text for p in corrected.paragraphs())
+    corrected = _corrected(merge_with_previous(REPORT, _body(REPORT, "扩大高水")))
+    assert _outline(corrected)[1] == ("二、促改革", ["深化重点"])
+    assert any(p.text.startswith("深化重点") and "扩大高水平" in p.text for p in corrected.paragraphs())
+
+
+def test_anchors_grow_until_they_name_one_paragraph_and_one_cut() -> None:
+    twice = "过去一年，全县经济稳步增长，各项事业全面进步。"
+    page = PAGE.replace("一、稳增长\n\n", f"一、稳增长\n\n{twice}\n\n")
+    report = parse_text(page, "page.txt")
+    second = next(p for p in report.paragraphs() if p.text.startswith("过去一年") and p.text != twice)
+    fix = paragraph_kind_fix(report, second.id, "caption")
+    assert fix is not None and len(fix.text) > 16
+    corrected = parse_text(page, "page.txt", with_correction(Corrections(), fix))
+    assert [c.paragraph.text[:4] for c in corrected.captions] == ["过去一年", "图为会议"]
+    assert any(p.text == twice for p in corrected.paragraphs() if p.kind == "body")
+    paragraph = REPORT.paragraph(_body(REPORT, "过去一年"))
+    split = split_here(REPORT, paragraph.id, paragraph.text.rindex("。"))  # "。" is in it more than once
+    assert split is not None
+    cut = _corrected(split)
+    assert [p.text for p in cut.paragraphs() if p.kind == "body"][1] == "。"
 
 
 def test_split_here_cuts_at_the_offset_and_not_at_either_end() -> None:

@@ -75,6 +75,6 @@ def test_outline_heading_and_caption_nodes_offer_reclassification(qtbot) -> None
 
 def test_a_merge_hands_on_the_paragraph_start(qtbot) -> None:  # noqa: ANN001
     menu, structure, asked = _menu(qtbot)
-    structure.add_paragraph_actions(menu, REPORT, _paragraph("深化重点"), 0)
+    structure.add_paragraph_actions(menu, REPORT, _paragraph("扩大高水"), 0)
     next(a for a in menu.actions() if a.objectName() == "mergeAction").trigger()
-    assert asked[-1][0] == (MergeFix("深化重点领域改革，优化营商环境，"),)
+    assert asked[-1][0] == (MergeFix("扩大高水平对外开放，积极融入区域"),)

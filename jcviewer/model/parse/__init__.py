@@ -147,20 +147,20 @@ def parse_text(
     layout = classify(group_units(flow), furniture)
     structure = structure or Corrections()
     warnings: list[ParseWarning] = []
-    if structure.lines or structure.merges or structure.splits:
+    if structure.structure:
         warnings += restructured(layout, structure, flow)
+    placed = [p for p in layout.placed_headings if not p.anchored]
     assignments = None
     if structure.sections:
         try:
-            assignments = outline.apply_sidecar(structure.sections, layout.headings, layout.body)
+            assignments = outline.apply_sidecar(structure.sections, [p.heading for p in placed], layout.body)
         except outline.SidecarError as error:
             warnings.append(ParseWarning("sidecar_ignored", f"outline sidecar ignored: {error}"))
     synonyms = synonyms or default_synonyms()
     if assignments is None:
-        placed = [p for p in layout.placed_headings if not p.anchored]
         assignments = outline.infer(placed, layout.body, synonyms)
-        assignments = with_anchored_headings(assignments, [p.heading for p in layout.placed_headings if p.anchored])
-    assignments, stale = with_boundaries(assignments, structure.boundaries)
+    assignments = with_anchored_headings(assignments, [p.heading for p in layout.placed_headings if p.anchored])
+    assignments, stale = with_boundaries(assignments, structure)
     warnings += stale + layout.warnings
     sections, body, captions, banners = _sections(layout, assignments)
     warnings += _placement_warnings(assignments, sections)

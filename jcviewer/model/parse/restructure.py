@@ -21,11 +21,21 @@ from jcviewer.model.report import Heading, ParseWarning
 
 
 def restructured(layout: Layout, corrections: Corrections, flow: list[Line]) -> list[ParseWarning]:
-    """Apply the line, merge and split corrections to ``layout`` (in place; ``flow`` are the page's lines in
-    the text flow, for headings turned into text); the warnings for those that match nothing."""
-    warnings = [warning for fix in corrections.lines if (warning := _reclassify(layout, fix, flow))]
-    warnings += [warning for fix in corrections.merges if (warning := _merge(layout, fix))]
-    warnings += [warning for fix in corrections.splits if (warning := _split(layout, fix))]
+    """Apply the line, merge and split corrections to ``layout`` in the order they were made (in place;
+    ``flow`` are the page's lines in the text flow, for headings turned into text); the warnings for those that
+    match nothing."""
+    warnings = []
+    for fix in corrections.structure:
+        if isinstance(fix, LineFix):
+            warning = _reclassify(layout, fix, flow)
+        elif isinstance(fix, MergeFix):
+            warning = _merge(layout, fix)
+        elif isinstance(fix, SplitFix):
+            warning = _split(layout, fix)
+        else:
+            continue  # a boundary: once the outline stands (``with_boundaries``)
+        if warning is not None:
+            warnings.append(warning)
     firsts = [unit.first for unit in layout.body]
     layout.placed_headings = sorted(
         (replace(placed, position=bisect_left(firsts, placed.heading.lines[0])) for placed in layout.placed_headings),
@@ -34,8 +44,10 @@ def restructured(layout: Layout, corrections: Corrections, flow: list[Line]) -> 
     return warnings
 
 
-def _stale(what: str, anchor: str) -> ParseWarning:
-    return ParseWarning("correction_stale", f"correction ignored: {what} “{anchor[:12]}…”: nothing starts with it")
+def _stale(what: str, where: str = "nothing starts with it") -> ParseWarning:
+    """The warning for a structural correction that matches nothing; ``what`` names it by all its anchors, so
+    two corrections never share one message."""
+    return ParseWarning("correction_stale", f"correction ignored: {what}: {where}")
 
 
 def _heading_text(heading: Heading) -> str:
@@ -48,7 +60,7 @@ def _reclassify(layout: Layout, fix: LineFix, flow: list[Line]) -> ParseWarning 
     if found is None:
         if _find_item(layout, fix.text, None) is not None:
             return None  # it is that already
-        return _stale(f"“{fix.kind}” for the line", fix.text)
+        return _stale(f"{fix.kind} for the line “{fix.text}”")
     kind, index = found
     if kind == "heading":
         heading = layout.placed_headings.pop(index).heading
@@ -96,26 +108,28 @@ def _merge(layout: Layout, fix: MergeFix) -> ParseWarning | None:
     """Join the body paragraph starting with ``fix.paragraph`` to the one before it."""
     texts = [compact(repaired_text(unit)) for unit in layout.body]
     index = next((i for i, text in enumerate(texts) if text.startswith(fix.paragraph)), None)
-    if index is None or index == 0:
-        if index is None and any(fix.paragraph in text for text in texts):
+    if index is None:
+        if any(fix.paragraph in text for text in texts):
             return None  # joined already
-        return _stale("merge of the paragraph", fix.paragraph)
+        return _stale(f"merge of the paragraph “{fix.paragraph}”")
+    if index == 0:
+        return _stale(f"merge of the paragraph “{fix.paragraph}”", "no paragraph before it")
     before = layout.body[index - 1]
     layout.body[index - 1 : index + 1] = [Unit(before.lines + layout.body[index].lines)]
     return None
 
 
 def _split(layout: Layout, fix: SplitFix) -> ParseWarning | None:
-    """Cut the body paragraph starting with ``fix.paragraph`` where ``fix.at`` starts (any paragraph holding
-    ``fix.at`` past its start, when the one named has changed)."""
+    """Cut the body paragraph starting with ``fix.paragraph`` where ``fix.at`` starts in it."""
     texts = [compact(repaired_text(unit)) for unit in layout.body]
-    holding = [i for i, text in enumerate(texts) if text.find(fix.at, 1) > 0]
-    index = next((i for i in holding if texts[i].startswith(fix.paragraph)), holding[0] if holding else None)
+    index = next(
+        (i for i, text in enumerate(texts) if text.startswith(fix.paragraph) and text.find(fix.at, 1) > 0), None
+    )
     if index is None:
         if any(text.startswith(fix.at) for text in texts):
             return None  # cut already
-        return _stale("split of the paragraph", fix.paragraph)
-    layout.body[index : index + 1] = split_unit(layout.body[index], texts[index].find(fix.at, 1))
+        return _stale(f"split of the paragraph “{fix.paragraph}” before “{fix.at}”")
+    layout.body[index : index + 1] = split_unit(layout.body[index], fix.cut_in(texts[index]) or 0)
     return None
 
 
@@ -176,16 +190,18 @@ def _anchored(assignments: list[Assignment], heading: Heading) -> list[Assignmen
 
 
 def with_boundaries(
-    assignments: list[Assignment], fixes: tuple[BoundaryFix, ...]
+    assignments: list[Assignment], corrections: Corrections
 ) -> tuple[list[Assignment], list[ParseWarning]]:
     """``assignments`` with each fix's heading starting at its paragraph (in reading order: the paragraphs
     before it in its old run go to the run before; a run that started there is left empty); the warnings for
     fixes that match nothing."""
     warnings = []
-    for fix in fixes:
+    for fix in corrections.structure:
+        if not isinstance(fix, BoundaryFix):
+            continue
         moved = _moved(assignments, fix)
         if moved is None:
-            warnings.append(_stale(f"start of “{fix.heading}” at the paragraph", fix.paragraph))
+            warnings.append(_stale(f"start of the heading “{fix.heading}” at the paragraph “{fix.paragraph}”"))
         else:
             assignments = moved
     return assignments, warnings
@@ -205,18 +221,20 @@ def _moved(assignments: list[Assignment], fix: BoundaryFix) -> list[Assignment] 
     start = next((i for i, unit in enumerate(units) if compact(repaired_text(unit)).startswith(fix.paragraph)), None)
     if moving is None or start is None:
         return None
-    starts = {index: owner.index(index) for index in set(owner) if index != moving}
-    starts = {index: first for index, first in starts.items() if first != start}  # a run starting there yields
-    starts[moving] = start
-    order = sorted(starts, key=lambda index: starts[index])
-    bounds = [starts[index] for index in order] + [len(units)]
+    begins = {index: owner.index(index) for index in set(owner) if index != moving}
+    begins = {index: first for index, first in begins.items() if first != start}  # a run starting there yields
+    begins[moving] = start
+    filled = sorted(begins, key=lambda index: begins[index])
+    bounds = [begins[index] for index in filled] + [len(units)]
+    waiting: dict[int | None, list[int]] = {}  # empty headed runs, by the filled run they stood before
+    for index, assignment in enumerate(assignments):
+        if index not in begins and assignment.heading is not None:
+            waiting.setdefault(
+                next((later for later in range(index + 1, len(assignments)) if later in begins), None), []
+            ).append(index)
     result = [Assignment(None, tuple(units[: bounds[0]]))] if bounds[0] else []
-    for index, end in zip(order, bounds[1:], strict=True):
+    for index, end in zip(filled, bounds[1:], strict=True):
+        result += [replace(assignments[empty], units=()) for empty in waiting.get(index, [])]
         confidence = 1.0 if index == moving else assignments[index].confidence
-        result.append(replace(assignments[index], units=tuple(units[starts[index] : end]), confidence=confidence))
-    emptied = [
-        replace(assignment, units=())
-        for index, assignment in enumerate(assignments)
-        if index not in starts and assignment.heading is not None
-    ]
-    return result + emptied
+        result.append(replace(assignments[index], units=tuple(units[begins[index] : end]), confidence=confidence))
+    return result + [replace(assignments[empty], units=()) for empty in waiting.get(None, [])]

@@ -96,11 +96,23 @@ def test_split_cuts_a_paragraph_mid_line_and_the_figure_moves_with_its_half() ->
     assert report.paragraph(target.paragraph).text.startswith("新的一年")
 
 
-def test_split_then_merge_of_the_same_place_cancel_out() -> None:
-    corrections = with_correction(Corrections(), SplitFix("过去一年", "新的一年"))
-    corrections = with_correction(corrections, MergeFix("新的一年"))
-    assert not corrections
-    assert _outline(parse_text(PAGE, "page.txt", corrections)) == _outline(_parse())
+def test_corrections_apply_in_the_order_they_were_made() -> None:
+    split_then_heading = _parse(SplitFix("过去一年", "新的一年"), LineFix("过去一年", "heading"))
+    assert [h.title for h in split_then_heading.headings][1].startswith("过去一年")  # only the first half
+    assert any(p.text.startswith("新的一年") for p in split_then_heading.paragraphs())
+    merge_then_caption = _parse(MergeFix("全县将扎实推进"), LineFix("过去一年", "caption"))
+    assert merge_then_caption.captions[0].paragraph.text.endswith("让群众得到更多实惠。")
+    assert not _stale(split_then_heading) and not _stale(merge_then_caption)
+    undone = _parse(SplitFix("过去一年", "新的一年"), MergeFix("新的一年"))
+    assert _outline(undone) == _outline(_parse()) and not _stale(undone)
+
+
+def test_a_line_corrected_again_keeps_only_the_last_kind() -> None:
+    corrections = Corrections()
+    for kind in ("body", "heading", "body"):
+        corrections = with_correction(corrections, LineFix("二、促改革", kind))  # type: ignore[arg-type]
+    assert corrections.structure == (LineFix("二、促改革", "body"),)
+    assert "二、促改革" not in [h.title for h in parse_text(PAGE, "page.txt", corrections).headings]
 
 
 def test_boundary_moves_a_heading_back_and_forward() -> None:
@@ -133,16 +145,40 @@ def test_corrections_that_match_nothing_are_reported_and_ones_already_true_are_s
 
 def test_structural_tables_round_trip_through_toml() -> None:
     corrections = Corrections(
-        lines=(LineFix("图为会议现场", "heading"),),
-        merges=(MergeFix("全县将扎实推进"),),
-        splits=(SplitFix("过去一年", "新的一年"),),
-        boundaries=(BoundaryFix("二、促改革", "扩大高水平"),),
+        structure=(
+            SplitFix("过去一年", "新的一年"),
+            LineFix("图为会议现场", "heading"),
+            MergeFix("全县将扎实推进"),
+            BoundaryFix("二、促改革", "扩大高水平"),
+        )
     )
     text = to_toml(corrections)
-    assert "[[line]]" in text and "[[boundary]]" in text
+    assert text.count("[[structure]]") == 4 and 'action = "boundary"' in text
     assert parse_corrections(text, "x.toml")[0] == corrections
 
 
 def test_a_bad_line_kind_is_refused_with_its_place() -> None:
-    with pytest.raises(CorrectionsError, match=r"x\.toml: line 1: kind must be"):
-        parse_corrections('[[line]]\ntext = "标题"\nkind = "title"\n', "x.toml")
+    with pytest.raises(CorrectionsError, match=r"x\.toml: \[\[structure\]\] number 1: kind must be"):
+        parse_corrections('[[structure]]\naction = "line"\ntext = "标题"\nkind = "title"\n', "x.toml")
+    with pytest.raises(CorrectionsError, match="action must be one of"):
+        parse_corrections('[[structure]]\naction = "join"\nparagraph = "标题"\n', "x.toml")
+
+
+def test_a_boundary_keeps_empty_headings_in_their_place() -> None:
+    emptied = _parse(LineFix("全县将扎实推进", "heading"))  # heads nothing: 二、促改革 follows at once
+    empty_title = emptied.headings[1].title
+    moved = parse_text(
+        PAGE,
+        "page.txt",
+        with_correction(
+            with_correction(Corrections(), LineFix("全县将扎实推进", "heading")),
+            BoundaryFix("二、促改革", "扩大高水平"),
+        ),
+    )
+    assert [title for title, _paragraphs in _outline(moved)] == ["一、稳增长", empty_title, "二、促改革"]
+    assert _outline(moved)[0][1] == ["过去一年", "深化重点"]
+
+
+def test_a_split_cuts_where_its_text_is_first_found_after_the_start_only_in_the_paragraph_named() -> None:
+    assert _stale(_parse(SplitFix("深化重点领域改革", "新的一年")))  # the text is in another paragraph: not cut
+    assert len(list(_parse(SplitFix("深化重点领域改革", "新的一年")).paragraphs())) == len(list(_parse().paragraphs()))
