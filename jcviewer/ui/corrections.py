@@ -163,6 +163,9 @@ class Corrector(QObject):
         shown = self._shown
         if shown is None:
             return None
+        if _on_disk(shown.path) != shown:  # changed since it was shown: the anchors are of another text
+            self._changed_on_disk(shown.path)
+            return None
         if self._key is None:
             try:
                 data = shown.path.read_bytes()
@@ -170,13 +173,16 @@ class Corrector(QObject):
                 _dialogs().show_corrections_error(self._window, str(error))
                 return None
             if _on_disk(shown.path) != shown:  # what was read may not be the text on show
-                self._reshow(shown.path)
-                self._window.statusBar().showMessage(
-                    self.tr("The report changed on disk and is shown as it is now: nothing was corrected")
-                )
+                self._changed_on_disk(shown.path)
                 return None
             self._key = report_key(data)
         return _Report(shown.path, self._key)
+
+    def _changed_on_disk(self, path: Path) -> None:
+        self._reshow(path)
+        self._window.statusBar().showMessage(
+            self.tr("The report changed on disk and is shown as it is now: nothing was corrected")
+        )
 
     # --- menus ----------------------------------------------------------------------------------------------
     def add_node_actions(self, menu: QMenu, node: Node) -> None:

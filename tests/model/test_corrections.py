@@ -175,3 +175,15 @@ def test_an_empty_role_clears_the_role_and_survives_the_format() -> None:
     cleared = Corrections(quotes=(quote_fix(report, report.quotes[0], role=""),))
     assert parse_corrections(to_toml(cleared), "x.toml")[0] == cleared
     assert apply(report, cleared).quotes[0].role == ""
+
+
+def test_control_characters_survive_the_format_and_deep_nesting_is_refused() -> None:
+    odd = Corrections(quotes=(QuoteFix("段落\x7f开头", "引语\x7f开头", speaker="张\x1f\x7f三"),))
+    assert parse_corrections(to_toml(odd), "x.toml")[0] == odd
+    with pytest.raises(CorrectionsError, match="nested too deeply"):
+        parse_corrections("x = " + "[" * 100_000, "x.toml")
+
+
+def test_drop_false_alone_is_refused_as_changing_nothing() -> None:
+    with pytest.raises(CorrectionsError, match="changes nothing"):
+        parse_corrections('[[quote]]\nparagraph = "段落"\nwords = "引语"\ndrop = false\n', "x.toml")

@@ -364,3 +364,18 @@ def test_a_report_changed_on_disk_since_it_was_shown_is_shown_anew_and_nothing_i
     action(node_menu(window, target_node(window, TARGET)), "notTargetAction").trigger()  # now it is the text on show
     assert window.corrector().undo_stack.count() == 1
     assert not any(n.title.startswith(TARGET) for n in nodes_of(window, "target"))
+
+
+def test_a_report_changed_on_disk_after_a_first_correction_is_shown_anew_before_the_next(
+    corrected: MainWindow, report_path: Path
+) -> None:
+    window = corrected
+    action(node_menu(window, target_node(window, TARGET)), "notTargetAction").trigger()  # the key is read now
+    assert window.corrector().undo_stack.count() == 1
+    stored = {file.name: file.read_text(encoding="utf-8") for file in store_folder().glob("*.toml")}
+    menu = node_menu(window, nodes_of(window, "target")[0])
+    report_path.write_text(report_path.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    action(menu, "notTargetAction").trigger()
+    now = {file.name: file.read_text(encoding="utf-8") for file in store_folder().glob("*.toml")}
+    assert now == stored  # nothing stored under the old key
+    assert window.report is not None and any("新增一段" in p.text for p in window.report.paragraphs())
