@@ -25,6 +25,7 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,17 +92,23 @@ as indexed. Only a guide: entries whose file changed (or is new, or gone) are re
 it must still record the path; a missing or unreadable index is rebuilt from the files."""
 
 
+MAX_INDEX_BYTES = 16 * 1024 * 1024
+"""The largest index read: ~200 bytes a report, so tens of thousands of corrected reports."""
+
 _Entry = tuple[str | None, int, int]  # the path a store file records (None: unreadable), its size and mtime_ns
 
 
 def _read_index(store: Path) -> dict[str, _Entry]:
     """The index as written, its malformed entries left out; empty when it is missing or unreadable."""
     try:
-        raw = json.loads((store / INDEX).read_text(encoding="utf-8"))
+        raw = json.loads(read_checked(store / INDEX, MAX_INDEX_BYTES, "corrections index").decode("utf-8"))
         files = raw["files"] if isinstance(raw, dict) and isinstance(raw.get("files"), dict) else {}
-    except (OSError, ValueError) as error:
-        if (store / INDEX).exists():
-            log.info("rebuilding the index of %s: %s", store, error)
+    except ReportError as error:  # missing, a pipe, too large…
+        if error.reason != "missing":
+            log.info("rebuilding the index of %s: %s", store, error.message)
+        return {}
+    except (ValueError, RecursionError) as error:  # not JSON (or not UTF-8), or nested thousands deep
+        log.info("rebuilding the index of %s: %s", store, error)
         return {}
     return {
         name: (entry[0], entry[1], entry[2])
@@ -188,8 +195,11 @@ def stored_corrections(store: Path, data_or_key: bytes | str, path: Path | None 
     return fmt.Corrections() if file is None else _read_stored(file)
 
 
-def add_correction(store: Path, data_or_key: bytes | str, path: Path, correction: Correction) -> Corrections:
-    """Store ``correction`` for the report (merged into one with the same anchor); the stored corrections."""
+def update_corrections(
+    store: Path, data_or_key: bytes | str, path: Path, change: Callable[[Corrections], Corrections]
+) -> Corrections:
+    """Store ``change`` of the report's stored corrections in one write (a garbage file is kept aside and
+    ``change`` starts from none); the stored corrections."""
     from jcviewer.model import corrections as fmt
 
     key = _key(data_or_key)
@@ -198,7 +208,14 @@ def add_correction(store: Path, data_or_key: bytes | str, path: Path, correction
     except fmt.CorrectionsError as error:
         log.warning("starting the corrections of %s afresh: %s", path.name, error)
         current = fmt.Corrections()
-    return _save(store, key, path, fmt.with_correction(current, correction))
+    return _save(store, key, path, change(current))
+
+
+def add_correction(store: Path, data_or_key: bytes | str, path: Path, correction: Correction) -> Corrections:
+    """Store ``correction`` for the report (merged into one with the same anchor); the stored corrections."""
+    from jcviewer.model import corrections as fmt
+
+    return update_corrections(store, data_or_key, path, lambda current: fmt.with_correction(current, correction))
 
 
 def remove_correction(store: Path, data_or_key: bytes | str, path: Path, correction: Correction) -> Corrections:
@@ -247,7 +264,7 @@ def read_sidecar(path: Path) -> Corrections:
 
     corrections, _header = _read(path, "sidecar")
     if not corrections:
-        raise fmt.CorrectionsError(f"{path.name}: expected [[section]], [[quote]] or [[figure]] tables")
+        raise fmt.CorrectionsError(f"{path.name}: expected [[section]], [[structure]], [[quote]] or [[figure]] tables")
     return corrections
 
 
@@ -291,9 +308,9 @@ def export_sidecar(report_path: Path, corrections: Corrections, overwrite: bool 
     text = fmt.to_toml(corrections)
     if side.exists() and not overwrite:
         try:
-            same = side.read_text(encoding="utf-8") == text
-        except (OSError, UnicodeDecodeError):
-            same = False
+            same = read_checked(side, MAX_SIDECAR_BYTES, "sidecar").decode("utf-8") == text
+        except (ReportError, UnicodeDecodeError):
+            same = False  # a pipe, a folder, garbage…: replaced only when the reader says so
         if not same:
             raise FileExistsError(f"{side.name}: a different sidecar is there already")
     _write(side, text)

@@ -16,14 +16,13 @@ from PySide6.QtGui import QContextMenuEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QTreeView
 
 from jcviewer.model.correction_store import (
-    add_correction,
     export_sidecar,
     gather,
-    remove_correction,
     report_key,
     stored_corrections,
+    update_corrections,
 )
-from jcviewer.model.corrections import Correction, CorrectionsError, figure_fix, quote_fix
+from jcviewer.model.corrections import Correction, Corrections, CorrectionsError, figure_fix, quote_fix, with_correction
 from jcviewer.model.errors import ReportError
 from jcviewer.model.navigation import Mark, Node, metric_clause
 from jcviewer.model.report import Metric, Quote, Report
@@ -114,7 +113,7 @@ def _on_disk(path: Path | None) -> _Shown | None:
 
 class _Command(QUndoCommand):
     """Store some corrections (undo: put back every correction stored before, as it was: a step may have merged
-    into or cancelled an earlier one)."""
+    into or replaced an earlier one). Each is one write of the store file."""
 
     def __init__(self, corrector: Corrector, target: _Report, fixes: tuple[Correction, ...], text: str) -> None:
         super().__init__(text)
@@ -122,11 +121,20 @@ class _Command(QUndoCommand):
         self._before = corrector.stored(target)
 
     def redo(self) -> None:
-        if not self._corrector.write(self._target, (), self._fixes, self._fixes):
+        if not self._corrector.write(self._target, partial(_with_all, fixes=self._fixes), self._fixes):
             self.setObsolete(True)  # nothing was stored: the stack drops the command
 
     def undo(self) -> None:
-        self._corrector.write(self._target, self._corrector.stored(self._target), self._before, self._fixes)
+        back = partial(_with_all, fixes=self._before, start_afresh=True)
+        self._corrector.write(self._target, back, self._fixes)
+
+
+def _with_all(current: Corrections, fixes: tuple[Correction, ...], start_afresh: bool = False) -> Corrections:
+    """``current`` with ``fixes`` added in order (``start_afresh``: instead of its fixes; its sections kept)."""
+    result = Corrections(sections=current.sections) if start_afresh else current
+    for fix in fixes:
+        result = with_correction(result, fix)
+    return result
 
 
 class Corrector(QObject):
@@ -311,21 +319,13 @@ class Corrector(QObject):
             return ()  # garbage: the next write keeps it aside and starts afresh
 
     def write(
-        self,
-        target: _Report,
-        remove: tuple[Correction, ...],
-        add: tuple[Correction, ...],
-        about: tuple[Correction, ...] = (),
+        self, target: _Report, change: Callable[[Corrections], Corrections], about: tuple[Correction, ...]
     ) -> bool:
-        """Forget ``remove`` and store ``add`` for ``target``, then show the report corrected, at the place a
+        """Store ``change`` of ``target``'s stored corrections, then show the report corrected, at the place a
         structural correction among ``about`` changed (else the node on show); False (after saying why) when
         the store cannot be written."""
-        store = store_folder()
         try:
-            for fix in remove:
-                remove_correction(store, target.key, target.path, fix)
-            for fix in add:
-                add_correction(store, target.key, target.path, fix)
+            update_corrections(store_folder(), target.key, target.path, change)
         except (OSError, CorrectionsError) as error:
             _dialogs().show_corrections_error(self._window, str(error))
             return False

@@ -99,7 +99,9 @@ def test_a_garbage_store_file_is_the_stores_problem(report_file: Path, store: Pa
 
 def test_a_stale_structural_correction_in_the_sidecar_is_told_from_the_stores(report_file: Path, store: Path) -> None:
     report = load_report(report_file)
-    sidecar_path(report_file).write_text('[[structure]]\naction = "merge"\nparagraph = "别的报告的一段"\n', encoding="utf-8")
+    sidecar_path(report_file).write_text(
+        '[[structure]]\naction = "merge"\nparagraph = "别的报告的一段"\n', encoding="utf-8"
+    )
     add_correction(store, report_file.read_bytes(), report_file, quote_fix(report, report.quotes[2], role="某职"))
     _break_quote(report_file, report, 2)
     assert _problems(report_file, store) == [("sidecar", True, True, 1), ("store", True, False, 1)]
