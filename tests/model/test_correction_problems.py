@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,6 @@ from jcviewer.model.corrections import Corrections, quote_fix, to_toml
 from jcviewer.model.parse import load_report
 from jcviewer.model.report import Report
 from jcviewer.model.sources import sidecar_path
-from jcviewer.resources import bundled_report
-
-
-@pytest.fixture
-def report_file(tmp_path: Path) -> Path:
-    path = tmp_path / "reports" / "report.txt"
-    path.parent.mkdir()
-    shutil.copy(bundled_report(), path)
-    return path
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "corrections"
 
 
 def _break_quote(report_file: Path, report: Report, number: int) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -36,20 +35,6 @@ from jcviewer.model.corrections import (
 from jcviewer.model.parse import load_report
 from jcviewer.model.report_cache import load_report_cached
 from jcviewer.model.sources import sidecar_path
-from jcviewer.resources import bundled_report
-
-
-@pytest.fixture
-def report_file(tmp_path: Path) -> Path:
-    path = tmp_path / "reports" / "report.txt"
-    path.parent.mkdir()
-    shutil.copy(bundled_report(), path)
-    return path
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "corrections"
 
 
 def test_the_key_ignores_a_byte_order_mark_and_crlf() -> None:
