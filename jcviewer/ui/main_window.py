@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from jcviewer.ui.menus import Menus
 from jcviewer.ui.outline_delegate import OutlineDelegate
 from jcviewer.ui.outline_filter import OutlineFilter
 from jcviewer.ui.outline_model import OutlineModel
+from jcviewer.ui.outline_view import OutlineView
 from jcviewer.ui.report_opener import ReportOpener
 from jcviewer.ui.search_panel import SearchPanel
 from jcviewer.ui.theme import ThemeSwitcher
@@ -72,11 +72,11 @@ class MainWindow(QMainWindow):
         self._font_choice = font_choice
         self._briefing_printer: BriefingPrinter | None = None
         self._shown_once = False
-        self._painted = False
         self._corrector: Corrector | None = None
         self._outline_menu: OutlineMenu | None = None
 
-        self.outline = QTreeView(self)
+        self.outline = OutlineView(self)
+        self.outline.firstPainted.connect(self._on_first_paint)
         self.outline.setObjectName("outlineTree")
         self.outline.setHeaderHidden(True)
         self.outline.setUniformRowHeights(False)
@@ -436,29 +436,24 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.outline.setFocus()
-            for watched in (self.outline, self.outline.viewport()):  # until the corrections UI is made
-                watched.installEventFilter(self)
+            self.outline.installEventFilter(self)  # until the corrections UI is made
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.outline.viewport() and event.type() == QEvent.Type.Paint and not self._painted:
-            # The outline is on screen: only now start what is slow (charts import pyqtgraph and numpy).
-            self._painted = True
-            QTimer.singleShot(0, self._after_first_paint)
-        elif (
-            event.type() == QEvent.Type.ContextMenu
-            and self._outline_menu is None
-            and watched in (self.outline, self.outline.viewport())
-        ):
+        # A right click on the rows reaches the tree too: its viewport leaves context menus to its parent.
+        if watched is self.outline and event.type() == QEvent.Type.ContextMenu and self._outline_menu is None:
             return self.outline_menu().eventFilter(watched, event)  # a context menu before the UI is made
         return super().eventFilter(watched, event)
+
+    def _on_first_paint(self) -> None:
+        # The outline is on screen: only now start what is slow (charts import pyqtgraph and numpy).
+        QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         if self.charts.isVisible():
             self.charts.load()
         self.search_panel.load_words()
         self.corrector()
-        for watched in (self.outline, self.outline.viewport()):
-            watched.removeEventFilter(self)
+        self.outline.removeEventFilter(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()

@@ -248,6 +248,41 @@ def test_a_context_menu_before_the_first_paint_makes_the_corrections_ui_on_deman
     assert "notTargetAction" in names
 
 
+def test_a_right_click_on_the_outline_before_the_first_paint_makes_the_corrections_ui_on_demand(
+    qtbot: QtBot, session, settings: Settings
+) -> None:
+    report_path = bundled_report()
+    window = MainWindow(settings, session.fonts, session.theme)
+    qtbot.addWidget(window)
+    window.set_report(load_report(report_path), report_path)
+    target = next(n for top in window.nodes for n in top.walk() if n.kind == "target")
+    window.outline.scrollTo(window.outline_index(target.id))
+    window.show()  # not painted yet: the window watches the tree, and the viewport passes a right click up to it
+    assert not window.outline.painted
+    center = window.outline.visualRect(window.outline_index(target.id)).center()
+    viewport = window.outline.viewport()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, center, viewport.mapToGlobal(center))
+    QApplication.sendEvent(viewport, event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    names = [a.objectName() for a in menu.actions()]
+    menu.close()
+    assert "notTargetAction" in names
+
+
+def test_the_outlines_first_paint_starts_the_deferred_work(qtbot: QtBot, session, settings: Settings) -> None:
+    report_path = bundled_report()
+    window = MainWindow(settings, session.fonts, session.theme)
+    qtbot.addWidget(window)
+    window.set_report(load_report(report_path), report_path)
+    QApplication.processEvents()
+    assert not window.outline.painted and not window.charts.is_loaded  # hidden: nothing painted, nothing started
+    with qtbot.waitSignal(window.outline.firstPainted, timeout=5000):
+        window.show()
+    assert window.outline.painted
+    qtbot.waitUntil(lambda: window.charts.is_loaded, timeout=20000)  # pyqtgraph imported in the background
+
+
 def test_the_detail_panes_menu_offers_corrections_before_the_first_paint(
     qtbot: QtBot, session, settings: Settings
 ) -> None:
