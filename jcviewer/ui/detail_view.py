@@ -3,7 +3,7 @@ doubts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QHelpEvent, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
@@ -80,7 +80,6 @@ class DetailView(QTextBrowser):
         self._hits: tuple[Mark, ...] = ()
         self._zoom = 0
         self.anchorClicked.connect(self._on_anchor)
-        self.viewport().installEventFilter(self)
         self._apply_font()
 
     # --- content --------------------------------------------------------------------------------------------
@@ -116,7 +115,7 @@ class DetailView(QTextBrowser):
         self.scrollToAnchor(anchor)  # puts the anchor at the very top, unless the text ends before that
         bar = self.verticalScrollBar()
         if bar.value() < bar.maximum():  # at the top: leave some context above it (at the end it is in view)
-            bar.setValue(bar.value() - self.viewport().height() // CONTEXT_ABOVE)
+            bar.setValue(bar.value() - bar.pageStep() // CONTEXT_ABOVE)  # a page step is the viewport's height
 
     def show_uncertainty(self, paragraph: str) -> bool:
         """Scroll to the reason given above ``paragraph``, if the section on show holds it and the parser doubts it."""
@@ -185,8 +184,10 @@ class DetailView(QTextBrowser):
         metric = self._metric_for(self.anchorAt(position))  # type: ignore[arg-type]
         return metric_description(metric) if metric else ""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        # Not an event filter on viewport(): its first call costs ~20 ms at start-up (PySide6 cannot name Qt's
+        # private viewport class and builds every QtWidgets class looking for it).
+        if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             text = self.metric_tooltip_at(event.pos())
             if text:
@@ -194,7 +195,7 @@ class DetailView(QTextBrowser):
             else:
                 QToolTip.hideText()
             return True
-        return super().eventFilter(watched, event)
+        return super().viewportEvent(event)
 
     # --- context menu -------------------------------------------------------------------------------------
     def place_at(self, cursor: QTextCursor) -> tuple[str, int] | None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from genre import wenshui_page
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QUrl
-from PySide6.QtGui import QColor, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QUrl
+from PySide6.QtGui import QColor, QHelpEvent, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, highlighted
 
@@ -18,8 +18,9 @@ from jcviewer.model.navigation import build_outline, find_node
 from jcviewer.model.report import ParseWarning, Report
 from jcviewer.settings import Settings
 from jcviewer.ui.detail_html import MARK_ANCHOR, Style
-from jcviewer.ui.detail_view import DetailView
+from jcviewer.ui.detail_view import CONTEXT_ABOVE, DetailView
 from jcviewer.ui.main_window import MainWindow
+from jcviewer.ui.markup import plain_tooltip
 
 
 def test_mouse_click_on_a_quote_node_scrolls_to_and_highlights_the_quote(qtbot: QtBot, window: MainWindow) -> None:
@@ -53,6 +54,23 @@ def test_metrics_in_the_text_carry_a_tooltip_with_indicator_value_qualifier_peri
     tip = window.detail.metric_tooltip_at(QPoint(rect.left() - 4, rect.center().y()))
     assert tip.splitlines() == ["指标：固定资产投资增长", "数值：≥10%", "限定：下限（以上）", "时期：2024年目标"]
     assert window.detail.metric_tooltip_at(QPoint(2, 2)) == ""
+
+
+def test_hovering_a_metric_shows_its_tooltip_and_elsewhere_none(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    window.select_node("s2.targets.3")
+    detail = window.detail
+    rect = detail.cursorRect(detail.document().find("10%以上"))
+    on_metric = QPoint(rect.left() - 4, rect.center().y())
+    viewport = detail.viewport()
+    tip = QHelpEvent(QEvent.Type.ToolTip, on_metric, viewport.mapToGlobal(on_metric))
+    assert QApplication.sendEvent(viewport, tip)  # handled by the pane, not by the viewport's own tooltip
+    assert QToolTip.isVisible()
+    assert QToolTip.text() == plain_tooltip(detail.metric_tooltip_at(on_metric))
+    assert "10%" in QToolTip.text()
+    elsewhere = QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), viewport.mapToGlobal(QPoint(2, 2)))
+    assert QApplication.sendEvent(viewport, elsewhere)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # hidden after Qt's short delay
 
 
 def test_hostile_report_text_is_shown_as_text_and_loads_nothing(make_window, tmp_path: Path, monkeypatch) -> None:
@@ -127,6 +145,18 @@ def test_a_selected_item_is_scrolled_into_view_even_at_the_end(window: MainWindo
     QApplication.processEvents()
     rect = _anchor_rect(window, MARK_ANCHOR)
     assert window.detail.viewport().rect().contains(rect.center()), (node, rect, window.detail.viewport().rect())
+
+
+def test_a_selected_item_is_scrolled_to_a_sixth_of_the_height_with_context_above(window: MainWindow) -> None:
+    window.resize(1400, 860)
+    QApplication.processEvents()
+    assert window.select_node("p3.list.4")
+    QApplication.processEvents()
+    bar = window.detail.verticalScrollBar()
+    assert 0 < bar.value() < bar.maximum()  # neither at the top nor at the end: the context rule applies
+    height = window.detail.viewport().height()
+    top = _anchor_rect(window, MARK_ANCHOR).top()
+    assert abs(top - height // CONTEXT_ABOVE) <= 2, (top, height)
 
 
 def shown_detail(qtbot: QtBot, session: Session) -> DetailView:
