@@ -11,11 +11,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_jcviewer(
-    *args: str, cwd: Path, unset: tuple[str, ...] = (), python_options: tuple[str, ...] = ()
+    *args: str,
+    cwd: Path,
+    unset: tuple[str, ...] = (),
+    python_options: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """The command's result, with the source tree importable, ``unset`` variables removed and the interpreter
-    given ``python_options`` (e.g. ``-X importtime``)."""
-    env = {k: v for k, v in os.environ.items() if k not in unset}
+    """The command's result, with the source tree importable, ``unset`` variables removed, ``env`` added and the
+    interpreter given ``python_options`` (e.g. ``-X importtime``)."""
+    env = {k: v for k, v in os.environ.items() if k not in unset} | (env or {})
     env.update(PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
     return subprocess.run(
         [sys.executable, *python_options, "-m", "jcviewer", *args],

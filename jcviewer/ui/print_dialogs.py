@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from jcviewer.model.briefing import Briefing
 from jcviewer.settings import Settings
-from jcviewer.ui.printing import MARGINS_MM, BriefingPage, write_briefing_pdf
+from jcviewer.ui.printing import MARGINS_MM, BriefingPage, repair_text_layer, write_briefing_pdf
 
 MARGIN_RANGE_MM = (5.0, 40.0)  # office printers cannot print nearer the edge than about 5 mm
 
@@ -65,11 +65,14 @@ class BriefingPrinter(QObject):
     def paint(self, printer: QPrinter) -> None:
         """Paint the briefing on ``printer`` (also the preview's paintRequested slot)."""
         painter = QPainter()
+        briefing = self._briefing()
         if painter.begin(printer):
             try:
-                BriefingPage(self._briefing(), printer, self._family).paint(painter)
+                BriefingPage(briefing, printer, self._family).paint(painter)
             finally:
                 painter.end()
+            if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+                repair_text_layer(Path(printer.outputFileName()), briefing, self._family)  # "print to file"
 
     def print_briefing(self) -> bool:
         """File ▸ Print briefing…: the system print dialog, then one page. True if printed."""

@@ -8,8 +8,10 @@ document reserved room for it, with hatching and value labels so a black-and-whi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from functools import cache
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
@@ -24,11 +26,13 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QRawFont,
     QTextDocument,
 )
 
 from jcviewer.model.briefing import BLOCKS, Block, BlockKind, Briefing
 from jcviewer.model.figures import Figure
+from jcviewer.ui.pdf_text_layer import fix_text_layer, shared_ideographs
 
 SIZES_PT = (11.0, 10.5, 10.0, 9.5, 9.0)  # body text never under 9 pt
 MARGINS_MM = QMarginsF(16, 14, 16, 14)  # inside what office printers can reach
@@ -382,4 +386,21 @@ def write_briefing_pdf(path: str, briefing: Briefing, page_size: QPageSize, fami
         page.paint(painter)
     finally:
         painter.end()
+    repair_text_layer(Path(path), briefing, family)
     return page.fitted
+
+
+def repair_text_layer(pdf: Path, briefing: Briefing, family: str) -> None:
+    """Make the PDF's text read as drawn (``pdf_text_layer``): radicals a CJK font shares glyphs with become the
+    ideographs, but for any the briefing really holds."""
+    data = pdf.read_bytes()
+    fixed = fix_text_layer(data, _shared_ideographs(family), keep=str(asdict(briefing)))
+    if fixed != data:
+        pdf.write_bytes(fixed)
+
+
+@cache
+def _shared_ideographs(family: str) -> dict[int, int]:
+    bold = QFont(family)
+    bold.setBold(True)
+    return shared_ideographs([QRawFont.fromFont(QFont(family)), QRawFont.fromFont(bold)])

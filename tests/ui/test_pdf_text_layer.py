@@ -1,0 +1,90 @@
+"""The PDF text layer reads as the text drawn: radicals a CJK font shares glyphs with become the ideographs, in
+the ToUnicode maps only, at the same length; with the system's Noto CJK font (CI installs it) and without."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pdf_text import poppler, requires_poppler
+from process import run_jcviewer
+from PySide6.QtGui import QFont, QRawFont
+
+from jcviewer.ui.fonts import register_bundled_font
+from jcviewer.ui.pdf_text_layer import fix_text_layer, shared_ideographs
+
+CMAP = (
+    b"1 0 obj\n<< /Type /Font /ToUnicode 2 0 R >>\nendobj\n"
+    b"2 0 obj\n<< /Length 200 >>\nstream\n"
+    b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+    b"2 beginbfrange\n<0001> <0003> [<4E2D> <2F17> <2EA0>]\n<2F17> <2F17> <2EA0>\nendbfrange\n"
+    b"1 beginbfchar\n<2EA0> <2F17>\nendbfchar\nendstream\nendobj\n"
+    b"3 0 obj\n<< /Length 10 >>\nstream\n<2F17> <2EA0>\nendstream\nendobj\n"
+)
+TABLE = {0x2F17: 0x5341, 0x2EA0: 0x6C11}  # ⼗ → 十, ⺠ → 民
+
+
+def test_only_the_unicode_values_of_tounicode_maps_change_and_the_length_stays() -> None:
+    fixed = fix_text_layer(CMAP, TABLE)
+    assert len(fixed) == len(CMAP)
+    assert b"<0001> <0003> [<4E2D> <5341> <6C11>]" in fixed
+    assert b"<2F17> <2F17> <6C11>" in fixed  # a bfrange's character codes stay: they are glyphs, not text
+    assert b"<2EA0> <5341>" in fixed  # a bfchar's code stays, its value changes
+    assert fixed.endswith(b"stream\n<2F17> <2EA0>\nendstream\nendobj\n")  # not a ToUnicode map: untouched
+
+
+def test_a_radical_the_text_really_holds_is_kept() -> None:
+    fixed = fix_text_layer(CMAP, TABLE, keep="⼗")
+    assert b"[<4E2D> <2F17> <6C11>]" in fixed
+
+
+def test_the_bundled_subset_shares_no_glyph_with_a_radical(qapp) -> None:  # noqa: ANN001
+    assert shared_ideographs([QRawFont.fromFont(QFont(register_bundled_font()))]) == {}
+
+
+def _noto() -> str | None:
+    """The file of a system Noto CJK font (not the bundled subset, which may share its family name)."""
+    if not shutil.which("fc-list"):
+        return None
+    files = subprocess.run(["fc-list", ":lang=zh-cn", "file"], capture_output=True, text=True, check=False).stdout
+    return next((line.strip().rstrip(":") for line in files.splitlines() if "NotoSansCJK" in line), None)
+
+
+NOTO = _noto()
+requires_noto = pytest.mark.skipif(NOTO is None, reason="needs a system Noto CJK font (CI installs fonts-noto-cjk)")
+
+
+@requires_noto
+def test_noto_cjk_shares_glyphs_between_radicals_and_ideographs(qapp) -> None:  # noqa: ANN001
+    table = shared_ideographs([QRawFont(NOTO or "", 12)])
+    assert table[0x2F17] == ord("十") and table[0x2EA0] == ord("民")
+
+
+def _bundled_only(folder: Path) -> dict[str, str]:
+    """The environment of a process that sees no system CJK font: fontconfig limited to DejaVu."""
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
+        f"<cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    return {"FONTCONFIG_FILE": str(conf)}
+
+
+@requires_poppler
+@pytest.mark.parametrize("fonts", ["system", "bundled only"])
+@pytest.mark.parametrize("section", ["", "s1", "s2", "lead"])
+def test_briefings_read_back_without_radicals(tmp_path: Path, section: str, fonts: str) -> None:
+    if fonts == "system" and NOTO is None:
+        pytest.skip("needs a system Noto CJK font (CI installs fonts-noto-cjk)")
+    out = tmp_path / "brief.pdf"
+    args = ["brief", "-o", str(out), *(["--section", section] if section else [])]
+    done = run_jcviewer(*args, cwd=tmp_path, env=_bundled_only(tmp_path) if fonts == "bundled only" else None)
+    assert done.returncode == 0, done.stderr
+    text = poppler("pdftotext", out)
+    misread = sorted({c for c in text if 0x2E80 <= ord(c) <= 0x2FDF or 0xF900 <= ord(c) <= 0xFAFF})
+    assert not misread, "".join(misread)
+    assert "十六届八次" in text.replace("\n", "")
