@@ -100,7 +100,8 @@ class BriefingPrinter(QObject):
         if not name:
             return None
         try:
-            write_briefing_pdf(name, self._briefing(), page_size(self._settings), self._family)
+            settings = self._settings
+            write_briefing_pdf(name, self._briefing(), page_size(settings), self._family, page_margins(settings))
         except OSError as error:
             from jcviewer.ui import dialogs
 

@@ -98,7 +98,8 @@ def omitted_note(briefing: Briefing, kept: tuple[Block, ...], shortened: int) ->
     quotes = briefing.unlisted_quotes + sum(1 for b in briefing.blocks if b.kind == "quote" and b not in kept)
     parts = []
     if dropped:
-        names = "、".join(dict.fromkeys(block_title(b) or b.heading for b in dropped))
+        separator = translate("Briefing", ", ")  # 、 in Chinese
+        names = separator.join(dict.fromkeys(block_title(b) or b.heading for b in dropped))
         parts.append(translate("Briefing", "Not shown: %1.").replace("%1", names))
     if quotes:
         parts.append(translate("Briefing", "%n more quote(s) not listed.").replace("%n", str(quotes)))
@@ -368,13 +369,14 @@ def paint_bars(painter: QPainter, rect: QRectF, figure: Figure, font: QFont, dpi
     painter.restore()
 
 
-def write_briefing_pdf(path: str, briefing: Briefing, page_size: QPageSize, family: str) -> Fitted:
-    """Write the briefing as a one-page PDF (text as text, fonts embedded); returns how it was fitted."""
+def write_briefing_pdf(
+    path: str, briefing: Briefing, page_size: QPageSize, family: str, margins: QMarginsF = MARGINS_MM
+) -> Fitted:
+    """Write the briefing as a one-page PDF (text as text, fonts embedded) with ``margins`` in millimetres;
+    returns how it was fitted."""
     writer = QPdfWriter(path)
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(
-        QPageLayout(page_size, QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter)
-    )
+    writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))
     label = translate("Briefing", "Briefing")
     writer.setTitle(f"{briefing.title} — {label}")
     writer.setCreator("jcviewer")

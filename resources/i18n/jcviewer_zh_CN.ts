@@ -60,6 +60,10 @@
         <translation>内容提要</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Not shown: %1.</source>
         <translation>未列出：%1。</translation>
     </message>

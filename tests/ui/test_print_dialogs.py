@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 from pdf_text import pages, poppler, requires_poppler, text_of
@@ -69,3 +71,6 @@ def test_page_setup_is_remembered(window: MainWindow, tmp_path: Path, monkeypatc
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.export_briefing()
     assert "letter" in poppler("pdfinfo", out)
+    bbox = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    left = min(float(x) for x in re.findall(r'xMin="([\d.]+)"', bbox))
+    assert left >= 25 / 25.4 * 72 - 1  # the exported page keeps the 25 mm left margin set up (in points)

@@ -122,3 +122,12 @@ def test_cli_brief_writes_the_pdf_and_rejects_bad_sections(tmp_path: Path) -> No
     bad = run_jcviewer("brief", "--section", "s9", "-o", str(tmp_path / "x.pdf"), cwd=tmp_path)
     assert bad.returncode == 2 and "s9" in bad.stderr and "lead, s1, s2, s3" in bad.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+@requires_poppler
+def test_an_english_briefing_lists_what_it_left_out_with_english_commas(tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    done = run_jcviewer("brief", "--lang", "en", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    note = next(line for line in poppler("pdftotext", out).splitlines() if line.startswith("Not shown:"))
+    assert "、" not in note and ", " in note
