@@ -35,6 +35,7 @@ from jcviewer.model.figures import Figure
 from jcviewer.ui.pdf_text_layer import fix_text_layer, shared_ideographs
 
 SIZES_PT = (11.0, 10.5, 10.0, 9.5, 9.0)  # body text never under 9 pt
+FOOTER_MIN_PT = 6.5  # the footer's source line may shrink to this before a long file name is shortened
 MARGINS_MM = QMarginsF(16, 14, 16, 14)  # inside what office printers can reach
 PDF_DPI = 300
 CHART_URL = "briefing-chart"
@@ -317,25 +318,25 @@ class BriefingPage:
         bottom = self.page.height()
         painter.drawLine(QPointF(0, bottom - height * 1.5), QPointF(width, bottom - height * 1.5))
         painter.setPen(QPen(GREY))
-        third = width / 3
         metrics = QFontMetricsF(small, self.device)
         source = translate("Briefing", "Source: %1").replace("%1", self.briefing.source)
         date = QLocale().toString(printed_on, translate("Briefing", "MMMM d, yyyy"))
-        cells = (
-            (QRectF(0, bottom - height, third * 1.4, height), Qt.AlignmentFlag.AlignLeft, source),
-            (
-                QRectF(third * 1.4, bottom - height, third * 0.9, height),
-                Qt.AlignmentFlag.AlignHCenter,
-                translate("Briefing", "Printed %1").replace("%1", date),
-            ),
-            (
-                QRectF(third * 2.3, bottom - height, third * 0.7, height),
-                Qt.AlignmentFlag.AlignRight,
-                translate("Briefing", "Page 1 of 1"),
-            ),
-        )
-        for cell, alignment, text in cells:
-            painter.drawText(cell, alignment, metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, cell.width()))
+        printed = translate("Briefing", "Printed %1").replace("%1", date)
+        page = translate("Briefing", "Page 1 of 1")
+        gap = metrics.height() * 1.5
+        page_width, printed_width = metrics.horizontalAdvance(page), metrics.horizontalAdvance(printed)
+        source_width = max(width - page_width - printed_width - 2 * gap, width / 3)  # the rest is the source's
+        top = bottom - height
+        painter.drawText(QRectF(width - page_width, top, page_width, height), Qt.AlignmentFlag.AlignRight, page)
+        painter.drawText(QRectF(source_width + gap, top, printed_width, height), Qt.AlignmentFlag.AlignLeft, printed)
+        font = QFont(small)
+        while metrics.horizontalAdvance(source) > source_width and font.pointSizeF() > FOOTER_MIN_PT:
+            font.setPointSizeF(font.pointSizeF() - 0.5)  # a long file name: smaller, rather than cut
+            metrics = QFontMetricsF(font, self.device)
+        painter.setFont(font)
+        cell = QRectF(0, top, source_width, height)
+        text = metrics.elidedText(source, Qt.TextElideMode.ElideMiddle, source_width)  # only past FOOTER_MIN_PT
+        painter.drawText(cell, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
 
 
 def paint_bars(painter: QPainter, rect: QRectF, figure: Figure, font: QFont, dpi: float) -> None:

@@ -26,6 +26,7 @@ from jcviewer.model.briefing import (
 )
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
+from jcviewer.resources import bundled_report
 from jcviewer.ui.printing import Fitted, block_title, briefing_html, write_briefing_pdf
 
 KINDS = get_args(BlockKind)
@@ -131,3 +132,11 @@ def test_an_english_briefing_lists_what_it_left_out_with_english_commas(tmp_path
     assert done.returncode == 0, done.stderr
     note = next(line for line in poppler("pdftotext", out).splitlines() if line.startswith("Not shown:"))
     assert "、" not in note and ", " in note
+
+
+@requires_poppler
+def test_the_footer_names_the_source_file_whole(tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    done = run_jcviewer("brief", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert bundled_report().name in text_of(out)  # it was cut in the middle: "jiaocheng-2024-plenary-…onomic-…"
