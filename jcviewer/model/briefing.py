@@ -18,9 +18,9 @@ from jcviewer.model.navigation import enumeration_title, first_sentence
 from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, latest_year
 
 KEY_QUOTES = 3  # quotes on a whole-report briefing; the page says how many more there are
+QUOTE_CHARS = 70  # a whole-report briefing's quotation keeps its first whole sentences up to about this
 SUMMARY_SENTENCES = 6
 SHORT_SECTION = 300  # characters: a section this short is printed whole instead of summarised
-QUOTE_SENTENCE = 70  # characters of a quote shown
 
 _CHINESE_MONTHS = "一二三四五六七八九十"
 _FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -103,6 +103,7 @@ class Block:
     figure: Figure | None = None
     speaker: str = ""
     role: str = ""
+    abridged: bool = False  # some of its sentences are left out, where the elision mark (……) stands
 
 
 @dataclass(frozen=True)
@@ -147,13 +148,37 @@ def _target_rows(report: Report, metrics: list[Metric]) -> tuple[Row, ...]:
 
 
 def _quote_block(quote: Quote, scope: Scope, number: int) -> Block:
+    """A quotation: whole on a section's briefing; on the whole report's, its first whole sentences up to
+    ``QUOTE_CHARS`` with the elision marked (……). Never cut mid-phrase."""
+    text = quote.text if scope == "section" else whole_sentences(quote.text, QUOTE_CHARS)
     return Block(
         "quote",
         block_priority("quote", scope, number),
         speaker=quote.speaker,
         role=quote.role,
-        lines=(first_sentence(quote.text, QUOTE_SENTENCE),),
+        lines=(text,),
+        abridged=text != quote.text,
     )
+
+
+ELISION = "……"
+_SENTENCE = re.compile(r".+?(?:[。！？!?；;]+[”’」』）)]*|$)", re.S)
+
+
+def whole_sentences(text: str, limit: int) -> str:
+    """``text``'s first sentences that fit in ``limit`` characters (at least the first, whole), followed by the
+    elision mark when some are left out."""
+    sentences = _SENTENCE.findall(text)
+    kept = sentences[:1]
+    for sentence in sentences[1:]:
+        if len("".join(kept)) + len(sentence) > limit:
+            break
+        kept.append(sentence)
+    shown = "".join(kept)
+    if shown == text:
+        return text
+    closer = text[-1] if text[-1] in "”’」』" and not shown.endswith(text[-1]) else ""
+    return shown + ELISION + closer
 
 
 def _enumeration_kind(report: Report, enumeration: Enumeration) -> BlockKind:

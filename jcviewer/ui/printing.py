@@ -106,6 +106,8 @@ def omitted_note(briefing: Briefing, kept: tuple[Block, ...], shortened: int) ->
         parts.append(translate("Briefing", "%n more quote(s) not listed.").replace("%n", str(quotes)))
     if shortened:
         parts.append(translate("Briefing", "%n more item(s) not listed.").replace("%n", str(shortened)))
+    if any(b.abridged for b in kept):
+        parts.append(translate("Briefing", "Quotations are shortened where …… stands."))
     return _join_sentences(parts)
 
 

@@ -76,6 +76,10 @@
         <translation>另有%n项未列出。</translation>
     </message>
     <message>
+        <source>Quotations are shortened where …… stands.</source>
+        <translation>引语有删节处以“……”标出。</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>

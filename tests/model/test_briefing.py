@@ -109,3 +109,23 @@ def test_every_briefing_follows_the_table(bundled: Report, source: str) -> None:
             number = counted.get(block.kind, 0)
             counted[block.kind] = number + 1
             assert block.priority == block_priority(block.kind, scope, number), (scope, block.kind)
+
+
+def test_quotations_keep_whole_sentences_and_mark_what_is_left_out() -> None:
+    from jcviewer.model.briefing import ELISION, whole_sentences
+    from jcviewer.model.parse import load_report
+    from jcviewer.resources import bundled_report
+
+    text = "报告站位高、思路清。不仅总结了成绩，更规划了蓝图。我们一定抓好落实！"
+    assert whole_sentences(text, 25) == "报告站位高、思路清。不仅总结了成绩，更规划了蓝图。" + ELISION
+    assert whole_sentences(text, 5) == "报告站位高、思路清。" + ELISION  # the first sentence whole, however long
+    assert whole_sentences(text, 100) == text
+    report = load_report(bundled_report())
+    quotes = [b for b in report_briefing(report).blocks if b.kind == "quote"]
+    assert quotes and all(b.lines[0].endswith(("。", "！", "？", "”", ELISION)) for b in quotes)
+    assert any(b.abridged for b in quotes) == any(ELISION in b.lines[0] for b in quotes)
+    section = next(
+        s for s in report.sections if any(q.paragraph in {p.id for p in s.paragraphs} for q in report.quotes)
+    )
+    whole = [b.lines[0] for b in section_briefing(report, section.id).blocks if b.kind == "quote"]
+    assert whole and all(text in {q.text for q in report.quotes} for text in whole)  # a section's: whole
