@@ -1,9 +1,10 @@
 """A reader's structural corrections (``corrections``), applied to the page structure before the genre logic.
 
-In order: what a line is (``[[line]]``: heading, caption or body text), then paragraphs joined and cut
-(``[[merge]]``, ``[[split]]``), both on the classified page (``structure.Layout``) so that the outline is
+The ``[[structure]]`` corrections apply in the order the reader made them (each was made on the page as
+corrected by those before it): what a line is (``action = "line"``: heading, caption or body text), paragraphs
+joined and cut (``"merge"``, ``"split"``), all on the classified page (``structure.Layout``) so that the outline is
 inferred from the corrected paragraphs; then, once the outline stands, where a heading's run starts
-(``[[boundary]]``). Every anchor is how a text starts, compared without spaces. A correction whose anchor is
+(``"boundary"``). Every anchor is how a text starts, compared without spaces. A correction whose anchor is
 nowhere becomes a ``correction_stale`` warning; one the text already satisfies (the line is a heading already,
 the paragraphs are one already) changes nothing and says nothing.
 """
