@@ -11,7 +11,7 @@ from pathlib import Path
 from genre import wenshui_page
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QPalette, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, highlighted
 
@@ -228,46 +228,44 @@ def test_the_warning_bar_reviews_each_uncertain_place_in_the_outline_and_the_tex
     assert seen and all(window.outline_model.warning_count(n) for n in seen)
 
 
-def test_a_context_menu_before_the_first_paint_makes_the_corrections_ui_on_demand(
-    qtbot: QtBot, session, settings: Settings
-) -> None:
+def _unpainted_at_a_target(qtbot: QtBot, session, settings: Settings) -> tuple[MainWindow, QPoint]:  # noqa: ANN001
+    """A window shown but not painted yet (no event processed), and the centre of a target's outline row."""
     report_path = bundled_report()
     window = MainWindow(settings, session.fonts, session.theme)
     qtbot.addWidget(window)
     window.set_report(load_report(report_path), report_path)
     target = next(n for top in window.nodes for n in top.walk() if n.kind == "target")
     window.select_node(target.id)
-    window.show()  # no event processed since: not painted, the corrections UI is made after the first paint
-    center = window.outline.visualRect(window.outline_index(target.id)).center()
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, center, window.outline.mapToGlobal(center))
-    QApplication.sendEvent(window.outline, event)
+    window.outline.scrollTo(window.outline_index(target.id))
+    window.show()  # the corrections UI is made after the first paint
+    assert not window.outline.painted
+    return window, window.outline.visualRect(window.outline_index(target.id)).center()
+
+
+def _menu_names(receiver: QWidget, event: QContextMenuEvent) -> list[str]:
+    QApplication.sendEvent(receiver, event)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
     names = [a.objectName() for a in menu.actions()]
     menu.close()
-    assert "notTargetAction" in names
+    return names
+
+
+def test_a_context_menu_before_the_first_paint_makes_the_corrections_ui_on_demand(
+    qtbot: QtBot, session, settings: Settings
+) -> None:
+    window, center = _unpainted_at_a_target(qtbot, session, settings)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, center, window.outline.mapToGlobal(center))
+    assert "notTargetAction" in _menu_names(window.outline, event)
 
 
 def test_a_right_click_on_the_outline_before_the_first_paint_makes_the_corrections_ui_on_demand(
     qtbot: QtBot, session, settings: Settings
 ) -> None:
-    report_path = bundled_report()
-    window = MainWindow(settings, session.fonts, session.theme)
-    qtbot.addWidget(window)
-    window.set_report(load_report(report_path), report_path)
-    target = next(n for top in window.nodes for n in top.walk() if n.kind == "target")
-    window.outline.scrollTo(window.outline_index(target.id))
-    window.show()  # not painted yet: the window watches the tree, and the viewport passes a right click up to it
-    assert not window.outline.painted
-    center = window.outline.visualRect(window.outline_index(target.id)).center()
-    viewport = window.outline.viewport()
+    window, center = _unpainted_at_a_target(qtbot, session, settings)
+    viewport = window.outline.viewport()  # the viewport passes a right click up to the tree the window watches
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, center, viewport.mapToGlobal(center))
-    QApplication.sendEvent(viewport, event)
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu)
-    names = [a.objectName() for a in menu.actions()]
-    menu.close()
-    assert "notTargetAction" in names
+    assert "notTargetAction" in _menu_names(viewport, event)
 
 
 def test_the_outlines_first_paint_starts_the_deferred_work(qtbot: QtBot, session, settings: Settings) -> None:
