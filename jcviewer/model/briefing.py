@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from jcviewer.model.export import format_value
-from jcviewer.model.figures import Figure, matching_result, target_figures
+from jcviewer.model.figures import AMOUNT_UNITS, Figure, matching_amount, matching_result, target_figures
 from jcviewer.model.navigation import enumeration_title, first_sentence
 from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, latest_year
 
@@ -136,11 +136,14 @@ def meeting_date(report: Report) -> str:
 
 
 def _previous(report: Report, target: Metric) -> str:
-    """The result reported for what the target measures ("1%" for GDP growth; 全县地区生产总值 and GDP count as
-    地区生产总值, as in the comparison chart), or ""."""
+    """The result reported for what the target measures, with last year's amount where the report gives one
+    ("1%（103亿元）" for GDP growth; 全县地区生产总值 and GDP count as 地区生产总值, as in the comparison chart), or
+    ""."""
     results = [m for m in report.metrics if m.period == "result" and m.value is not None]
-    result = matching_result(target, results)
-    return format_value(result) if result is not None else ""
+    rate = matching_result(target, results)
+    amount = matching_amount(target, results) if target.unit not in AMOUNT_UNITS else None
+    shown = [format_value(m) for m in (rate, amount) if m is not None]
+    return f"{shown[0]}（{shown[1]}）" if len(shown) == 2 else "".join(shown)
 
 
 def _target_rows(report: Report, metrics: list[Metric]) -> tuple[Row, ...]:

@@ -100,8 +100,19 @@ def _same_indicator(result: str, target: str) -> bool:
 
 def matching_result(target: Metric, results: Iterable[Metric]) -> Metric | None:
     """The first result measuring what ``target`` does (indicator, kind of measure, unit), else None."""
-    key, measure = indicator_key(target), measure_key(target)
-    candidates = [r for r in results if r.unit == target.unit and measure_key(r) == measure]
+    measure = measure_key(target)
+    return _of_indicator(target, [r for r in results if r.unit == target.unit and measure_key(r) == measure])
+
+
+def matching_amount(target: Metric, results: Iterable[Metric]) -> Metric | None:
+    """The first result giving the amount of what ``target`` measures (地区生产总值 103亿元 for its growth target),
+    else None."""
+    return _of_indicator(target, [r for r in results if r.unit in AMOUNT_UNITS])
+
+
+def _of_indicator(target: Metric, candidates: list[Metric]) -> Metric | None:
+    """The first candidate of ``target``'s indicator: the same key, else the same indicator otherwise named."""
+    key = indicator_key(target)
     exact = next((r for r in candidates if indicator_key(r) == key), None)
     return exact or next((r for r in candidates if _same_indicator(indicator_key(r), key)), None)
 
