@@ -14,12 +14,13 @@ from typing import Literal
 
 from jcviewer.model.export import format_value
 from jcviewer.model.figures import AMOUNT_UNITS, Figure, matching_amount, matching_result, target_figures
-from jcviewer.model.navigation import enumeration_title, first_sentence
+from jcviewer.model.navigation import enumeration_title
 from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, latest_year
 
 KEY_QUOTES = 3  # quotes on a whole-report briefing; the page says how many more there are
 QUOTE_CHARS = 70  # a whole-report briefing's quotation keeps its first whole sentences up to about this
 SUMMARY_SENTENCES = 6
+SUMMARY_CHARS = 90  # a long section's paragraph keeps its first whole sentences up to about this
 SHORT_SECTION = 300  # characters: a section this short is printed whole instead of summarised
 
 _CHINESE_MONTHS = "一二三四五六七八九十"
@@ -233,10 +234,18 @@ def _reading_order(block: Block) -> int:
 
 
 def _summary(section: Section, quoted: set[str]) -> tuple[str, ...]:
+    """The section's text whole when short; else each paragraph's first whole sentences (``SUMMARY_CHARS``,
+    the elision marked), its questions (rhetorical ones: "如何做好今年全县经济工作？") the first to go."""
     paragraphs = [p for s in section.walk() for p in s.paragraphs if p.id not in quoted]
     if sum(len(p.text) for p in paragraphs) <= SHORT_SECTION:
         return tuple(p.text for p in paragraphs)
-    return tuple(first_sentence(p.text, 90) for p in paragraphs[:SUMMARY_SENTENCES])
+    statements = [text for p in paragraphs if (text := _statements(p.text))]
+    return tuple(whole_sentences(text, SUMMARY_CHARS) for text in statements[:SUMMARY_SENTENCES])
+
+
+def _statements(text: str) -> str:
+    """``text`` without its questions."""
+    return "".join(s for s in _SENTENCE.findall(text) if not s.rstrip("”’」』）) ").endswith(("？", "?")))
 
 
 def section_briefing(report: Report, section_id: str) -> Briefing:

@@ -131,3 +131,16 @@ def test_quotations_keep_whole_sentences_and_mark_what_is_left_out() -> None:
     )
     whole = [b.lines[0] for b in section_briefing(report, section.id).blocks if b.kind == "quote"]
     assert whole and all(text in {q.text for q in report.quotes} for text in whole)  # a section's: whole
+
+
+def test_a_long_sections_summary_keeps_whole_statements_and_drops_its_questions() -> None:
+    from jcviewer.model.briefing import ELISION
+    from jcviewer.model.parse import load_report
+    from jcviewer.resources import bundled_report
+
+    report = load_report(bundled_report())
+    asked = next(s for s in report.sections if any("？" in p.text for p in s.paragraphs))
+    summary = next(b for b in section_briefing(report, asked.id).blocks if b.kind == "summary").lines
+    assert summary and not any("？" in line for line in summary)  # the rhetorical question is the first to go
+    assert all(line.endswith(("。", "！", "”", ELISION)) for line in summary)  # never cut mid-phrase
+    assert all(line.removesuffix(ELISION) in "".join(p.text for p in asked.paragraphs) for line in summary)
