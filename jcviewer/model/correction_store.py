@@ -218,14 +218,6 @@ def add_correction(store: Path, data_or_key: bytes | str, path: Path, correction
     return update_corrections(store, data_or_key, path, lambda current: fmt.with_correction(current, correction))
 
 
-def remove_correction(store: Path, data_or_key: bytes | str, path: Path, correction: Correction) -> Corrections:
-    """Forget the stored correction anchored where ``correction`` is; the stored corrections."""
-    from jcviewer.model import corrections as fmt
-
-    key = _key(data_or_key)
-    return _save(store, key, path, fmt.without_correction(stored_corrections(store, key, path), correction))
-
-
 def _save(store: Path, key: str, path: Path, corrections: Corrections) -> Corrections:
     from jcviewer.model import corrections as fmt
 

@@ -17,11 +17,11 @@ from jcviewer.model.correction_store import (
     forget_stale,
     gather,
     read_sidecar,
-    remove_correction,
     report_key,
     stale_corrections,
     store_file,
     stored_corrections,
+    update_corrections,
 )
 from jcviewer.model.corrections import (
     Corrections,
@@ -31,6 +31,7 @@ from jcviewer.model.corrections import (
     figure_fix,
     quote_fix,
     to_toml,
+    without_correction,
 )
 from jcviewer.model.parse import load_report
 from jcviewer.model.report_cache import load_report_cached
@@ -61,7 +62,8 @@ def test_a_stored_correction_applies_on_the_next_load_and_never_touches_the_repo
     assert sorted(p.name for p in report_file.parent.iterdir()) == ["report.txt"]
     assert report_file.read_bytes() == data
     assert sorted(p.name for p in store.iterdir()) == sorted([f"{report_key(data)}.toml", INDEX])  # no temporary file
-    assert remove_correction(store, data, report_file, figure_fix(before, target, drop=True)) == Corrections()
+    forget = figure_fix(before, target, drop=True)
+    assert update_corrections(store, data, report_file, lambda held: without_correction(held, forget)) == Corrections()
     assert load_report(report_file, store=store) == before
 
 
