@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import MISSING, dataclass, fields, replace
 from typing import Any, Literal, TypeVar
 
@@ -350,13 +350,17 @@ def without_correction(corrections: Corrections, correction: Correction) -> Corr
     )
 
 
+def with_corrections(corrections: Corrections, fixes: Iterable[Correction]) -> Corrections:
+    """``corrections`` with each of ``fixes`` added in turn (``with_correction``)."""
+    for fix in fixes:
+        corrections = with_correction(corrections, fix)
+    return corrections
+
+
 def combined(first: Corrections, then: Corrections) -> Corrections:
     """``first`` overridden by ``then``: its sections if it has any, its fixes merged over (structural ones:
     after) ``first``'s."""
-    result = replace(first, sections=then.sections or first.sections)
-    for fix in then.fixes():
-        result = with_correction(result, fix)
-    return result
+    return with_corrections(replace(first, sections=then.sections or first.sections), then.fixes())
 
 
 def to_toml(corrections: Corrections, header: dict[str, str] | None = None) -> str:

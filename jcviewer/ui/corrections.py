@@ -22,7 +22,14 @@ from jcviewer.model.correction_store import (
     stored_corrections,
     update_corrections,
 )
-from jcviewer.model.corrections import Correction, Corrections, CorrectionsError, figure_fix, quote_fix, with_correction
+from jcviewer.model.corrections import (
+    Correction,
+    Corrections,
+    CorrectionsError,
+    figure_fix,
+    quote_fix,
+    with_corrections,
+)
 from jcviewer.model.errors import ReportError
 from jcviewer.model.navigation import Mark, Node, metric_clause
 from jcviewer.model.report import Metric, Quote, Report
@@ -131,10 +138,7 @@ class _Command(QUndoCommand):
 
 def _with_all(current: Corrections, fixes: tuple[Correction, ...], start_afresh: bool = False) -> Corrections:
     """``current`` with ``fixes`` added in order (``start_afresh``: instead of its fixes; its sections kept)."""
-    result = Corrections(sections=current.sections) if start_afresh else current
-    for fix in fixes:
-        result = with_correction(result, fix)
-    return result
+    return with_corrections(Corrections(sections=current.sections) if start_afresh else current, fixes)
 
 
 class Corrector(QObject):
