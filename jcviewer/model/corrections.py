@@ -53,7 +53,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import MISSING, dataclass, fields, replace
 from typing import Any, Literal, TypeVar
 
-from jcviewer.model.report import Metric, ParseWarning, Period, Quote, Report
+from jcviewer.model.report import Metric, ParseWarning, Period, Quote, Report, compact
 
 PERIODS: tuple[Period, ...] = ("target", "result")
 
@@ -175,11 +175,6 @@ class CorrectionsError(ValueError):
 
 
 TABLES = ("section", "structure", "quote", "figure")
-
-
-def compact(text: str) -> str:
-    """``text`` without whitespace: anchors are compared this way, so layout spaces do not matter."""
-    return "".join(text.split())
 
 
 def parse_corrections(text: str, name: str, extra: tuple[str, ...] = ()) -> tuple[Corrections, dict[str, Any]]:

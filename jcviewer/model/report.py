@@ -218,8 +218,20 @@ class Report:
         return found
 
     @cached_property
+    def compact_texts(self) -> tuple[str, ...]:
+        """The text of every paragraph and heading without whitespace (``compact``), sorted: how a correction
+        finds the texts starting as an anchor does (built on first use)."""
+        texts = {compact(p.text) for p in self.paragraphs()} | {compact(h.title + h.subtitle) for h in self.headings}
+        return tuple(sorted(texts))
+
+    @cached_property
     def _sections_by_id(self) -> dict[str, Section]:
         found: dict[str, Section] = {}
         for section in self.walk():
             found.setdefault(section.id, section)
         return found
+
+
+def compact(text: str) -> str:
+    """``text`` without whitespace: anchors are compared this way, so layout spaces do not matter."""
+    return "".join(text.split())

@@ -5,6 +5,8 @@ or more where another paragraph or heading of the report starts the same way, so
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from jcviewer.model.corrections import (
     ANCHOR_CHARS,
     BoundaryFix,
@@ -13,21 +15,24 @@ from jcviewer.model.corrections import (
     LineKind,
     MergeFix,
     SplitFix,
-    compact,
 )
-from jcviewer.model.report import Paragraph, Report, Section
+from jcviewer.model.report import Paragraph, Report, Section, compact
 
 
 def _start(report: Report, text: str) -> str:
     """How ``text`` (a paragraph's or heading's) starts: long enough that no other text of ``report`` starts so,
     where that can be (a text that is the start of another is anchored whole: the first in reading order)."""
     own = compact(text)
-    others = {compact(p.text) for p in report.paragraphs()} | {compact(h.title + h.subtitle) for h in report.headings}
-    others.discard(own)
     size = ANCHOR_CHARS
-    while size < len(own) and any(other.startswith(own[:size]) for other in others):
+    while size < len(own) and _another_starts_so(report.compact_texts, own, own[:size]):
         size += ANCHOR_CHARS // 2
     return own[:size]
+
+
+def _another_starts_so(texts: tuple[str, ...], own: str, start: str) -> bool:
+    """Whether a text of the sorted ``texts`` other than ``own`` starts with ``start`` (they stand together)."""
+    first = bisect_left(texts, start)
+    return any(text != own for text in texts[first : bisect_left(texts, start + "\U0010ffff", first)])
 
 
 def headed_sections(report: Report) -> list[Section]:

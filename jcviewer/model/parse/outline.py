@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jcviewer.model.corrections import SidecarSection, compact
+from jcviewer.model.corrections import SidecarSection
 from jcviewer.model.parse.layout import Unit, column_breaks, repaired_text
 from jcviewer.model.parse.placement import place
 from jcviewer.model.parse.structure import PlacedHeading
-from jcviewer.model.report import Heading
+from jcviewer.model.report import Heading, compact
 from jcviewer.model.vocabulary import Synonyms
 
 

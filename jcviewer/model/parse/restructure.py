@@ -14,11 +14,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from jcviewer.model.corrections import BoundaryFix, Corrections, LineFix, LineKind, MergeFix, SplitFix, compact
+from jcviewer.model.corrections import BoundaryFix, Corrections, LineFix, LineKind, MergeFix, SplitFix
 from jcviewer.model.parse.layout import Line, Unit, ends_sentence, repaired_text, visual_width
 from jcviewer.model.parse.outline import Assignment
 from jcviewer.model.parse.structure import Layout, PlacedHeading, heading_of, printed_twice
-from jcviewer.model.report import Heading, ParseWarning
+from jcviewer.model.report import Heading, ParseWarning, compact
 
 
 def restructured(layout: Layout, corrections: Corrections, flow: list[Line]) -> list[ParseWarning]:
