@@ -8,32 +8,27 @@ UI language ("2024年主要目标"), while ``heading`` carries wording taken fro
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
+from jcviewer.model.briefing_text import Unit, abridgements, whole_sentences
 from jcviewer.model.export import format_value
 from jcviewer.model.figures import AMOUNT_UNITS, Figure, matching_amount, matching_result, target_figures
+from jcviewer.model.meeting import Reporter, issuing_unit, meeting_date, reporters
 from jcviewer.model.navigation import enumeration_title
 from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, latest_year
 
 KEY_QUOTES = 3  # quotes on a whole-report briefing; the page says how many more there are
 QUOTE_CHARS = 70  # a whole-report briefing's quotation keeps its first whole sentences up to about this
-SUMMARY_SENTENCES = 6
-SUMMARY_CHARS = 90  # a long section's paragraph keeps its first whole sentences up to about this
-SHORT_SECTION = 300  # characters: a section this short is printed whole instead of summarised
-
-_CHINESE_MONTHS = "一二三四五六七八九十"
-_FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_MONTH = re.compile(r"(十[一二]|[一二三四五六七八九十])月")
 
 BlockKind = Literal[
-    "summary", "targets", "chart", "results", "tasks", "achievements", "items", "emphases", "quote", "terms"
+    "text", "targets", "chart", "results", "tasks", "achievements", "items", "emphases", "quote", "terms", "note"
 ]
 """What a block is: the UI titles each kind (``items`` by its heading), the model decides the rest (``BLOCKS``)."""
 
-BlockContent = Literal["text", "rows", "figure", "list", "quote", "words"]
-"""Which fields of a Block carry its content: ``lines`` as paragraphs; ``rows`` (a table); ``figure`` (a chart);
+BlockContent = Literal["passage", "text", "rows", "figure", "list", "quote", "words"]
+"""Which fields of a Block carry its content: ``units`` (a section's text, shortened a sentence at a time when it
+does not fit: ``passage_versions``); ``lines`` as paragraphs; ``rows`` (a table); ``figure`` (a chart);
 ``lines`` as a numbered list under an optional ``heading``; ``speaker``, ``role`` and ``lines[0]`` (a quote);
 ``lines`` as a run of words."""
 
@@ -46,26 +41,29 @@ class BlockRule:
     """What the model decides for one kind of block: what it holds and its priority on each scope of briefing.
 
     A priority of None: the kind never appears on that briefing. A numbered kind's blocks count up from the
-    priority, one per block (the second quote is dropped before the first).
+    priority, one per block (the second quote is dropped before the first). A kind not ``beside_whole_text``
+    only repeats the section's text, so it is shown only when the text is shortened (a list's items).
     """
 
     content: BlockContent
     report: int | None = None
     section: int | None = None
     numbered: bool = False
+    beside_whole_text: bool = True
 
 
 BLOCKS: dict[BlockKind, BlockRule] = {
-    "summary": BlockRule("text", section=1),
-    "targets": BlockRule("rows", report=1, section=2),
+    "text": BlockRule("passage", section=1),
+    "targets": BlockRule("rows", report=1, section=1),
     "chart": BlockRule("figure", report=3),
     "results": BlockRule("rows", section=6),
     "tasks": BlockRule("list", report=2),
     "achievements": BlockRule("list", report=4),
-    "items": BlockRule("list", section=2, numbered=True),
+    "items": BlockRule("list", section=3, numbered=True, beside_whole_text=False),
     "emphases": BlockRule("list", report=8),
-    "quote": BlockRule("quote", report=5, section=10, numbered=True),
+    "quote": BlockRule("quote", report=5, numbered=True),
     "terms": BlockRule("words", report=9),
+    "note": BlockRule("text", report=0, section=0),
 }
 """Every kind of block, in reading order (docs/briefing.md shows the priorities)."""
 
@@ -104,12 +102,26 @@ class Block:
     figure: Figure | None = None
     speaker: str = ""
     role: str = ""
+    units: tuple[Unit, ...] = ()
     abridged: bool = False  # some of its sentences are left out, where the elision mark (……) stands
+    left_out: int = 0  # a passage's sentences left out, of ``sentences``
+    sentences: int = 0
+
+
+Style = Literal["standard", "official"]
+"""Today's look, or one like an official document (公文): centred serif title, unit and date where a 公文 puts
+them."""
 
 
 @dataclass(frozen=True)
 class Briefing:
-    """Everything a briefing page may show; ``unlisted_quotes`` counts quotes left out by choice."""
+    """Everything a briefing page may show.
+
+    The head: ``title`` (and a section's ``subtitle``), the meeting (``report_title``), its ``date``, the issuing
+    ``unit`` and the leaders who ``reporters`` (from the report, or set by the user), and an optional ``mark`` such
+    as 内部资料. ``unlisted_quotes`` counts quotes left out by choice; ``show_title``/``show_head`` are the
+    user's (the briefing editor's) choice.
+    """
 
     title: str
     subtitle: str
@@ -117,23 +129,13 @@ class Briefing:
     source: str
     blocks: tuple[Block, ...]
     unlisted_quotes: int = 0
-
-
-def meeting_date(report: Report) -> str:
-    """When the meeting was: "2024年1月8日" if the text says so, else "2024年1月" from a month and the year."""
-    texts = [p.text for p in report.paragraphs() if p.kind in ("body", "lead")]
-    for text in texts:
-        match = _FULL_DATE.search(text)
-        if match:
-            return f"{match[1]}年{int(match[2])}月{int(match[3])}日"
-    if report.year:
-        for text in texts[:3]:
-            match = _MONTH.search(text)
-            if match:
-                name = match[1]
-                month = 10 + _CHINESE_MONTHS.index(name[1]) + 1 if len(name) == 2 else _CHINESE_MONTHS.index(name) + 1
-                return f"{report.year}年{month}月"
-    return ""
+    date: str = ""
+    unit: str = ""
+    reporters: tuple[Reporter, ...] = ()
+    mark: str = ""
+    style: Style = "standard"
+    show_title: bool = True
+    show_head: bool = True
 
 
 def _previous(report: Report, target: Metric) -> str:
@@ -151,38 +153,18 @@ def _target_rows(report: Report, metrics: list[Metric]) -> tuple[Row, ...]:
     return tuple(Row(m.label, format_value(m), _previous(report, m)) for m in metrics)
 
 
-def _quote_block(quote: Quote, scope: Scope, number: int) -> Block:
-    """A quotation: whole on a section's briefing; on the whole report's, its first whole sentences up to
-    ``QUOTE_CHARS`` with the elision marked (……). Never cut mid-phrase."""
-    text = quote.text if scope == "section" else whole_sentences(quote.text, QUOTE_CHARS)
+def _quote_block(quote: Quote, number: int) -> Block:
+    """A quotation on the whole report's briefing: its first whole sentences up to ``QUOTE_CHARS`` with the
+    elision marked (……). Never cut mid-phrase."""
+    text = whole_sentences(quote.text, QUOTE_CHARS)
     return Block(
         "quote",
-        block_priority("quote", scope, number),
+        block_priority("quote", "report", number),
         speaker=quote.speaker,
         role=quote.role,
         lines=(text,),
         abridged=text != quote.text,
     )
-
-
-ELISION = "……"
-_SENTENCE = re.compile(r".+?(?:[。！？!?；;]+[”’」』）)]*|$)", re.S)
-
-
-def whole_sentences(text: str, limit: int) -> str:
-    """``text``'s first sentences that fit in ``limit`` characters (at least the first, whole), followed by the
-    elision mark when some are left out."""
-    sentences = _SENTENCE.findall(text)
-    kept = sentences[:1]
-    for sentence in sentences[1:]:
-        if len("".join(kept)) + len(sentence) > limit:
-            break
-        kept.append(sentence)
-    shown = "".join(kept)
-    if shown == text:
-        return text
-    closer = text[-1] if text[-1] in "”’」』" and not shown.endswith(text[-1]) else ""
-    return shown + ELISION + closer
 
 
 def _enumeration_kind(report: Report, enumeration: Enumeration) -> BlockKind:
@@ -216,46 +198,64 @@ def report_briefing(report: Report) -> Briefing:
                 lines=tuple(item.title for item in enumeration.items),
             )
         )
-    blocks += [_quote_block(q, "report", i) for i, q in enumerate(report.quotes[:KEY_QUOTES])]
+    blocks += [_quote_block(q, i) for i, q in enumerate(report.quotes[:KEY_QUOTES])]
     if report.terms:
         blocks.append(Block("terms", block_priority("terms", "report"), lines=report.terms))
     return Briefing(
         report.title,
-        meeting_date(report),
+        "",
         report.title,
         report.source,
         tuple(sorted(blocks, key=_reading_order)),
         max(0, len(report.quotes) - KEY_QUOTES),
+        **_head(report),
     )
+
+
+def _head(report: Report) -> dict[str, Any]:
+    """Who and when, for the head of any briefing on ``report``."""
+    return {"date": meeting_date(report), "unit": issuing_unit(report), "reporters": reporters(report)}
 
 
 def _reading_order(block: Block) -> int:
     return _READING_ORDER[block.kind]
 
 
-def _summary(section: Section, quoted: set[str]) -> tuple[str, ...]:
-    """The section's text whole when short; else each paragraph's first whole sentences (``SUMMARY_CHARS``,
-    the elision marked), its questions (rhetorical ones: "如何做好今年全县经济工作？") the first to go."""
-    paragraphs = [p for s in section.walk() for p in s.paragraphs if p.id not in quoted]
-    if sum(len(p.text) for p in paragraphs) <= SHORT_SECTION:
-        return tuple(p.text for p in paragraphs)
-    statements = [text for p in paragraphs if (text := _statements(p.text))]
-    return tuple(whole_sentences(text, SUMMARY_CHARS) for text in statements[:SUMMARY_SENTENCES])
+def _passage(report: Report, section: Section) -> tuple[Unit, ...]:
+    """The section's paragraphs in reading order, its sub-sections' headings among them; a paragraph that holds
+    a quotation is a quote unit naming its (first) speaker."""
+    speakers: dict[str, Quote] = {}
+    for quote in report.quotes:
+        speakers.setdefault(quote.paragraph, quote)
+    units: list[Unit] = []
+    for node in section.walk():
+        if node is not section and node.title:
+            units.append(Unit(node.title + (f" {node.subtitle}" if node.subtitle else ""), "heading"))
+        for paragraph in node.paragraphs:
+            said = speakers.get(paragraph.id)
+            if said is None:
+                units.append(Unit(paragraph.text))
+            else:
+                units.append(Unit(paragraph.text, "quote", said.speaker, said.role))
+    return tuple(units)
 
 
-def _statements(text: str) -> str:
-    """``text`` without its questions."""
-    return "".join(s for s in _SENTENCE.findall(text) if not s.rstrip("”’」』）) ").endswith(("？", "?")))
+def passage_versions(block: Block) -> list[Block]:
+    """A passage block whole, then shorter and shorter a sentence at a time (``briefing_text.abridgements``),
+    each marked abridged with the count of sentences left out; [block] for any other block."""
+    if BLOCKS[block.kind].content != "passage" or not block.units:
+        return [block]
+    return [
+        replace(block, units=a.units, abridged=a.left_out > 0, left_out=a.left_out, sentences=a.total)
+        for a in abridgements(block.units)
+    ]
 
 
 def section_briefing(report: Report, section_id: str) -> Briefing:
     """One section on one page: heading, summary, its lists, its metrics, its quotes. KeyError for a bad id."""
     section = report.section(section_id)
     own = {p.id for s in section.walk() for p in s.paragraphs}
-    quotes = [q for q in report.quotes if q.paragraph in own]
-    blocks = [
-        Block("summary", block_priority("summary", "section"), lines=_summary(section, {q.paragraph for q in quotes}))
-    ]
+    blocks = [Block("text", block_priority("text", "section"), units=_passage(report, section))]
     for number, enumeration in enumerate(e for e in report.enumerations if e.paragraph in own):
         text = report.paragraph(enumeration.paragraph).text
         blocks.append(
@@ -274,9 +274,13 @@ def section_briefing(report: Report, section_id: str) -> Briefing:
     if results:
         rows = tuple(Row(m.label, format_value(m)) for m in results)
         blocks.append(Block("results", block_priority("results", "section"), year=latest_year(results), rows=rows))
-    blocks += [_quote_block(q, "section", i) for i, q in enumerate(quotes)]
     return Briefing(
-        section.title, section.subtitle, report.title, report.source, tuple(sorted(blocks, key=_reading_order))
+        section.title,
+        section.subtitle,
+        report.title,
+        report.source,
+        tuple(sorted(blocks, key=_reading_order)),
+        **_head(report),
     )
 
 

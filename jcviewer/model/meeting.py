@@ -1,0 +1,83 @@
+"""Who and when, read from a report's own words (Qt-free): the meeting's date, the leaders who reported and
+the unit that issued the text, for the head of a briefing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jcviewer.model.parse.attribution import speaker_of
+from jcviewer.model.report import Report
+
+_CHINESE_MONTHS = "一二三四五六七八九十"
+_FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_MONTH = re.compile(r"(十[一二]|[一二三四五六七八九十])月")
+_REPORTING = re.compile(
+    r"(?P<subject>[^，。；：“”]{2,40}?)"
+    r"(?:代表[^，。；“”]{2,16}?，?)?(?:在[^，。；“”]{1,12}?上|向[^，。；“”]{1,12}?)?"
+    r"(?:所作|作了|作出|作)(?:的)?(?P<what>[^，。；“”]{0,10}?(?:报告|讲话|安排|部署))"
+)
+"""A leader reporting: "县委书记李某代表县委常委会所作的工作报告", "县长某某在大会上作政府工作报告", "某某就经济工作作出
+具体安排" (the subject is read by the quotation parser's speaker rules)."""
+_ON_TOPIC = re.compile(r"(?:同志)?就[^，。；“”]{1,16}$")
+_HEARING = re.compile(r"^.*(?:听取|听了|审议|讨论)了?")  # "听取和讨论了县委书记某某" names the leader after it
+_ISSUER = re.compile(r"(?:（|\()?(?:来源|供稿|主办|编发|发布单位)[:：]\s*(?P<unit>[^\s，。；（）()]{2,24})")
+_CONTRIBUTED = re.compile(r"[（(](?P<unit>[^（）()，。]{2,24}?)供稿[）)]")
+REPORTERS_READ = 6  # paragraphs from the start where a briefing looks for who reported
+MAX_REPORTERS = 4
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """A leader who reported at the meeting: name, title as the report gives it (maybe ""), and what they gave
+    ("工作报告", "具体安排")."""
+
+    name: str
+    role: str
+    gave: str
+
+
+def meeting_date(report: Report) -> str:
+    """When the meeting was: "2024年1月8日" if the text says so, else "2024年1月" from a month and the year."""
+    texts = [p.text for p in report.paragraphs() if p.kind in ("body", "lead")]
+    for text in texts:
+        match = _FULL_DATE.search(text)
+        if match:
+            return f"{match[1]}年{int(match[2])}月{int(match[3])}日"
+    if report.year:
+        for text in texts[:3]:
+            match = _MONTH.search(text)
+            if match:
+                name = match[1]
+                month = 10 + _CHINESE_MONTHS.index(name[1]) + 1 if len(name) == 2 else _CHINESE_MONTHS.index(name) + 1
+                return f"{report.year}年{month}月"
+    return ""
+
+
+def reporters(report: Report) -> tuple[Reporter, ...]:
+    """The leaders the opening paragraphs say reported, spoke or set out the work, each once, in the order
+    named ("听取了县委书记刘某代表县委常委会所作的工作报告 … 县长王某就经济工作作出具体安排")."""
+    opening = [p.text for p in report.paragraphs() if p.kind in ("body", "lead")][:REPORTERS_READ]
+    texts = opening + [c.paragraph.text for c in report.captions]  # "县长某某作政府工作报告。记者某某 摄"
+    found: dict[str, Reporter] = {}
+    for text in texts:
+        for match in _REPORTING.finditer(text):
+            subject = _ON_TOPIC.sub("", _HEARING.sub("", match["subject"]))
+            speaker = speaker_of(subject.removesuffix("同志"))
+            if speaker is None or speaker.kind != "named":
+                continue  # "他", "会议": no one to name
+            if speaker.name.endswith(speaker.role) and any(n.startswith(speaker.name[0]) for n in found):
+                continue  # "秦县长" after "县长秦某某": the same leader
+            if speaker.name not in found:
+                found[speaker.name] = Reporter(speaker.name, speaker.role, match["what"].lstrip("作出了的"))
+    return tuple(found.values())[:MAX_REPORTERS]
+
+
+def issuing_unit(report: Report) -> str:
+    """The unit the text says issued or contributed it ("来源：县委办公室", "（县委宣传部供稿）"), or ""."""
+    texts = [p.text for p in report.paragraphs()] + [b.paragraph.text for b in report.banners]
+    for text in texts:
+        match = _ISSUER.search(text) or _CONTRIBUTED.search(text)
+        if match:
+            return match["unit"]
+    return ""
