@@ -15,6 +15,7 @@ from typing import Literal
 
 ELISION = "……"
 CLOSERS = "”’」』"
+QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
 _SENTENCE = re.compile(r".+?(?:[。！？!?；;]+[”’」』）)]*|$)", re.S)
 TRANSITIONS = ("同时", "此外", "另外", "与此同时", "总之", "总而言之", "综上", "由此可见", "可以说", "具体而言")
 SHORT_SENTENCE = 10  # characters: a sentence this short that ends in a colon or comma only leads on
@@ -66,18 +67,25 @@ def whole_sentences(text: str, limit: int) -> str:
 
 
 def _joined(cut: list[str], kept: list[bool]) -> str:
-    """The kept sentences, with one elision mark for each run left out (and the paragraph's closing quotation
-    mark kept when the run that held it is left out)."""
-    out = ""
-    for number, sentence in enumerate(cut):
-        if kept[number]:
-            out += sentence
-        elif number == 0 or kept[number - 1]:
-            out += ELISION
-    text = "".join(cut)
-    if not kept[-1] and text and text[-1] in CLOSERS and out.count(text[-1]) < text.count(text[-1]):
-        out += text[-1]
-    return out
+    """The kept sentences, with one elision mark for each run left out, followed by the closing quotation marks
+    the run closed for kept text ("他说：“要抓项目。……”")."""
+    out, run = "", ""
+    for sentence, shown in zip(cut, kept, strict=True):
+        if shown:
+            out += _elided(run) + sentence
+            run = ""
+        else:
+            run += sentence
+    return out + _elided(run)
+
+
+def _elided(run: str) -> str:
+    """The elision mark standing for ``run`` (left out), with the closing marks it holds for quotations opened
+    before it; "" for no run."""
+    if not run:
+        return ""
+    closers = "".join(close * max(0, run.count(close) - run.count(open_)) for open_, close in QUOTE_PAIRS)
+    return ELISION + closers
 
 
 @dataclass(frozen=True)
@@ -110,15 +118,20 @@ def abridgements(units: tuple[Unit, ...]) -> list[Abridgement]:
     return steps
 
 
+def _kept(cut: list[str]) -> int:
+    """The sentence a paragraph always keeps: its first statement (a paragraph may open with a question)."""
+    return next((number for number, sentence in enumerate(cut) if not is_question(sentence)), 0)
+
+
 def _leaving_order(units: tuple[Unit, ...], cut: list[list[str]]) -> list[tuple[int, int]]:
-    """(unit, sentence) pairs in the order they are left out; headings and first sentences (but questions) never
-    are."""
+    """(unit, sentence) pairs in the order they are left out; headings and each paragraph's first statement
+    never are."""
     candidates = [
         (u, s)
         for u, unit in enumerate(units)
         if unit.kind != "heading"
         for s in range(len(cut[u]))
-        if s > 0 or (len(cut[u]) > 1 and is_question(cut[u][0]))  # a paragraph may open with a question
+        if s != _kept(cut[u])
     ]
     questions = [c for c in candidates if is_question(cut[c[0]][c[1]])]
     transitional = [c for c in candidates if c not in questions and is_transitional(cut[c[0]][c[1]])]

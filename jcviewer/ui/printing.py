@@ -1,16 +1,18 @@
 """Paints a briefing on one page of any QPagedPaintDevice (PDF writer or printer); dialogs live elsewhere.
 
-The body is one QTextDocument laid out at the device's resolution. Fitting: try type sizes from 11 pt down to
-9 pt; if the content still does not fit, drop the least important block and try again; as a last resort
-shorten the longest list. The page always says what it left out. The chart is painted as vectors where the
-document reserved room for it, with hatching and value labels so a black-and-white printer keeps it readable.
+The body is one QTextDocument (briefing_html) laid out at the device's resolution. Fitting: try type sizes from
+11 pt down to 9 pt; if the content still does not fit, drop the least important block and try again; as a last
+resort shorten the longest list. A section's briefing prints the section's whole text when it fits at 10 pt or
+more (with the other blocks that fit); else the text is shortened a whole sentence at a time
+(``briefing.passage_versions``), as little as lets it fit at 10 pt. The page always says what it left out. The
+chart is painted as vectors where the document reserved room for it, with hatching and value labels so a
+black-and-white printer keeps it readable.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from functools import cache
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QPointF, QRectF, Qt, QUrl
@@ -30,15 +32,17 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from jcviewer.model.briefing import BLOCKS, Block, BlockKind, Briefing
+from jcviewer.model.briefing import BLOCKS, Block, Briefing, passage_versions
 from jcviewer.model.figures import Figure
-from jcviewer.ui.pdf_text_layer import fix_text_layer, shared_ideographs
+from jcviewer.ui.briefing_html import CHART_URL, LABEL_MIN_PT, Fitted, briefing_html, omitted_note
+from jcviewer.ui.briefing_html import block_title as block_title  # the dialogs and exports name blocks too
+from jcviewer.ui.pdf_text_layer import LOCALISED_MARKS, fix_text_layer, shared_ideographs
 
 SIZES_PT = (11.0, 10.5, 10.0, 9.5, 9.0)  # body text never under 9 pt
+TEXT_SIZES_PT = (11.0, 10.5, 10.0)  # a section's text is shortened rather than set under 10 pt
 FOOTER_MIN_PT = 6.5  # the footer's source line may shrink to this before a long file name is shortened
 MARGINS_MM = QMarginsF(16, 14, 16, 14)  # inside what office printers can reach
 PDF_DPI = 300
-CHART_URL = "briefing-chart"
 CHART_ROW_EM = 1.7  # height of one bar row, in body ems
 ALWAYS_KEPT = 1  # blocks of priority 0 and 1 are never dropped, only shortened
 GREY = QColor("#555555")
@@ -47,163 +51,17 @@ GREY = QColor("#555555")
 translate = QCoreApplication.translate
 
 
-def _dated_titles() -> dict[BlockKind, str]:
-    """Titles of the kinds that name their year ("%1" is the year)."""
-    return {
-        "targets": translate("Briefing", "%1 main targets"),
-        "chart": translate("Briefing", "%1 targets at a glance"),
-        "results": translate("Briefing", "%1 results"),
-        "tasks": translate("Briefing", "%1 key tasks"),
-        "achievements": translate("Briefing", "%1 achievements"),
-    }
-
-
-def _titles() -> dict[BlockKind, str]:
-    """The title of every kind but ``items`` (titled by its heading, from the report)."""
-    return {
-        "targets": translate("Briefing", "Main targets"),
-        "chart": translate("Briefing", "Targets at a glance"),
-        "results": translate("Briefing", "Results"),
-        "tasks": translate("Briefing", "Key tasks"),
-        "achievements": translate("Briefing", "Achievements"),
-        "emphases": translate("Briefing", "Emphases"),
-        "quote": translate("Briefing", "Voices"),
-        "terms": translate("Briefing", "Key terms"),
-        "summary": translate("Briefing", "Summary"),
-    }
-
-
-def block_title(block: Block) -> str:
-    """The heading printed over a block, in the UI language, with its year when known."""
-    if block.kind == "items":
-        return block.heading
-    dated = _dated_titles()
-    if block.year and block.kind in dated:
-        return dated[block.kind].replace("%1", str(block.year))
-    return _titles()[block.kind]
-
-
-@dataclass(frozen=True)
-class Fitted:
-    """How the briefing was fitted: type size, the blocks kept, and the sentence saying what was left out."""
-
-    size: float
-    blocks: tuple[Block, ...]
-    omitted: str
-
-
-def omitted_note(briefing: Briefing, kept: tuple[Block, ...], shortened: int) -> str:
-    """What the page does not show, in a sentence ("另有3条引语未列出。"), or ""."""
-    shown = {(b.kind, b.heading, b.year) for b in kept}  # a shortened block is still shown
-    dropped = [b for b in briefing.blocks if b.kind != "quote" and (b.kind, b.heading, b.year) not in shown]
-    quotes = briefing.unlisted_quotes + sum(1 for b in briefing.blocks if b.kind == "quote" and b not in kept)
-    parts = []
-    if dropped:
-        separator = translate("Briefing", ", ")  # 、 in Chinese
-        names = separator.join(dict.fromkeys(block_title(b) or b.heading for b in dropped))
-        parts.append(translate("Briefing", "Not shown: %1.").replace("%1", names))
-    if quotes:
-        parts.append(translate("Briefing", "%n more quote(s) not listed.").replace("%n", str(quotes)))
-    if shortened:
-        parts.append(translate("Briefing", "%n more item(s) not listed.").replace("%n", str(shortened)))
-    if any(b.abridged for b in kept):
-        parts.append(translate("Briefing", "Quotations are shortened where …… stands."))
-    return _join_sentences(parts)
-
-
-def _join_sentences(parts: list[str]) -> str:
-    """Sentences one after the other: no space after a Chinese full stop, one after any other."""
-    text = ""
-    for part in parts:
-        text += part if not text or text.endswith("。") else " " + part
-    return text
-
-
-def _rows_html(block: Block, size: float) -> str:
-    with_previous = block.kind == "targets" and any(r.previous for r in block.rows)
-    names = [translate("Briefing", "Indicator"), translate("Briefing", "Value")]
-    if with_previous:  # lupdate cannot see translate() inside f-strings: keep it outside
-        previous = str(block.year - 1) if block.year else ""
-        names.append(translate("Briefing", "%1 result").replace("%1", previous).strip())
-    head = '<tr style="background-color:#e6e6e6">' + "".join(f'<th align="left">{escape(n)}</th>' for n in names)
-    body = "".join(
-        f"<tr><td>{escape(r.indicator)}</td><td><b>{escape(r.value)}</b></td>"
-        + (f"<td>{escape(r.previous or '—')}</td>" if with_previous else "")
-        + "</tr>"
-        for r in block.rows
-    )
-    return (
-        f'<table width="100%" border="0.5" cellspacing="0" cellpadding="{size * 0.25:.1f}"'
-        f' style="border-color:#888888; border-style:solid">{head}</tr>{body}</table>'
-    )
-
-
-def _list_html(block: Block) -> str:
-    named = block.heading and block.kind != "items"  # an "items" block already carries it as its title
-    heading = f'<p style="color:#555555; margin:0">{escape(block.heading)}</p>' if named else ""
-    items = "".join(f"<li>{escape(line)}</li>" for line in block.lines)
-    return f'{heading}<ol style="margin-top:0.2em; margin-bottom:0; -qt-list-indent:1">{items}</ol>'
-
-
-def _block_html(block: Block, size: float, chart_size: tuple[float, float]) -> str:
-    content = BLOCKS[block.kind].content
-    if content == "rows":
-        return _rows_html(block, size)
-    if content == "figure":
-        width, height = chart_size
-        legend = escape(translate("Briefing", "≈ about, ≥ at least"))
-        return (
-            f'<p style="margin:0"><img src="{CHART_URL}" width="{width:.0f}" height="{height:.0f}"></p>'
-            f'<p style="margin:0; color:#555555; font-size:{size * 0.8:.1f}pt">{legend}</p>'
-        )
-    if content == "list":
-        return _list_html(block)
-    if content == "quote":
-        role = f'<span style="color:#555555">{escape(block.role)}</span>' if block.role else ""
-        return f'<p style="margin:0 0 0.3em 0"><b>{escape(block.speaker)}</b> {role}：“{escape(block.lines[0])}”</p>'
-    if content == "words":
-        return f'<p style="margin:0">{escape(" · ".join(block.lines))}</p>'
-    return "".join(f'<p style="margin:0 0 0.3em 0; text-indent:2em">{escape(line)}</p>' for line in block.lines)
-
-
-def briefing_html(briefing: Briefing, fitted: Fitted, chart_size: tuple[float, float]) -> str:
-    """The page body as HTML (every piece of report text escaped)."""
-    size = fitted.size
-    h2 = f'style="font-size:{size * 1.15:.1f}pt; margin-top:0.7em; margin-bottom:0.25em; color:#000000"'
-    out = [f'<h1 style="font-size:{size * 1.6:.1f}pt; margin:0">{escape(briefing.title)}</h1>']
-    if briefing.subtitle:
-        out.append(f'<p style="color:#555555; margin-top:0.2em">{escape(briefing.subtitle)}</p>')
-    blocks = fitted.blocks
-    side_by_side = [b for b in blocks if b.kind in ("tasks", "achievements")]
-    shown_quotes_title = False
-    for block in blocks:
-        if block.kind in ("tasks", "achievements") and len(side_by_side) == 2:
-            if block is side_by_side[0]:
-                cells = "".join(
-                    f'<td width="50%" valign="top"><h2 {h2}>{escape(block_title(b))}</h2>{_list_html(b)}</td>'
-                    for b in side_by_side
-                )
-                out.append(f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{cells}</tr></table>')
-            continue
-        if block.kind == "quote":
-            if not shown_quotes_title:
-                out.append(f"<h2 {h2}>{escape(block_title(block))}</h2>")
-                shown_quotes_title = True
-        else:
-            out.append(f"<h2 {h2}>{escape(block_title(block))}</h2>")
-        out.append(_block_html(block, size, chart_size))
-    if fitted.omitted:
-        out.append(f'<p style="color:#555555; margin-top:0.8em"><i>{escape(fitted.omitted)}</i></p>')
-    return "".join(out)
-
-
 class BriefingPage:
-    """Lays a briefing out for one device and paints it."""
+    """Lays a briefing out for one device and paints it: in ``family``, or for an official document
+    (``briefing.style``) with the body in ``serif_family`` and the block titles in ``family``."""
 
-    def __init__(self, briefing: Briefing, device: QPagedPaintDevice, family: str) -> None:
+    def __init__(self, briefing: Briefing, device: QPagedPaintDevice, family: str, serif_family: str = "") -> None:
         self.briefing = briefing
         self.device = device
         self.family = family
+        official = briefing.style == "official"
+        self.body_family = serif_family if official and serif_family else family
+        self.heading_family = family if official and serif_family else ""
         self.dpi = device.logicalDpiY()
         layout = device.pageLayout()
         self.page = QRectF(layout.paintRectPixels(self.dpi))
@@ -212,8 +70,8 @@ class BriefingPage:
         self.body = QRectF(0, band, self.page.width(), self.page.height() - 2 * band)
         self.fitted, self.document = self._fit()
 
-    def _font(self, size: float) -> QFont:
-        font = QFont(self.family)
+    def _font(self, size: float, family: str = "") -> QFont:
+        font = QFont(family or self.family)
         font.setPointSizeF(size)
         font.setFeature(QFont.Tag("liga"), 0)  # a ligature glyph ("fi") has no text behind it in the PDF
         return font
@@ -222,25 +80,28 @@ class BriefingPage:
         """Room for the chart in HTML pixels, which QTextDocument scales by the device's dpi / 96."""
         rows = len(block.figure.labels) if block and block.figure else 0
         css_pixels = 96 / self.dpi
-        em = size * self.dpi / 72
+        em = max(size * 0.9, LABEL_MIN_PT) / 0.9 * self.dpi / 72
         return self.body.width() * 0.92 * css_pixels, em * (CHART_ROW_EM * rows + 0.6) * css_pixels
 
     def _document(self, fitted: Fitted) -> QTextDocument:
         document = QTextDocument()
         document.documentLayout().setPaintDevice(self.device)
-        document.setDefaultFont(self._font(fitted.size))
+        document.setDefaultFont(self._font(fitted.size, self.body_family))
         document.setDocumentMargin(0)
         document.setTextWidth(self.body.width())
         placeholder = QImage(1, 1, QImage.Format.Format_ARGB32)
         placeholder.fill(Qt.GlobalColor.transparent)
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), placeholder)
         chart = next((b for b in fitted.blocks if b.kind == "chart"), None)
-        document.setHtml(briefing_html(self.briefing, fitted, self._chart_size(fitted.size, chart)))
+        chart_size = self._chart_size(fitted.size, chart)
+        document.setHtml(briefing_html(self.briefing, fitted, chart_size, self.dpi, self.heading_family))
         return document
 
-    def _fits(self, blocks: tuple[Block, ...], shortened: int = 0) -> tuple[Fitted, QTextDocument] | None:
+    def _fits(
+        self, blocks: tuple[Block, ...], shortened: int = 0, sizes: tuple[float, ...] = SIZES_PT
+    ) -> tuple[Fitted, QTextDocument] | None:
         note = omitted_note(self.briefing, blocks, shortened)
-        for size in SIZES_PT:
+        for size in sizes:
             fitted = Fitted(size, blocks, note)
             document = self._document(fitted)
             if document.size().height() <= self.body.height():
@@ -249,14 +110,49 @@ class BriefingPage:
 
     def _fit(self) -> tuple[Fitted, QTextDocument]:
         blocks = self.briefing.blocks
+        passage = next((b for b in blocks if BLOCKS[b.kind].content == "passage"), None)
+        if passage is None:
+            return self._dropping(blocks, SIZES_PT) or self._shortening(blocks)
+        beside = tuple(b for b in blocks if BLOCKS[b.kind].beside_whole_text)
+        found = self._dropping(beside, TEXT_SIZES_PT)  # the whole text, and what else fits beside it
+        if found:
+            return found
+        versions = passage_versions(passage)
+        shortest = versions[-1]
+        essentials = tuple(shortest if b is passage else b for b in blocks if b is passage or b.priority <= ALWAYS_KEPT)
+        if len(versions) == 1 or not self._fits(essentials, sizes=TEXT_SIZES_PT[-1:]):
+            return self._shortening(tuple(shortest if b is passage else b for b in blocks))
+        low, high = 1, len(versions) - 1  # the fewest sentences left out that fit at 10 pt
+        while low < high:
+            middle = (low + high) // 2
+            trial = tuple(versions[middle] if b is shortest else b for b in essentials)
+            if self._fits(trial, sizes=TEXT_SIZES_PT[-1:]):
+                high = middle
+            else:
+                low = middle + 1
+        with_text = tuple(versions[low] if b is passage else b for b in blocks)
+        return self._dropping(with_text, TEXT_SIZES_PT) or self._shortening(with_text)
+
+    def _dropping(
+        self, blocks: tuple[Block, ...], sizes: tuple[float, ...], keep: int = 0
+    ) -> tuple[Fitted, QTextDocument] | None:
+        """Fit ``blocks`` at one of ``sizes``, leaving out the least important droppable blocks first and then
+        putting back, most important first, those that still fit (a short list after a long one)."""
         droppable = sorted((b for b in blocks if b.priority > ALWAYS_KEPT), key=lambda b: -b.priority)
         for count in range(len(droppable) + 1):
-            kept = tuple(b for b in blocks if b not in droppable[:count])
-            found = self._fits(kept)
+            dropped = droppable[:count]
+            found = self._fits(tuple(b for b in blocks if b not in dropped), sizes=sizes)
             if found:
-                return self._refill(found, droppable[:count])
+                for block in reversed(dropped):
+                    kept = tuple(b for b in blocks if b in found[0].blocks or b is block)
+                    found = self._fits(kept, sizes=sizes) or found
+                return found
+        return None
+
+    def _shortening(self, blocks: tuple[Block, ...]) -> tuple[Fitted, QTextDocument]:
+        """The essentials alone overflow: shorten the longest list or table, a line at a time."""
         kept, shortened = tuple(b for b in blocks if b.priority <= ALWAYS_KEPT), 0
-        while True:  # the essentials alone overflow: shorten the longest list or table, a line at a time
+        while True:
             longest = max(kept, key=lambda b: len(b.lines) + len(b.rows))
             if len(longest.lines) + len(longest.rows) <= 1:
                 break
@@ -269,13 +165,6 @@ class BriefingPage:
         fitted = Fitted(SIZES_PT[-1], kept, omitted_note(self.briefing, kept, shortened))
         return fitted, self._document(fitted)  # one line per block still too much: cannot happen on A4
 
-    def _refill(self, found: tuple[Fitted, QTextDocument], dropped: list[Block]) -> tuple[Fitted, QTextDocument]:
-        """Put back, most important first, dropped blocks that still fit (a short list after a long one)."""
-        for block in reversed(dropped):
-            kept = tuple(b for b in self.briefing.blocks if b in found[0].blocks or b is block)
-            found = self._fits(kept) or found
-        return found
-
     def paint(self, painter: QPainter, printed_on: QDate | None = None) -> None:
         """Header, body, chart and footer, in device pixels inside the page margins."""
         painter.save()
@@ -285,7 +174,8 @@ class BriefingPage:
         chart = next((b for b in self.fitted.blocks if b.kind == "chart"), None)
         rect = self._chart_rect()
         if chart is not None and chart.figure is not None and rect is not None:
-            paint_bars(painter, rect, chart.figure, self._font(self.fitted.size * 0.9), self.dpi)
+            labels = self._font(max(LABEL_MIN_PT, self.fitted.size * 0.9))
+            paint_bars(painter, rect, chart.figure, labels, self.dpi)
         painter.restore()
 
     def _chart_rect(self) -> QRectF | None:
@@ -373,17 +263,22 @@ def paint_bars(painter: QPainter, rect: QRectF, figure: Figure, font: QFont, dpi
 
 
 def write_briefing_pdf(
-    path: str, briefing: Briefing, page_size: QPageSize, family: str, margins: QMarginsF = MARGINS_MM
+    path: str,
+    briefing: Briefing,
+    page_size: QPageSize,
+    family: str,
+    margins: QMarginsF = MARGINS_MM,
+    serif_family: str = "",
 ) -> Fitted:
-    """Write the briefing as a one-page PDF (text as text, fonts embedded) with ``margins`` in millimetres;
-    returns how it was fitted."""
+    """Write the briefing as a one-page PDF (text as text, fonts embedded) with ``margins`` in millimetres, an
+    official document's body in ``serif_family``; returns how it was fitted."""
     writer = QPdfWriter(path)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))
     label = translate("Briefing", "Briefing")
     writer.setTitle(f"{briefing.title} — {label}")
     writer.setCreator("jcviewer")
-    page = BriefingPage(briefing, writer, family)
+    page = BriefingPage(briefing, writer, family, serif_family)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write {path}")
@@ -391,15 +286,18 @@ def write_briefing_pdf(
         page.paint(painter)
     finally:
         painter.end()
-    repair_text_layer(Path(path), briefing, family)
+    repair_text_layer(Path(path), briefing, page.body_family, family)
     return page.fitted
 
 
-def repair_text_layer(pdf: Path, briefing: Briefing, family: str) -> None:
-    """Make the PDF's text read as drawn (``pdf_text_layer``): radicals a CJK font shares glyphs with become the
-    ideographs, but for any the briefing really holds."""
+def repair_text_layer(pdf: Path, briefing: Briefing, *families: str) -> None:
+    """Make the PDF's text read as drawn (``pdf_text_layer``): radicals the CJK ``families`` share glyphs with
+    become the ideographs, and localised marks the marks drawn, but for any the briefing really holds."""
     data = pdf.read_bytes()
-    fixed = fix_text_layer(data, _shared_ideographs(family), keep=str(asdict(briefing)))
+    shared: dict[int, int] = dict(LOCALISED_MARKS)
+    for family in dict.fromkeys(families):
+        shared |= _shared_ideographs(family)
+    fixed = fix_text_layer(data, shared, keep=str(asdict(briefing)))
     if fixed != data:
         pdf.write_bytes(fixed)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import get_args
 
 import pytest
@@ -15,19 +14,25 @@ from jcviewer.model.briefing import (
     Row,
     Scope,
     block_priority,
-    meeting_date,
+    passage_versions,
     report_briefing,
     section_briefing,
     section_ids,
 )
+from jcviewer.model.briefing_text import ELISION, sentences
+from jcviewer.model.meeting import Reporter
 from jcviewer.model.parse import parse_text
-from jcviewer.model.report import Paragraph, Report, Section
+from jcviewer.model.report import Report
 
 
 def test_whole_report_briefing_of_the_bundled_report(bundled: Report) -> None:
     briefing = report_briefing(bundled)
     assert briefing.title == "中共交城县委十六届八次全体会议暨县委经济工作会议"
-    assert briefing.subtitle == "2024年1月"
+    assert (briefing.subtitle, briefing.date) == ("", "2024年1月")
+    assert briefing.reporters == (
+        Reporter("刘旋", "交城县委书记", "工作报告"),
+        Reporter("刘大鹏", "交城县委副书记、县长", "具体安排"),
+    )
     kinds = [b.kind for b in briefing.blocks]
     assert kinds == ["targets", "chart", "tasks", "achievements", "emphases", "quote", "quote", "quote", "terms"]
     targets = briefing.blocks[0]
@@ -48,12 +53,17 @@ def test_whole_report_briefing_of_the_bundled_report(bundled: Report) -> None:
 def test_section_briefings_hold_their_own_content(bundled: Report) -> None:
     s2 = section_briefing(bundled, "s2")
     assert (s2.title, s2.subtitle) == ("锚定目标 加压奋进", "“敲定”全年经济工作总思路")
-    assert {b.kind for b in s2.blocks} == {"summary", "items", "targets", "results"}
+    assert {b.kind for b in s2.blocks} == {"text", "items", "targets", "results"}
     assert [len(b.lines) for b in s2.blocks if b.kind == "items"] == [6, 9, 5]
+    assert [u.text for u in s2.blocks[0].units] == [p.text for p in bundled.section("s2").paragraphs]  # whole
+    assert s2.date == "2024年1月" and len(s2.reporters) == 2  # the head names the meeting's date and reporters
     s3 = section_briefing(bundled, "s3")
-    assert [b.speaker for b in s3.blocks if b.kind == "quote"] == ["安志远", "韩辉", "王彦虎", "燕水", "苗小岗"]
+    assert not [b for b in s3.blocks if b.kind == "quote"]  # the quotations are in the text, in reading order
+    quoted = [u for u in s3.blocks[0].units if u.kind == "quote"]
+    assert [u.speaker for u in quoted] == ["安志远", "韩辉", "王彦虎", "燕水", "苗小岗"]
+    assert all(u.speaker in u.text for u in quoted)
     caption = section_briefing(bundled, "caption-2")
-    assert caption.blocks[0].lines == ("中共交城县委十六届八次全体会议暨县委经济工作会议现场",)
+    assert [u.text for u in caption.blocks[0].units] == ["中共交城县委十六届八次全体会议暨县委经济工作会议现场"]
     with pytest.raises(KeyError):
         section_briefing(bundled, "s9")
     assert section_ids(bundled)[:4] == ["lead", "s1", "s2", "s3"]
@@ -70,15 +80,6 @@ def test_another_report_gets_its_own_briefing() -> None:
     assert crowded.unlisted_quotes == 9 and len(crowded.blocks[0].rows) == 14
 
 
-def test_meeting_date() -> None:
-    assert meeting_date(parse_text("2024年1月8日，会议召开。各项目标增长6%左右。\n", source="x.txt")) == "2024年1月8日"
-    december = Paragraph("p1", "十二月的文水，满眼生机。会议召开。", "body", (1, 1))
-    report = Report("会议", "x.txt", (Section("s1", "section", "标题", paragraphs=(december,)),), year=2025)
-    assert meeting_date(report) == "2025年12月"
-    assert meeting_date(replace(report, year=None)) == ""  # a month without a year is no date
-    assert meeting_date(parse_text("没有日期。\n", source="x.txt")) == ""
-
-
 def test_the_table_of_blocks_has_every_kind_once() -> None:
     assert set(BLOCKS) == set(get_args(BlockKind))  # mypy checks the keys are kinds; this, that none is missing
     for kind, rule in BLOCKS.items():
@@ -86,11 +87,12 @@ def test_the_table_of_blocks_has_every_kind_once() -> None:
 
 
 def test_block_priorities_come_from_the_table() -> None:
-    assert block_priority("targets", "report") == 1 and block_priority("targets", "section") == 2
+    assert block_priority("targets", "report") == 1 and block_priority("items", "section", 1) == 4
     assert [block_priority("quote", "report", n) for n in range(3)] == [5, 6, 7]  # numbered: later ones go first
     assert block_priority("tasks", "report", 4) == 2  # not numbered: every tasks list weighs the same
     with pytest.raises(ValueError, match="chart"):
         block_priority("chart", "section")
+    assert not BLOCKS["items"].beside_whole_text  # a list of the text's items is printed only when it is shortened
 
 
 def _briefings(report: Report) -> list[tuple[Scope, Briefing]]:
@@ -113,34 +115,28 @@ def test_every_briefing_follows_the_table(bundled: Report, source: str) -> None:
             assert block.priority == block_priority(block.kind, scope, number), (scope, block.kind)
 
 
-def test_quotations_keep_whole_sentences_and_mark_what_is_left_out() -> None:
-    from jcviewer.model.briefing import ELISION, whole_sentences
-    from jcviewer.model.parse import load_report
-    from jcviewer.resources import bundled_report
-
-    text = "报告站位高、思路清。不仅总结了成绩，更规划了蓝图。我们一定抓好落实！"
-    assert whole_sentences(text, 25) == "报告站位高、思路清。不仅总结了成绩，更规划了蓝图。" + ELISION
-    assert whole_sentences(text, 5) == "报告站位高、思路清。" + ELISION  # the first sentence whole, however long
-    assert whole_sentences(text, 100) == text
-    report = load_report(bundled_report())
-    quotes = [b for b in report_briefing(report).blocks if b.kind == "quote"]
+def test_whole_report_quotations_keep_whole_sentences(bundled: Report) -> None:
+    quotes = [b for b in report_briefing(bundled).blocks if b.kind == "quote"]
     assert quotes and all(b.lines[0].endswith(("。", "！", "？", "”", ELISION)) for b in quotes)
     assert any(b.abridged for b in quotes) == any(ELISION in b.lines[0] for b in quotes)
-    section = next(
-        s for s in report.sections if any(q.paragraph in {p.id for p in s.paragraphs} for q in report.quotes)
-    )
-    whole = [b.lines[0] for b in section_briefing(report, section.id).blocks if b.kind == "quote"]
-    assert whole and all(text in {q.text for q in report.quotes} for text in whole)  # a section's: whole
+    said = {q.text for q in bundled.quotes}
+    assert all(b.lines[0].removesuffix(ELISION) in said or b.lines[0] in said for b in quotes)
 
 
-def test_a_long_sections_summary_keeps_whole_statements_and_drops_its_questions() -> None:
-    from jcviewer.model.briefing import ELISION
-    from jcviewer.model.parse import load_report
-    from jcviewer.resources import bundled_report
-
-    report = load_report(bundled_report())
-    asked = next(s for s in report.sections if any("？" in p.text for p in s.paragraphs))
-    summary = next(b for b in section_briefing(report, asked.id).blocks if b.kind == "summary").lines
-    assert summary and not any("？" in line for line in summary)  # the rhetorical question is the first to go
-    assert all(line.endswith(("。", "！", "”", ELISION)) for line in summary)  # never cut mid-phrase
-    assert all(line.removesuffix(ELISION) in "".join(p.text for p in asked.paragraphs) for line in summary)
+def test_a_sections_text_shortens_a_sentence_at_a_time_questions_first(bundled: Report) -> None:
+    asked = next(s for s in bundled.sections if any("？" in p.text for p in s.paragraphs))
+    text = next(b for b in section_briefing(bundled, asked.id).blocks if b.kind == "text")
+    versions = passage_versions(text)
+    assert versions[0].units == text.units and not versions[0].abridged  # whole first
+    assert [v.left_out for v in versions] == list(range(len(versions)))
+    assert {v.sentences for v in versions} == {sum(len(sentences(u.text)) for u in text.units)}
+    first = "".join(u.text for u in versions[1].units)
+    assert "？" not in first and ELISION in first  # the rhetorical question is the first to go
+    lengths = [sum(len(u.text) for u in v.units) for v in versions]
+    assert lengths == sorted(lengths, reverse=True) and lengths[-1] < lengths[0] / 2
+    whole = "".join(u.text for u in text.units)
+    for version in versions:
+        for unit in version.units:  # every piece kept is the report's own words, cut after a sentence
+            for piece in unit.text.split(ELISION):
+                assert piece.strip("”") in whole
+                assert not piece or piece.endswith(("。", "！", "？", "；", "”", "：")), piece

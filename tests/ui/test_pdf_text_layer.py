@@ -88,3 +88,21 @@ def test_briefings_read_back_without_radicals(tmp_path: Path, section: str, font
     misread = sorted({c for c in text if 0x2E80 <= ord(c) <= 0x2FDF or 0xF900 <= ord(c) <= 0xFAFF})
     assert not misread, "".join(misread)
     assert "十六届八次" in text.replace("\n", "")
+
+
+@requires_poppler
+@pytest.mark.parametrize("fonts", ["system", "bundled only"])
+def test_em_dashes_read_back_as_em_dashes(tmp_path: Path, fonts: str) -> None:
+    """Noto CJK draws "——" as one two-em-dash glyph (left out of the text layer) and a lone "—" in its Chinese
+    form (read back as the horizontal bar ―)."""
+    if fonts == "system" and NOTO is None:
+        pytest.skip("needs a system Noto CJK font (CI installs fonts-noto-cjk)")
+    report = tmp_path / "dashes.txt"
+    text = "某县召开经济工作会议\n\n2024年，全县迎来了新成员——某某新区。会议要求——抓落实、见实效。\n"
+    report.write_text(text, "utf-8")
+    out = tmp_path / "brief.pdf"
+    env = _bundled_only(tmp_path) if fonts == "bundled only" else None
+    done = run_jcviewer("brief", str(report), "--section", "s1", "-o", str(out), cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    text = poppler("pdftotext", out).replace("\n", "")
+    assert "新成员——某某新区" in text and "要求——抓落实" in text and "―" not in text

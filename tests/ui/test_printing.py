@@ -28,7 +28,8 @@ from jcviewer.model.briefing import (
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
 from jcviewer.resources import bundled_report
-from jcviewer.ui.printing import Fitted, block_title, briefing_html, write_briefing_pdf
+from jcviewer.ui.briefing_html import UNTITLED, Fitted, block_title, briefing_html
+from jcviewer.ui.printing import write_briefing_pdf
 
 KINDS = get_args(BlockKind)
 CROWDED = parse_text(crowded_page(seed=3).text(), source="crowded.txt")
@@ -53,9 +54,9 @@ def test_a_page_with_one_block_of_each_kind_shows_every_title(session: Session) 
         for kind in BLOCKS
     )
     briefing = Briefing("标题", "", "标题", "x.txt", blocks)
-    html = briefing_html(briefing, Fitted(10.0, blocks, ""), (100.0, 50.0))
+    html = briefing_html(briefing, Fitted(10.0, blocks, ""), (100.0, 50.0), 300)
     for block in blocks:
-        assert escape(block_title(block)) in html, block.kind
+        assert (escape(block_title(block)) in html) == (block.kind not in UNTITLED), block.kind
 
 
 @requires_poppler
@@ -142,3 +143,53 @@ def test_the_footer_names_the_source_file_whole(tmp_path: Path) -> None:
     done = run_jcviewer("brief", "-o", str(out), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert bundled_report().name in text_of(out)  # it was cut in the middle: "jiaocheng-2024-plenary-…onomic-…"
+
+
+ONE_PAGE_OF_TEXT = 900  # characters: a section this short fits whole at 10 pt or more with its head (issue 14)
+SECTION_DOCUMENTS = ["06-ningxia-2026-work-report-excerpt", "09-city-gdp-race-2021", "12-daqing-q1-economy"]
+
+
+def _section_reports() -> list[tuple[str, Report]]:
+    from corpus.scoring import load_document, require_corpus
+
+    require_corpus()
+    reports = [("bundled", parse_text(bundled_report().read_text(encoding="utf-8"), source=bundled_report().name))]
+    for name in SECTION_DOCUMENTS:
+        reports.append((name, parse_text(load_document(name).layout, source=f"{name}.layout.txt")))
+    return reports
+
+
+@requires_poppler
+def test_every_section_briefing_prints_a_short_section_whole_and_marks_what_a_long_one_leaves_out(
+    session: Session, tmp_path: Path
+) -> None:
+    from jcviewer.model.briefing_text import ELISION, sentences
+
+    checked_whole = checked_shortened = 0
+    for name, report in _section_reports():
+        for sid in section_ids(report):
+            section = report.section(sid)
+            paragraphs = [p.text for s in section.walk() for p in s.paragraphs]
+            pdf = tmp_path / f"{name}-{sid}.pdf"
+            fitted = write_briefing_pdf(str(pdf), section_briefing(report, sid), A4, session.fonts.family)
+            assert pages(pdf) == 1, (name, sid)
+            text = text_of(pdf)
+            passage = next(b for b in fitted.blocks if b.kind == "text")
+            if sum(len(p) for p in paragraphs) <= ONE_PAGE_OF_TEXT:
+                assert not passage.abridged and fitted.size >= 10.0, (name, sid)
+                for paragraph in paragraphs:
+                    for sentence in sentences(paragraph):
+                        assert re.sub(r"\s+", "", sentence) in text, (name, sid, sentence)
+                checked_whole += 1
+            else:
+                assert passage.abridged == (ELISION in "".join(u.text for u in passage.units)), (name, sid)
+                checked_shortened += passage.abridged
+            for unit in passage.units:  # never mid-phrase: each paragraph ends a sentence or marks the elision
+                assert (
+                    unit.kind == "heading"
+                    or unit.text.rstrip("”’」』）)").endswith(("。", "！", "？", "；", "…", "!", "?", ";", "："))
+                    or unit.text in paragraphs
+                ), (name, sid, unit.text[-20:])
+            if passage.abridged:
+                assert str(passage.left_out) in fitted.omitted and fitted.omitted.replace(" ", "")[:8] in text
+    assert checked_whole >= 20 and checked_shortened >= 1
