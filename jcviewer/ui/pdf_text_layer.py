@@ -5,10 +5,8 @@ Noto Sans CJK map a radical (CJK Radicals Supplement and Kangxi Radicals, U+2E80
 ideograph (U+F900–U+FAFF) and the ideograph it looks like to one glyph, and the reversal may keep the radical:
 ``pdftotext`` then gives ⼗ (U+2F17) for 十 and ⺠ (U+2EA0) for 民, so copying from the PDF or searching it
 fails. The font's own cmap says which ideograph shares the glyph (``shared_ideographs``); the maps are rewritten
-to it (``fix_text_layer``). Punctuation has the same trouble the other way round: Noto CJK SC draws the em dash
-(— U+2014) with a Chinese form (its ``locl`` feature) that the cmap gives to the horizontal bar (― U+2015), so
-"——" reads as "――" (``LOCALISED_MARKS``). Code points are written as four hex digits either way, so the file
-keeps its length and its cross-reference offsets stay right.
+to it (``fix_text_layer``). Code points are written as four hex digits either way, so the file keeps its length
+and its cross-reference offsets stay right.
 """
 
 from __future__ import annotations
@@ -23,9 +21,6 @@ MISREAD = (range(0x2E80, 0x2FE0), range(0xF900, 0xFB00))
 
 IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0))
 """Where the ideograph sharing a radical's glyph is looked for: the CJK Unified Ideographs and Extension A."""
-
-LOCALISED_MARKS = {0x2015: 0x2014}
-"""Marks a text layer gives for the mark drawn in a CJK font's Chinese form (a text holding the first keeps it)."""
 
 _TO_UNICODE = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
 _TOKEN = re.compile(rb"<([0-9A-Fa-f]+)>|\[|\]|begin(bfrange|bfchar)|end(?:bfrange|bfchar)")

@@ -36,7 +36,7 @@ from jcviewer.model.briefing import BLOCKS, Block, Briefing, passage_versions
 from jcviewer.model.figures import Figure
 from jcviewer.ui.briefing_html import CHART_URL, LABEL_MIN_PT, Fitted, briefing_html, omitted_note
 from jcviewer.ui.briefing_html import block_title as block_title  # the dialogs and exports name blocks too
-from jcviewer.ui.pdf_text_layer import LOCALISED_MARKS, fix_text_layer, shared_ideographs
+from jcviewer.ui.pdf_text_layer import fix_text_layer, shared_ideographs
 
 SIZES_PT = (11.0, 10.5, 10.0, 9.5, 9.0)  # body text never under 9 pt
 TEXT_SIZES_PT = (11.0, 10.5, 10.0)  # a section's text is shortened rather than set under 10 pt
@@ -74,6 +74,7 @@ class BriefingPage:
         font = QFont(family or self.family)
         font.setPointSizeF(size)
         font.setFeature(QFont.Tag("liga"), 0)  # a ligature glyph ("fi") has no text behind it in the PDF
+        font.setFeature(QFont.Tag("locl"), 0)  # nor do Noto CJK's localised forms of Latin digits and dashes
         return font
 
     def _chart_size(self, size: float, block: Block | None) -> tuple[float, float]:
@@ -292,9 +293,9 @@ def write_briefing_pdf(
 
 def repair_text_layer(pdf: Path, briefing: Briefing, *families: str) -> None:
     """Make the PDF's text read as drawn (``pdf_text_layer``): radicals the CJK ``families`` share glyphs with
-    become the ideographs, and localised marks the marks drawn, but for any the briefing really holds."""
+    become the ideographs, but for any the briefing really holds."""
     data = pdf.read_bytes()
-    shared: dict[int, int] = dict(LOCALISED_MARKS)
+    shared: dict[int, int] = {}
     for family in dict.fromkeys(families):
         shared |= _shared_ideographs(family)
     fixed = fix_text_layer(data, shared, keep=str(asdict(briefing)))

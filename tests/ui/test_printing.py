@@ -129,12 +129,14 @@ def test_cli_brief_writes_the_pdf_and_rejects_bad_sections(tmp_path: Path) -> No
 
 
 @requires_poppler
-def test_an_english_briefing_lists_what_it_left_out_with_english_commas(tmp_path: Path) -> None:
+def test_an_english_briefing_lists_what_it_left_out_with_english_commas_and_its_digits(tmp_path: Path) -> None:
     out = tmp_path / "brief.pdf"
     done = run_jcviewer("brief", "--lang", "en", "-o", str(out), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    note = next(line for line in poppler("pdftotext", out).splitlines() if line.startswith("Not shown:"))
+    text = poppler("pdftotext", out)
+    note = next(line for line in text.splitlines() if line.startswith("Not shown:"))
     assert "、" not in note and ", " in note
+    assert re.search(r"\d more quote\(s\) not listed", note) and "Page 1 of 1" in text  # Latin digits read back
 
 
 @requires_poppler
