@@ -35,7 +35,8 @@ def main() -> None:
     crowded = parse_text(crowded_page(seed=3).text(), source="crowded.txt")
     cases = [
         ("whole report", lambda: report_briefing(bundled)),
-        ("section s2 (longest)", lambda: section_briefing(bundled, "s2")),
+        ("section s2 (longest: shortened a sentence at a time)", lambda: section_briefing(bundled, "s2")),
+        ("section s3 (printed whole)", lambda: section_briefing(bundled, "s3")),
         ("crowded generated report", lambda: report_briefing(crowded)),
     ]
     paper = QPageSize(QPageSize.PageSizeId.A4)

@@ -134,21 +134,33 @@ class BriefingPage:
         with_text = tuple(versions[low] if b is passage else b for b in blocks)
         return self._dropping(with_text, TEXT_SIZES_PT) or self._shortening(with_text)
 
-    def _dropping(
-        self, blocks: tuple[Block, ...], sizes: tuple[float, ...], keep: int = 0
-    ) -> tuple[Fitted, QTextDocument] | None:
-        """Fit ``blocks`` at one of ``sizes``, leaving out the least important droppable blocks first and then
-        putting back, most important first, those that still fit (a short list after a long one)."""
+    def _dropping(self, blocks: tuple[Block, ...], sizes: tuple[float, ...]) -> tuple[Fitted, QTextDocument] | None:
+        """Fit ``blocks`` at one of ``sizes``, leaving out as few of the least important droppable blocks as
+        lets them fit at the smallest size (found by bisection), at the largest size that then fits; then put
+        back, most important first, dropped blocks that still fit (a short list after a long one)."""
         droppable = sorted((b for b in blocks if b.priority > ALWAYS_KEPT), key=lambda b: -b.priority)
-        for count in range(len(droppable) + 1):
-            dropped = droppable[:count]
-            found = self._fits(tuple(b for b in blocks if b not in dropped), sizes=sizes)
-            if found:
-                for block in reversed(dropped):
-                    kept = tuple(b for b in blocks if b in found[0].blocks or b is block)
-                    found = self._fits(kept, sizes=sizes) or found
-                return found
-        return None
+
+        def without(count: int) -> tuple[Block, ...]:
+            return tuple(b for b in blocks if b not in droppable[:count])
+
+        smallest = sizes[-1:]
+        if self._fits(without(len(droppable)), sizes=smallest) is None:
+            return None
+        low, high = 0, len(droppable)
+        while low < high:
+            middle = (low + high) // 2
+            if self._fits(without(middle), sizes=smallest):
+                high = middle
+            else:
+                low = middle + 1
+        found = self._fits(without(low), sizes=sizes)
+        if found is None:  # it fits at the smallest size, so cannot happen
+            return None
+        for block in reversed(droppable[:low]):
+            kept = tuple(b for b in blocks if b in found[0].blocks or b is block)
+            if self._fits(kept, sizes=smallest):
+                found = self._fits(kept, sizes=sizes) or found
+        return found
 
     def _shortening(self, blocks: tuple[Block, ...]) -> tuple[Fitted, QTextDocument]:
         """The essentials alone overflow: shorten the longest list or table, a line at a time."""
