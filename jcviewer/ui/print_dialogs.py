@@ -1,7 +1,9 @@
-"""File ▸ Print briefing, Print preview, Export briefing as PDF, Page setup: the dialogs around printing.py."""
+"""File ▸ Print briefing, Print preview, Export briefing as PDF or Word, Page setup: the dialogs around printing.py
+and briefing_export.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QObject
@@ -37,13 +39,17 @@ def page_margins(settings: Settings) -> QMarginsF:
 
 
 class BriefingPrinter(QObject):
-    """Prints, previews and exports the briefing ``make_briefing()`` returns, on the remembered page setup."""
+    """Prints, previews and exports the briefing ``make_briefing()`` returns, on the remembered page setup, in
+    ``family`` (an official document's body in ``serif_family`` when given)."""
 
-    def __init__(self, parent: QWidget, settings: Settings, family: str, make_briefing: object) -> None:
+    def __init__(
+        self, parent: QWidget, settings: Settings, family: str, make_briefing: object, serif_family: str = ""
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._settings = settings
         self._family = family
+        self._serif_family = serif_family
         self._make_briefing = make_briefing
 
     def _briefing(self) -> Briefing:
@@ -68,11 +74,13 @@ class BriefingPrinter(QObject):
         briefing = self._briefing()
         if painter.begin(printer):
             try:
-                BriefingPage(briefing, printer, self._family).paint(painter)
+                page = BriefingPage(briefing, printer, self._family, self._serif_family)
+                page.paint(painter)
             finally:
                 painter.end()
             if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
-                repair_text_layer(Path(printer.outputFileName()), briefing, self._family)  # "print to file"
+                pdf = Path(printer.outputFileName())  # "print to file"
+                repair_text_layer(pdf, briefing, page.body_family, self._family)
 
     def print_briefing(self) -> bool:
         """File ▸ Print briefing…: the system print dialog, then one page. True if printed."""
@@ -94,14 +102,47 @@ class BriefingPrinter(QObject):
 
     def export_pdf(self, suggested: str) -> Path | None:
         """File ▸ Export briefing as PDF…; returns the file written, None if cancelled or failed (with a dialog)."""
-        name, _ = QFileDialog.getSaveFileName(
-            self._parent, self.tr("Export briefing as PDF"), suggested, self.tr("PDF (*.pdf)")
-        )
+        name = self._save_name(self.tr("Export briefing as PDF"), suggested, self.tr("PDF (*.pdf)"))
         if not name:
             return None
+        settings = self._settings
+        return self._written(
+            name,
+            lambda: write_briefing_pdf(
+                name, self._briefing(), page_size(settings), self._family, page_margins(settings), self._serif_family
+            ),
+        )
+
+    def export_docx(self, suggested_name: str) -> Path | None:
+        """File ▸ Export briefing as Word…: an editable .docx for Word and WPS with the PDF's content; returns the
+        file written, None if cancelled or failed (with a dialog). A failed write leaves no half file."""
+        title = self.tr("Export briefing as Word document")
+        name = self._save_name(title, suggested_name, self.tr("Word document (*.docx)"))
+        if not name:
+            return None
+        from jcviewer.ui.briefing_export import write_docx  # python-docx only when it is used
+
+        settings = self._settings
+        return self._written(
+            name,
+            lambda: write_docx(
+                Path(name),
+                self._briefing(),
+                page_size(settings),
+                page_margins(settings),
+                self._family,
+                self._serif_family,
+            ),
+        )
+
+    def _save_name(self, title: str, suggested: str, filters: str) -> str:
+        name, _ = QFileDialog.getSaveFileName(self._parent, title, suggested, filters)
+        return name
+
+    def _written(self, name: str, write: Callable[[], object]) -> Path | None:
+        """``write()`` the file ``name``: its path, or None after an error dialog if it cannot be written."""
         try:
-            settings = self._settings
-            write_briefing_pdf(name, self._briefing(), page_size(settings), self._family, page_margins(settings))
+            write()
         except OSError as error:
             from jcviewer.ui import dialogs
 

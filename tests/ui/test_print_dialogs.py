@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import docx
 from pdf_text import pages, poppler, requires_poppler, text_of
 from PySide6.QtGui import QAction, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
@@ -74,3 +75,37 @@ def test_page_setup_is_remembered(window: MainWindow, tmp_path: Path, monkeypatc
     bbox = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
     left = min(float(x) for x in re.findall(r'xMin="([\d.]+)"', bbox))
     assert left >= 25 / 25.4 * 72 - 1  # the exported page keeps the 25 mm left margin set up (in points)
+
+
+def test_export_docx_writes_an_editable_briefing_where_the_dialog_says(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    out = tmp_path / "briefing.docx"
+    asked: list[tuple[str, str]] = []
+
+    def choose(parent, title: str, suggested: str, filters: str) -> tuple[str, str]:
+        asked.append((suggested, filters))
+        return str(out), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    assert window.briefing_printer().export_docx("report.docx") == out
+    assert [(s, f.endswith("(*.docx)")) for s, f in asked] == [("report.docx", True)]
+    document = docx.Document(str(out))
+    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == [window.briefing().title]
+    assert document.tables  # the targets
+
+
+def test_export_docx_cancelled_writes_nothing(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert window.briefing_printer().export_docx("report.docx") is None
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def test_export_docx_that_cannot_be_written_says_so(
+    window: MainWindow, tmp_path: Path, monkeypatch, dialogs: list[QDialog]
+) -> None:
+    out = tmp_path / "missing" / "briefing.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert window.briefing_printer().export_docx("report.docx") is None
+    assert [d.objectName() for d in dialogs] == ["saveErrorDialog"]
+    assert not out.parent.exists()
