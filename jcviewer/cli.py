@@ -13,10 +13,13 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, get_args
 
 from jcviewer import __version__
+from jcviewer.model.briefing import Style
+from jcviewer.model.briefing_options import MAX_TEXT, PARTS, BriefingOptions, apply_options, only
 from jcviewer.model.errors import ReportError
 from jcviewer.model.export import to_json, to_text
 from jcviewer.model.parse import load_report
@@ -48,6 +51,23 @@ def _size(text: str) -> tuple[int, int]:
     if not match or not all(MIN_SIZE <= int(n) <= MAX_SIZE for n in match.groups()):
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT between {MIN_SIZE} and {MAX_SIZE}, e.g. 1400x860")
     return int(match[1]), int(match[2])
+
+
+def _text(text: str) -> str:
+    """A title, unit, date, mark or note from the command line, at most ``MAX_TEXT`` characters kept."""
+    return text[:MAX_TEXT]
+
+
+def _parts(text: str) -> BriefingOptions:
+    """``--blocks targets,quote``: options keeping just these parts, in this order; an unknown key names the
+    valid ones."""
+    keys = [key.strip() for key in text.split(",") if key.strip()]
+    if not keys:
+        raise argparse.ArgumentTypeError(f"expected part keys separated by commas (parts: {', '.join(PARTS)})")
+    try:
+        return only(keys)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive(text: str) -> int:
@@ -83,11 +103,32 @@ def build_parser() -> argparse.ArgumentParser:
     _report_argument(find, corrections=True)
     find.add_argument("--json", action="store_true", help="print JSON instead of text")
     find.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)")
-    brief = commands.add_parser("brief", parents=[language], help="write a one-page briefing as PDF")
+    brief = commands.add_parser("brief", parents=[language], help="write a one-page briefing as PDF or Word (.docx)")
     _report_argument(brief, corrections=True)
     brief.add_argument("--section", default="", metavar="ID", help="one section (ids as `jcviewer dump` prints them)")
     brief.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="paper size (default A4)")
-    brief.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="PDF file to write")
+    brief.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="file to write: OUT.pdf, or OUT.docx (Word, WPS)",
+    )
+    brief.add_argument("--title", type=_text, default="", help="the briefing's title (default: the report's)")
+    brief.add_argument("--unit", type=_text, default="", help="the issuing unit (default: as the report says)")
+    brief.add_argument("--date", type=_text, default="", help="the meeting's date (default: as the report says)")
+    brief.add_argument("--note", type=_text, default="", help="a note of your own, printed under the blocks")
+    brief.add_argument("--mark", type=_text, default="", help="a mark on top of the head, e.g. 内部资料")
+    brief.add_argument(
+        "--style",
+        choices=get_args(Style),
+        default="standard",
+        help="standard, or official (公文-like; default standard)",
+    )
+    brief.add_argument(
+        "--blocks", type=_parts, metavar="KEY,KEY,…", help=f"keep only these parts, in this order ({', '.join(PARTS)})"
+    )
     shot = commands.add_parser("screenshot", parents=[language], help="render the window to a PNG and exit")
     shot.add_argument("out", type=Path, help="PNG file to write")
     _report_argument(shot, corrections=True)
@@ -203,27 +244,53 @@ def _output(path: Path, report: Path | None, what: str) -> Iterator[Path]:
         Path(temporary).unlink(missing_ok=True)
 
 
+BRIEFING_FORMATS = {".pdf": "the PDF", ".docx": "the Word document"}
+
+
+def briefing_options(args: argparse.Namespace) -> BriefingOptions:
+    """The reader's choices ``brief``'s options make (the defaults change nothing)."""
+    chosen: BriefingOptions = args.blocks or BriefingOptions()
+    return replace(
+        chosen, title=args.title, unit=args.unit, date=args.date, note=args.note, mark=args.mark, style=args.style
+    )
+
+
 def _brief(args: argparse.Namespace) -> int:
     from jcviewer.model.briefing import report_briefing, section_briefing, section_ids
 
-    _check_output(args.output, args.file, "the PDF")
+    _check_output(args.output, args.file, "the briefing")
+    what = BRIEFING_FORMATS.get(args.output.suffix.lower())
+    if what is None:
+        print(
+            f"jcviewer: error: {args.output}: write the briefing to a .pdf or a .docx file (the format is taken "
+            "from the name)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     report = _load(args.file, not args.no_corrections)
     if args.section and args.section not in section_ids(report):
         valid = ", ".join(section_ids(report))
         print(f"jcviewer: error: --section {args.section}: no such section (valid: {valid})", file=sys.stderr)
         return EXIT_BAD_INPUT
     briefing = section_briefing(report, args.section) if args.section else report_briefing(report)
+    briefing = apply_options(briefing, briefing_options(args))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QPageSize
 
     from jcviewer.app import create_session
-    from jcviewer.ui.printing import write_briefing_pdf
+    from jcviewer.ui.printing import MARGINS_MM, write_briefing_pdf
 
     session = create_session(args.lang)
     paper = QPageSize(QPageSize.PageSizeId.A4 if args.paper == "A4" else QPageSize.PageSizeId.Letter)
+    family = session.fonts.family
     try:
-        with _output(args.output, args.file, "the PDF") as temporary:
-            write_briefing_pdf(str(temporary), briefing, paper, session.fonts.family)
+        with _output(args.output, args.file, what) as temporary:
+            if args.output.suffix.lower() == ".docx":
+                from jcviewer.ui.briefing_export import write_docx
+
+                write_docx(temporary, briefing, paper, MARGINS_MM, family)
+            else:
+                write_briefing_pdf(str(temporary), briefing, paper, family)
     except OSError as error:
         print(f"jcviewer: error: {args.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT

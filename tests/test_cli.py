@@ -184,3 +184,39 @@ def test_a_garbage_store_file_is_one_warning_and_the_report_opens_uncorrected(
     ignored = [line for line in captured.err.splitlines() if "corrections_ignored" in line]
     assert len(ignored) == 1 and ignored[0].startswith("jcviewer: warning: corrections_ignored: ")
     assert file.read_text(encoding="utf-8") == "garbage = ["  # reading never rewrites it
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-o", "briefing.txt"), "write the briefing to a .pdf or a .docx file"),
+        (("-o", "briefing"), "write the briefing to a .pdf or a .docx file"),
+        (("-o", "b.docx", "--blocks", "targets,charts"), "unknown part 'charts' (parts: title, head, text, targets"),
+        (("-o", "b.docx", "--blocks", " , "), "expected part keys"),
+        (("-o", "b.pdf", "--style", "fancy"), "invalid choice: 'fancy'"),
+    ],
+)
+def test_brief_refuses_an_unknown_format_or_part_and_writes_nothing(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run_jcviewer("brief", *args, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("jcviewer: warning:")]
+    assert len(errors) == 1 and message in errors[0], result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_brief_options_make_the_readers_choices() -> None:
+    from jcviewer.cli import briefing_options, build_parser
+
+    args = build_parser().parse_args(
+        ["brief", "-o", "b.docx", "--title", "简报", "--unit", "县委办", "--date", "1月8日", "--note", "请学习",
+         "--mark", "内部资料", "--style", "official", "--blocks", "quote,targets,head"]
+    )  # fmt: skip
+    options = briefing_options(args)
+    assert (options.title, options.unit, options.date, options.note, options.mark, options.style) == (
+        "简报", "县委办", "1月8日", "请学习", "内部资料", "official"
+    )  # fmt: skip
+    assert options.order == ("quote", "targets", "head")
+    assert "title" in options.hidden and "chart" in options.hidden and "targets" not in options.hidden
+    assert briefing_options(build_parser().parse_args(["brief", "-o", "b.pdf"])) == type(options)()

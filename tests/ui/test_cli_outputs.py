@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 from process import run_jcviewer
 
@@ -45,3 +46,29 @@ def test_an_output_is_replaced_only_once_written(tmp_path: Path) -> None:
     assert run_jcviewer("brief", "-o", str(out), cwd=tmp_path).returncode == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert not list(tmp_path.glob(".jcviewer-*"))  # no temporary file left behind
+
+
+def test_brief_writes_a_word_document_for_a_docx_name(tmp_path: Path) -> None:
+    out = tmp_path / "briefing.DOCX"
+    result = run_jcviewer("brief", "--section", "s2", "--lang", "en", "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(out.resolve())
+    document = docx.Document(str(out))
+    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == ["锚定目标 加压奋进"]
+    assert document.tables and "2024 main targets" in [p.text for p in document.paragraphs]
+    assert not list(tmp_path.glob(".jcviewer-*"))
+
+
+def test_brief_options_set_the_head_and_keep_the_parts_asked_for_in_order(tmp_path: Path) -> None:
+    out = tmp_path / "b.docx"
+    options = ["--title", "经济工作简报", "--unit", "县委办公室", "--date", "2024年1月8日", "--mark", "内部资料"]
+    blocks = ["--blocks", "title,head,quote,targets,note", "--note", "请认真学习。"]
+    result = run_jcviewer("brief", "--lang", "en", *options, *blocks, "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    paragraphs = [p for p in docx.Document(str(out)).paragraphs]
+    texts = [p.text for p in paragraphs]
+    assert texts[0] == "内部资料" and texts[1] == "经济工作简报"
+    assert any("2024年1月8日" in t and "县委办公室" in t for t in texts)
+    headings = [p.text for p in paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["Voices", "2024 main targets", "Note"]  # no chart, no tasks: only the parts named
+    assert "请认真学习。" in texts
