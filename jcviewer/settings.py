@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any, Generic, TypeVar, cast, overload
@@ -13,6 +14,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_RECENT_FILES = 8
 MAX_NOTICES = 64
+MAX_BRIEFINGS = 64  # reports whose briefing choices are remembered
 INT_RANGE = (-(2**31), 2**31 - 1)  # what Qt's int holds
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
@@ -97,6 +99,7 @@ class Settings:
     page_size: Setting[str] = Setting("briefing/pageSize", str, "A4")  # a QPageSize key: "A4", "Letter", …
     page_margins: Setting[list[str]] = Setting("briefing/marginsMm", list, [])  # left, top, right, bottom
     notices_shown: Setting[list[str]] = Setting("corrections/noticesShown", list, [])  # fingerprints, newest first
+    briefing_choices: Setting[str] = Setting("briefing/choices", str, "")  # JSON {briefing key: options}, newest first
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings()
@@ -114,6 +117,27 @@ class Settings:
             return False
         self.notices_shown = [fingerprint, *shown][:MAX_NOTICES]
         return True
+
+    def briefing_options(self, key: str) -> dict[str, Any]:
+        """The briefing options remembered under ``key`` (as ``BriefingOptions.to_dict`` gave them), or {}."""
+        found = self._briefings().get(key)
+        return found if isinstance(found, dict) else {}
+
+    def remember_briefing_options(self, key: str, options: dict[str, Any] | None) -> None:
+        """Remember ``options`` under ``key``, first (the latest ``MAX_BRIEFINGS`` are kept); None forgets them."""
+        kept = {k: v for k, v in self._briefings().items() if k != key}
+        if options is not None:
+            kept = {key: options, **kept}
+        self.briefing_choices = json.dumps(dict(list(kept.items())[:MAX_BRIEFINGS]), ensure_ascii=False)
+
+    def _briefings(self) -> dict[str, Any]:
+        """Every remembered briefing's options by key; {} when the stored text is not a JSON object."""
+        try:
+            found = json.loads(self.briefing_choices or "{}")
+        except (ValueError, RecursionError):  # a hand-edited or truncated file
+            log.info("setting %s is not JSON; no briefing options remembered", Settings.briefing_choices.key)
+            return {}
+        return found if isinstance(found, dict) else {}
 
     def sync(self) -> None:
         """Write pending changes to disk."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from jcviewer.settings import MAX_NOTICES, Setting, Settings
+from jcviewer.settings import MAX_BRIEFINGS, MAX_NOTICES, Setting, Settings
 from jcviewer.ui.main_window import MainWindow
 
 WindowFactory = Callable[..., MainWindow]
@@ -68,6 +68,7 @@ def test_every_setting_round_trips_through_the_file(tmp_path: Path) -> None:
         "page_size": "Letter",
         "page_margins": ["10", "12.5", "10", "12.5"],
         "notices_shown": ["0" * 64, "f" * 64],
+        "briefing_choices": '{"a/s1": {"title": "简报, 要点", "hidden": ["chart"]}}',
     }
     assert set(written) == set(DECLARED)
     path = tmp_path / "settings.ini"
@@ -101,3 +102,33 @@ def test_a_notice_is_remembered_once_and_only_the_latest_are_kept(tmp_path: Path
     again = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     assert len(again.notices_shown) == MAX_NOTICES and again.notices_shown[0] == str(MAX_NOTICES - 1)
     assert again.remember_notice("a")  # the oldest was let go
+
+
+def test_briefing_options_are_remembered_per_key_and_only_the_latest_are_kept(tmp_path: Path) -> None:
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    assert settings.briefing_options("a") == {}
+    settings.remember_briefing_options("a", {"title": "简报"})
+    for number in range(MAX_BRIEFINGS - 1):
+        settings.remember_briefing_options(str(number), {"note": str(number)})
+    settings.remember_briefing_options("a", {"title": "要点"})  # again: the latest
+    settings.remember_briefing_options("new", {"title": "新"})
+    settings.sync()
+    again = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    assert again.briefing_options("a") == {"title": "要点"} and again.briefing_options("new") == {"title": "新"}
+    assert again.briefing_options("0") == {}  # the oldest was let go
+    assert again.briefing_options(str(MAX_BRIEFINGS - 2)) == {"note": str(MAX_BRIEFINGS - 2)}
+    again.remember_briefing_options("a", None)
+    assert again.briefing_options("a") == {} and again.briefing_options("new") == {"title": "新"}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["{", "[]", '"text"', "[" * 100_000, '{"a": [1]}'],
+    ids=["truncated", "a list", "a string", "deeply nested", "not options"],
+)
+def test_unreadable_briefing_options_read_as_none(tmp_path: Path, raw: str) -> None:
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.briefing_choices = raw
+    assert settings.briefing_options("a") == {}
+    settings.remember_briefing_options("b", {"title": "简报"})  # writes a good map over it
+    assert settings.briefing_options("b") == {"title": "简报"}
