@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QSplitter,
@@ -32,7 +33,7 @@ from jcviewer.model.report import Metric, Report
 from jcviewer.settings import Settings
 from jcviewer.ui.chart_pane import ChartPane
 from jcviewer.ui.detail_view import DetailView
-from jcviewer.ui.fonts import FontChoice
+from jcviewer.ui.fonts import FontChoice, serif_family
 from jcviewer.ui.menus import Menus
 from jcviewer.ui.outline_delegate import OutlineDelegate
 from jcviewer.ui.outline_filter import OutlineFilter
@@ -47,8 +48,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from jcviewer.model.briefing import Briefing
+    from jcviewer.model.briefing_options import BriefingOptions
     from jcviewer.model.figures import Bar
     from jcviewer.model.search.session import Landing
+    from jcviewer.ui.briefing_editor import BriefingEditor
     from jcviewer.ui.corrections import Corrector, OutlineMenu
     from jcviewer.ui.print_dialogs import BriefingPrinter
 
@@ -71,6 +74,7 @@ class MainWindow(QMainWindow):
         self._pending_focus: Mark | None = None
         self._font_choice = font_choice
         self._briefing_printer: BriefingPrinter | None = None
+        self._report_key: str | None = None  # of the report on show, read when its briefing is first asked for
         self._shown_once = False
         self._corrector: Corrector | None = None
         self._outline_menu: OutlineMenu | None = None
@@ -151,7 +155,13 @@ class MainWindow(QMainWindow):
         """Show ``report``: outline, charts, and its first node (or, restoring a session, the last one selected;
         re-showing it corrected, the node on show, else its section)."""
         shown = self.detail.node
+        # An open briefing editor (a large file read meanwhile) closes first: its last change is kept for the report it
+        # was on. Found by its object name, briefing_editor.OBJECT_NAME: that module loads only when first used.
+        editor = self.findChild(QDialog, "briefingEditor", Qt.FindChildOption.FindDirectChildrenOnly)
+        if editor is not None:
+            editor.close()
         self.report, self.path = report, path
+        self._report_key = None
         if self._corrector is not None:  # else it learns the report on show when it is made
             self._corrector.report_shown(path)
         self.menus.enable_report_actions(True)
@@ -329,24 +339,85 @@ class MainWindow(QMainWindow):
         if self._briefing_printer is None:
             from jcviewer.ui.print_dialogs import BriefingPrinter
 
-            self._briefing_printer = BriefingPrinter(self, self.settings, self._font_choice.family, self.briefing)
+            self._briefing_printer = BriefingPrinter(
+                self, self.settings, self._font_choice.family, self.briefing, serif_family()
+            )
         return self._briefing_printer
 
-    def briefing(self) -> Briefing:
-        """The briefing to print: the whole report, or the selected node's section (File ▸ Briefing Covers)."""
+    def briefing_section(self) -> str:
+        """The section the briefing covers, or "" for the whole report (File ▸ Briefing Covers)."""
+        node = self.detail.node
+        return node.section if self.settings.briefing_scope == "section" and node is not None else ""
+
+    def base_briefing(self) -> Briefing:
+        """The briefing the model chooses for the whole report or the selected section, before the reader's
+        choices."""
         from jcviewer.model.briefing import report_briefing, section_briefing
 
         assert self.report is not None
-        node = self.detail.node
-        if self.settings.briefing_scope == "section" and node is not None:
-            return section_briefing(self.report, node.section)
-        return report_briefing(self.report)
+        section = self.briefing_section()
+        return section_briefing(self.report, section) if section else report_briefing(self.report)
+
+    def briefing(self) -> Briefing:
+        """The briefing to print, preview and export: the model's, with the choices made in File ▸ Compose
+        Briefing… for this report (and section)."""
+        from jcviewer.model.briefing_options import apply_options
+
+        return apply_options(self.base_briefing(), self.briefing_options())
+
+    def briefing_options(self) -> BriefingOptions:
+        """The reader's remembered choices for the briefing ``briefing()`` makes (the defaults if none)."""
+        from jcviewer.model.briefing_options import BriefingOptions
+
+        return BriefingOptions.from_dict(self.settings.briefing_options(self._briefing_key()))
+
+    def set_briefing_options(self, options: BriefingOptions) -> None:
+        """Remember ``options`` for the briefing ``briefing()`` makes; the defaults are forgotten."""
+        from jcviewer.model.briefing_options import BriefingOptions
+
+        remembered = None if options == BriefingOptions() else options.to_dict()
+        self.settings.remember_briefing_options(self._briefing_key(), remembered)
+
+    def _briefing_key(self) -> str:
+        """What the briefing's choices are remembered under: the key of the report's text (as its stored
+        corrections are, so a text changed in place is another report), and the section it covers."""
+        if self._report_key is None:
+            from jcviewer.model.correction_store import report_key
+            from jcviewer.model.errors import ReportError
+            from jcviewer.model.report_file import read_report_bytes
+
+            assert self.report is not None
+            try:
+                data = read_report_bytes(self.path) if self.path else None
+            except ReportError:  # gone or unreadable since it was shown: the text on show stands for it
+                data = None
+            if data is None:
+                data = "\n".join(p.text for p in self.report.paragraphs()).encode()
+            self._report_key = report_key(data)
+        section = self.briefing_section()
+        return f"{self._report_key}/{section}" if section else self._report_key
+
+    def compose_briefing(self) -> BriefingEditor:
+        """File ▸ Compose Briefing…: the briefing editor, over this window until closed (loaded on first use)."""
+        from jcviewer.ui.briefing_editor import BriefingEditor
+
+        editor = BriefingEditor(self, self._font_choice.family, serif_family())
+        editor.open()
+        return editor
+
+    def _briefing_file_name(self, suffix: str) -> str:
+        """The file name suggested for the briefing: the report's stem, and the section's id when it covers one."""
+        stem = self.path.stem if self.path else "briefing"
+        section = self.briefing_section()
+        return f"{stem}-{section}{suffix}" if section else f"{stem}{suffix}"
 
     def export_briefing(self) -> Path | None:
         """File ▸ Export Briefing as PDF…"""
-        stem = self.path.stem if self.path else "briefing"
-        section = self.detail.node.section if self.detail.node and self.settings.briefing_scope == "section" else ""
-        return self.briefing_printer().export_pdf(f"{stem}-{section}.pdf" if section else f"{stem}.pdf")
+        return self.briefing_printer().export_pdf(self._briefing_file_name(".pdf"))
+
+    def export_briefing_docx(self) -> Path | None:
+        """File ▸ Export Briefing as Word…: an editable .docx with the same content."""
+        return self.briefing_printer().export_docx(self._briefing_file_name(".docx"))
 
     # --- edit -----------------------------------------------------------------------------------------------
     def current_text(self) -> str:

@@ -23,6 +23,8 @@ REPORT_ACTIONS = (
     "printAction",
     "previewAction",
     "exportPdfAction",
+    "exportWordAction",
+    "composeBriefingAction",
     "copyAction",
     "copySourceAction",
 )
@@ -68,6 +70,11 @@ class Menus(QObject):
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
+                self.tr("Co&mpose Briefing…"), window.compose_briefing, "Ctrl+Shift+B", "composeBriefingAction"
+            )
+        )
+        file_menu.addAction(
+            self._action(
                 self.tr("&Print Briefing…"),
                 lambda: window.briefing_printer().print_briefing(),
                 Key.Print,
@@ -81,6 +88,9 @@ class Menus(QObject):
         )
         file_menu.addAction(
             self._action(self.tr("Export Briefing as P&DF…"), window.export_briefing, "Ctrl+Shift+E", "exportPdfAction")
+        )
+        file_menu.addAction(
+            self._action(self.tr("Export Briefing as &Word…"), window.export_briefing_docx, name="exportWordAction")
         )
         file_menu.addAction(
             self._action(

@@ -302,3 +302,19 @@ def test_the_detail_panes_menu_offers_corrections_before_the_first_paint(
     window.detail.setTextCursor(cursor)
     menu = window.detail.context_menu(QPoint(1, 1), keyboard=True)  # from the keyboard: at the text cursor
     assert "notTargetAction" in [a.objectName() for a in menu.actions()]
+
+
+def test_briefing_choices_follow_the_reports_text_not_its_path(window: MainWindow, tmp_path: Path) -> None:
+    from jcviewer.model.briefing_options import BriefingOptions
+
+    text = bundled_report().read_text(encoding="utf-8")
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text.replace("\n", "\r\n"), encoding="utf-8")  # the same text saved on Windows
+    assert window.open_file(first)
+    window.set_briefing_options(BriefingOptions(title="简报", unit="县委办公室"))
+    assert window.open_file(second)
+    assert (window.briefing().title, window.briefing().unit) == ("简报", "县委办公室")
+    first.write_text(text + "\n会议号召全县上下团结一心。\n", encoding="utf-8")  # changed in place: another report
+    assert window.open_file(first)
+    assert window.briefing_options() == BriefingOptions() and window.briefing().title != "简报"

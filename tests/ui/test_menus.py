@@ -79,3 +79,24 @@ def test_undo_and_redo_wait_for_the_corrections_then_name_their_step(
     assert redo.isEnabled() and redo.text() == f"{redo_prefix} Not a Target"
     redo.trigger()
     assert target not in window.report.metrics and undo.isEnabled()
+
+
+def test_compose_briefing_opens_the_editor_and_export_as_word_suggests_a_docx(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jcviewer.ui.briefing_editor import BriefingEditor
+    from jcviewer.ui.print_dialogs import BriefingPrinter
+
+    compose = window.findChild(QAction, "composeBriefingAction")
+    assert compose.shortcut() == QKeySequence("Ctrl+Shift+B")
+    compose.trigger()
+    editor = window.findChild(BriefingEditor)
+    assert editor is not None and editor.isVisible() and editor.isModal()
+    editor.close()
+
+    suggested: list[str] = []
+    monkeypatch.setattr(BriefingPrinter, "export_docx", lambda _, name: suggested.append(name), raising=False)
+    window.settings.briefing_scope = "section"
+    assert window.select_node("s2")
+    window.findChild(QAction, "exportWordAction").trigger()
+    assert suggested == [f"{bundled_report().stem}-s2.docx"]
