@@ -108,6 +108,7 @@ def apply_options(briefing: Briefing, options: BriefingOptions) -> Briefing:
         mark=options.mark.strip(),
         style=options.style,
         blocks=tuple(kept),
+        unlisted_quotes=0 if "quote" in options.hidden else briefing.unlisted_quotes,  # the reader left them all out
         show_title="title" not in options.hidden,
         show_head="head" not in options.hidden,
     )

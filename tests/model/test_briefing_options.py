@@ -56,6 +56,8 @@ def test_parts_hidden_and_reordered(bundled: Report) -> None:
     assert kinds[:4] == ["quote", "quote", "quote", "targets"] and "chart" not in kinds
     assert applied.show_title and not applied.show_head
     assert len(applied.blocks) == len(briefing.blocks) - 1
+    assert applied.unlisted_quotes == briefing.unlisted_quotes > 0
+    assert apply_options(briefing, BriefingOptions(hidden=frozenset({"quote"}))).unlisted_quotes == 0  # none missed
 
 
 def test_only_keeps_the_named_parts_in_order(bundled: Report) -> None:
