@@ -278,19 +278,21 @@ def _brief(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QPageSize
 
     from jcviewer.app import create_session
+    from jcviewer.ui.fonts import serif_family
     from jcviewer.ui.printing import MARGINS_MM, write_briefing_pdf
 
     session = create_session(args.lang)
     paper = QPageSize(QPageSize.PageSizeId.A4 if args.paper == "A4" else QPageSize.PageSizeId.Letter)
     family = session.fonts.family
+    serif = serif_family() if briefing.style == "official" else ""  # the serif is loaded only when used
     try:
         with _output(args.output, args.file, what) as temporary:
             if args.output.suffix.lower() == ".docx":
                 from jcviewer.ui.briefing_export import write_docx
 
-                write_docx(temporary, briefing, paper, MARGINS_MM, family)
+                write_docx(temporary, briefing, paper, MARGINS_MM, family, serif)
             else:
-                write_briefing_pdf(str(temporary), briefing, paper, family)
+                write_briefing_pdf(str(temporary), briefing, paper, family, MARGINS_MM, serif)
     except OSError as error:
         print(f"jcviewer: error: {args.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from process import run_jcviewer
 
 from jcviewer.resources import bundled_report
+from jcviewer.ui.fonts import SERIF_FAMILIES
 
 
 @pytest.fixture
@@ -72,3 +74,16 @@ def test_brief_options_set_the_head_and_keep_the_parts_asked_for_in_order(tmp_pa
     headings = [p.text for p in paragraphs if p.style.name == "Heading 2"]
     assert headings == ["Voices", "2024 main targets", "Note"]  # no chart, no tasks: only the parts named
     assert "请认真学习。" in texts
+
+
+def test_brief_sets_an_official_document_in_the_serif(tmp_path: Path) -> None:
+    out = tmp_path / "official.docx"
+    result = run_jcviewer("brief", "--style", "official", "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    styles = docx.Document(str(out)).styles
+
+    def east_asian(name: str) -> str:
+        return styles[name].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+    assert east_asian("Title") in SERIF_FAMILIES  # a system serif, or the bundled subset's Noto Serif CJK SC
+    assert east_asian("Heading 2") != east_asian("Title")  # 黑体-like block titles over the serif
