@@ -182,6 +182,9 @@ def write_docx(
     os.close(descriptor)
     try:
         write_briefing_docx(Path(temporary), content)
+        mask = os.umask(0)  # reading the umask means setting it: put it back at once
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)  # as a file the user creates, not mkstemp's owner-only
         os.replace(temporary, path)
     finally:
         Path(temporary).unlink(missing_ok=True)

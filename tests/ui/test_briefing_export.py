@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -131,6 +133,17 @@ def test_a_failed_write_leaves_the_earlier_file_and_no_temporary(
         write_docx(out, report_briefing(report), A4, MARGINS_MM, session.fonts.family)
     assert out.read_bytes() == b"an earlier export"
     assert [p.name for p in tmp_path.iterdir()] == ["b.docx"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_the_file_gets_the_permissions_of_a_file_the_user_creates(
+    session: Session, report: Report, tmp_path: Path
+) -> None:
+    out = tmp_path / "b.docx"
+    write_docx(out, report_briefing(report), A4, MARGINS_MM, session.fonts.family)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask  # readable by others as the umask allows
 
 
 def _soffice() -> str | None:
