@@ -56,8 +56,32 @@
         <translation>关键词</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>内容提要</translation>
+        <source>Section text</source>
+        <translation>章节正文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>附注</translation>
+    </message>
+    <message>
+        <source>The text is shortened: %1 of %2 sentences are left out where %3 stands.</source>
+        <translation>正文有删节：%2句中略去%1句，以“%3”标出。</translation>
+    </message>
+    <message>
+        <source>Meeting: %1</source>
+        <translation>会议：%1</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>发文单位：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>报告人：%1</translation>
     </message>
     <message>
         <source>, </source>
@@ -117,6 +141,141 @@
     </message>
 </context>
 <context>
+    <name>BriefingEditor</name>
+    <message>
+        <source>Compose Briefing</source>
+        <translation>编排简报</translation>
+    </message>
+    <message>
+        <source>Covers the section “%1”</source>
+        <translation>范围：章节“%1”</translation>
+    </message>
+    <message>
+        <source>Covers the whole report</source>
+        <translation>范围：整份报告</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>None given in the report</source>
+        <translation>报告中未写明</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Official document (公文)</source>
+        <translation>公文</translation>
+    </message>
+    <message>
+        <source>A note of your own, printed at the end of the page</source>
+        <translation>自拟附注，印在页末</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export W&amp;ord…</source>
+        <translation>导出 Word(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Issuing unit:</source>
+        <translation>发文单位(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Dat&amp;e:</source>
+        <translation>日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mark:</source>
+        <translation>标注(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Style:</source>
+        <translation>样式(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>附注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>P&amp;arts (tick what goes in; drag or move to reorder):</source>
+        <translation>内容(&amp;A)（勾选要印的部分，拖动或上移、下移调整顺序）：</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Head (meeting, date, unit, who reported)</source>
+        <translation>抬头（会议、日期、单位、报告人）</translation>
+    </message>
+    <message>
+        <source>Section text</source>
+        <translation>章节正文</translation>
+    </message>
+    <message>
+        <source>Main targets</source>
+        <translation>主要目标</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>目标图表</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>主要成绩</translation>
+    </message>
+    <message>
+        <source>Key tasks</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>工作成效</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>分项内容</translation>
+    </message>
+    <message>
+        <source>Emphases</source>
+        <translation>工作要求</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>代表发言</translation>
+    </message>
+    <message>
+        <source>Key terms</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>附注</translation>
+    </message>
+    <message>
+        <source>Fits at %1 pt</source>
+        <translation>正文 %1 磅，排满一页</translation>
+    </message>
+</context>
+<context>
     <name>BriefingPrinter</name>
     <message>
         <source>Export briefing as PDF</source>
@@ -125,6 +284,14 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export briefing as Word document</source>
+        <translation>导出简报为 Word 文档</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
 </context>
 <context>
@@ -532,6 +699,10 @@
         <translation>导出更正(&amp;O)…</translation>
     </message>
     <message>
+        <source>Co&amp;mpose Briefing…</source>
+        <translation>编排简报(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Print Briefing…</source>
         <translation>打印简报(&amp;P)…</translation>
     </message>
@@ -542,6 +713,10 @@
     <message>
         <source>Export Briefing as P&amp;DF…</source>
         <translation>导出简报为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export Briefing as &amp;Word…</source>
+        <translation>导出简报为 Word(&amp;W)…</translation>
     </message>
     <message>
         <source>Page Set&amp;up…</source>
