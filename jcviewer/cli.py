@@ -10,7 +10,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -25,6 +24,7 @@ from jcviewer.model.export import to_json, to_text
 from jcviewer.model.parse import load_report
 from jcviewer.model.report import Report
 from jcviewer.model.sources import sidecar_path
+from jcviewer.output_file import replacing
 from jcviewer.resources import bundled_report
 
 if TYPE_CHECKING:
@@ -235,13 +235,8 @@ def _output(path: Path, report: Path | None, what: str) -> Iterator[Path]:
     """A temporary file beside ``path`` to write ``what`` into, renamed over ``path`` once written (checked by
     ``_check_output``): a half-written output never replaces anything."""
     _check_output(path, report, what)
-    descriptor, temporary = tempfile.mkstemp(prefix=".jcviewer-", suffix=path.suffix, dir=path.parent)
-    os.close(descriptor)
-    try:
-        yield Path(temporary)
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with replacing(path) as temporary:
+        yield temporary
 
 
 BRIEFING_FORMATS = {".pdf": "the PDF", ".docx": "the Word document"}

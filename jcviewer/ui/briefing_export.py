@@ -4,8 +4,6 @@ titles and labels in the UI language and the chart drawn to a PNG."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDate, QIODevice, QLocale, QMarginsF, QRectF, Qt
@@ -20,7 +18,8 @@ from jcviewer.model.briefing_docx import (
     DocxPage,
     write_briefing_docx,
 )
-from jcviewer.ui.briefing_html import LABEL_MIN_PT, UNTITLED, Fitted, head_lines
+from jcviewer.output_file import replacing
+from jcviewer.ui.briefing_html import LABEL_MIN_PT, UNTITLED, Fitted, head_lines, table_columns
 from jcviewer.ui.printing import CHART_ROW_EM, PDF_DPI, BriefingPage, block_title, paint_bars
 
 CHART_DPI = 200
@@ -31,15 +30,6 @@ FANGSONG_FAMILIES = ("FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "
 Windows do); else the serif face."""
 
 translate = QCoreApplication.translate
-
-
-def table_columns(block: Block) -> tuple[str, ...]:
-    """A table's header row: indicator, value, and last year's result beside targets that have one."""
-    names = [translate("Briefing", "Indicator"), translate("Briefing", "Value")]
-    if block.kind == "targets" and any(r.previous for r in block.rows):
-        previous = str(block.year - 1) if block.year else ""
-        names.append(translate("Briefing", "%1 result").replace("%1", previous).strip())
-    return tuple(names)
 
 
 def _shown_blocks(fitted: Fitted) -> tuple[DocxBlock, ...]:
@@ -178,14 +168,6 @@ def write_docx(
     over it, so a failure (OSError) never leaves half a file."""
     page = laid_out(briefing, page_size, margins, family, serif_family)
     content = docx_content(page)
-    descriptor, temporary = tempfile.mkstemp(prefix=".jcviewer-", suffix=".docx", dir=path.parent)
-    os.close(descriptor)
-    try:
-        write_briefing_docx(Path(temporary), content)
-        mask = os.umask(0)  # reading the umask means setting it: put it back at once
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)  # as a file the user creates, not mkstemp's owner-only
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with replacing(path) as temporary:
+        write_briefing_docx(temporary, content)
     return page.fitted

@@ -121,12 +121,18 @@ def _join_sentences(parts: list[str]) -> str:
     return text
 
 
-def _rows_html(block: Block, size: float) -> str:
-    with_previous = block.kind == "targets" and any(r.previous for r in block.rows)
+def table_columns(block: Block) -> tuple[str, ...]:
+    """A table's header row: indicator, value, and last year's result beside targets that have one."""
     names = [translate("Briefing", "Indicator"), translate("Briefing", "Value")]
-    if with_previous:  # lupdate cannot see translate() inside f-strings: keep it outside
-        previous = str(block.year - 1) if block.year else ""
+    if block.kind == "targets" and any(r.previous for r in block.rows):
+        previous = str(block.year - 1) if block.year else ""  # lupdate cannot see translate() in f-strings
         names.append(translate("Briefing", "%1 result").replace("%1", previous).strip())
+    return tuple(names)
+
+
+def _rows_html(block: Block, size: float) -> str:
+    names = table_columns(block)
+    with_previous = len(names) == 3
     head = '<tr style="background-color:#e6e6e6">' + "".join(f'<th align="left">{_escaped(n)}</th>' for n in names)
     body = "".join(
         f"<tr><td>{_escaped(r.indicator)}</td><td><b>{_escaped(r.value)}</b></td>"
