@@ -55,11 +55,12 @@ def run_self_test() -> str:
             "the user dictionary is missing",
         )
         pages, pdf_size = _briefing(report, folder / "briefing.pdf")
+        docx_size = _briefing_docx(report, folder / "briefing.docx")
         width, height = _screenshot(folder / "window.png")
     seconds = time.perf_counter() - start
     return (
         f"jcviewer self-test ok: {len(body)} paragraphs, {len(report.quotes)} quotes, {len(targets)} targets; "
-        f"search {len(SEARCHES)} queries; briefing {pages} page, {pdf_size // 1000} KB; "
+        f"search {len(SEARCHES)} queries; briefing {pages} page, {pdf_size // 1000} KB, .docx {docx_size // 1000} KB; "
         f"screenshot {width}×{height}; {seconds:.1f} s"
     )
 
@@ -82,6 +83,26 @@ def _briefing(report: Report, path: Path) -> tuple[int, int]:
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     _check(data.startswith(b"%PDF") and pages == 1, "briefing", f"expected a one-page PDF, got {pages} pages")
     return pages, len(data)
+
+
+def _briefing_docx(report: Report, path: Path) -> int:
+    """Write the briefing as .docx (python-docx reads its templates from files: they must be packaged)."""
+    import zipfile
+
+    from PySide6.QtGui import QPageSize
+
+    from jcviewer.app import create_session
+    from jcviewer.model.briefing import report_briefing
+    from jcviewer.ui.briefing_export import write_docx
+    from jcviewer.ui.printing import MARGINS_MM
+
+    session = create_session("zh")
+    paper = QPageSize(QPageSize.PageSizeId.A4)
+    write_docx(path, report_briefing(report), paper, MARGINS_MM, session.fonts.family)
+    with zipfile.ZipFile(path) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    _check("<w:tbl>" in document and report.title in document, "briefing", "the .docx has no targets table or title")
+    return path.stat().st_size
 
 
 def _screenshot(path: Path) -> tuple[int, int]:

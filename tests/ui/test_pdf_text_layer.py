@@ -76,12 +76,13 @@ def _bundled_only(folder: Path) -> dict[str, str]:
 
 @requires_poppler
 @pytest.mark.parametrize("fonts", ["system", "bundled only"])
+@pytest.mark.parametrize("style", ["standard", "official"])
 @pytest.mark.parametrize("section", ["", "s1", "s2", "lead"])
-def test_briefings_read_back_without_radicals(tmp_path: Path, section: str, fonts: str) -> None:
+def test_briefings_read_back_without_radicals(tmp_path: Path, section: str, style: str, fonts: str) -> None:
     if fonts == "system" and NOTO is None:
         pytest.skip("needs a system Noto CJK font (CI installs fonts-noto-cjk)")
     out = tmp_path / "brief.pdf"
-    args = ["brief", "-o", str(out), *(["--section", section] if section else [])]
+    args = ["brief", "-o", str(out), "--style", style, *(["--section", section] if section else [])]
     done = run_jcviewer(*args, cwd=tmp_path, env=_bundled_only(tmp_path) if fonts == "bundled only" else None)
     assert done.returncode == 0, done.stderr
     text = poppler("pdftotext", out)
