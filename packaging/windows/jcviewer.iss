@@ -37,7 +37,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 
 [Files]
 Source: "..\..\dist\jcviewer\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
-Source: "..\..\packaging\fonts\OFL.txt"; DestDir: "{app}\licences"; DestName: "NotoSansCJK-OFL.txt"
+Source: "..\..\packaging\fonts\OFL.txt"; DestDir: "{app}\licences"; DestName: "NotoCJK-OFL.txt"
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"
