@@ -48,11 +48,12 @@ def shared_ideographs(fonts: Iterable[QRawFont]) -> dict[int, int]:
     return table
 
 
-def fix_text_layer(pdf: bytes, table: dict[int, int], keep: Iterable[str] = ()) -> bytes:
+def fix_text_layer(pdf: bytes, table: dict[int, int]) -> bytes:
     """``pdf`` with every code point of ``table`` in its ToUnicode maps replaced by the ideograph ``table``
-    gives, but for the characters in ``keep`` (text that really holds a radical). Same length as ``pdf``."""
-    kept = {ord(char) for char in keep}
-    swaps = {code: ideograph for code, ideograph in table.items() if code not in kept and ideograph <= 0xFFFF}
+    gives. Same length as ``pdf``. A radical a text really holds reads back as its ideograph too: the glyph is
+    one, and the reader copying or searching wants the ideograph (a radical pasted into a note from a PDF must
+    not turn every 工 of the page into ⼯)."""
+    swaps = {code: ideograph for code, ideograph in table.items() if ideograph <= 0xFFFF}
     if not swaps:
         return pdf
     result = bytearray(pdf)

@@ -80,7 +80,7 @@ class BriefingPrinter(QObject):
                 painter.end()
             if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
                 pdf = Path(printer.outputFileName())  # "print to file"
-                repair_text_layer(pdf, briefing, page.body_family, self._family)
+                repair_text_layer(pdf, page.body_family, self._family)
 
     def print_briefing(self) -> bool:
         """File ▸ Print briefing…: the system print dialog, then one page. True if printed."""

@@ -11,7 +11,7 @@ black-and-white printer keeps it readable.
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -299,18 +299,18 @@ def write_briefing_pdf(
         page.paint(painter)
     finally:
         painter.end()
-    repair_text_layer(Path(path), briefing, page.body_family, family)
+    repair_text_layer(Path(path), page.body_family, family)
     return page.fitted
 
 
-def repair_text_layer(pdf: Path, briefing: Briefing, *families: str) -> None:
+def repair_text_layer(pdf: Path, *families: str) -> None:
     """Make the PDF's text read as drawn (``pdf_text_layer``): radicals the CJK ``families`` share glyphs with
-    become the ideographs, but for any the briefing really holds."""
+    become the ideographs."""
     data = pdf.read_bytes()
     shared: dict[int, int] = {}
     for family in dict.fromkeys(families):
         shared |= _shared_ideographs(family)
-    fixed = fix_text_layer(data, shared, keep=str(asdict(briefing)))
+    fixed = fix_text_layer(data, shared)
     if fixed != data:
         pdf.write_bytes(fixed)
 

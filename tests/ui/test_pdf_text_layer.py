@@ -35,9 +35,14 @@ def test_only_the_unicode_values_of_tounicode_maps_change_and_the_length_stays()
     assert fixed.endswith(b"stream\n<2F17> <2EA0>\nendstream\nendobj\n")  # not a ToUnicode map: untouched
 
 
-def test_a_radical_the_text_really_holds_is_kept() -> None:
-    fixed = fix_text_layer(CMAP, TABLE, keep="⼗")
-    assert b"[<4E2D> <2F17> <6C11>]" in fixed
+@requires_poppler
+def test_a_radical_in_the_readers_note_does_not_bring_radicals_back(tmp_path: Path) -> None:
+    """A note pasted from a PDF may hold ⼯ (U+2F2F); the page's 工 must still read back as 工."""
+    out = tmp_path / "brief.pdf"
+    done = run_jcviewer("brief", "--note", "请抓好⼯作落实", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = poppler("pdftotext", out)
+    assert "经济工作会议" in text.replace("\n", "") and not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF]
 
 
 def test_the_bundled_subset_shares_no_glyph_with_a_radical(qapp) -> None:  # noqa: ANN001
