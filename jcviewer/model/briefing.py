@@ -106,6 +106,7 @@ class Block:
     abridged: bool = False  # some of its sentences are left out, where the elision mark (……) stands
     left_out: int = 0  # a passage's sentences left out, of ``sentences``
     sentences: int = 0
+    clause_cut: bool = False  # a passage's statement too long for the page ends after a clause
 
 
 Style = Literal["standard", "official"]
@@ -246,7 +247,14 @@ def passage_versions(block: Block) -> list[Block]:
     if BLOCKS[block.kind].content != "passage" or not block.units:
         return [block]
     return [
-        replace(block, units=a.units, abridged=a.left_out > 0, left_out=a.left_out, sentences=a.total)
+        replace(
+            block,
+            units=a.units,
+            abridged=a.left_out > 0 or a.clause_cut,
+            left_out=a.left_out,
+            sentences=a.total,
+            clause_cut=a.clause_cut,
+        )
         for a in abridgements(block.units)
     ]
 

@@ -29,7 +29,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from jcviewer.model.briefing import BLOCKS, Block, Briefing
-from jcviewer.model.briefing_text import Unit
+from jcviewer.model.briefing_text import Unit, speaker_runs
 
 GREY = RGBColor(0x55, 0x55, 0x55)
 BLACK = RGBColor(0, 0, 0)
@@ -348,14 +348,8 @@ class _Body:
     def _quotation(self, unit: Unit) -> None:
         """A quotation paragraph set off, its speaker's name (the first time the text writes it) in bold."""
         paragraph = self._set_off()
-        at = unit.text.find(unit.speaker) if unit.speaker else -1
-        if at < 0:
-            _add_run(paragraph, unit.text)
-            return
-        end = at + len(unit.speaker)
-        for text, bold in ((unit.text[:at], False), (unit.speaker, True), (unit.text[end:], False)):
-            if text:
-                _add_run(paragraph, text, bold=bold)
+        for text, bold in speaker_runs(unit):
+            _add_run(paragraph, text, bold=bold)
 
     def _quote(self, shown: DocxBlock) -> None:
         block = shown.block

@@ -3,8 +3,9 @@
 A passage is the section's paragraphs in reading order (body text, sub-headings, quotation paragraphs). It is
 shortened by leaving out whole sentences, the least important first: rhetorical questions, then transitional
 sentences (those that only lead into what follows: "会议指出：", "同时，"), then each paragraph's later sentences,
-the longest paragraph first; every paragraph keeps its first sentence and every heading stays. Where sentences
-are left out the elision mark (……) stands, and a closing quotation mark of the paragraph is kept.
+the longest paragraph first, until every paragraph keeps only its first statement; every heading stays. Only
+then whole paragraphs go, the last first, and last of all a first statement too long for the page ends after a
+clause. Where anything is left out the elision mark (……) stands, and a closing quotation mark is kept.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
 _SENTENCE = re.compile(r".+?(?:[。！？!?；;]+[”’」』）)]*|$)", re.S)
 TRANSITIONS = ("同时", "此外", "另外", "与此同时", "总之", "总而言之", "综上", "由此可见", "可以说", "具体而言")
 SHORT_SENTENCE = 10  # characters: a sentence this short that ends in a colon or comma only leads on
+LONG_SENTENCE = 100  # characters: a statement this long may end after a clause when nothing else is left
+_CLAUSE = re.compile(r".+?(?:[，；：,;:]|$)", re.S)
 
 UnitKind = Literal["text", "heading", "quote"]
 
@@ -32,6 +35,17 @@ class Unit:
     kind: UnitKind = "text"
     speaker: str = ""
     role: str = ""
+
+
+def speaker_runs(unit: Unit) -> list[tuple[str, bool]]:
+    """A quotation paragraph as runs of (text, bold): its speaker's name bold the first time the text writes it
+    (the whole text, not bold, when it does not)."""
+    at = unit.text.find(unit.speaker) if unit.speaker else -1
+    if at < 0:
+        return [(unit.text, False)]
+    end = at + len(unit.speaker)
+    runs = [(unit.text[:at], False), (unit.speaker, True), (unit.text[end:], False)]
+    return [(text, bold) for text, bold in runs if text]
 
 
 def sentences(text: str) -> list[str]:
@@ -90,31 +104,48 @@ def _elided(run: str) -> str:
 
 @dataclass(frozen=True)
 class Abridgement:
-    """A passage with some sentences left out: the units as shown, and how many sentences of how many."""
+    """A passage with some sentences left out: the units as shown, how many sentences of how many, and whether
+    a sentence too long for the page ends after a clause."""
 
     units: tuple[Unit, ...]
     left_out: int
     total: int
-    questions: int = 0
+    clause_cut: bool = False
 
 
 def abridgements(units: tuple[Unit, ...]) -> list[Abridgement]:
-    """The passage whole, then shorter and shorter (one sentence more left out each time), ending with every
-    paragraph at its first sentence. The order is the order of importance in the module docstring."""
+    """The passage whole, then shorter and shorter, in three stages, each step leaving out a little more:
+    sentences one at a time in the order of importance of the module docstring, down to every paragraph's first
+    statement; then whole paragraphs, the last first, down to the first; then, if that paragraph's statement is
+    longer than ``LONG_SENTENCE`` (text extracted without full stops), its clauses, the last first."""
     cut = [sentences(u.text) if u.kind != "heading" else [u.text] for u in units]
     kept = [[True] * len(c) for c in cut]
     total = sum(len(c) for c, u in zip(cut, units, strict=True) if u.kind != "heading")
-    order = _leaving_order(units, cut)
     steps = [Abridgement(units, 0, total)]
-    questions = 0
-    for number, (unit_at, sentence_at) in enumerate(order, start=1):
-        kept[unit_at][sentence_at] = False
-        questions += is_question(cut[unit_at][sentence_at])
-        shown = tuple(
+
+    def shown() -> tuple[Unit, ...]:
+        return tuple(
             unit if all(flags) else replace(unit, text=_joined(c, flags))
             for unit, c, flags in zip(units, cut, kept, strict=True)
         )
-        steps.append(Abridgement(shown, number, total, questions))
+
+    left_out = 0
+    for unit_at, sentence_ats in _leaving_order(units, cut):
+        for sentence_at in sentence_ats:
+            kept[unit_at][sentence_at] = False
+        left_out += len(sentence_ats)
+        steps.append(Abridgement(shown(), left_out, total))
+    first = next((u for u, unit in enumerate(units) if unit.kind != "heading" and unit.text), None)
+    if first is None:
+        return steps
+    statement = _kept(cut[first])
+    clauses = _CLAUSE.findall(cut[first][statement]) if len(cut[first][statement]) > LONG_SENTENCE else []
+    for count in range(len(clauses) - 1, 0, -1):
+        opening = ELISION if statement > 0 else ""
+        rest = "".join(clauses[count:]) + "".join(cut[first][statement + 1 :])
+        clipped = replace(units[first], text=opening + "".join(clauses[:count]) + _elided(rest))
+        units_now = steps[-1].units[:first] + (clipped,) + steps[-1].units[first + 1 :]
+        steps.append(Abridgement(units_now, left_out, total, clause_cut=True))
     return steps
 
 
@@ -123,9 +154,10 @@ def _kept(cut: list[str]) -> int:
     return next((number for number, sentence in enumerate(cut) if not is_question(sentence)), 0)
 
 
-def _leaving_order(units: tuple[Unit, ...], cut: list[list[str]]) -> list[tuple[int, int]]:
-    """(unit, sentence) pairs in the order they are left out; headings and each paragraph's first statement
-    never are."""
+def _leaving_order(units: tuple[Unit, ...], cut: list[list[str]]) -> list[tuple[int, list[int]]]:
+    """What is left out, step by step: (unit, its sentences) — one sentence a step, in the order of importance,
+    then the rest of each paragraph after the first, the last paragraph first. Headings and the first
+    paragraph's first statement never are."""
     candidates = [
         (u, s)
         for u, unit in enumerate(units)
@@ -150,4 +182,8 @@ def _leaving_order(units: tuple[Unit, ...], cut: list[list[str]]) -> list[tuple[
         order.append((longest, sentence_at))
         if not by_unit[longest]:
             del by_unit[longest]
-    return order
+    steps = [(u, [s]) for u, s in order]
+    paragraphs = [u for u, unit in enumerate(units) if unit.kind != "heading" and unit.text]
+    for u in reversed(paragraphs[1:]):  # then whole paragraphs, the last first
+        steps.append((u, [_kept(cut[u])]))
+    return steps

@@ -10,7 +10,9 @@ from jcviewer.model.parse.attribution import speaker_of
 from jcviewer.model.report import Report
 
 _CHINESE_MONTHS = "一二三四五六七八九十"
-_FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DAY = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
+_MEETING_HELD = re.compile("召开|举行|开幕|闭幕|会议|大会")
+_SENTENCE_END = re.compile("[。！？]")
 _MONTH = re.compile(r"(十[一二]|[一二三四五六七八九十])月")
 _REPORTING = re.compile(
     r"(?P<subject>[^，。；：“”]{2,40}?)"
@@ -21,7 +23,8 @@ _REPORTING = re.compile(
 具体安排" (the subject is read by the quotation parser's speaker rules)."""
 _ON_TOPIC = re.compile(r"(?:同志)?就[^，。；“”]{1,16}$")
 _HEARING = re.compile(r"^.*(?:听取|听了|审议|讨论)了?")  # "听取和讨论了县委书记某某" names the leader after it
-_ISSUER = re.compile(r"(?:（|\()?(?:来源|供稿|主办|编发|发布单位)[:：]\s*(?P<unit>[^\s，。；（）()]{2,24})")
+_ISSUER = re.compile(r"(?<!数据)(?<!资料)(?:来源|供稿|主办|编发|发布单位)[:：]\s*(?P<unit>[^\s，。；（）()]{2,24})")
+"""Who issued the text ("来源：县委办公室"); a statistic's source ("数据来源：县统计局") is not."""
 _CONTRIBUTED = re.compile(r"[（(](?P<unit>[^（）()，。]{2,24}?)供稿[）)]")
 REPORTERS_READ = 6  # paragraphs from the start where a briefing looks for who reported
 MAX_REPORTERS = 4
@@ -38,12 +41,18 @@ class Reporter:
 
 
 def meeting_date(report: Report) -> str:
-    """When the meeting was: "2024年1月8日" if the text says so, else "2024年1月" from a month and the year."""
+    """When the meeting was, from the opening paragraphs: a date in a sentence that says a meeting was held
+    ("2月9日上午，县委经济工作会议隆重召开" → "2024年2月9日" with the report's year, "2月9日" without one); else
+    "2024年1月" from a month the first paragraphs name and the year; else "". A date elsewhere (a census's
+    reference day, a statistic's) is not the meeting's."""
     texts = [p.text for p in report.paragraphs() if p.kind in ("body", "lead")]
-    for text in texts:
-        match = _FULL_DATE.search(text)
-        if match:
-            return f"{match[1]}年{int(match[2])}月{int(match[3])}日"
+    for text in texts[:REPORTERS_READ]:
+        for sentence in _SENTENCE_END.split(text):
+            match = _DAY.search(sentence)
+            if match and _MEETING_HELD.search(sentence):
+                year = match["year"] or (str(report.year) if report.year else "")
+                day = f"{int(match['month'])}月{int(match['day'])}日"
+                return f"{year}年{day}" if year else day
     if report.year:
         for text in texts[:3]:
             match = _MONTH.search(text)

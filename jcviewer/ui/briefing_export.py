@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDate, QIODevice, QLocale, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPainter
 
 from jcviewer.model.briefing import BLOCKS, Block, Briefing
 from jcviewer.model.briefing_docx import (
@@ -19,8 +19,8 @@ from jcviewer.model.briefing_docx import (
     write_briefing_docx,
 )
 from jcviewer.output_file import replacing
-from jcviewer.ui.briefing_html import LABEL_MIN_PT, UNTITLED, Fitted, head_lines, table_columns
-from jcviewer.ui.printing import CHART_ROW_EM, PDF_DPI, BriefingPage, block_title, paint_bars
+from jcviewer.ui.briefing_html import LABEL_MIN_PT, UNTITLED, Fitted, head_lines, signature_lines, table_columns
+from jcviewer.ui.printing import CHART_WIDTH, BriefingPage, block_title, briefing_writer, chart_height_pt, paint_bars
 
 CHART_DPI = 200
 MM_PER_INCH = 25.4
@@ -102,18 +102,10 @@ def _chart(page: BriefingPage) -> DocxChart | None:
     block = next((b for b in page.fitted.blocks if b.kind == "chart" and b.figure is not None), None)
     if block is None or block.figure is None:
         return None
-    width = _mm(page.body.width(), page.dpi) * 0.92
-    em = max(page.fitted.size * 0.9, LABEL_MIN_PT) / 0.9 * MM_PER_INCH / POINTS_PER_INCH
-    height = em * (CHART_ROW_EM * len(block.figure.labels) + 0.6)
+    width = _mm(page.body.width(), page.dpi) * CHART_WIDTH
+    height = chart_height_pt(page.fitted.size, len(block.figure.labels)) * MM_PER_INCH / POINTS_PER_INCH
     legend = translate("Briefing", "≈ about, ≥ at least")
     return DocxChart(chart_png(page, block, width, height), width, height, legend)
-
-
-def _signature(briefing: Briefing) -> tuple[str, ...]:
-    """An official document signs with its unit and date at the end."""
-    if briefing.style != "official" or not briefing.show_head:
-        return ()
-    return tuple(line for line in (briefing.unit, briefing.date) if line)
 
 
 def docx_content(page: BriefingPage, printed_on: QDate | None = None) -> DocxContent:
@@ -129,7 +121,7 @@ def docx_content(page: BriefingPage, printed_on: QDate | None = None) -> DocxCon
         fonts=_docx_fonts(page),
         page=_docx_page(page),
         head=tuple(head_lines(briefing)),
-        signature=_signature(briefing),
+        signature=signature_lines(briefing),
         omitted=page.fitted.omitted,
         header=(briefing.report_title, label),
         footer=(
@@ -148,10 +140,8 @@ def laid_out(
     writer nothing is painted on."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
+    writer = briefing_writer(buffer, page_size, margins)
     buffer.setParent(writer)  # lives as long as the page keeps the writer
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))
     return BriefingPage(briefing, writer, family, serif_family)
 
 

@@ -11,7 +11,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from jcviewer.model.briefing import BLOCKS, Block, BlockKind, Briefing
-from jcviewer.model.briefing_text import ELISION, Unit
+from jcviewer.model.briefing_text import ELISION, Unit, speaker_runs
 
 CHART_URL = "briefing-chart"
 LABEL_MIN_PT = 8.0  # chart labels and legends never smaller
@@ -30,11 +30,13 @@ def _escaped(text: str) -> str:
 
 @dataclass(frozen=True)
 class Fitted:
-    """How the briefing was fitted: type size, the blocks kept, and the sentence saying what was left out."""
+    """How the briefing was fitted: type size, the blocks kept, the sentence saying what was left out, and
+    whether it all fits the page (False only when the reader's own head and note overflow it)."""
 
     size: float
     blocks: tuple[Block, ...]
     omitted: str
+    fits: bool = True
 
 
 def _dated_titles() -> dict[BlockKind, str]:
@@ -92,13 +94,19 @@ def omitted_note(briefing: Briefing, kept: tuple[Block, ...], shortened: int) ->
     ]
     quotes = briefing.unlisted_quotes + sum(1 for b in briefing.blocks if b.kind == "quote" and b not in kept)
     parts = []
-    passage = next((b for b in kept if b.left_out), None)
-    if passage:
+    passage = next((b for b in kept if b.abridged and BLOCKS[b.kind].content == "passage"), None)
+    if passage and passage.left_out:
         parts.append(
             translate("Briefing", "The text is shortened: %1 of %2 sentences are left out where %3 stands.")
             .replace("%1", str(passage.left_out))
             .replace("%2", str(passage.sentences))
             .replace("%3", ELISION)
+        )
+    if passage and passage.clause_cut:
+        parts.append(
+            translate("Briefing", "A sentence too long for the page ends after a clause where %1 stands.").replace(
+                "%1", ELISION
+            )
         )
     if dropped:
         separator = translate("Briefing", ", ")  # 、 in Chinese
@@ -155,11 +163,7 @@ def _list_html(block: Block) -> str:
 
 def _speaker_marked(unit: Unit) -> str:
     """A quotation paragraph escaped, its speaker's name (first time it is written) in bold."""
-    at = unit.text.find(unit.speaker) if unit.speaker else -1
-    if at < 0:
-        return _escaped(unit.text)
-    end = at + len(unit.speaker)
-    return f"{_escaped(unit.text[:at])}<b>{_escaped(unit.speaker)}</b>{_escaped(unit.text[end:])}"
+    return "".join(f"<b>{_escaped(text)}</b>" if bold else _escaped(text) for text, bold in speaker_runs(unit))
 
 
 def _passage_html(block: Block, size: float, dpi: float) -> str:
@@ -216,7 +220,7 @@ def head_lines(briefing: Briefing) -> list[str]:
     if not briefing.show_head:
         return []
     lines = []
-    if briefing.report_title and briefing.report_title != briefing.title:
+    if briefing.report_title not in ("", briefing.title, briefing.source):  # the source: the text has no title
         lines.append(translate("Briefing", "Meeting: %1").replace("%1", briefing.report_title))
     when = [briefing.date] if briefing.date else []
     if briefing.unit:
@@ -252,12 +256,16 @@ def _head_html(briefing: Briefing, size: float) -> str:
     return "".join(out)
 
 
+def signature_lines(briefing: Briefing) -> tuple[str, ...]:
+    """What an official document signs with at the end, right-aligned: its unit and date (none otherwise)."""
+    if briefing.style != "official" or not briefing.show_head:
+        return ()
+    return tuple(line for line in (briefing.unit, briefing.date) if line)
+
+
 def _signature_html(briefing: Briefing) -> str:
-    """An official document's unit and date, right-aligned at the end."""
-    if briefing.style != "official" or not briefing.show_head or not (briefing.unit or briefing.date):
-        return ""
-    lines = "<br>".join(_escaped(line) for line in (briefing.unit, briefing.date) if line)
-    return f'<p align="right" style="margin-top:1em">{lines}</p>'
+    lines = "<br>".join(_escaped(line) for line in signature_lines(briefing))
+    return f'<p align="right" style="margin-top:1em">{lines}</p>' if lines else ""
 
 
 def briefing_html(

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -43,12 +43,20 @@ TEXT_SIZES_PT = (11.0, 10.5, 10.0)  # a section's text is shortened rather than 
 FOOTER_MIN_PT = 6.5  # the footer's source line may shrink to this before a long file name is shortened
 MARGINS_MM = QMarginsF(16, 14, 16, 14)  # inside what office printers can reach
 PDF_DPI = 300
-CHART_ROW_EM = 1.7  # height of one bar row, in body ems
+CHART_ROW_EM = 1.7  # height of one bar row, in label ems
+CHART_WIDTH = 0.92  # of the body's width
 ALWAYS_KEPT = 1  # blocks of priority 0 and 1 are never dropped, only shortened
 GREY = QColor("#555555")
 
 
 translate = QCoreApplication.translate
+
+
+def chart_height_pt(size: float, rows: int) -> float:
+    """The chart's height in points for ``rows`` bars beside body text of ``size`` points: each row 1.7 ems of
+    its labels (never under 8 pt), and a little room below."""
+    label_em = max(size * 0.9, LABEL_MIN_PT) / 0.9
+    return label_em * (CHART_ROW_EM * rows + 0.6)
 
 
 class BriefingPage:
@@ -81,8 +89,7 @@ class BriefingPage:
         """Room for the chart in HTML pixels, which QTextDocument scales by the device's dpi / 96."""
         rows = len(block.figure.labels) if block and block.figure else 0
         css_pixels = 96 / self.dpi
-        em = max(size * 0.9, LABEL_MIN_PT) / 0.9 * self.dpi / 72
-        return self.body.width() * 0.92 * css_pixels, em * (CHART_ROW_EM * rows + 0.6) * css_pixels
+        return self.body.width() * CHART_WIDTH * css_pixels, chart_height_pt(size, rows) * self.dpi / 72 * css_pixels
 
     def _document(self, fitted: Fitted) -> QTextDocument:
         document = QTextDocument()
@@ -163,20 +170,22 @@ class BriefingPage:
         return found
 
     def _shortening(self, blocks: tuple[Block, ...]) -> tuple[Fitted, QTextDocument]:
-        """The essentials alone overflow: shorten the longest list or table, a line at a time."""
+        """The essentials alone overflow: shorten the longest list or table (never the reader's note), a line at
+        a time. Past that the page is set at the smallest size and says it does not fit (``Fitted.fits``)."""
         kept, shortened = tuple(b for b in blocks if b.priority <= ALWAYS_KEPT), 0
         while True:
-            longest = max(kept, key=lambda b: len(b.lines) + len(b.rows))
-            if len(longest.lines) + len(longest.rows) <= 1:
+            shortenable = [b for b in kept if b.kind != "note" and len(b.lines) + len(b.rows) > 1]
+            if not shortenable:
                 break
+            longest = max(shortenable, key=lambda b: len(b.lines) + len(b.rows))
             shorter = replace(longest, lines=longest.lines[:-1], rows=longest.rows[:-1])
             kept = tuple(shorter if b is longest else b for b in kept)
             shortened += 1
             found = self._fits(kept, shortened)
             if found:
                 return found
-        fitted = Fitted(SIZES_PT[-1], kept, omitted_note(self.briefing, kept, shortened))
-        return fitted, self._document(fitted)  # one line per block still too much: cannot happen on A4
+        fitted = Fitted(SIZES_PT[-1], kept, omitted_note(self.briefing, kept, shortened), fits=False)
+        return fitted, self._document(fitted)
 
     def paint(self, painter: QPainter, printed_on: QDate | None = None) -> None:
         """Header, body, chart and footer, in device pixels inside the page margins."""
@@ -285,9 +294,7 @@ def write_briefing_pdf(
 ) -> Fitted:
     """Write the briefing as a one-page PDF (text as text, fonts embedded) with ``margins`` in millimetres, an
     official document's body in ``serif_family``; returns how it was fitted."""
-    writer = QPdfWriter(path)
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))
+    writer = briefing_writer(path, page_size, margins)
     label = translate("Briefing", "Briefing")
     writer.setTitle(f"{briefing.title} — {label}")
     writer.setCreator("jcviewer")
@@ -301,6 +308,15 @@ def write_briefing_pdf(
         painter.end()
     repair_text_layer(Path(path), page.body_family, family)
     return page.fitted
+
+
+def briefing_writer(output: str | QIODevice, page_size: QPageSize, margins: QMarginsF) -> QPdfWriter:
+    """A PDF writer for a briefing: ``page_size`` portrait with ``margins`` in millimetres, at ``PDF_DPI`` (the
+    resolution every briefing is laid out at, so a PDF, a .docx and a print choose alike)."""
+    writer = QPdfWriter(output)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))
+    return writer
 
 
 def repair_text_layer(pdf: Path, *families: str) -> None:

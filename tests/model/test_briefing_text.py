@@ -41,21 +41,31 @@ UNITS = (
 )
 
 
-def test_abridgements_leave_out_questions_then_transitions_then_later_sentences() -> None:
+def test_abridgements_leave_out_questions_then_transitions_then_later_sentences_then_paragraphs() -> None:
     steps = abridgements(UNITS)
     assert steps[0].units == UNITS and steps[0].left_out == 0
     assert steps[1].units[0].text.startswith(ELISION + "全县要稳中求进。")  # the question first
-    assert steps[1].questions == 1
     assert "同时" not in steps[2].units[0].text and "一是" in steps[2].units[0].text  # then the transition
-    last = steps[-1]
-    assert [u.text for u in last.units] == [
-        "……全县要稳中求进。……",
-        "二、重点任务",
-        "某某说：“要大抓项目。……”",
-        "短段。",
-    ]
-    assert last.left_out == last.total - 3 == len(steps) - 1  # each paragraph keeps one sentence; headings all
-    assert all(u.kind == o.kind and u.speaker == o.speaker for u, o in zip(last.units, UNITS, strict=True))
+    statements = next(step for step in steps if step.left_out == step.total - 3)  # each paragraph: one statement
+    first_statements = ["……全县要稳中求进。……", "二、重点任务", "某某说：“要大抓项目。……”", "短段。"]
+    assert [u.text for u in statements.units] == first_statements
+    assert all(u.kind == o.kind and u.speaker == o.speaker for u, o in zip(statements.units, UNITS, strict=True))
+    last = steps[-1]  # then whole paragraphs, the last first: the headings stay
+    assert [u.text for u in last.units] == ["……全县要稳中求进。……", "二、重点任务", ELISION, ELISION]
+    assert last.left_out == last.total - 1 and not last.clause_cut
+    assert [s.left_out for s in steps] == sorted(s.left_out for s in steps)
+
+
+def test_a_statement_too_long_for_the_page_ends_after_a_clause_last_of_all() -> None:
+    run_on = "，".join(f"第{n}项工作稳步推进" for n in range(1, 40)) + "。"
+    steps = abridgements((Unit(run_on), Unit("第二段。")))
+    clipped = [s for s in steps if s.clause_cut]
+    assert clipped and steps[-1].clause_cut and not any(s.clause_cut for s in steps[: -len(clipped)])
+    assert clipped[0].units[1].text == ELISION  # the other paragraphs went first
+    assert steps[-1].units[0].text == "第1项工作稳步推进，" + ELISION
+    lengths = [len(s.units[0].text) for s in clipped]
+    assert lengths == sorted(lengths, reverse=True) and all(s.units[0].text.endswith(ELISION) for s in clipped)
+    assert len(abridgements((Unit("短句，没有句号"),))) == 1  # a short statement is never cut
 
 
 def test_a_text_that_cannot_be_shortened_has_one_version() -> None:

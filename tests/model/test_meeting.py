@@ -22,6 +22,10 @@ def test_meeting_date() -> None:
     assert meeting_date(report) == "2025年12月"
     assert meeting_date(replace(report, year=None)) == ""  # a month without a year is no date
     assert meeting_date(parse_text("没有日期。\n", source="x.txt")) == ""
+    assert meeting_date(_report("2月9日上午，县委经济工作会议隆重召开。")) == "2025年2月9日"  # the report's year
+    assert meeting_date(replace(_report("2月9日上午，县委经济工作会议隆重召开。"), year=None)) == "2月9日"
+    census = _report("全县常住人口为30万人。", "以2020年11月1日零时为标准时点进行了人口普查。")
+    assert meeting_date(census) == ""  # a date, but not a meeting's
 
 
 @pytest.mark.parametrize(
@@ -53,3 +57,4 @@ def test_issuing_unit_where_the_text_says_so() -> None:
     assert issuing_unit(_report("会议召开。", "（县委宣传部供稿）")) == "县委宣传部"
     assert issuing_unit(_report("会议召开。来源：县委办公室")) == "县委办公室"
     assert issuing_unit(_report("会议召开，县委办公室负责同志出席。")) == ""  # named, but not as the issuer
+    assert issuing_unit(_report("前三季度全县地区生产总值增长5%。（数据来源：县统计局）")) == ""  # the data's source

@@ -174,7 +174,7 @@ def test_every_section_briefing_prints_a_short_section_whole_and_marks_what_a_lo
             paragraphs = [p.text for s in section.walk() for p in s.paragraphs]
             pdf = tmp_path / f"{name}-{sid}.pdf"
             fitted = write_briefing_pdf(str(pdf), section_briefing(report, sid), A4, session.fonts.family)
-            assert pages(pdf) == 1, (name, sid)
+            assert pages(pdf) == 1 and fitted.fits, (name, sid)  # one page, and all of it within the body
             text = text_of(pdf)
             passage = next(b for b in fitted.blocks if b.kind == "text")
             if sum(len(p) for p in paragraphs) <= ONE_PAGE_OF_TEXT:
@@ -195,3 +195,56 @@ def test_every_section_briefing_prints_a_short_section_whole_and_marks_what_a_lo
             if passage.abridged:
                 assert str(passage.left_out) in fitted.omitted and fitted.omitted.replace(" ", "")[:8] in text
     assert checked_whole >= 20 and checked_shortened >= 1
+
+
+def _long_section(paragraphs: int) -> str:
+    """A report in the genre's layout with one heading over ``paragraphs`` long paragraphs (a work report's
+    chapter), the last one a statement without a full stop as PDF extraction sometimes gives."""
+    body = [
+        f"第{n}方面，全县上下坚持稳中求进工作总基调，持续推动高质量发展。" * 6 + "如何做好下一步工作？要抓好落实。"
+        for n in range(1, paragraphs)
+    ]
+    body.append("，".join(f"第{n}项工作稳步推进" for n in range(1, 400)))
+    return "某县召开经济工作会议\n\n" + "\n\n".join(body) + "\n"
+
+
+@pytest.mark.parametrize("paragraphs", [2, 40])
+@pytest.mark.parametrize("note", ["", "请各单位认真学习贯彻会议精神，结合实际抓好落实。" * 25])
+def test_a_section_of_any_length_with_a_long_note_fits_the_body_and_says_what_it_left_out(
+    session: Session, tmp_path: Path, paragraphs: int, note: str
+) -> None:
+    from jcviewer.model.briefing_options import BriefingOptions, apply_options
+    from jcviewer.model.briefing_text import ELISION
+
+    report = parse_text(_long_section(paragraphs), source="long.txt")
+    briefing = apply_options(section_briefing(report, "s1"), BriefingOptions(note=note[:600]))
+    fitted = write_briefing_pdf(str(tmp_path / "long.pdf"), briefing, A4, session.fonts.family)
+    assert fitted.fits and fitted.size >= 10.0
+    text = next(b for b in fitted.blocks if b.kind == "text")
+    assert text.abridged and all(u.text.endswith(("。", "？", ELISION)) for u in text.units)
+    assert fitted.omitted and fitted.omitted.replace(" ", "")[:8] in text_of(tmp_path / "long.pdf")
+    assert note[:600] in "".join(b.lines[0] for b in fitted.blocks if b.kind == "note") or not note  # never cut
+
+
+@pytest.mark.parametrize("style", ["standard", "official"])
+def test_the_printer_and_preview_lay_the_page_out_as_the_pdf_does(
+    session: Session, bundled: Report, tmp_path: Path, style: str
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from jcviewer.model.briefing_options import BriefingOptions, apply_options
+    from jcviewer.settings import Settings
+    from jcviewer.ui.fonts import serif_family
+    from jcviewer.ui.print_dialogs import BriefingPrinter
+    from jcviewer.ui.printing import BriefingPage
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    parent = QWidget()
+    serif = serif_family() if style == "official" else ""
+    for sid in ("s2", "s3"):
+        briefing = apply_options(section_briefing(bundled, sid), BriefingOptions(style=style))  # type: ignore[arg-type]
+        printer = BriefingPrinter(parent, settings, session.fonts.family, lambda b=briefing: b).printer()
+        on_paper = BriefingPage(briefing, printer, session.fonts.family, serif).fitted
+        in_pdf = write_briefing_pdf(str(tmp_path / "b.pdf"), briefing, A4, session.fonts.family, serif_family=serif)
+        assert on_paper == in_pdf, sid
