@@ -16,7 +16,7 @@ from jcviewer.model.export import format_value
 from jcviewer.model.figures import AMOUNT_UNITS, Figure, matching_amount, matching_result, target_figures
 from jcviewer.model.meeting import Reporter, issuing_unit, meeting_date, reporters
 from jcviewer.model.navigation import enumeration_title
-from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, latest_year
+from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, compact, latest_year
 
 KEY_QUOTES = 3  # quotes on a whole-report briefing; the page says how many more there are
 QUOTE_CHARS = 70  # a whole-report briefing's quotation keeps its first whole sentences up to about this
@@ -224,13 +224,17 @@ def _reading_order(block: Block) -> int:
 
 def _passage(report: Report, section: Section) -> tuple[Unit, ...]:
     """The section's paragraphs in reading order, its sub-sections' headings among them; a paragraph that holds
-    a quotation is a quote unit naming its (first) speaker."""
+    a quotation is a quote unit naming its (first) speaker. A node titled by its own one paragraph (a photo
+    caption, a banner) gives that text once: the briefing's title, or one paragraph under its parent."""
     speakers: dict[str, Quote] = {}
     for quote in report.quotes:
         speakers.setdefault(quote.paragraph, quote)
     units: list[Unit] = []
     for node in section.walk():
-        if node is not section and node.title:
+        titled_by_text = [compact(p.text) for p in node.paragraphs] == [compact(node.title)]
+        if node is section and titled_by_text:
+            continue
+        if node is not section and node.title and not titled_by_text:
             units.append(Unit(node.title + (f" {node.subtitle}" if node.subtitle else ""), "heading"))
         for paragraph in node.paragraphs:
             said = speakers.get(paragraph.id)

@@ -63,7 +63,10 @@ def test_section_briefings_hold_their_own_content(bundled: Report) -> None:
     assert [u.speaker for u in quoted] == ["安志远", "韩辉", "王彦虎", "燕水", "苗小岗"]
     assert all(u.speaker in u.text for u in quoted)
     caption = section_briefing(bundled, "caption-2")
-    assert [u.text for u in caption.blocks[0].units] == ["中共交城县委十六届八次全体会议暨县委经济工作会议现场"]
+    assert caption.title == "中共交城县委十六届八次全体会议暨县委经济工作会议现场"
+    assert caption.blocks[0].units == ()  # titled by its own text: printed once, as the title
+    captions = section_briefing(bundled, "captions").blocks[0].units
+    assert [u.kind for u in captions] == ["text"] * 3 and len({u.text for u in captions}) == 3  # not twice each
     with pytest.raises(KeyError):
         section_briefing(bundled, "s9")
     assert section_ids(bundled)[:4] == ["lead", "s1", "s2", "s3"]
