@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from corpus.scoring import corpus_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +16,7 @@ from jcviewer.model.parse.quotations import quotations
 from jcviewer.model.parse.quotes import find_quotes, find_terms
 from jcviewer.model.report import Paragraph, ParseWarning, Quote
 
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+CORPUS = corpus_dir()  # ../shared/corpus or $JCVIEWER_CORPUS; None when missing
 
 
 def parse(*texts: str) -> tuple[list[Quote], list[ParseWarning]]:
@@ -235,9 +235,10 @@ def _corpus_paragraphs(clean: list[str], gold: dict[str, Any]) -> list[Paragraph
     return [Paragraph(f"p{i}", line, "body", (i, i)) for i, line in enumerate(lines, start=1)]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus is not at {CORPUS}")
+@pytest.mark.skipif(CORPUS is None, reason="the shared corpus is missing (../shared/corpus or $JCVIEWER_CORPUS)")
 def test_corpus_quotes_in_isolation() -> None:
     """Each corpus text's paragraphs as written: every gold quote found with its speaker, nothing else."""
+    assert CORPUS is not None
     for gold_file in sorted(CORPUS.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         clean = gold_file.with_name(gold_file.name.replace(".gold.json", ".clean.txt"))
