@@ -16,9 +16,11 @@ from jcviewer.model.export import format_value
 from jcviewer.model.figures import AMOUNT_UNITS, Figure, matching_amount, matching_result, target_figures
 from jcviewer.model.meeting import Reporter, issuing_unit, meeting_date, reporters
 from jcviewer.model.navigation import enumeration_title
+from jcviewer.model.parse import UNHEADED_TITLE
 from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, compact, latest_year
 
 KEY_QUOTES = 3  # quotes on a whole-report briefing; the page says how many more there are
+RESULT_ROWS = 12  # results on a whole-report briefing of a report without targets; the page counts the others
 QUOTE_CHARS = 70  # a whole-report briefing's quotation keeps its first whole sentences up to about this
 
 BlockKind = Literal[
@@ -53,10 +55,10 @@ class BlockRule:
 
 
 BLOCKS: dict[BlockKind, BlockRule] = {
-    "text": BlockRule("passage", section=1),
+    "text": BlockRule("passage", report=1, section=1),
     "targets": BlockRule("rows", report=1, section=1),
     "chart": BlockRule("figure", report=3),
-    "results": BlockRule("rows", section=6),
+    "results": BlockRule("rows", report=1, section=6),
     "tasks": BlockRule("list", report=2),
     "achievements": BlockRule("list", report=4),
     "items": BlockRule("list", section=3, numbered=True, beside_whole_text=False),
@@ -107,6 +109,7 @@ class Block:
     left_out: int = 0  # a passage's sentences left out, of ``sentences``
     sentences: int = 0
     clause_cut: bool = False  # a passage's statement too long for the page ends after a clause
+    unlisted: int = 0  # rows or lines the model left out (the page counts them)
 
 
 Style = Literal["standard", "official"]
@@ -202,6 +205,8 @@ def report_briefing(report: Report) -> Briefing:
     blocks += [_quote_block(q, i) for i, q in enumerate(report.quotes[:KEY_QUOTES])]
     if report.terms:
         blocks.append(Block("terms", block_priority("terms", "report"), lines=report.terms))
+    if not targets:  # a report of results (a half-year analysis) or of speech: what it says, not a blank page
+        blocks += _results_and_opening(report, bool(report.enumerations))
     return Briefing(
         report.title,
         "",
@@ -213,6 +218,23 @@ def report_briefing(report: Report) -> Briefing:
     )
 
 
+def _results_and_opening(report: Report, has_lists: bool) -> list[Block]:
+    """For a report without targets: its results as a table (the first ``RESULT_ROWS``), and, when it has no
+    lists either, its text (the lead and the sections, under their headings) as a passage the page shortens."""
+    blocks = []
+    results = [m for m in report.metrics if m.period == "result" and m.value is not None]
+    if results:
+        rows = tuple(Row(m.label, format_value(m)) for m in results)
+        priority = block_priority("results", "report")
+        year = latest_year(results)
+        blocks.append(Block("results", priority, year=year, rows=rows[:RESULT_ROWS], unlisted=len(rows[RESULT_ROWS:])))
+    body = [s for s in report.sections if s.kind in ("lead", "section")]  # shortened by the layout to fit
+    units = tuple(unit for s in body for unit in _passage(report, s, headed=s.title != UNHEADED_TITLE))
+    if not has_lists and units:
+        blocks.append(Block("text", block_priority("text", "report"), units=units))
+    return blocks
+
+
 def _head(report: Report) -> dict[str, Any]:
     """Who and when, for the head of any briefing on ``report``."""
     return {"date": meeting_date(report), "unit": issuing_unit(report), "reporters": reporters(report)}
@@ -222,10 +244,11 @@ def _reading_order(block: Block) -> int:
     return _READING_ORDER[block.kind]
 
 
-def _passage(report: Report, section: Section) -> tuple[Unit, ...]:
-    """The section's paragraphs in reading order, its sub-sections' headings among them; a paragraph that holds
-    a quotation is a quote unit naming its (first) speaker. A node titled by its own one paragraph (a photo
-    caption, a banner) gives that text once: the briefing's title, or one paragraph under its parent."""
+def _passage(report: Report, section: Section, headed: bool = False) -> tuple[Unit, ...]:
+    """The section's paragraphs in reading order, its sub-sections' headings among them (and its own when
+    ``headed``); a paragraph that holds a quotation is a quote unit naming its (first) speaker. A node titled by
+    its own one paragraph (a photo caption, a banner) gives that text once: the briefing's title, or one
+    paragraph under its parent."""
     speakers: dict[str, Quote] = {}
     for quote in report.quotes:
         speakers.setdefault(quote.paragraph, quote)
@@ -234,7 +257,7 @@ def _passage(report: Report, section: Section) -> tuple[Unit, ...]:
         titled_by_text = [compact(p.text) for p in node.paragraphs] == [compact(node.title)]
         if node is section and titled_by_text:
             continue
-        if node is not section and node.title and not titled_by_text:
+        if (node is not section or headed) and node.title and not titled_by_text:
             units.append(Unit(node.title + (f" {node.subtitle}" if node.subtitle else ""), "heading"))
         for paragraph in node.paragraphs:
             said = speakers.get(paragraph.id)

@@ -124,10 +124,14 @@ def abridgements(units: tuple[Unit, ...]) -> list[Abridgement]:
     steps = [Abridgement(units, 0, total)]
 
     def shown() -> tuple[Unit, ...]:
-        return tuple(
-            unit if all(flags) else replace(unit, text=_joined(c, flags))
-            for unit, c, flags in zip(units, cut, kept, strict=True)
-        )
+        """The units as they now read; paragraphs left out whole in a row stand as one elision mark."""
+        out: list[Unit] = []
+        for unit, c, flags in zip(units, cut, kept, strict=True):
+            text = unit.text if all(flags) else _joined(c, flags)
+            if text == ELISION and out and out[-1].text == ELISION:
+                continue
+            out.append(unit if text == unit.text else replace(unit, text=text))
+        return tuple(out)
 
     left_out = 0
     for unit_at, sentence_ats in _leaving_order(units, cut):

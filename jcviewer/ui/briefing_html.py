@@ -114,6 +114,7 @@ def omitted_note(briefing: Briefing, kept: tuple[Block, ...], shortened: int) ->
         parts.append(translate("Briefing", "Not shown: %1.").replace("%1", names))
     if quotes:
         parts.append(translate("Briefing", "%n more quote(s) not listed.").replace("%n", str(quotes)))
+    shortened += sum(b.unlisted for b in kept)
     if shortened:
         parts.append(translate("Briefing", "%n more item(s) not listed.").replace("%n", str(shortened)))
     if any(b.abridged and b.kind == "quote" for b in kept):

@@ -143,3 +143,22 @@ def test_a_sections_text_shortens_a_sentence_at_a_time_questions_first(bundled: 
             for piece in unit.text.split(ELISION):
                 assert piece.strip("”") in whole
                 assert not piece or piece.endswith(("。", "！", "？", "；", "”", "：")), piece
+
+
+def test_a_report_without_targets_or_lists_briefs_its_results_and_its_text() -> None:
+    text = (
+        "某县上半年经济运行稳中有进\n\n"
+        "上半年，全县地区生产总值完成56.3亿元，同比增长5.2%。规模以上工业增加值增长6.1%。"
+        "社会消费品零售总额完成18亿元，增长4%。\n\n"
+        "下半年，全县将持续扩大有效投资，巩固经济回升向好态势。\n"
+    )
+    report = parse_text(text, source="half-year.txt")
+    assert not [m for m in report.metrics if m.period == "target"] and not report.enumerations
+    briefing = report_briefing(report)
+    kinds = [b.kind for b in briefing.blocks]
+    assert kinds[:2] == ["text", "results"]  # not a title on an empty page
+    results = briefing.blocks[1]
+    assert ("地区生产总值", "56.3亿元") in [(r.indicator, r.value) for r in results.rows]
+    passage = "".join(u.text for u in briefing.blocks[0].units)
+    assert "下半年，全县将持续扩大有效投资" in passage
+    assert all(block_priority(b.kind, "report") == b.priority for b in briefing.blocks if b.kind != "quote")

@@ -43,6 +43,10 @@ _MEETING = re.compile(
 )
 
 
+UNHEADED_TITLE = "正文"
+"""The title of a section the page gives no heading (its text stands before any heading)."""
+
+
 def _title(paragraphs: list[Paragraph], fallback: str) -> str:
     """The meeting the report is about: the meeting name printed most often (ties: the longest)."""
     names = Counter(m.group() for p in paragraphs for m in _MEETING.finditer(p.text))
@@ -78,7 +82,7 @@ def _sections(
             paragraphs.append(paragraph)
             body.append(paragraph)
         heading = assignment.heading
-        title, subtitle = (heading.title, heading.subtitle) if heading else ("正文", "")
+        title, subtitle = (heading.title, heading.subtitle) if heading else (UNHEADED_TITLE, "")
         sections.append(Section(f"s{number}", "section", title, subtitle, tuple(paragraphs)))
     captions = [
         Caption(
