@@ -227,7 +227,7 @@ def head_lines(briefing: Briefing) -> list[str]:
     if briefing.unit:
         when.append(translate("Briefing", "Issued by: %1").replace("%1", briefing.unit))
     if when and briefing.style == "standard":  # an official document signs with unit and date at the end
-        lines.append("　".join(when))
+        lines.append(translate("Briefing", "; ").join(when))
     if briefing.reporters:
         separator = translate("Briefing", "; ")  # ；in Chinese: a title may hold 、
         names = separator.join(
