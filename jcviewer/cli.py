@@ -10,7 +10,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Any, NoReturn, get_args
 
 from jcviewer import __version__
 from jcviewer.model.briefing import Style
-from jcviewer.model.briefing_options import MAX_TEXT, PARTS, BriefingOptions, apply_options, only
+from jcviewer.model.briefing_options import (
+    MAX_CHARS,
+    PARTS,
+    BriefingOptions,
+    TextField,
+    apply_options,
+    clean_text,
+    kept_parts,
+    only,
+)
 from jcviewer.model.errors import ReportError
 from jcviewer.model.export import to_json, to_text
 from jcviewer.model.parse import load_report
@@ -28,6 +37,7 @@ from jcviewer.output_file import replacing
 from jcviewer.resources import bundled_report
 
 if TYPE_CHECKING:
+    from jcviewer.model.briefing import Briefing
     from jcviewer.model.search.report_search import SearchResults
 
 EXIT_BAD_INPUT = 2
@@ -53,9 +63,22 @@ def _size(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
-def _text(text: str) -> str:
-    """A title, unit, date, mark or note from the command line, at most ``MAX_TEXT`` characters kept."""
-    return text[:MAX_TEXT]
+def _text(key: TextField) -> Callable[[str], str]:
+    """The argument type of ``--title``, ``--unit``, ``--date``, ``--mark`` or ``--note``: the text cleaned of
+    control characters (``clean_text``), refused when longer than its ``MAX_CHARS``; a blank title is refused
+    (to print none, leave "title" out of ``--blocks``)."""
+
+    def argument(text: str) -> str:
+        cleaned = clean_text(text, multiline=key == "note")
+        if len(cleaned) > MAX_CHARS[key]:
+            raise argparse.ArgumentTypeError(f"at most {MAX_CHARS[key]} characters (this one has {len(cleaned)})")
+        if key == "title" and not cleaned.strip():
+            raise argparse.ArgumentTypeError(
+                "a title cannot be blank (leave --title out to keep the report's, or leave title out of --blocks)"
+            )
+        return cleaned
+
+    return argument
 
 
 def _parts(text: str) -> BriefingOptions:
@@ -115,11 +138,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="file to write: OUT.pdf, or OUT.docx (Word, WPS)",
     )
-    brief.add_argument("--title", type=_text, default="", help="the briefing's title (default: the report's)")
-    brief.add_argument("--unit", type=_text, default="", help="the issuing unit (default: as the report says)")
-    brief.add_argument("--date", type=_text, default="", help="the meeting's date (default: as the report says)")
-    brief.add_argument("--note", type=_text, default="", help="a note of your own, printed under the blocks")
-    brief.add_argument("--mark", type=_text, default="", help="a mark on top of the head, e.g. 内部资料")
+    brief.add_argument("--title", type=_text("title"), help="the briefing's title (default: the report's)")
+    brief.add_argument(
+        "--unit", type=_text("unit"), help='the issuing unit (default: as the report says; "" prints none)'
+    )
+    brief.add_argument(
+        "--date", type=_text("date"), help='the meeting\'s date (default: as the report says; "" prints none)'
+    )
+    brief.add_argument("--note", type=_text("note"), help="a note of your own, printed under the blocks")
+    brief.add_argument("--mark", type=_text("mark"), help="a mark on top of the head, e.g. 内部资料")
     brief.add_argument(
         "--style",
         choices=get_args(Style),
@@ -242,12 +269,41 @@ def _output(path: Path, report: Path | None, what: str) -> Iterator[Path]:
 BRIEFING_FORMATS = {".pdf": "the PDF", ".docx": "the Word document"}
 
 
+WORDED_PARTS = {"title": "title", "unit": "head", "date": "head", "note": "note"}
+"""The options that word a part, and that part: ``--blocks`` leaving it out makes the option do nothing (the mark
+prints whatever the parts)."""
+
+
 def briefing_options(args: argparse.Namespace) -> BriefingOptions:
     """The reader's choices ``brief``'s options make (the defaults change nothing)."""
     chosen: BriefingOptions = args.blocks or BriefingOptions()
     return replace(
-        chosen, title=args.title, unit=args.unit, date=args.date, note=args.note, mark=args.mark, style=args.style
+        chosen,
+        title=args.title,
+        unit=args.unit,
+        date=args.date,
+        note=args.note or "",
+        mark=args.mark or "",
+        style=args.style,
     )
+
+
+def _blank_page(briefing: Briefing, options: BriefingOptions) -> str:
+    """Why ``--blocks`` leaves nothing to print, naming the parts asked for and those the briefing has; "" when
+    something is left."""
+    if kept_parts(briefing, options):
+        return ""
+    has = ", ".join(kept_parts(briefing, BriefingOptions(note=options.note)))
+    return f"--blocks: the briefing has none of the parts asked for: {', '.join(options.order)}; it has: {has}"
+
+
+def _unprinted(args: argparse.Namespace, options: BriefingOptions) -> str:
+    """A warning naming the wording options given for parts ``--blocks`` leaves out; "" when there are none."""
+    unused = [name for name, part in WORDED_PARTS.items() if getattr(args, name) is not None and part in options.hidden]
+    if not unused:
+        return ""
+    parts = ", ".join(dict.fromkeys(WORDED_PARTS[name] for name in unused))
+    return f"{', '.join(f'--{name}' for name in unused)} not printed: --blocks leaves out {parts}"
 
 
 def _brief(args: argparse.Namespace) -> int:
@@ -268,7 +324,15 @@ def _brief(args: argparse.Namespace) -> int:
         print(f"jcviewer: error: --section {args.section}: no such section (valid: {valid})", file=sys.stderr)
         return EXIT_BAD_INPUT
     briefing = section_briefing(report, args.section) if args.section else report_briefing(report)
-    briefing = apply_options(briefing, briefing_options(args))
+    options = briefing_options(args)
+    if args.blocks is not None:
+        blank, unprinted = _blank_page(briefing, options), _unprinted(args, options)
+        if blank:
+            print(f"jcviewer: error: {blank}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if unprinted:
+            print(f"jcviewer: warning: {unprinted}", file=sys.stderr)
+    briefing = apply_options(briefing, options)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QPageSize
 

@@ -194,6 +194,19 @@ def test_a_garbage_store_file_is_one_warning_and_the_report_opens_uncorrected(
         (("-o", "b.docx", "--blocks", "targets,charts"), "unknown part 'charts' (parts: title, head, text, targets"),
         (("-o", "b.docx", "--blocks", " , "), "expected part keys"),
         (("-o", "b.pdf", "--style", "fancy"), "invalid choice: 'fancy'"),
+        (("-o", "b.pdf", "--title", ""), "argument --title: a title cannot be blank"),
+        (("-o", "b.pdf", "--title", "\x01 \u202e"), "argument --title: a title cannot be blank"),
+        (("-o", "b.pdf", "--title", "题" * 201), "argument --title: at most 200 characters (this one has 201)"),
+        (("-o", "b.pdf", "--unit", "办" * 101), "argument --unit: at most 100 characters"),
+        (("-o", "b.pdf", "--date", "日" * 101), "argument --date: at most 100 characters"),
+        (("-o", "b.pdf", "--mark", "密" * 101), "argument --mark: at most 100 characters"),
+        (("-o", "b.docx", "--note", "注" * 601), "argument --note: at most 600 characters (this one has 601)"),
+        (
+            ("-o", "b.pdf", "--blocks", "note"),
+            "the briefing has none of the parts asked for: note; it has: title, head",
+        ),
+        (("-o", "b.pdf", "--blocks", "text,results"), "none of the parts asked for: text, results; it has: title"),
+        (("-o", "b.pdf", "--section", "s2", "--blocks", "chart,note"), "it has: title, head, text, targets"),
     ],
 )
 def test_brief_refuses_an_unknown_format_or_part_and_writes_nothing(
@@ -220,3 +233,45 @@ def test_brief_options_make_the_readers_choices() -> None:
     assert options.order == ("quote", "targets", "head")
     assert "title" in options.hidden and "chart" in options.hidden and "targets" not in options.hidden
     assert briefing_options(build_parser().parse_args(["brief", "-o", "b.pdf"])) == type(options)()
+
+
+def test_brief_blanks_the_unit_or_date_given_empty_and_cleans_control_characters() -> None:
+    from jcviewer.cli import briefing_options, build_parser
+
+    args = build_parser().parse_args(
+        ["brief", "-o", "b.pdf", "--unit", "", "--title", "简报\x01\x0b标题", "--note", "第一条\r\n\u202e第二条\x0c"]
+    )
+    options = briefing_options(args)
+    assert (options.title, options.unit, options.date) == ("简报 标题", "", None)  # date not given: the report's
+    assert options.note == "第一条\n第二条\n"
+
+
+UNPRINTED = {
+    "--note not printed: --blocks leaves out note": ("--note", "请学习", "--blocks", "targets"),
+    "--unit, --date not printed: --blocks leaves out head": ("--unit", "", "--date", "1月", "--blocks", "title,quote"),
+    "--title, --note not printed: --blocks leaves out title, note": (
+        "--title",
+        "简",
+        "--note",
+        "注",
+        "--blocks",
+        "head",
+    ),
+}
+
+
+@pytest.mark.parametrize(("warning", "args"), UNPRINTED.items())
+def test_brief_warns_of_wording_given_for_parts_blocks_leaves_out(
+    tmp_path: Path, warning: str, args: tuple[str, ...]
+) -> None:
+    result = run_jcviewer("brief", *args, "-o", "b.pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "not printed" in line] == [f"jcviewer: warning: {warning}"]
+    assert (tmp_path / "b.pdf").is_file()
+
+
+def test_brief_does_not_warn_when_the_parts_worded_are_kept(tmp_path: Path) -> None:
+    result = run_jcviewer(
+        "brief", "--note", "请学习", "--mark", "内部资料", "--blocks", "note,targets", "-o", "b.pdf", cwd=tmp_path
+    )
+    assert result.returncode == 0 and "not printed" not in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from pathlib import Path
 
@@ -87,3 +88,42 @@ def test_brief_sets_an_official_document_in_the_serif(tmp_path: Path) -> None:
 
     assert east_asian("Title") in SERIF_FAMILIES  # a system serif, or the bundled subset's Noto Serif CJK SC
     assert east_asian("Heading 2") != east_asian("Title")  # 黑体-like block titles over the serif
+
+
+def head(out: Path) -> list[str]:
+    """The .docx's paragraphs from the title to the first block title."""
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    return texts[: texts.index("2024 main targets")]
+
+
+def test_brief_prints_no_unit_or_date_given_empty_and_no_empty_line_for_them(tmp_path: Path) -> None:
+    out = tmp_path / "b.docx"
+
+    def brief(*options: str) -> list[str]:
+        result = run_jcviewer("brief", "--lang", "en", *options, "-o", str(out), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return head(out)
+
+    title, reported = brief()[0], brief()[-1]
+    assert brief() == [title, "2024年1月", reported]  # the report's date; it names no issuing unit
+    assert brief("--unit", "县委办", "--date", "") == [title, "Issued by: 县委办", reported]
+    assert brief("--unit", "", "--date", "") == [title, reported]
+    assert brief("--unit", "县委办", "--date", "", "--style", "official")[1:] == [reported]  # signed at the end
+
+
+def test_brief_leaves_control_characters_out_of_the_title_and_unit(tmp_path: Path) -> None:
+    out = tmp_path / "b.docx"
+    options = ("--title", "简报\x01\x0b标题\u202e", "--unit", "县委办\x0c公室")
+    result = run_jcviewer("brief", "--lang", "en", *options, "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = head(out)
+    assert lines[0] == "简报 标题" and any(line.endswith("Issued by: 县委办 公室") for line in lines)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_a_private_briefing_stays_private_when_written_again(tmp_path: Path) -> None:
+    out = tmp_path / "private.pdf"
+    out.write_bytes(b"an older briefing")
+    out.chmod(0o600)
+    assert run_jcviewer("brief", "-o", str(out), cwd=tmp_path).returncode == 0
+    assert out.read_bytes().startswith(b"%PDF") and stat.S_IMODE(out.stat().st_mode) == 0o600
