@@ -8,10 +8,11 @@ Preview and Export, here and in the File menu, print the briefing so composed. T
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QTextCursor
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from jcviewer.model.briefing import Briefing, Style
-from jcviewer.model.briefing_options import HEAD_PARTS, BriefingOptions, apply_options, parts_of
+from jcviewer.model.briefing_options import (
+    CLEARABLE,
+    HEAD_PARTS,
+    MAX_CHARS,
+    BriefingOptions,
+    TextField,
+    apply_options,
+    kept_parts,
+    parts_of,
+)
 from jcviewer.ui.printing import BriefingPage
 
 if TYPE_CHECKING:
@@ -47,9 +57,10 @@ NOTE_LINES = 5  # the note field's height: a longer note scrolls
 class BriefingEditor(QDialog):
     """The parts of the briefing to tick and order, its head's wording, a note, and the page as it will print."""
 
-    previewed = Signal()  # the preview was painted anew: ``page.fitted`` tells how it came out
+    previewed = Signal()  # the preview was shown anew: ``page.fitted`` tells how it came out; no page: nothing to print
 
-    def __init__(self, window: MainWindow, family: str, serif_family: str = "") -> None:
+    def __init__(self, window: MainWindow, family: str, serif_family: Callable[[], str] = str) -> None:
+        """``serif_family`` is asked for the official style's face only when that style is previewed."""
         super().__init__(window)
         self.setObjectName(OBJECT_NAME)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -87,17 +98,25 @@ class BriefingEditor(QDialog):
         self.down_button.setObjectName("moveDownButton")
         self.title = QLineEdit(self)
         self.title.setObjectName("briefingTitle")
-        self.title.setPlaceholderText(self._base.title)
+        self.title.setPlaceholderText(self._base.title)  # left empty, the title stays the report's
         self.unit = QLineEdit(self)
         self.unit.setObjectName("briefingUnit")
-        self.unit.setPlaceholderText(self._base.unit or self.tr("None given in the report"))
         self.date = QLineEdit(self)
         self.date.setObjectName("briefingDate")
-        self.date.setPlaceholderText(self._base.date)
+        self._report_text: dict[TextField, str] = {}  # the report's title, unit and date as their fields show them
+        for key, line in self._head_fields().items():
+            line.setMaxLength(MAX_CHARS[key])
+            line.setText(getattr(self._base, key))
+            self._report_text[key] = line.text().strip()
+            if key in CLEARABLE:
+                line.setPlaceholderText(self.tr("None printed"))
         self.mark = QComboBox(self)
         self.mark.setObjectName("briefingMark")
         self.mark.setEditable(True)
         self.mark.addItems(list(MARKS))
+        mark_line = self.mark.lineEdit()
+        assert mark_line is not None  # an editable combo box has one
+        mark_line.setMaxLength(MAX_CHARS["mark"])
         self.style_box = QComboBox(self)
         self.style_box.setObjectName("briefingStyle")
         self.style_box.addItem(self.tr("Standard"), "standard")
@@ -107,9 +126,14 @@ class BriefingEditor(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * NOTE_LINES + 12)
         self.note.setPlaceholderText(self.tr("A note of your own, printed at the end of the page"))
+        self.note_count = QLabel(self)
+        self.note_count.setObjectName("briefingNoteCount")
         self.preview = QPrintPreviewWidget(self._printer, self)
         self.preview.setObjectName("briefingPreview")
         self.preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitInView)
+        self.nothing = QLabel(self.tr("Nothing to print: tick at least one part."), self)
+        self.nothing.setObjectName("briefingNothing")
+        self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.fit_label = QLabel(self)
         self.fit_label.setObjectName("briefingFit")
         self.omitted_label = QLabel(self)
@@ -117,6 +141,7 @@ class BriefingEditor(QDialog):
         self.omitted_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         role = QDialogButtonBox.ButtonRole.ActionRole
+        self._outputs: list[QPushButton] = []  # disabled while nothing would print
         for text, name, slot in (
             (self.tr("&Print…"), "printButton", self._print),
             (self.tr("Export P&DF…"), "exportPdfButton", self._export_pdf),
@@ -126,6 +151,7 @@ class BriefingEditor(QDialog):
             button.setObjectName(name)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
+            self._outputs.append(button)
         reset = self.buttons.addButton(QDialogButtonBox.StandardButton.Reset)
         reset.setObjectName("resetButton")
         reset.clicked.connect(self.reset)
@@ -148,6 +174,7 @@ class BriefingEditor(QDialog):
             (self.tr("&Note:"), self.note),
         ):
             form.addRow(text, field)
+        form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, self.note_count)
         parts_label = QLabel(self.tr("P&arts (tick what goes in; drag or move to reorder):"), self)
         parts_label.setBuddy(self.parts)
         left = QVBoxLayout()
@@ -158,6 +185,7 @@ class BriefingEditor(QDialog):
         left.addLayout(form)
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
+        right.addWidget(self.nothing, 1)
         right.addWidget(self.fit_label)
         right.addWidget(self.omitted_label)
         columns = QHBoxLayout()
@@ -174,6 +202,7 @@ class BriefingEditor(QDialog):
             line.textChanged.connect(self._schedule)
         self.mark.currentTextChanged.connect(self._schedule)
         self.style_box.currentIndexChanged.connect(self._schedule)
+        self.note.textChanged.connect(self._cap_note)
         self.note.textChanged.connect(self._schedule)
         self.parts.itemChanged.connect(self._schedule)
         self.parts.model().rowsMoved.connect(self._moved)
@@ -187,9 +216,9 @@ class BriefingEditor(QDialog):
         """Fill the fields and the parts list from ``options`` (signals blocked: nothing changed yet)."""
         for widget in (self.title, self.unit, self.date, self.mark, self.style_box, self.note, self.parts):
             widget.blockSignals(True)
-        self.title.setText(options.title)
-        self.unit.setText(options.unit)
-        self.date.setText(options.date)
+        for name, line in self._head_fields().items():
+            value = getattr(options, name)
+            line.setText(self._report_text[name] if value is None else value)
         self.mark.setCurrentText(options.mark)
         self.style_box.setCurrentIndex(max(0, self.style_box.findData(options.style)))
         self.note.setPlainText(options.note)
@@ -206,6 +235,20 @@ class BriefingEditor(QDialog):
         for widget in (self.title, self.unit, self.date, self.mark, self.style_box, self.note, self.parts):
             widget.blockSignals(False)
         self._enable_moves()
+        self._count_note()
+        self._show_printable()
+
+    def _head_fields(self) -> dict[TextField, QLineEdit]:
+        """The fields holding the report's own values until edited, by ``BriefingOptions`` field."""
+        return {"title": self.title, "unit": self.unit, "date": self.date}
+
+    def _head_option(self, key: TextField) -> str | None:
+        """A head field as an option: None while it shows the report's value (or, for the title, is empty), ""
+        when emptied (print none), else its text."""
+        text = self._head_fields()[key].text().strip()
+        if text == self._report_text[key] or (not text and key not in CLEARABLE):
+            return None
+        return text
 
     def part_keys(self) -> list[str]:
         """The parts in the list's order."""
@@ -216,9 +259,9 @@ class BriefingEditor(QDialog):
         keys = self.part_keys()
         style: Style = "official" if self.style_box.currentData() == "official" else "standard"
         return BriefingOptions(
-            title=self.title.text().strip(),
-            unit=self.unit.text().strip(),
-            date=self.date.text().strip(),
+            title=self._head_option("title"),
+            unit=self._head_option("unit"),
+            date=self._head_option("date"),
             note=self.note.toPlainText().strip(),
             mark=self.mark.currentText().strip(),
             style=style,
@@ -291,19 +334,55 @@ class BriefingEditor(QDialog):
     # --- preview and saving ---------------------------------------------------------------------------------
     def _schedule(self) -> None:
         self._timer.start()  # restarted by each change
+        self._show_printable()  # at once: Print is never offered for a blank page
+
+    def _show_printable(self) -> bool:
+        """Show the preview and enable Print and Export, or say that nothing would print; True if something
+        would."""
+        printable = bool(kept_parts(self._base, self.options()))
+        if self.preview.isVisibleTo(self) != printable:  # shown anew, it paints: only when it was hidden
+            self.preview.setVisible(printable)
+        self.nothing.setVisible(not printable)
+        for button in self._outputs:
+            button.setEnabled(printable)
+        return printable
+
+    def _cap_note(self) -> None:
+        """Keep the note within ``MAX_CHARS``: what a key or a paste put past it is taken out where it went in."""
+        excess = len(self.note.toPlainText()) - MAX_CHARS["note"]
+        if excess > 0:
+            cursor = self.note.textCursor()
+            if cursor.position() < excess:  # not typed at the cursor: cut the end
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor, excess)
+            cursor.removeSelectedText()  # changes the text again: counted then
+            return
+        self._count_note()
+
+    def _count_note(self) -> None:
+        count = self.tr("%1/%2 characters").replace("%1", str(len(self.note.toPlainText())))
+        self.note_count.setText(count.replace("%2", str(MAX_CHARS["note"])))
 
     def _changed(self) -> None:
-        """Remember the choices for this report and repaint the preview."""
+        """Remember the choices for this report and repaint the preview (or say that nothing would print)."""
         self._timer.stop()
         self._window.set_briefing_options(self.options())
-        self.preview.updatePreview()
+        if self._show_printable():
+            self.preview.updatePreview()
+            return
+        self.page = None
+        self.fit_label.clear()
+        self.omitted_label.hide()
+        self.previewed.emit()
 
     def _paint(self, printer: QPrinter) -> None:
         painter = QPainter()
         if not painter.begin(printer):
             return
         try:
-            page = BriefingPage(self.briefing(), printer, self._family, self._serif_family)
+            briefing = self.briefing()
+            serif = self._serif_family() if briefing.style == "official" else ""  # loaded only when used
+            page = BriefingPage(briefing, printer, self._family, serif)
             page.paint(painter)
         finally:
             painter.end()

@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
             from jcviewer.ui.print_dialogs import BriefingPrinter
 
             self._briefing_printer = BriefingPrinter(
-                self, self.settings, self._font_choice.family, self.briefing, serif_family()
+                self, self.settings, self._font_choice.family, self.briefing, serif_family
             )
         return self._briefing_printer
 
@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         """File ▸ Compose Briefing…: the briefing editor, over this window until closed (loaded on first use)."""
         from jcviewer.ui.briefing_editor import BriefingEditor
 
-        editor = BriefingEditor(self, self._font_choice.family, serif_family())
+        editor = BriefingEditor(self, self._font_choice.family, serif_family)
         editor.open()
         return editor
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from jcviewer.model.briefing import Briefing
 from jcviewer.settings import Settings
-from jcviewer.ui.printing import MARGINS_MM, BriefingPage, repair_text_layer, write_briefing_pdf
+from jcviewer.ui.printing import MARGINS_MM, PDF_DPI, BriefingPage, repair_text_layer, write_briefing_pdf
 
 MARGIN_RANGE_MM = (5.0, 40.0)  # office printers cannot print nearer the edge than about 5 mm
 
@@ -40,10 +40,16 @@ def page_margins(settings: Settings) -> QMarginsF:
 
 class BriefingPrinter(QObject):
     """Prints, previews and exports the briefing ``make_briefing()`` returns, on the remembered page setup, in
-    ``family`` (an official document's body in ``serif_family`` when given)."""
+    ``family``; an official document's body in the family ``serif_family()`` gives, asked for only when such a
+    briefing is printed or exported (the bundled serif is loaded then, if at all)."""
 
     def __init__(
-        self, parent: QWidget, settings: Settings, family: str, make_briefing: object, serif_family: str = ""
+        self,
+        parent: QWidget,
+        settings: Settings,
+        family: str,
+        make_briefing: Callable[[], Briefing],
+        serif_family: Callable[[], str] = str,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
@@ -52,12 +58,15 @@ class BriefingPrinter(QObject):
         self._serif_family = serif_family
         self._make_briefing = make_briefing
 
-    def _briefing(self) -> Briefing:
-        return self._make_briefing()  # type: ignore[operator, no-any-return]
+    def _serif_for(self, briefing: Briefing) -> str:
+        """The serif family for ``briefing``: "" unless it is in the official style."""
+        return self._serif_family() if briefing.style == "official" else ""
 
     def printer(self) -> QPrinter:
-        """A printer set to the remembered paper and margins, portrait."""
+        """A printer set to the remembered paper and margins, portrait, at the PDF's resolution: the page is laid
+        out alike on paper, in the preview and in both exports (same type size, same sentences left out)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(PDF_DPI)
         printer.setPageLayout(
             QPageLayout(
                 page_size(self._settings),
@@ -71,10 +80,10 @@ class BriefingPrinter(QObject):
     def paint(self, printer: QPrinter) -> None:
         """Paint the briefing on ``printer`` (also the preview's paintRequested slot)."""
         painter = QPainter()
-        briefing = self._briefing()
+        briefing = self._make_briefing()
         if painter.begin(printer):
             try:
-                page = BriefingPage(briefing, printer, self._family, self._serif_family)
+                page = BriefingPage(briefing, printer, self._family, self._serif_for(briefing))
                 page.paint(painter)
             finally:
                 painter.end()
@@ -105,11 +114,11 @@ class BriefingPrinter(QObject):
         name = self._save_name(self.tr("Export briefing as PDF"), suggested, self.tr("PDF (*.pdf)"))
         if not name:
             return None
-        settings = self._settings
+        settings, briefing = self._settings, self._make_briefing()
         return self._written(
             name,
             lambda: write_briefing_pdf(
-                name, self._briefing(), page_size(settings), self._family, page_margins(settings), self._serif_family
+                name, briefing, page_size(settings), self._family, page_margins(settings), self._serif_for(briefing)
             ),
         )
 
@@ -122,16 +131,16 @@ class BriefingPrinter(QObject):
             return None
         from jcviewer.ui.briefing_export import write_docx  # python-docx only when it is used
 
-        settings = self._settings
+        settings, briefing = self._settings, self._make_briefing()
         return self._written(
             name,
             lambda: write_docx(
                 Path(name),
-                self._briefing(),
+                briefing,
                 page_size(settings),
                 page_margins(settings),
                 self._family,
-                self._serif_family,
+                self._serif_for(briefing),
             ),
         )
 

@@ -315,3 +315,96 @@ def test_the_editor_loads_only_when_first_asked_for(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_head_fields_show_the_reports_values_and_an_emptied_unit_or_date_prints_none(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    base = window.base_briefing()
+    assert base.date  # the bundled report gives its month
+    editor = compose(qtbot, window)
+    assert (editor.title.text(), editor.unit.text(), editor.date.text()) == (base.title, base.unit, base.date)
+    assert editor.options() == BriefingOptions()  # the report's values, kept as the report's
+
+    change(qtbot, editor, lambda: (editor.date.clear(), editor.unit.setText("县委办公室")))
+    assert (window.briefing_options().date, window.briefing_options().unit) == ("", "县委办公室")
+    for briefing in (window.briefing(), editor.page.briefing):
+        assert (briefing.date, briefing.unit) == ("", "县委办公室")
+    change(qtbot, editor, lambda: editor.unit.setText("  "))
+    assert window.briefing().unit == "" and window.briefing_options().unit is None  # the report names none
+    editor.close()
+
+    again = compose(qtbot, window)  # a blank stays blank: not filled with the report's date again
+    assert (again.date.text(), again.unit.text()) == ("", "")
+    change(qtbot, again, again.title.clear)
+    assert window.briefing_options().title is None and again.page.briefing.title == base.title  # never blank
+    change(qtbot, again, again.reset)
+    assert (again.title.text(), again.unit.text(), again.date.text()) == (base.title, base.unit, base.date)
+    assert window.briefing_options() == BriefingOptions() and again.page.briefing.date == base.date
+
+
+def test_fields_and_the_note_are_kept_to_their_caps(qtbot: QtBot, window: MainWindow) -> None:
+    editor = compose(qtbot, window)
+    assert (editor.title.maxLength(), editor.unit.maxLength(), editor.date.maxLength()) == (200, 100, 100)
+    assert editor.mark.lineEdit().maxLength() == 100
+    editor.title.setText("题" * 300)
+    assert editor.title.text() == "题" * 200
+
+    editor.note.setPlainText("长" * 700)  # not typed: the end goes
+    assert editor.note.toPlainText() == "长" * 600
+    assert "600/600" in editor.note_count.text()
+    editor.note.setPlainText("甲" * 290 + "乙" * 300)
+    cursor = editor.note.textCursor()
+    cursor.setPosition(290)
+    editor.note.setTextCursor(cursor)
+    editor.note.insertPlainText("丙" * 20)  # a paste in the middle: what goes past the cap is left out
+    assert editor.note.toPlainText() == "甲" * 290 + "丙" * 10 + "乙" * 300
+    qtbot.keyClicks(editor.note, "xy")  # typing at the cap changes nothing
+    assert editor.note.toPlainText() == "甲" * 290 + "丙" * 10 + "乙" * 300
+    editor.note.setPlainText("请学习")
+    assert "3/600" in editor.note_count.text()
+
+
+def test_nothing_to_print_when_every_part_is_unticked(qtbot: QtBot, window: MainWindow) -> None:
+    editor = compose(qtbot, window)
+    outputs = [editor.findChild(QWidget, name) for name in ("printButton", "exportPdfButton", "exportWordButton")]
+    nothing = editor.findChild(QLabel, "briefingNothing")
+    assert all(button.isEnabled() for button in outputs) and nothing.isHidden()
+
+    def untick_all() -> None:
+        for key in editor.part_keys():
+            tick(editor, key, False)
+        assert not any(button.isEnabled() for button in outputs)  # at once, before the preview catches up
+
+    change(qtbot, editor, untick_all)
+    assert editor.page is None and editor.preview.isHidden() and nothing.isVisible()
+    assert window.briefing_options().hidden >= {"title", "head", "note"}
+    change(qtbot, editor, lambda: tick(editor, "note", True))  # an empty note prints nothing either
+    assert editor.page is None and not any(button.isEnabled() for button in outputs)
+
+    change(qtbot, editor, lambda: editor.note.setPlainText("请各单位认真学习。"))
+    assert editor.page is not None and kinds(editor.page.fitted.blocks) == ["note"]
+    assert editor.preview.isVisible() and nothing.isHidden() and all(button.isEnabled() for button in outputs)
+    editor.close()
+    again = compose(qtbot, window)  # opened on the blank choice, it says so at once
+    change(qtbot, again, lambda: tick(again, "note", False))
+    assert again.page is None and again.findChild(QLabel, "briefingNothing").isVisible()
+
+
+@pytest.mark.parametrize("style", ["standard", "official"])
+def test_the_serif_is_asked_for_only_to_preview_an_official_document(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, style: str
+) -> None:
+    asked: list[str] = []
+    family = serif_family()
+
+    def serif() -> str:
+        asked.append(family)
+        return family
+
+    monkeypatch.setattr("jcviewer.ui.main_window.serif_family", serif)
+    window.set_briefing_options(BriefingOptions(style=style))  # type: ignore[arg-type]
+    editor = compose(qtbot, window)
+    change(qtbot, editor, lambda: editor.title.setText("简报"))
+    assert bool(asked) == (style == "official")
+    assert (editor.page.body_family == family) == (style == "official")

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
+import pytest
 from pdf_text import pages, poppler, requires_poppler, text_of
 from PySide6.QtGui import QAction, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from jcviewer.model.briefing_options import BriefingOptions
 from jcviewer.ui.main_window import MainWindow
 from jcviewer.ui.print_dialogs import PageSetupDialog
 
@@ -109,3 +114,115 @@ def test_export_docx_that_cannot_be_written_says_so(
     assert window.briefing_printer().export_docx("report.docx") is None
     assert [d.objectName() for d in dialogs] == ["saveErrorDialog"]
     assert not out.parent.exists()
+
+
+@pytest.mark.parametrize("style", ["standard", "official"])
+def test_the_serif_is_asked_for_only_for_an_official_document(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, style: str
+) -> None:
+    asked: list[str] = []
+
+    def serif() -> str:
+        asked.append(window.font().family())
+        return asked[-1]
+
+    monkeypatch.setattr("jcviewer.ui.main_window.serif_family", serif)
+    monkeypatch.setattr(PageSetupDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted.value)
+    names = iter([tmp_path / "b.pdf", tmp_path / "b.docx"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(names)), ""))
+    window.set_briefing_options(BriefingOptions(style=style))  # type: ignore[arg-type]
+    printer = window.briefing_printer()
+    printer.page_setup()
+    printer.print_briefing()  # the print dialog is cancelled: nothing painted
+    assert asked == []
+    window.export_briefing()
+    window.export_briefing_docx()
+    assert (tmp_path / "b.pdf").is_file() and (tmp_path / "b.docx").is_file()
+    assert len(asked) == (2 if style == "official" else 0)
+
+
+SERIF_PROBE = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from jcviewer.app import create_session
+from jcviewer.model.briefing_options import BriefingOptions
+from jcviewer.model.parse import load_report
+from jcviewer.resources import bundled_report
+from jcviewer.settings import Settings
+from jcviewer.model.briefing_options import BriefingOptions
+from jcviewer.ui.main_window import MainWindow
+from jcviewer.ui.print_dialogs import PageSetupDialog
+
+folder = Path(sys.argv[1])
+session = create_session("zh")
+settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+window = MainWindow(settings, session.fonts, session.theme)
+window.set_report(load_report(bundled_report()), bundled_report())
+window.show()
+
+def until(done):
+    for _ in range(500):
+        QApplication.processEvents()
+        if done():
+            return
+        time.sleep(0.01)
+    raise SystemExit("timed out")
+
+def preview(dialog):
+    dialog.open()
+    until(lambda: dialog.findChild(QPrintPreviewWidget) is not None)
+    until(lambda: dialog.findChild(QPrintPreviewWidget).pageCount() > 0)
+    dialog.reject()
+    return 0
+
+PageSetupDialog.exec = lambda dialog: QDialog.DialogCode.Accepted.value
+QPrintPreviewDialog.exec = preview
+names = iter(folder / name for name in ("b.pdf", "b.docx", "official.pdf"))
+QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(next(names)), ""))
+loaded = {}
+def step(name):
+    loaded[name] = "Noto Serif CJK SC" in QFontDatabase.families()
+
+step("start")
+window.briefing_printer().page_setup()
+step("page setup")
+window.briefing_printer().preview()
+step("print preview")
+window.export_briefing()
+window.export_briefing_docx()
+step("standard exports")
+editor = window.compose_briefing()
+until(lambda: editor.page is not None)
+editor.close()
+step("editor")
+window.set_briefing_options(BriefingOptions(style="official"))
+window.export_briefing()
+step("official export")
+print(json.dumps(loaded))
+"""
+
+
+def test_with_no_system_cjk_font_only_an_official_briefing_loads_the_bundled_serif(tmp_path: Path) -> None:
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, FONTCONFIG_FILE=str(config), QT_QPA_PLATFORM="offscreen")
+    probe = [sys.executable, "-c", SERIF_PROBE, str(tmp_path)]
+    result = subprocess.run(probe, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "start": False,
+        "page setup": False,
+        "print preview": False,
+        "standard exports": False,
+        "editor": False,
+        "official export": True,
+    }
+    assert (tmp_path / "b.pdf").is_file() and (tmp_path / "official.pdf").is_file()
