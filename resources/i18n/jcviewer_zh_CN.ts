@@ -68,6 +68,10 @@
         <translation>正文有删节：%2句中略去%1句，以“%3”标出。</translation>
     </message>
     <message>
+        <source>A sentence too long for the page ends after a clause where %1 stands.</source>
+        <translation>过长的句子在分句处截断，以“%1”标出。</translation>
+    </message>
+    <message>
         <source>Meeting: %1</source>
         <translation>会议：%1</translation>
     </message>
@@ -163,8 +167,8 @@
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <source>None given in the report</source>
-        <translation>报告中未写明</translation>
+        <source>None printed</source>
+        <translation>不打印</translation>
     </message>
     <message>
         <source>Standard</source>
@@ -177,6 +181,10 @@
     <message>
         <source>A note of your own, printed at the end of the page</source>
         <translation>自拟附注，印在页末</translation>
+    </message>
+    <message>
+        <source>Nothing to print: tick at least one part.</source>
+        <translation>没有可打印的内容：请至少勾选一项。</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -269,6 +277,10 @@
     <message>
         <source>Note</source>
         <translation>附注</translation>
+    </message>
+    <message>
+        <source>%1/%2 characters</source>
+        <translation>%1/%2 字</translation>
     </message>
     <message>
         <source>Fits at %1 pt</source>
