@@ -4,13 +4,13 @@ Serif CJK SC subset for the 公文 briefing style when the system has no serif C
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from functools import cache
 from pathlib import Path
 
 import pytest
+from latin_fonts import latin_only_env
 from PySide6.QtGui import QRawFont
 
 from jcviewer.resources import resource_path
@@ -71,22 +71,6 @@ print(json.dumps({
 """
 
 
-def _latin_only(tmp_path: Path) -> dict[str, str]:
-    """The environment of a process whose fontconfig sees DejaVu Sans only, as on a bare Linux desktop."""
-    fonts = tmp_path / "fonts"
-    fonts.mkdir()
-    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    if dejavu.exists():
-        (fonts / dejavu.name).symlink_to(dejavu)
-    config = tmp_path / "fonts.conf"
-    config.write_text(
-        f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
-        f"<fontconfig><dir>{fonts}</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
-        encoding="utf-8",
-    )
-    return dict(os.environ, FONTCONFIG_FILE=str(config), QT_QPA_PLATFORM="offscreen")
-
-
 def _probe(script: str, env: dict[str, str]) -> dict[str, object]:
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
@@ -95,7 +79,7 @@ def _probe(script: str, env: dict[str, str]) -> dict[str, object]:
 
 
 def test_without_system_cjk_fonts_the_bundled_font_draws_jiaocheng(tmp_path: Path) -> None:
-    probe = _probe(PROBE, _latin_only(tmp_path))
+    probe = _probe(PROBE, latin_only_env(tmp_path))
     assert probe["system_cjk"] == []
     assert probe["bundled"] is True and probe["family"] == "Noto Sans CJK SC"
     assert probe["raw_family"] == "Noto Sans CJK SC"
@@ -110,7 +94,7 @@ def test_a_system_cjk_font_is_preferred_over_the_bundled_one() -> None:
 
 
 def test_without_system_cjk_fonts_the_bundled_serif_draws_regular_and_bold_once_asked(tmp_path: Path) -> None:
-    probe = _probe(SERIF_PROBE, _latin_only(tmp_path))
+    probe = _probe(SERIF_PROBE, latin_only_env(tmp_path))
     assert probe["system_cjk"] == ["Noto Sans CJK SC", "Noto Serif CJK SC"]  # the bundled sans, then the serif
     assert probe["serif_before_asked"] is False  # start-up registers the sans only
     assert probe["family"] == probe["again"] == "Noto Serif CJK SC"

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from latin_fonts import latin_only_env
 from pdf_text import poppler, requires_poppler
 from process import run_jcviewer
 from PySide6.QtGui import QFont, QRawFont
@@ -67,18 +68,6 @@ def test_noto_cjk_shares_glyphs_between_radicals_and_ideographs(qapp) -> None:  
     assert table[0x2F17] == ord("十") and table[0x2EA0] == ord("民")
 
 
-def _bundled_only(folder: Path) -> dict[str, str]:
-    """The environment of a process that sees no system CJK font: fontconfig limited to DejaVu."""
-    conf = folder / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
-        f"<cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>",
-        encoding="utf-8",
-    )
-    return {"FONTCONFIG_FILE": str(conf)}
-
-
 @requires_poppler
 @pytest.mark.parametrize("fonts", ["system", "bundled only"])
 @pytest.mark.parametrize("style", ["standard", "official"])
@@ -88,7 +77,7 @@ def test_briefings_read_back_without_radicals(tmp_path: Path, section: str, styl
         pytest.skip("needs a system Noto CJK font (CI installs fonts-noto-cjk)")
     out = tmp_path / "brief.pdf"
     args = ["brief", "-o", str(out), "--style", style, *(["--section", section] if section else [])]
-    done = run_jcviewer(*args, cwd=tmp_path, env=_bundled_only(tmp_path) if fonts == "bundled only" else None)
+    done = run_jcviewer(*args, cwd=tmp_path, env=latin_only_env(tmp_path) if fonts == "bundled only" else None)
     assert done.returncode == 0, done.stderr
     text = poppler("pdftotext", out)
     misread = sorted({c for c in text if 0x2E80 <= ord(c) <= 0x2FDF or 0xF900 <= ord(c) <= 0xFAFF})
@@ -107,7 +96,7 @@ def test_em_dashes_read_back_as_em_dashes(tmp_path: Path, fonts: str) -> None:
     text = "某县召开经济工作会议\n\n2024年，全县迎来了新成员——某某新区。会议要求——抓落实、见实效。\n"
     report.write_text(text, "utf-8")
     out = tmp_path / "brief.pdf"
-    env = _bundled_only(tmp_path) if fonts == "bundled only" else None
+    env = latin_only_env(tmp_path) if fonts == "bundled only" else None
     done = run_jcviewer("brief", str(report), "--section", "s1", "-o", str(out), cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     text = poppler("pdftotext", out).replace("\n", "")

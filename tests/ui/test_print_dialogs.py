@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from latin_fonts import latin_only_env
 from pdf_text import pages, poppler, requires_poppler, text_of
 from PySide6.QtGui import QAction, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
@@ -207,13 +207,7 @@ print(json.dumps(loaded))
 
 
 def test_with_no_system_cjk_font_only_an_official_briefing_loads_the_bundled_serif(tmp_path: Path) -> None:
-    config = tmp_path / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        f"<dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
-        encoding="utf-8",
-    )
-    env = dict(os.environ, FONTCONFIG_FILE=str(config), QT_QPA_PLATFORM="offscreen")
+    env = latin_only_env(tmp_path)
     probe = [sys.executable, "-c", SERIF_PROBE, str(tmp_path)]
     result = subprocess.run(probe, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
