@@ -360,10 +360,12 @@ class MainWindow(QMainWindow):
 
     def briefing(self) -> Briefing:
         """The briefing to print, preview and export: the model's, with the choices made in File ▸ Compose
-        Briefing… for this report (and section)."""
-        from jcviewer.model.briefing_options import apply_options
+        Briefing… for this report (and section) — unless they leave nothing to print (everything unticked): then
+        the model's own, rather than a blank page."""
+        from jcviewer.model.briefing_options import BriefingOptions, apply_options, kept_parts
 
-        return apply_options(self.base_briefing(), self.briefing_options())
+        base, options = self.base_briefing(), self.briefing_options()
+        return apply_options(base, options if kept_parts(base, options) else BriefingOptions())
 
     def briefing_options(self) -> BriefingOptions:
         """The reader's remembered choices for the briefing ``briefing()`` makes (the defaults if none)."""

@@ -318,3 +318,13 @@ def test_briefing_choices_follow_the_reports_text_not_its_path(window: MainWindo
     first.write_text(text + "\n会议号召全县上下团结一心。\n", encoding="utf-8")  # changed in place: another report
     assert window.open_file(first)
     assert window.briefing_options() == BriefingOptions() and window.briefing().title != "简报"
+
+
+def test_choices_that_leave_nothing_to_print_give_the_models_briefing_not_a_blank_page(window: MainWindow) -> None:
+    from jcviewer.model.briefing_options import PARTS, BriefingOptions
+
+    window.set_report(load_report(bundled_report()), bundled_report())
+    window.set_briefing_options(BriefingOptions(hidden=frozenset(PARTS)))  # everything unticked, then closed
+    assert window.briefing() == window.base_briefing()
+    window.set_briefing_options(BriefingOptions(hidden=frozenset({"chart"}), title="简报"))
+    assert window.briefing().title == "简报" and "chart" not in [b.kind for b in window.briefing().blocks]
