@@ -349,12 +349,15 @@ def _brief(args: argparse.Namespace) -> int:
             if args.output.suffix.lower() == ".docx":
                 from jcviewer.ui.briefing_export import write_docx
 
-                write_docx(temporary, briefing, paper, MARGINS_MM, family, serif)
+                fitted = write_docx(temporary, briefing, paper, MARGINS_MM, family, serif)
             else:
-                write_briefing_pdf(str(temporary), briefing, paper, family, MARGINS_MM, serif)
+                fitted = write_briefing_pdf(str(temporary), briefing, paper, family, MARGINS_MM, serif)
     except OSError as error:
         print(f"jcviewer: error: {args.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if fitted.missing:  # a rare character of a name, with only the bundled font subset: say so, do not fail
+        blank = " ".join(fitted.missing)
+        print(f"jcviewer: warning: missing_glyph: no installed font draws {blank}; they print blank", file=sys.stderr)
     print(args.output.resolve())
     return 0
 

@@ -388,8 +388,10 @@ class BriefingEditor(QDialog):
             painter.end()
         self.page = page
         self.fit_label.setText(self.tr("Fits at %1 pt").replace("%1", f"{page.fitted.size:g}"))
-        self.omitted_label.setText(page.fitted.omitted)
-        self.omitted_label.setVisible(bool(page.fitted.omitted))
+        missing = self.tr("No installed font draws %1: they print blank.").replace("%1", " ".join(page.fitted.missing))
+        said = [page.fitted.omitted] + ([missing] if page.fitted.missing else [])
+        self.omitted_label.setText(" ".join(text for text in said if text))
+        self.omitted_label.setVisible(any(said))
         self.previewed.emit()
 
     def _flush(self) -> None:

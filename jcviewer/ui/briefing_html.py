@@ -37,6 +37,7 @@ class Fitted:
     blocks: tuple[Block, ...]
     omitted: str
     fits: bool = True
+    missing: str = ""  # characters no installed font draws (a rare name character with only the bundled subset)
 
 
 def _dated_titles() -> dict[BlockKind, str]:

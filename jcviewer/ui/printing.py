@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPen,
     QRawFont,
     QTextDocument,
+    QTextLayout,
 )
 
 from jcviewer.model.briefing import BLOCKS, Block, Briefing, passage_versions
@@ -50,6 +51,27 @@ GREY = QColor("#555555")
 
 
 translate = QCoreApplication.translate
+
+
+_GLYPHS_AND_CHARACTERS = (
+    QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
+)
+
+
+def _undrawn(document: QTextDocument) -> str:
+    """The characters of ``document`` that come out as no glyph (no font, fallbacks included, has them), each
+    once in reading order."""
+    missing: dict[str, None] = {}
+    block = document.begin()
+    while block.isValid():
+        text = block.text()
+        for run in block.layout().glyphRuns(0, len(text), _GLYPHS_AND_CHARACTERS):
+            if 0 in run.glyphIndexes():
+                for start, glyph in zip(run.stringIndexes(), run.glyphIndexes(), strict=False):
+                    if glyph == 0 and not text[start].isspace():
+                        missing[text[start]] = None
+        block = block.next()
+    return "".join(missing)
 
 
 def chart_height_pt(size: float, rows: int) -> float:
@@ -76,7 +98,8 @@ class BriefingPage:
         small = self._font(8.0)
         band = QFontMetricsF(small, device).height() * 2.2
         self.body = QRectF(0, band, self.page.width(), self.page.height() - 2 * band)
-        self.fitted, self.document = self._fit()
+        fitted, self.document = self._fit()
+        self.fitted = replace(fitted, missing=_undrawn(self.document))
 
     def _font(self, size: float, family: str = "") -> QFont:
         font = QFont(family or self.family)

@@ -286,6 +286,10 @@
         <source>Fits at %1 pt</source>
         <translation>正文 %1 磅，排满一页</translation>
     </message>
+    <message>
+        <source>No installed font draws %1: they print blank.</source>
+        <translation>已安装的字体中没有%1，打印时为空白。</translation>
+    </message>
 </context>
 <context>
     <name>BriefingPrinter</name>

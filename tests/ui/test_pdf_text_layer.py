@@ -101,3 +101,15 @@ def test_em_dashes_read_back_as_em_dashes(tmp_path: Path, fonts: str) -> None:
     assert done.returncode == 0, done.stderr
     text = poppler("pdftotext", out).replace("\n", "")
     assert "新成员——某某新区" in text and "要求——抓落实" in text and "―" not in text
+
+
+def test_a_character_no_font_draws_is_named_in_a_warning(tmp_path: Path) -> None:
+    """With only the bundled subset, a rare character of a name prints blank: `brief` says which."""
+    report = tmp_path / "rare.txt"
+    report.write_text("某县召开会议\n\n记者王旻报道，县委书记赵堃出席会议并讲话。会议要求抓好落实。\n", "utf-8")
+    out = tmp_path / "brief.pdf"
+    args = ("brief", str(report), "--section", "s1", "-o", str(out))
+    done = run_jcviewer(*args, cwd=tmp_path, env=latin_only_env(tmp_path))
+    assert done.returncode == 0 and out.exists(), done.stderr
+    warning = next(line for line in done.stderr.splitlines() if "missing_glyph" in line)
+    assert "旻" in warning and "堃" in warning and "王" not in warning
