@@ -355,9 +355,13 @@ def _brief(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"jcviewer: error: {args.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if not fitted.fits:
+        overflow = "the title, head and note alone overflow the page; shorten them"
+        print(f"jcviewer: warning: does_not_fit: {overflow}", file=sys.stderr)
     if fitted.missing:  # a rare character of a name, with only the bundled font subset: say so, do not fail
         blank = " ".join(fitted.missing)
-        print(f"jcviewer: warning: missing_glyph: no installed font draws {blank}; they print blank", file=sys.stderr)
+        missing = f"no installed font draws {blank}; they are blank in the PDF and in print"
+        print(f"jcviewer: warning: missing_glyph: {missing}", file=sys.stderr)
     print(args.output.resolve())
     return 0
 

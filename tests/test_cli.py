@@ -205,7 +205,7 @@ def test_a_garbage_store_file_is_one_warning_and_the_report_opens_uncorrected(
             ("-o", "b.pdf", "--blocks", "note"),
             "the briefing has none of the parts asked for: note; it has: title, head",
         ),
-        (("-o", "b.pdf", "--blocks", "text,results"), "none of the parts asked for: text, results; it has: title"),
+        (("-o", "b.pdf", "--blocks", "items,results"), "none of the parts asked for: items, results; it has: title"),
         (("-o", "b.pdf", "--section", "s2", "--blocks", "chart,note"), "it has: title, head, text, targets"),
     ],
 )

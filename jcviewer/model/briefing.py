@@ -55,7 +55,7 @@ class BlockRule:
 
 
 BLOCKS: dict[BlockKind, BlockRule] = {
-    "text": BlockRule("passage", report=1, section=1),
+    "text": BlockRule("passage", report=10, section=1),
     "targets": BlockRule("rows", report=1, section=1),
     "chart": BlockRule("figure", report=3),
     "results": BlockRule("rows", report=1, section=6),
@@ -205,8 +205,12 @@ def report_briefing(report: Report) -> Briefing:
     blocks += [_quote_block(q, i) for i, q in enumerate(report.quotes[:KEY_QUOTES])]
     if report.terms:
         blocks.append(Block("terms", block_priority("terms", "report"), lines=report.terms))
-    if not targets:  # a report of results (a half-year analysis) or of speech: what it says, not a blank page
-        blocks += _results_and_opening(report, bool(report.enumerations))
+    if not targets and (table := _results(report)):  # a half-year analysis: its results, not a blank page
+        blocks.append(table)
+    body = [s for s in report.sections if s.kind in ("lead", "section")]
+    units = tuple(unit for s in body for unit in _passage(report, s, headed=s.title != UNHEADED_TITLE))
+    if units:  # the report's own words, in what room the rest leaves (the layout shortens them to fit)
+        blocks.append(Block("text", block_priority("text", "report"), units=units))
     return Briefing(
         report.title,
         "",
@@ -218,21 +222,16 @@ def report_briefing(report: Report) -> Briefing:
     )
 
 
-def _results_and_opening(report: Report, has_lists: bool) -> list[Block]:
-    """For a report without targets: its results as a table (the first ``RESULT_ROWS``), and, when it has no
-    lists either, its text (the lead and the sections, under their headings) as a passage the page shortens."""
-    blocks = []
+def _results(report: Report) -> Block | None:
+    """A report's results as a table (the first ``RESULT_ROWS``; the page counts the others), or None."""
     results = [m for m in report.metrics if m.period == "result" and m.value is not None]
-    if results:
-        rows = tuple(Row(m.label, format_value(m)) for m in results)
-        priority = block_priority("results", "report")
-        year = latest_year(results)
-        blocks.append(Block("results", priority, year=year, rows=rows[:RESULT_ROWS], unlisted=len(rows[RESULT_ROWS:])))
-    body = [s for s in report.sections if s.kind in ("lead", "section")]  # shortened by the layout to fit
-    units = tuple(unit for s in body for unit in _passage(report, s, headed=s.title != UNHEADED_TITLE))
-    if not has_lists and units:
-        blocks.append(Block("text", block_priority("text", "report"), units=units))
-    return blocks
+    if not results:
+        return None
+    rows = tuple(Row(m.label, format_value(m)) for m in results)
+    priority = block_priority("results", "report")
+    return Block(
+        "results", priority, year=latest_year(results), rows=rows[:RESULT_ROWS], unlisted=len(rows[RESULT_ROWS:])
+    )
 
 
 def _head(report: Report) -> dict[str, Any]:

@@ -387,7 +387,8 @@ class BriefingEditor(QDialog):
         finally:
             painter.end()
         self.page = page
-        self.fit_label.setText(self.tr("Fits at %1 pt").replace("%1", f"{page.fitted.size:g}"))
+        fits = self.tr("Fits at %1 pt") if page.fitted.fits else self.tr("Does not fit at %1 pt: shorten the note")
+        self.fit_label.setText(fits.replace("%1", f"{page.fitted.size:g}"))
         missing = self.tr("No installed font draws %1: they print blank.").replace("%1", " ".join(page.fitted.missing))
         said = [page.fitted.omitted] + ([missing] if page.fitted.missing else [])
         self.omitted_label.setText(" ".join(text for text in said if text))

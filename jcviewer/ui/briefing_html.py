@@ -81,7 +81,7 @@ def block_title(block: Block) -> str:
     return _titles()[block.kind]
 
 
-def omitted_note(briefing: Briefing, kept: tuple[Block, ...], shortened: int) -> str:
+def omitted_note(briefing: Briefing, kept: tuple[Block, ...]) -> str:
     """What the page does not show, in sentences ("另有3条引语未列出。"), or "". A list taken from a section's
     text is not missed where the text is printed (whole, or shortened with its own note)."""
     shown = {(b.kind, b.heading, b.year) for b in kept}  # a shortened block is still shown
@@ -92,6 +92,7 @@ def omitted_note(briefing: Briefing, kept: tuple[Block, ...], shortened: int) ->
         if b.kind != "quote"
         and (b.kind, b.heading, b.year) not in shown
         and not (with_text and not BLOCKS[b.kind].beside_whole_text)  # a list from the text printed above
+        and not (BLOCKS[b.kind].content == "passage" and b.priority > 1)  # the whole report's text only fills room
     ]
     quotes = briefing.unlisted_quotes + sum(1 for b in briefing.blocks if b.kind == "quote" and b not in kept)
     parts = []
@@ -115,9 +116,16 @@ def omitted_note(briefing: Briefing, kept: tuple[Block, ...], shortened: int) ->
         parts.append(translate("Briefing", "Not shown: %1.").replace("%1", names))
     if quotes:
         parts.append(translate("Briefing", "%n more quote(s) not listed.").replace("%n", str(quotes)))
-    shortened += sum(b.unlisted for b in kept)
+    shortened = sum(b.unlisted for b in kept if b.kind != "note")
     if shortened:
         parts.append(translate("Briefing", "%n more item(s) not listed.").replace("%n", str(shortened)))
+    note_lines = sum(b.unlisted for b in kept if b.kind == "note")
+    if note_lines:
+        parts.append(
+            translate("Briefing", "The note is too long for the page: its last %n line(s) are not printed.").replace(
+                "%n", str(note_lines)
+            )
+        )
     if any(b.abridged and b.kind == "quote" for b in kept):
         parts.append(translate("Briefing", "Quotations are shortened where …… stands."))
     return _join_sentences(parts)

@@ -47,6 +47,7 @@ PDF_DPI = 300
 CHART_ROW_EM = 1.7  # height of one bar row, in label ems
 CHART_WIDTH = 0.92  # of the body's width
 ALWAYS_KEPT = 1  # blocks of priority 0 and 1 are never dropped, only shortened
+FILL_CHARS = 200  # the whole report's text fills the room left when at least this much of it fits
 GREY = QColor("#555555")
 
 
@@ -79,6 +80,10 @@ def chart_height_pt(size: float, rows: int) -> float:
     its labels (never under 8 pt), and a little room below."""
     label_em = max(size * 0.9, LABEL_MIN_PT) / 0.9
     return label_em * (CHART_ROW_EM * rows + 0.6)
+
+
+Laid = tuple[Fitted, QTextDocument]
+"""A way the page was fitted, and its document laid out."""
 
 
 class BriefingPage:
@@ -128,10 +133,8 @@ class BriefingPage:
         document.setHtml(briefing_html(self.briefing, fitted, chart_size, self.dpi, self.heading_family))
         return document
 
-    def _fits(
-        self, blocks: tuple[Block, ...], shortened: int = 0, sizes: tuple[float, ...] = SIZES_PT
-    ) -> tuple[Fitted, QTextDocument] | None:
-        note = omitted_note(self.briefing, blocks, shortened)
+    def _fits(self, blocks: tuple[Block, ...], sizes: tuple[float, ...] = SIZES_PT) -> Laid | None:
+        note = omitted_note(self.briefing, blocks)
         for size in sizes:
             fitted = Fitted(size, blocks, note)
             document = self._document(fitted)
@@ -139,11 +142,14 @@ class BriefingPage:
                 return fitted, document
         return None
 
-    def _fit(self) -> tuple[Fitted, QTextDocument]:
+    def _fit(self) -> Laid:
         blocks = self.briefing.blocks
         passage = next((b for b in blocks if BLOCKS[b.kind].content == "passage"), None)
         if passage is None:
             return self._dropping(blocks, SIZES_PT) or self._shortening(blocks)
+        if passage.priority > ALWAYS_KEPT:  # the whole report's text: what room the other blocks leave
+            others = tuple(b for b in blocks if b is not passage)
+            return self._filled(self._dropping(others, SIZES_PT) or self._shortening(others), passage)
         beside = tuple(b for b in blocks if BLOCKS[b.kind].beside_whole_text)
         found = self._dropping(beside, TEXT_SIZES_PT)  # the whole text, and what else fits beside it
         if found:
@@ -152,7 +158,7 @@ class BriefingPage:
         shortest = versions[-1]
         essentials = tuple(shortest if b is passage else b for b in blocks if b is passage or b.priority <= ALWAYS_KEPT)
         if len(versions) == 1 or not self._fits(essentials, sizes=TEXT_SIZES_PT[-1:]):
-            return self._shortening(tuple(shortest if b is passage else b for b in blocks))
+            return self._shortening(tuple(shortest if b is passage else b for b in blocks), TEXT_SIZES_PT)
         low, high = 1, len(versions) - 1  # the fewest sentences left out that fit at 10 pt
         while low < high:
             middle = (low + high) // 2
@@ -162,9 +168,37 @@ class BriefingPage:
             else:
                 low = middle + 1
         with_text = tuple(versions[low] if b is passage else b for b in blocks)
-        return self._dropping(with_text, TEXT_SIZES_PT) or self._shortening(with_text)
+        return self._dropping(with_text, TEXT_SIZES_PT) or self._shortening(with_text, TEXT_SIZES_PT)
 
-    def _dropping(self, blocks: tuple[Block, ...], sizes: tuple[float, ...]) -> tuple[Fitted, QTextDocument] | None:
+    def _filled(self, found: Laid, passage: Block) -> Laid:
+        """``found`` with as much of ``passage`` as fits beside its blocks at its type size — if at least half of
+        its sentences or ``FILL_CHARS`` characters do (a line or two of a long text says little); else ``found``
+        as it is."""
+        kept = found[0].blocks
+        if not found[0].fits or any(b not in self.briefing.blocks for b in kept):
+            return found  # shortened lists: no room to fill
+        versions = [
+            v
+            for v in passage_versions(passage)
+            if not v.clause_cut and (v.left_out * 2 <= v.sentences or sum(len(u.text) for u in v.units) >= FILL_CHARS)
+        ]
+
+        def attempt(version: Block) -> Laid | None:
+            shown = tuple(version if b is passage else b for b in self.briefing.blocks if b is passage or b in kept)
+            return self._fits(shown, sizes=(found[0].size,))
+
+        if not versions or attempt(versions[-1]) is None:
+            return found
+        low, high = 0, len(versions) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if attempt(versions[middle]):
+                high = middle
+            else:
+                low = middle + 1
+        return attempt(versions[low]) or found
+
+    def _dropping(self, blocks: tuple[Block, ...], sizes: tuple[float, ...]) -> Laid | None:
         """Fit ``blocks`` at one of ``sizes``, leaving out as few of the least important droppable blocks as
         lets them fit at the smallest size (found by bisection), at the largest size that then fits; then put
         back, most important first, dropped blocks that still fit (a short list after a long one)."""
@@ -192,22 +226,23 @@ class BriefingPage:
                 found = self._fits(kept, sizes=sizes) or found
         return found
 
-    def _shortening(self, blocks: tuple[Block, ...]) -> tuple[Fitted, QTextDocument]:
-        """The essentials alone overflow: shorten the longest list or table (never the reader's note), a line at
-        a time. Past that the page is set at the smallest size and says it does not fit (``Fitted.fits``)."""
-        kept, shortened = tuple(b for b in blocks if b.priority <= ALWAYS_KEPT), 0
+    def _shortening(self, blocks: tuple[Block, ...], sizes: tuple[float, ...] = SIZES_PT) -> Laid:
+        """The essentials alone overflow: shorten the longest list or table a line at a time, and only then the
+        reader's note (its last lines, counted on the page). Past that the page is set at the smallest size and
+        says it does not fit (``Fitted.fits``)."""
+        kept = tuple(b for b in blocks if b.priority <= ALWAYS_KEPT)
         while True:
-            shortenable = [b for b in kept if b.kind != "note" and len(b.lines) + len(b.rows) > 1]
+            lists = [b for b in kept if b.kind != "note" and len(b.lines) + len(b.rows) > 1]
+            shortenable = lists or [b for b in kept if b.kind == "note" and len(b.lines) > 1]
             if not shortenable:
                 break
             longest = max(shortenable, key=lambda b: len(b.lines) + len(b.rows))
-            shorter = replace(longest, lines=longest.lines[:-1], rows=longest.rows[:-1])
+            shorter = replace(longest, lines=longest.lines[:-1], rows=longest.rows[:-1], unlisted=longest.unlisted + 1)
             kept = tuple(shorter if b is longest else b for b in kept)
-            shortened += 1
-            found = self._fits(kept, shortened)
+            found = self._fits(kept, sizes)
             if found:
                 return found
-        fitted = Fitted(SIZES_PT[-1], kept, omitted_note(self.briefing, kept, shortened), fits=False)
+        fitted = Fitted(sizes[-1], kept, omitted_note(self.briefing, kept), fits=False)
         return fitted, self._document(fitted)
 
     def paint(self, painter: QPainter, printed_on: QDate | None = None) -> None:
@@ -215,6 +250,7 @@ class BriefingPage:
         painter.save()
         self._paint_bands(painter, printed_on or QDate.currentDate())
         painter.translate(self.body.topLeft())
+        painter.setClipRect(QRectF(0, 0, self.body.width(), self.body.height()))  # never over the footer
         self.document.drawContents(painter)
         chart = next((b for b in self.fitted.blocks if b.kind == "chart"), None)
         rect = self._chart_rect()

@@ -72,6 +72,10 @@
         <translation>过长的句子在分句处截断，以“%1”标出。</translation>
     </message>
     <message>
+        <source>The note is too long for the page: its last %n line(s) are not printed.</source>
+        <translation>附注过长，末尾%n行未印出。</translation>
+    </message>
+    <message>
         <source>Meeting: %1</source>
         <translation>会议：%1</translation>
     </message>
@@ -285,6 +289,10 @@
     <message>
         <source>Fits at %1 pt</source>
         <translation>正文 %1 磅，排满一页</translation>
+    </message>
+    <message>
+        <source>Does not fit at %1 pt: shorten the note</source>
+        <translation>%1 磅仍排不下一页：请缩短附注</translation>
     </message>
     <message>
         <source>No installed font draws %1: they print blank.</source>

@@ -34,12 +34,24 @@ def test_whole_report_briefing_of_the_bundled_report(bundled: Report) -> None:
         Reporter("刘大鹏", "交城县委副书记、县长", "具体安排"),
     )
     kinds = [b.kind for b in briefing.blocks]
-    assert kinds == ["targets", "chart", "tasks", "achievements", "emphases", "quote", "quote", "quote", "terms"]
-    targets = briefing.blocks[0]
+    assert kinds == [
+        "text",
+        "targets",
+        "chart",
+        "tasks",
+        "achievements",
+        "emphases",
+        "quote",
+        "quote",
+        "quote",
+        "terms",
+    ]
+    assert briefing.blocks[0].priority > max(b.priority for b in briefing.blocks[1:])  # the text fills what is left
+    targets = briefing.blocks[1]
     assert targets.year == 2024 and len(targets.rows) == 8
     assert targets.rows[0] == Row("地区生产总值增长", "≈6%", "1%（103亿元）")  # the rate, and last year's amount
     assert Row("固定资产投资增长", "≥10%", "22.8%（49亿元）") in targets.rows
-    tasks, achievements = briefing.blocks[2], briefing.blocks[3]
+    tasks, achievements = briefing.blocks[3], briefing.blocks[4]
     assert len(tasks.lines) == 9 and tasks.lines[0] == "坚定不移推进产业转型" and tasks.year == 2024
     assert len(achievements.lines) == 6 and achievements.year == 2023
     quotes = [b for b in briefing.blocks if b.kind == "quote"]
@@ -76,11 +88,11 @@ def test_another_report_gets_its_own_briefing() -> None:
     report = parse_text(wenshui_page(seed=1, gdp=7.5).text(), source="wenshui.txt")
     briefing = report_briefing(report)
     assert briefing.title == "中共文水县委十五届六次全体会议暨县委经济工作会议"
-    first = briefing.blocks[0].rows[0]
+    first = next(b for b in briefing.blocks if b.kind == "targets").rows[0]
     assert (first.indicator, first.value) == ("地区生产总值增长", "≈7.5%")
     assert first.previous.startswith("4.5%（")  # the rate, then the amount the page gives
     crowded = report_briefing(parse_text(crowded_page().text(), source="crowded.txt"))
-    assert crowded.unlisted_quotes == 9 and len(crowded.blocks[0].rows) == 14
+    assert crowded.unlisted_quotes == 9 and len(next(b for b in crowded.blocks if b.kind == "targets").rows) == 14
 
 
 def test_the_table_of_blocks_has_every_kind_once() -> None:

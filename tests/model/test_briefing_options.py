@@ -53,6 +53,7 @@ def test_parts_hidden_and_reordered(bundled: Report) -> None:
     assert parts_of(briefing) == [
         "title",
         "head",
+        "text",
         "targets",
         "chart",
         "tasks",

@@ -4,12 +4,13 @@ always, with real text and embedded fonts, in-process and through `jcviewer brie
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import get_args
 
 import pytest
-from genre import crowded_page
+from genre import crowded_page, wenshui_page
 from pdf_text import assert_fonts_embedded, pages, poppler, requires_poppler, text_of
 from process import run_jcviewer
 from PySide6.QtGui import QPageSize
@@ -209,7 +210,14 @@ def _long_section(paragraphs: int) -> str:
 
 
 @pytest.mark.parametrize("paragraphs", [2, 40])
-@pytest.mark.parametrize("note", ["", "请各单位认真学习贯彻会议精神，结合实际抓好落实。" * 25])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "",
+        "请各单位认真学习贯彻会议精神，结合实际抓好落实。" * 25,
+        "".join(f"第{n}条：请认真学习。\n" for n in range(1, 46)),
+    ],
+)
 def test_a_section_of_any_length_with_a_long_note_fits_the_body_and_says_what_it_left_out(
     session: Session, tmp_path: Path, paragraphs: int, note: str
 ) -> None:
@@ -223,7 +231,11 @@ def test_a_section_of_any_length_with_a_long_note_fits_the_body_and_says_what_it
     text = next(b for b in fitted.blocks if b.kind == "text")
     assert text.abridged and all(u.text.endswith(("。", "？", ELISION)) for u in text.units)
     assert fitted.omitted and fitted.omitted.replace(" ", "")[:8] in text_of(tmp_path / "long.pdf")
-    assert note[:600] in "".join(b.lines[0] for b in fitted.blocks if b.kind == "note") or not note  # never cut
+    printed = [line for b in fitted.blocks if b.kind == "note" for line in b.lines]
+    lines = note[:600].splitlines()
+    assert printed == lines[: len(printed)] and (printed or not note)  # whole lines, from the first
+    if len(printed) < len(lines):  # a note too long for the page says how many of its lines are not printed
+        assert str(len(lines) - len(printed)) in fitted.omitted
 
 
 @pytest.mark.parametrize("style", ["standard", "official"])
@@ -248,3 +260,18 @@ def test_the_printer_and_preview_lay_the_page_out_as_the_pdf_does(
         on_paper = BriefingPage(briefing, printer, session.fonts.family, serif).fitted
         in_pdf = write_briefing_pdf(str(tmp_path / "b.pdf"), briefing, A4, session.fonts.family, serif_family=serif)
         assert on_paper == in_pdf, sid
+
+
+def test_the_whole_reports_text_fills_the_room_other_blocks_leave(
+    session: Session, bundled: Report, tmp_path: Path
+) -> None:
+    full = write_briefing_pdf(str(tmp_path / "full.pdf"), report_briefing(bundled), A4, session.fonts.family)
+    assert "text" not in [b.kind for b in full.blocks] and "正文" not in full.omitted  # a full page: no room, unsaid
+    roomy = parse_text(wenshui_page(seed=1, gdp=7.5).text(), source="wenshui.txt")
+    sparse = replace(
+        report_briefing(roomy), blocks=tuple(b for b in report_briefing(roomy).blocks if b.kind in ("targets", "text"))
+    )
+    fitted = write_briefing_pdf(str(tmp_path / "sparse.pdf"), sparse, A4, session.fonts.family)
+    text = next(b for b in fitted.blocks if b.kind == "text")
+    assert sum(len(u.text) for u in text.units) >= 200 and fitted.fits
+    assert ("正文有删节" in fitted.omitted) == text.abridged
