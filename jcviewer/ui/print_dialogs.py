@@ -98,6 +98,7 @@ class BriefingPrinter(QObject):
         dialog.setObjectName("printDialog")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
+        printer.setResolution(PDF_DPI)  # a printer's own dialog may have set its resolution: lay out as the PDF
         self.paint(printer)
         return True
 
