@@ -208,7 +208,8 @@ def report_briefing(report: Report) -> Briefing:
     if not targets and (table := _results(report)):  # a half-year analysis: its results, not a blank page
         blocks.append(table)
     body = [s for s in report.sections if s.kind in ("lead", "section")]
-    units = tuple(unit for s in body for unit in _passage(report, s, headed=s.title != UNHEADED_TITLE))
+    passages = (_passage(report, s, headed=s.title != UNHEADED_TITLE) for s in body)
+    units = tuple(unit for units in passages for unit in units if unit.kind != "quote")  # quotes have blocks
     if units:  # the report's own words, in what room the rest leaves (the layout shortens them to fit)
         blocks.append(Block("text", block_priority("text", "report"), units=units))
     return Briefing(

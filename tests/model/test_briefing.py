@@ -173,4 +173,7 @@ def test_a_report_without_targets_or_lists_briefs_its_results_and_its_text() -> 
     assert ("地区生产总值", "56.3亿元") in [(r.indicator, r.value) for r in results.rows]
     passage = "".join(u.text for u in briefing.blocks[0].units)
     assert "下半年，全县将持续扩大有效投资" in passage
+    quoted = report_briefing(parse_text(wenshui_page(seed=1, gdp=7.5).text(), "w.txt"))
+    quoting = [u for b in quoted.blocks for u in b.units]
+    assert quoting and not [u for u in quoting if u.kind == "quote"]  # its quotes are the Voices block's
     assert all(block_priority(b.kind, "report") == b.priority for b in briefing.blocks if b.kind != "quote")
