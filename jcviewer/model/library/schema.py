@@ -1,0 +1,73 @@
+"""The catalogue's schema and its migrations (Qt-free).
+
+``MIGRATIONS[n]`` takes a database from version n to n + 1; ``migrate`` runs the missing ones, each in its own
+transaction with the new version written in it, so a crash leaves the database at one version or the next.
+A change to the schema is a new function appended here (and a test from the version before), never an edit of
+an old one: a user's catalogue is migrated, not rebuilt.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from jcviewer.model.library.guess import guess_kind, guess_place
+
+
+class LibraryError(Exception):
+    """The catalogue cannot be used as it is (a newer schema, a locked or unwritable file)."""
+
+
+def _create(db: sqlite3.Connection) -> None:
+    """Version 1: the first catalogue, a report's title, source file, content hash and stored text."""
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE reports (id INTEGER PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL,"
+        " content_hash TEXT NOT NULL UNIQUE, text_path TEXT NOT NULL, added TEXT NOT NULL)"
+    )
+
+
+def _places_and_kinds(db: sqlite3.Connection) -> None:
+    """Version 2: place, meeting kind, date and year, and which of them (and the title) the user set; the place
+    and kind of the reports already there are guessed from their titles."""
+    for column in ("place TEXT", "kind TEXT", "date TEXT", "year INTEGER"):
+        db.execute(f"ALTER TABLE reports ADD COLUMN {column}")
+    for flag in ("title_set", "place_set", "kind_set", "date_set", "year_set"):
+        db.execute(f"ALTER TABLE reports ADD COLUMN {flag} INTEGER NOT NULL DEFAULT 0")
+    rows = db.execute("SELECT id, title FROM reports").fetchall()
+    for report_id, title in rows:
+        db.execute(
+            "UPDATE reports SET place = ?, kind = ? WHERE id = ?", (guess_place(title), guess_kind(title), report_id)
+        )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create, _places_and_kinds)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    """The database's schema version: 0 for a new (empty) file."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
+        return 0
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: sqlite3.Connection, migrations: tuple[Callable[[sqlite3.Connection], None], ...] = MIGRATIONS) -> int:
+    """Bring ``db`` (opened in autocommit mode) to the last version, one transaction per step; returns the
+    version it had. LibraryError when it is newer than this program knows."""
+    found = schema_version(db)
+    if found > len(migrations):
+        raise LibraryError(
+            f"the library was written by a newer jcviewer (schema {found}, this one knows {len(migrations)})"
+        )
+    for version in range(found, len(migrations)):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            migrations[version](db)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version + 1),))
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    return found
