@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, get_args
 
 from jcviewer import __version__
+from jcviewer.cli_library import add_library_parser, run_library
 from jcviewer.model.briefing import Style
 from jcviewer.model.briefing_options import (
     MAX_CHARS,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from jcviewer.model.search.report_search import SearchResults
 
 EXIT_BAD_INPUT = 2
-COMMANDS = ("open", "dump", "search", "brief", "screenshot")
+COMMANDS = ("open", "dump", "search", "brief", "screenshot", "library")
 LANGUAGES = ("zh", "en")
 MIN_SIZE, MAX_SIZE = 200, 8000
 
@@ -156,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument(
         "--blocks", type=_parts, metavar="KEY,KEY,…", help=f"keep only these parts, in this order ({', '.join(PARTS)})"
     )
+    add_library_parser(commands)
     shot = commands.add_parser("screenshot", parents=[language], help="render the window to a PNG and exit")
     shot.add_argument("out", type=Path, help="PNG file to write")
     _report_argument(shot, corrections=True)
@@ -366,6 +368,10 @@ def _brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def _library(args: argparse.Namespace) -> int:
+    return 0 if run_library(args) else EXIT_BAD_INPUT
+
+
 def _self_test() -> int:
     from jcviewer.selftest import SelfTestError, run_self_test
 
@@ -434,7 +440,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         return _self_test()
     try:
-        commands = {"open": _open, "dump": _dump, "search": _search, "brief": _brief, "screenshot": _screenshot}
+        commands = {
+            "open": _open,
+            "dump": _dump,
+            "search": _search,
+            "brief": _brief,
+            "screenshot": _screenshot,
+            "library": _library,
+        }
         status = commands[args.command](args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not after the exit code is decided
         return status

@@ -140,7 +140,7 @@ class Catalogue:
             if leftover.exists():
                 leftover.rename(target.with_name(target.name + suffix))
         error = CorruptLibraryError(self.database, target, detail)
-        log.warning("%s", error)
+        log.info("%s", error)  # the caller reports it (``recovered``)
         return error
 
     def close(self) -> None:

@@ -1,0 +1,145 @@
+"""``jcviewer library …``: the library's catalogue from the command line (Qt-free; docs/cli.md, docs/library.md).
+
+Each action returns whether it went through; ``cli.main`` turns a failure into exit code 2. Errors are one line
+on stderr; a damaged catalogue set aside is a warning and the command goes on with a new one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jcviewer.model.errors import ReportError
+
+if TYPE_CHECKING:  # sqlite3 and the catalogue load only when ``library`` runs
+    from jcviewer.model.library import Catalogue, Entry
+
+LIBRARY_JSON_SCHEMA = 1
+"""The version of ``library list --json``'s shape (docs/cli.md); bumped when a field changes meaning."""
+
+
+def _year(text: str) -> int | None:
+    if text == "":
+        return None
+    if not text.isdigit() or not 1900 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError('expected a year such as 2024 ("" clears it)')
+    return int(text)
+
+
+def _report_id(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("expected a report id (a whole number, as `jcviewer library list` prints)")
+    return int(text)
+
+
+def add_library_parser(commands: Any) -> None:
+    """Add ``library`` and its actions to the subcommands ``commands`` (an argparse subparsers action)."""
+    library = commands.add_parser("library", help="the library of reports: add, list, edit, remove")
+    actions = library.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add report files, or every .txt under a folder (copied into the library)")
+    add.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a report text file or a folder")
+    listing = actions.add_parser("list", help="list the reports in the library")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    remove = actions.add_parser("remove", help="remove a report and the library's copy of its text")
+    remove.add_argument("id", type=_report_id, help="the report's id")
+    edit = actions.add_parser("edit", help="set what the parser could not tell (kept when the report is re-added)")
+    edit.add_argument("id", type=_report_id, help="the report's id")
+    edit.add_argument("--title", default=argparse.SUPPRESS, help="the report's title")
+    edit.add_argument("--place", default=argparse.SUPPRESS, help='the place, e.g. 某某县 ("" clears it)')
+    edit.add_argument(
+        "--kind", default=argparse.SUPPRESS, help='the meeting kind, e.g. economic_work_conference ("" clears it)'
+    )
+    edit.add_argument("--date", default=argparse.SUPPRESS, help='the meeting\'s date, e.g. 2024年2月9日 ("" clears it)')
+    edit.add_argument("--year", type=_year, default=argparse.SUPPRESS, help='the year, e.g. 2024 ("" clears it)')
+
+
+def _line(entry: Entry) -> str:
+    year = str(entry.year) if entry.year else "-"
+    return f"{entry.id:>4}  {year:>4}  {entry.place or '-'}  {entry.kind or '-'}  {entry.title}  ({entry.source})"
+
+
+def entry_json(entry: Entry, catalogue: Catalogue) -> dict[str, Any]:
+    """One report of ``library list --json`` (docs/cli.md)."""
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "place": entry.place,
+        "kind": entry.kind,
+        "date": entry.date,
+        "year": entry.year,
+        "source": entry.source,
+        "content_hash": entry.content_hash,
+        "text": str(catalogue.text_file(entry)),
+        "added": entry.added,
+        "user_set": sorted(entry.user_set),
+    }
+
+
+def _error(message: str) -> None:
+    print(f"jcviewer: error: {message}", file=sys.stderr)
+
+
+def _add(catalogue: Catalogue, paths: list[Path]) -> bool:
+    """Add each file, and each .txt under each folder, going on past files that cannot be read."""
+    ok = True
+    for path in paths:
+        files = sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            print(f"jcviewer: warning: {path}: no .txt files in this folder", file=sys.stderr)
+        for file in files:
+            try:
+                report_id, added = catalogue.add(file)
+            except ReportError as error:
+                _error(str(error))
+                ok = False
+                continue
+            print(f"{report_id}\t{'added' if added else 'already there'}\t{catalogue.get(report_id).title}")
+    return ok
+
+
+def run_library(args: argparse.Namespace) -> bool:
+    """Run ``jcviewer library ACTION``; False when something could not be done (said on stderr)."""
+    from jcviewer.model.library import EDITABLE, Catalogue, LibraryError, default_folder
+    from jcviewer.paths import user_data_folder
+
+    try:
+        catalogue = Catalogue(default_folder(), corrections=user_data_folder("corrections"))
+    except (LibraryError, OSError) as error:
+        _error(f"the library cannot be opened: {error}")
+        return False
+    with catalogue:
+        if catalogue.recovered is not None:
+            print(f"jcviewer: warning: {catalogue.recovered}", file=sys.stderr)
+        if args.action == "add":
+            return _add(catalogue, args.paths)
+        if args.action == "list":
+            entries = catalogue.list()
+            if args.json:
+                shape = {
+                    "schema": LIBRARY_JSON_SCHEMA,
+                    "folder": str(catalogue.folder),
+                    "reports": [entry_json(entry, catalogue) for entry in entries],
+                }
+                sys.stdout.write(json.dumps(shape, ensure_ascii=False, indent=2) + "\n")
+            else:
+                for entry in entries:
+                    print(_line(entry))
+            return True
+        try:
+            if args.action == "remove":
+                print(f"removed\t{_line(catalogue.remove(args.id))}")
+                return True
+            fields = {name: getattr(args, name) for name in EDITABLE if hasattr(args, name)}
+            if not fields:
+                _error("library edit: give at least one of --title, --place, --kind, --date, --year")
+                return False
+            print(_line(catalogue.edit(args.id, **fields)))
+            return True
+        except KeyError:
+            _error(f"no report with id {args.id} in the library (see jcviewer library list)")
+        except ValueError as error:
+            _error(str(error))
+        return False

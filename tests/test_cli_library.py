@@ -1,0 +1,120 @@
+"""``jcviewer library add|list|edit|remove``: the catalogue from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from genre import wenshui_page
+from process import run_jcviewer
+
+from jcviewer.cli import main
+from jcviewer.resources import bundled_report
+
+
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of this test's own, so each test starts with an empty library."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
+def _listed(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    assert main(["library", "list", "--json"]) == 0
+    shape = json.loads(capsys.readouterr().out)
+    assert shape["schema"] == 1
+    reports: list[dict[str, object]] = shape["reports"]
+    return reports
+
+
+def test_add_files_and_folders_one_line_each(
+    tmp_path: Path, data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.txt").write_text(wenshui_page(1, gdp=6).text(), encoding="utf-8")
+    (folder / "b.txt").write_text(wenshui_page(2, gdp=5).text(), encoding="utf-8")
+    assert main(["library", "add", str(bundled_report()), str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[:2] for line in lines] == [["1", "added"], ["2", "added"], ["3", "added"]]
+    assert main(["library", "add", str(folder / "b.txt")]) == 0
+    assert capsys.readouterr().out.split("\t")[:2] == ["2", "already there"]
+    reports = _listed(capsys)
+    assert [r["id"] for r in reports] and len(reports) == 3
+    assert {r["source"] for r in reports} == {bundled_report().name, "a.txt", "b.txt"}
+    assert all(Path(str(r["text"])).is_file() for r in reports)
+
+
+def test_an_unreadable_file_is_one_error_line_and_the_others_are_added(
+    tmp_path: Path, data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["library", "add", str(tmp_path / "missing.txt"), str(bundled_report())]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "missing.txt" in captured.err and "error" in captured.err
+    assert "added" in captured.out and len(_listed(capsys)) == 1
+
+
+def test_edit_and_remove(data_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["library", "add", str(bundled_report())]) == 0
+    capsys.readouterr()
+    assert main(["library", "edit", "1", "--place", "某省", "--year", "2019", "--kind", "plenary"]) == 0
+    assert main(["library", "add", str(bundled_report())]) == 0
+    capsys.readouterr()
+    (report,) = _listed(capsys)
+    assert (report["place"], report["year"], report["kind"]) == ("某省", 2019, "plenary")
+    assert report["user_set"] == ["kind", "place", "year"]
+    text = Path(str(report["text"]))
+    assert main(["library", "remove", "1"]) == 0 and not text.exists()
+    capsys.readouterr()
+    assert _listed(capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["library", "remove", "7"], "no report with id 7"),
+        (["library", "edit", "7", "--place", "x"], "no report with id 7"),
+        (["library", "edit", "1"], "give at least one of"),
+        (["library", "edit", "1", "--year", "20x4"], "expected a year"),
+        (["library", "remove", "abc"], "expected a report id"),
+        (["library"], "required: ACTION"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(
+    data_home: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        raise SystemExit(main(args))
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+
+
+def test_a_corrupt_catalogue_is_a_warning_and_the_command_goes_on(
+    data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = data_home / "jcviewer" / "jcviewer" / "library"
+    library.mkdir(parents=True)
+    (library / "library.sqlite3").write_bytes(b"not a database\n" * 100)
+    assert main(["library", "add", str(bundled_report())]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and captured.err.startswith("jcviewer: warning:")
+    assert "added" in captured.out
+    (aside,) = library.glob("library.sqlite3.corrupt-*")
+    assert aside.read_bytes() == b"not a database\n" * 100
+
+
+def test_the_library_lives_in_xdg_data_home(tmp_path: Path) -> None:
+    home = tmp_path / "elsewhere"
+    env = {"XDG_DATA_HOME": str(home)}
+    added = run_jcviewer("library", "add", str(bundled_report()), cwd=tmp_path, env=env)
+    assert added.returncode == 0, added.stderr
+    listed = run_jcviewer("library", "list", "--json", cwd=tmp_path, env=env)
+    shape = json.loads(listed.stdout)
+    library = home / "jcviewer" / "jcviewer" / "library"
+    assert shape["folder"] == str(library) and len(shape["reports"]) == 1
+    assert (library / "library.sqlite3").is_file()
+    other = run_jcviewer("library", "list", "--json", cwd=tmp_path, env={"XDG_DATA_HOME": str(tmp_path / "b")})
+    assert json.loads(other.stdout)["reports"] == []
