@@ -35,14 +35,24 @@ def _report_id(text: str) -> int:
     return int(text)
 
 
+def _limit(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("expected a whole number of 1 or more")
+    return int(text)
+
+
 def add_library_parser(commands: Any) -> None:
     """Add ``library`` and its actions to the subcommands ``commands`` (an argparse subparsers action)."""
-    library = commands.add_parser("library", help="the library of reports: add, list, edit, remove")
+    library = commands.add_parser("library", help="the library of reports: add, list, search, edit, remove")
     actions = library.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add report files, or every .txt under a folder (copied into the library)")
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a report text file or a folder")
     listing = actions.add_parser("list", help="list the reports in the library")
     listing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    find = actions.add_parser("search", help="search every report in the library, hits grouped by report")
+    find.add_argument("query", help='words (all required), "an exact phrase", GDP/固投 find their synonyms too')
+    find.add_argument("--json", action="store_true", help="print JSON instead of text")
+    find.add_argument("--limit", type=_limit, default=20, metavar="N", help="at most N hits in all (default 20)")
     remove = actions.add_parser("remove", help="remove a report and the library's copy of its text")
     remove.add_argument("id", type=_report_id, help="the report's id")
     edit = actions.add_parser("edit", help="set what the parser could not tell (kept when the report is re-added)")
@@ -100,6 +110,77 @@ def _add(catalogue: Catalogue, paths: list[Path]) -> bool:
     return ok
 
 
+def _search(catalogue: Catalogue, query: str, limit: int, as_json: bool) -> bool:
+    """Print the library's hits for ``query``, grouped by report; False for a query that cannot be searched."""
+    from jcviewer.model.library.search import library_search
+    from jcviewer.model.search.query import parse_query
+    from jcviewer.model.vocabulary import default_synonyms
+    from jcviewer.paths import user_cache_folder
+
+    try:
+        query.encode("utf-8")
+    except UnicodeEncodeError:
+        _error("the query is not valid text (bytes that are not UTF-8)")
+        return False
+    synonyms = default_synonyms()
+    if not parse_query(query, synonyms).terms:
+        _error("library search: the query is empty")
+        return False
+    if not catalogue.list():
+        _error("the library is empty (add reports with jcviewer library add PATH…)")
+        return False
+
+    def problem(entry: Entry, error: ReportError) -> None:
+        print(f"jcviewer: warning: report {entry.id} left out: {error}", file=sys.stderr)
+
+    found = library_search(
+        catalogue, query, limit, synonyms=synonyms, cache=user_cache_folder("reports"), problem=problem
+    )
+    if as_json:
+        shape = {
+            "schema": LIBRARY_JSON_SCHEMA,
+            "query": query.strip(),
+            "total": sum(report.total for report in found),
+            "reports": [
+                {
+                    "id": report.report_id,
+                    "title": report.title,
+                    "year": report.year,
+                    "place": report.place,
+                    "total": report.total,
+                    "hits": [
+                        {
+                            "report": report.report_id,
+                            "paragraph": hit.paragraph,
+                            "section": hit.section,
+                            "node": hit.node,
+                            "path": list(hit.path),
+                            "score": round(hit.score, 4),
+                            "spans": [list(span) for span in hit.spans],
+                            "snippet": hit.snippet,
+                            "snippet_spans": [list(span) for span in hit.snippet_spans],
+                        }
+                        for hit in report.hits
+                    ],
+                }
+                for report in found
+            ],
+        }
+        sys.stdout.write(json.dumps(shape, ensure_ascii=False, indent=2) + "\n")
+        return True
+    total = sum(report.total for report in found)
+    print(f"{total} matching paragraph(s) in {len(found)} report(s) for {query.strip()!r}")
+    listed = [report for report in found if report.hits]
+    for report in listed:
+        year = str(report.year) if report.year else "-"
+        print(f"{report.report_id:>4}  {year:>4}  {report.title}  ({report.total} hit(s))")
+        for hit in report.hits:
+            print(f"      [{hit.paragraph or hit.section}] {hit.snippet}")
+    if len(listed) < len(found):
+        print(f"… and {len(found) - len(listed)} more report(s) past --limit {limit}")
+    return True
+
+
 def run_library(args: argparse.Namespace) -> bool:
     """Run ``jcviewer library ACTION``; False when something could not be done (said on stderr)."""
     from jcviewer.model.library import EDITABLE, Catalogue, LibraryError, default_folder
@@ -115,6 +196,8 @@ def run_library(args: argparse.Namespace) -> bool:
             print(f"jcviewer: warning: {catalogue.recovered}", file=sys.stderr)
         if args.action == "add":
             return _add(catalogue, args.paths)
+        if args.action == "search":
+            return _search(catalogue, args.query, args.limit, args.json)
         if args.action == "list":
             entries = catalogue.list()
             if args.json:

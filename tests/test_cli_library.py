@@ -118,3 +118,39 @@ def test_the_library_lives_in_xdg_data_home(tmp_path: Path) -> None:
     assert (library / "library.sqlite3").is_file()
     other = run_jcviewer("library", "list", "--json", cwd=tmp_path, env={"XDG_DATA_HOME": str(tmp_path / "b")})
     assert json.loads(other.stdout)["reports"] == []
+
+
+def test_search_groups_hits_by_report_text_and_json(
+    tmp_path: Path, data_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for seed in (1, 2):
+        (tmp_path / f"{seed}.txt").write_text(wenshui_page(seed, gdp=4 + seed).text(), encoding="utf-8")
+    assert main(["library", "add", str(bundled_report()), str(tmp_path / "1.txt"), str(tmp_path / "2.txt")]) == 0
+    assert main(["library", "edit", "2", "--year", "2022"]) == 0
+    assert main(["library", "edit", "3", "--year", "2023"]) == 0
+    capsys.readouterr()
+    assert main(["library", "search", "文水县", "--json", "--limit", "8"]) == 0
+    shape = json.loads(capsys.readouterr().out)
+    assert shape["schema"] == 1 and shape["query"] == "文水县"
+    assert [(r["id"], r["year"]) for r in shape["reports"]] == [(3, 2023), (2, 2022)]
+    hits = [hit for report in shape["reports"] for hit in report["hits"]]
+    assert len(hits) == 8 and shape["total"] == sum(r["total"] for r in shape["reports"]) > 8
+    assert all(hit["report"] == r["id"] and hit["paragraph"] for r in shape["reports"] for hit in r["hits"])
+    assert all("文水县" in hit["snippet"] for hit in hits)
+    assert main(["library", "search", "文水县", "--limit", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{shape['total']} matching paragraph(s) in 2 report(s)")
+    assert lines[1].split()[:2] == ["3", "2023"] and all(line.startswith("      [") for line in lines[2:4])
+    assert lines[4].startswith("… and 1 more report(s)")
+
+
+def test_search_empty_query_or_library_is_one_line_exit_2(data_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["library", "search", "经济"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "empty" in captured.err and not captured.out
+    assert main(["library", "add", str(bundled_report())]) == 0
+    capsys.readouterr()
+    assert main(["library", "search", "  "]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "query is empty" in captured.err and not captured.out
