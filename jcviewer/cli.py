@@ -226,19 +226,7 @@ def search_json(results: SearchResults) -> dict[str, Any]:
         "query": results.query.text,
         "terms": [list(term.variants) for term in results.query.terms],
         "total": results.total,
-        "hits": [
-            {
-                "section": hit.section,
-                "paragraph": hit.paragraph,
-                "node": hit.node,
-                "path": list(hit.path),
-                "score": round(hit.score, 4),
-                "spans": [list(span) for span in hit.spans],
-                "snippet": hit.snippet,
-                "snippet_spans": [list(span) for span in hit.snippet_spans],
-            }
-            for hit in results.hits
-        ],
+        "hits": [hit.to_json() for hit in results.hits],
     }
 
 

@@ -148,20 +148,7 @@ def _search(catalogue: Catalogue, query: str, limit: int, as_json: bool) -> bool
                     "year": report.year,
                     "place": report.place,
                     "total": report.total,
-                    "hits": [
-                        {
-                            "report": report.report_id,
-                            "paragraph": hit.paragraph,
-                            "section": hit.section,
-                            "node": hit.node,
-                            "path": list(hit.path),
-                            "score": round(hit.score, 4),
-                            "spans": [list(span) for span in hit.spans],
-                            "snippet": hit.snippet,
-                            "snippet_spans": [list(span) for span in hit.snippet_spans],
-                        }
-                        for hit in report.hits
-                    ],
+                    "hits": [{"report": report.report_id, **hit.to_json()} for hit in report.hits],
                 }
                 for report in found
             ],

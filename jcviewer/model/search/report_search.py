@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jcviewer.model.navigation import Mark, Node, build_outline, node_at, node_path
 from jcviewer.model.report import Report, Span
@@ -63,6 +63,19 @@ class SearchHit:
     def marks(self) -> tuple[Mark, ...]:
         """The hits as highlight marks in the paragraph (none for a heading hit)."""
         return tuple(Mark(self.paragraph, span) for span in self.spans) if self.paragraph else ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The hit as the JSON of `jcviewer search` and `jcviewer library search` (docs/cli.md)."""
+        return {
+            "section": self.section,
+            "paragraph": self.paragraph,
+            "node": self.node,
+            "path": list(self.path),
+            "score": round(self.score, 4),
+            "spans": [list(span) for span in self.spans],
+            "snippet": self.snippet,
+            "snippet_spans": [list(span) for span in self.snippet_spans],
+        }
 
 
 @dataclass(frozen=True)
