@@ -11,6 +11,7 @@ black-and-white printer keeps it readable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -80,6 +81,18 @@ def chart_height_pt(size: float, rows: int) -> float:
     its labels (never under 8 pt), and a little room below."""
     label_em = max(size * 0.9, LABEL_MIN_PT) / 0.9
     return label_em * (CHART_ROW_EM * rows + 0.6)
+
+
+def first_holding(low: int, high: int, holds: Callable[[int], object]) -> int:
+    """The smallest number in ``low``..``high`` for which ``holds`` is true, by bisection: it must hold for
+    ``high`` and, once it holds, for every larger number (more left out, the page fits)."""
+    while low < high:
+        middle = (low + high) // 2
+        if holds(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 Laid = tuple[Fitted, QTextDocument]
@@ -159,14 +172,11 @@ class BriefingPage:
         essentials = tuple(shortest if b is passage else b for b in blocks if b is passage or b.priority <= ALWAYS_KEPT)
         if len(versions) == 1 or not self._fits(essentials, sizes=TEXT_SIZES_PT[-1:]):
             return self._shortening(tuple(shortest if b is passage else b for b in blocks), TEXT_SIZES_PT)
-        low, high = 1, len(versions) - 1  # the fewest sentences left out that fit at 10 pt
-        while low < high:
-            middle = (low + high) // 2
-            trial = tuple(versions[middle] if b is shortest else b for b in essentials)
-            if self._fits(trial, sizes=TEXT_SIZES_PT[-1:]):
-                high = middle
-            else:
-                low = middle + 1
+
+        def fits_at_10(number: int) -> Laid | None:
+            return self._fits(tuple(versions[number] if b is shortest else b for b in essentials), TEXT_SIZES_PT[-1:])
+
+        low = first_holding(1, len(versions) - 1, fits_at_10)  # the fewest sentences left out that fit at 10 pt
         with_text = tuple(versions[low] if b is passage else b for b in blocks)
         return self._dropping(with_text, TEXT_SIZES_PT) or self._shortening(with_text, TEXT_SIZES_PT)
 
@@ -189,14 +199,7 @@ class BriefingPage:
 
         if not versions or attempt(versions[-1]) is None:
             return found
-        low, high = 0, len(versions) - 1
-        while low < high:
-            middle = (low + high) // 2
-            if attempt(versions[middle]):
-                high = middle
-            else:
-                low = middle + 1
-        return attempt(versions[low]) or found
+        return attempt(versions[first_holding(0, len(versions) - 1, lambda n: attempt(versions[n]))]) or found
 
     def _dropping(self, blocks: tuple[Block, ...], sizes: tuple[float, ...]) -> Laid | None:
         """Fit ``blocks`` at one of ``sizes``, leaving out as few of the least important droppable blocks as
@@ -210,13 +213,7 @@ class BriefingPage:
         smallest = sizes[-1:]
         if self._fits(without(len(droppable)), sizes=smallest) is None:
             return None
-        low, high = 0, len(droppable)
-        while low < high:
-            middle = (low + high) // 2
-            if self._fits(without(middle), sizes=smallest):
-                high = middle
-            else:
-                low = middle + 1
+        low = first_holding(0, len(droppable), lambda count: self._fits(without(count), sizes=smallest))
         found = self._fits(without(low), sizes=sizes)
         if found is None:  # it fits at the smallest size, so cannot happen
             return None
