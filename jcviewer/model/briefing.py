@@ -8,6 +8,7 @@ UI language ("2024年主要目标"), while ``heading`` carries wording taken fro
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -205,7 +206,8 @@ def report_briefing(report: Report) -> Briefing:
     blocks += [_quote_block(q, i) for i, q in enumerate(report.quotes[:KEY_QUOTES])]
     if report.terms:
         blocks.append(Block("terms", block_priority("terms", "report"), lines=report.terms))
-    if not targets and (table := _results(report)):  # a half-year analysis: its results, not a blank page
+    # a report without targets (a half-year analysis): its results, not a blank page
+    if not targets and (table := _results(report.metrics, "report", RESULT_ROWS)):
         blocks.append(table)
     body = [s for s in report.sections if s.kind in ("lead", "section")]
     passages = (_passage(report, s, headed=s.title != UNHEADED_TITLE) for s in body)
@@ -223,16 +225,16 @@ def report_briefing(report: Report) -> Briefing:
     )
 
 
-def _results(report: Report) -> Block | None:
-    """A report's results as a table (the first ``RESULT_ROWS``; the page counts the others), or None."""
-    results = [m for m in report.metrics if m.period == "result" and m.value is not None]
+def _results(metrics: Iterable[Metric], scope: Scope, limit: int | None = None) -> Block | None:
+    """The results among ``metrics`` that have a value, as a table: the first ``limit`` listed (all without one)
+    and the others counted on the page; None when there are none."""
+    results = [m for m in metrics if m.period == "result" and m.value is not None]
     if not results:
         return None
     rows = tuple(Row(m.label, format_value(m)) for m in results)
-    priority = block_priority("results", "report")
-    return Block(
-        "results", priority, year=latest_year(results), rows=rows[:RESULT_ROWS], unlisted=len(rows[RESULT_ROWS:])
-    )
+    shown = rows if limit is None else rows[:limit]
+    priority = block_priority("results", scope)
+    return Block("results", priority, year=latest_year(results), rows=shown, unlisted=len(rows) - len(shown))
 
 
 def _head(report: Report) -> dict[str, Any]:
@@ -302,13 +304,11 @@ def section_briefing(report: Report, section_id: str) -> Briefing:
             )
         )
     targets = [m for m in report.metrics if m.paragraph in own and m.period == "target"]
-    results = [m for m in report.metrics if m.paragraph in own and m.period == "result" and m.value is not None]
     if targets:
         priority = block_priority("targets", "section")
         blocks.append(Block("targets", priority, year=latest_year(targets), rows=_target_rows(report, targets)))
-    if results:
-        rows = tuple(Row(m.label, format_value(m)) for m in results)
-        blocks.append(Block("results", block_priority("results", "section"), year=latest_year(results), rows=rows))
+    if table := _results((m for m in report.metrics if m.paragraph in own), "section"):
+        blocks.append(table)
     return Briefing(
         section.title,
         section.subtitle,
