@@ -45,6 +45,7 @@ def _metric(metric: Metric) -> dict[str, Any]:
         "text": metric.text,
         "paragraph": metric.paragraph,
         "span": list(metric.span),
+        "estimate": metric.estimate,
     }
 
 

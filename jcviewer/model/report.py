@@ -97,6 +97,7 @@ class Metric:
     text: str  # the sentence it comes from
     paragraph: str
     span: Span  # of ``expression`` in the paragraph
+    estimate: bool = False  # a figure the text gives as an estimate (预计): a result not yet final
 
     @property
     def label(self) -> str:
