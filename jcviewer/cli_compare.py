@@ -1,0 +1,178 @@
+"""``jcviewer library compare ID_A ID_B``: two reports of the library compared, targets side by side with the
+change and the tasks of each (Qt-free; docs/cli.md, docs/library.md).
+
+``run_compare`` returns whether it went through (``cli.main`` turns a failure into exit code 2); errors are one
+line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from jcviewer.model.errors import ReportError
+
+if TYPE_CHECKING:
+    from jcviewer.model.library import Catalogue, Entry
+    from jcviewer.model.library.compare import Change, Comparison, Task
+    from jcviewer.model.report import Metric, Report
+
+COMPARE_JSON_SCHEMA = 1
+"""The version of ``library compare --json``'s shape (docs/cli.md); bumped when a field changes meaning."""
+
+
+def _report_id(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("expected a report id (a whole number, as `jcviewer library list` prints)")
+    return int(text)
+
+
+def add_compare_parser(actions: Any) -> None:
+    """Add ``compare`` to the ``library`` actions ``actions`` (an argparse subparsers action)."""
+    compare = actions.add_parser(
+        "compare", help="compare two reports: targets side by side with the change, and the tasks of each"
+    )
+    compare.add_argument(
+        "first", type=_report_id, metavar="ID_A", help="a report's id (the older, if years are unknown)"
+    )
+    compare.add_argument("second", type=_report_id, metavar="ID_B", help="another report's id")
+    compare.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _error(message: str) -> None:
+    print(f"jcviewer: error: {message}", file=sys.stderr)
+
+
+def _load(catalogue: Catalogue, entry: Entry) -> Report:
+    """The entry's report, parsed from the library's copy (corrected by the store), with the catalogue's year
+    (the user may have set it)."""
+    from jcviewer.model.parse import load_report
+
+    report = load_report(catalogue.text_file(entry), store=catalogue.corrections, sidecar=False)
+    return report if entry.year is None else replace(report, year=entry.year)
+
+
+def _ordered(first: tuple[Entry, Report], second: tuple[Entry, Report]) -> tuple[tuple[Entry, Report], ...]:
+    """Older first: by year when both are known, else as given."""
+    a, b = first[1].year, second[1].year
+    return (second, first) if a is not None and b is not None and a > b else (first, second)
+
+
+def _value(metric: Metric | None) -> str:
+    from jcviewer.model.export import format_value
+
+    if metric is None:
+        return "-"
+    return ("est. " if metric.estimate else "") + format_value(metric)
+
+
+def _change(change: Change | None) -> str:
+    from jcviewer.model.library.compare import POINTS
+
+    if change is None:
+        return ""
+    if change.amount == 0:
+        return "no change"
+    text = f"{change.amount:+g} {'points' if change.unit == POINTS else change.unit}"
+    return text + (f" ({change.percent:+.1f}%)" if change.percent is not None else "")
+
+
+def _report_json(entry: Entry, report: Report) -> dict[str, Any]:
+    return {"id": entry.id, "title": entry.title, "place": entry.place, "year": report.year}
+
+
+def _metric_json(metric: Metric | None) -> dict[str, Any] | None:
+    if metric is None:
+        return None
+    return {
+        "value": metric.value,
+        "value_max": metric.value_max,
+        "unit": metric.unit,
+        "qualifier": metric.qualifier,
+        "expression": metric.expression,
+        "estimate": metric.estimate,
+        "year": metric.year,
+        "paragraph": metric.paragraph,
+        "text": metric.text,
+    }
+
+
+def _tasks_json(tasks: tuple[Task, ...]) -> list[dict[str, str]]:
+    return [{"paragraph": t.paragraph, "marker": t.marker, "title": t.title} for t in tasks]
+
+
+def comparison_json(comparison: Comparison, older: tuple[Entry, Report], newer: tuple[Entry, Report]) -> dict[str, Any]:
+    """``library compare --json`` (docs/cli.md)."""
+    return {
+        "schema": COMPARE_JSON_SCHEMA,
+        "older": _report_json(*older),
+        "newer": _report_json(*newer),
+        "targets": [
+            {
+                "indicator": row.indicator,
+                "label": row.label,
+                "kind": row.kind,
+                "older": _metric_json(row.older),
+                "newer": _metric_json(row.newer),
+                "change": None
+                if row.change is None
+                else {"amount": row.change.amount, "unit": row.change.unit, "percent": row.change.percent},
+                "achieved": _metric_json(row.achieved),
+            }
+            for row in comparison.targets
+        ],
+        "tasks": {"older": _tasks_json(comparison.older_tasks), "newer": _tasks_json(comparison.newer_tasks)},
+    }
+
+
+def _print_text(comparison: Comparison, older: tuple[Entry, Report], newer: tuple[Entry, Report]) -> None:
+    def name(side: tuple[Entry, Report]) -> str:
+        entry, report = side
+        return f"report {entry.id} ({report.year or 'year unknown'}, {entry.place or 'place unknown'}): {entry.title}"
+
+    print(f"older: {name(older)}")
+    print(f"newer: {name(newer)}")
+    print("\ntargets (older → newer, change; the result for the older year as the newer report gives it):")
+    if not comparison.targets:
+        print("  neither report sets a target")
+    for row in comparison.targets:
+        line = f"  {row.label}: {_value(row.older)} → {_value(row.newer)}"
+        if row.change is not None:
+            line += f"  ({_change(row.change)})"
+        if row.achieved is not None:
+            line += f"; result {_value(row.achieved)}"
+        print(line)
+    for side, tasks in ((older, comparison.older_tasks), (newer, comparison.newer_tasks)):
+        print(f"\ntasks of report {side[0].id}:")
+        if not tasks:
+            print("  none listed")
+        for task in tasks:
+            print(f"  [{task.paragraph}] {task.marker} {task.title}")
+
+
+def run_compare(args: argparse.Namespace, catalogue: Catalogue) -> bool:
+    """Run ``jcviewer library compare ID_A ID_B [--json]``; False when it could not be done (said on stderr)."""
+    from jcviewer.model.library.compare import compare_reports
+
+    sides = []
+    for report_id in (args.first, args.second):
+        try:
+            entry = catalogue.get(report_id)
+        except KeyError:
+            _error(f"no report with id {report_id} in the library (see jcviewer library list)")
+            return False
+        try:
+            sides.append((entry, _load(catalogue, entry)))
+        except ReportError as error:
+            _error(f"report {report_id} cannot be read: {error}")
+            return False
+    older, newer = _ordered(sides[0], sides[1])
+    comparison = compare_reports(older[1], newer[1])
+    if args.json:
+        sys.stdout.write(json.dumps(comparison_json(comparison, older, newer), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_text(comparison, older, newer)
+    return True
