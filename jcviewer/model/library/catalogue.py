@@ -13,18 +13,22 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from jcviewer.model.correction_store import SUFFIX as CORRECTIONS_SUFFIX
 from jcviewer.model.correction_store import report_key
+from jcviewer.model.errors import ReportError
 from jcviewer.model.library.guess import guess_kind, guess_place
+from jcviewer.model.library.rows import METRIC_COLUMNS, metric, parse_copy, write_rows
 from jcviewer.model.library.schema import LibraryError, migrate
 from jcviewer.model.meeting import meeting_date
-from jcviewer.model.parse import load_report
-from jcviewer.model.report_file import read_report_bytes
+from jcviewer.model.report import Metric, Report
+from jcviewer.model.report_file import MAX_REPORT_BYTES, read_report_bytes
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,15 @@ DATABASE = "library.sqlite3"
 TEXTS = "texts"
 EDITABLE = ("title", "place", "kind", "date", "year")
 """The fields a user can set; a field they set is never overwritten by a re-parse."""
+BUSY_TIMEOUT = 10.0
+"""Seconds a connection waits for another one's write (the window's worker thread opens its own Catalogue)."""
+NO_CORRECTIONS = "-"
+"""The ``corrections`` stamp of a report parsed with no stored corrections."""
+
+Progress = Callable[[int, int], bool]
+"""Told ``(done, total)`` after each report; returning False stops the work there."""
+Problem = Callable[["Entry", ReportError], None]
+"""Told about a report whose copy cannot be read or parsed."""
 
 
 class CorruptLibraryError(LibraryError):
@@ -115,9 +128,10 @@ class Catalogue:
         return self.folder / DATABASE
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.database, isolation_level=None)
+        db = sqlite3.connect(self.database, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
             db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer on another connection
             check = db.execute("PRAGMA quick_check").fetchone()
             if check and check[0] != "ok":
                 raise sqlite3.DatabaseError(f"integrity check: {check[0]}")
@@ -173,25 +187,28 @@ class Catalogue:
 
     def add(self, path: Path) -> tuple[int, bool]:
         """Add the report at ``path`` (read with the checked reader, parsed, its text copied): its id, and
-        whether it is new. The same content added again is the same entry, its parsed fields refreshed except
-        those the user set. ReportError when the file cannot be read."""
-        data = read_report_bytes(path)
+        whether it is new. The same content added again is the same entry, its parsed fields and rows refreshed
+        except the fields the user set. ReportError when the file cannot be read."""
+        return self.add_text(path.name, read_report_bytes(path))
+
+    def add_text(self, name: str, data: bytes) -> tuple[int, bool]:
+        """Add a report given as bytes (text pasted from a website, say), ``name`` its source file name: as
+        ``add``. ReportError when the bytes are too many or not text, ValueError for a name that is blank or a
+        path."""
+        if not name.strip() or "/" in name or "\\" in name or name in (".", ".."):
+            raise ValueError(f"not a file name: {name!r}")
+        if len(data) > MAX_REPORT_BYTES:
+            raise ReportError("too_large", name, f"larger than {MAX_REPORT_BYTES // (1024 * 1024)} MB")
         key = report_key(data)
-        report = load_report(path, data=data, store=self.corrections, sidecar=False)
-        parsed = {
-            "title": report.title,
-            "place": guess_place(report.title),
-            "kind": guess_kind(report.title),
-            "date": meeting_date(report) or None,
-            "year": report.year,
-        }
         text_path = f"{TEXTS}/{key}.txt"
         copy = self.folder / text_path
+        report = parse_copy(copy, data, name, self.corrections)
+        stamp = self._stamps().get(key, NO_CORRECTIONS)
         created = self._store_text(copy, data)
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                report_id, added = self._insert(key, path.name, text_path, parsed)
+                report_id, added = self._insert(key, name, text_path, report, stamp)
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -215,27 +232,149 @@ class Catalogue:
             temporary.unlink(missing_ok=True)
         return True
 
-    def _insert(self, key: str, source: str, text_path: str, parsed: Mapping[str, object]) -> tuple[int, bool]:
-        """Insert the report, or refresh the fields of the one with this content the user did not set."""
-        row = self._db.execute(
-            f"SELECT id, {', '.join(f'{field}_set' for field in EDITABLE)} FROM reports WHERE content_hash = ?",
-            (key,),
-        ).fetchone()
+    def _insert(self, key: str, source: str, text_path: str, report: Report, stamp: str) -> tuple[int, bool]:
+        """Insert the report with its rows, or refresh the one with this content (its rows, and the fields the
+        user did not set)."""
+        row = self._db.execute("SELECT id FROM reports WHERE content_hash = ?", (key,)).fetchone()
         if row is not None:
-            fresh = [field for field, flag in zip(EDITABLE, row[1:], strict=True) if not flag]
-            if fresh:
-                assignments = ", ".join(f"{field} = ?" for field in fresh)
-                values = [parsed[field] for field in fresh]
-                self._db.execute(f"UPDATE reports SET {assignments} WHERE id = ?", (*values, row[0]))
+            self._rewrite(int(row[0]), report, stamp)
             return int(row[0]), False
+        parsed = _parsed_fields(report)
         added = datetime.now(UTC).isoformat(timespec="seconds")
         cursor = self._db.execute(
-            "INSERT INTO reports (title, place, kind, date, year, source, content_hash, text_path, added)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*(parsed[field] for field in EDITABLE), source, key, text_path, added),
+            "INSERT INTO reports (title, place, kind, date, year, source, content_hash, text_path, added, parser,"
+            " corrections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*(parsed[field] for field in EDITABLE), source, key, text_path, added, _fingerprint(), stamp),
         )
         assert cursor.lastrowid is not None
+        write_rows(self._db, cursor.lastrowid, report)
+        self._changed()
         return cursor.lastrowid, True
+
+    def _rewrite(self, report_id: int, report: Report, stamp: str) -> None:
+        """Rewrite a report's rows and the parsed fields the user did not set (inside the caller's transaction)."""
+        flags = self._db.execute(
+            f"SELECT {', '.join(f'{field}_set' for field in EDITABLE)} FROM reports WHERE id = ?", (report_id,)
+        ).fetchone()
+        parsed = _parsed_fields(report)
+        fresh = [field for field, flag in zip(EDITABLE, flags, strict=True) if not flag]
+        assignments = "".join(f"{field} = ?, " for field in fresh)
+        self._db.execute(
+            f"UPDATE reports SET {assignments}parser = ?, corrections = ? WHERE id = ?",
+            (*(parsed[field] for field in fresh), _fingerprint(), stamp, report_id),
+        )
+        write_rows(self._db, report_id, report)
+        self._changed()
+
+    def _changed(self) -> None:
+        """Count a change to the catalogue's reports or rows (inside the caller's transaction): the search index
+        compares this generation to tell it must look again."""
+        self._db.execute(
+            "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT (key) DO UPDATE SET value = value + 1"
+        )
+
+    def generation(self) -> int:
+        """How many changes the catalogue has had (any connection's): equal generations, equal catalogue."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _stamps(self) -> dict[str, str]:
+        """The stamp (size and modification time) of each file in the corrections store, by report key: a
+        report whose stamp is not the one it was parsed with has had its corrections changed."""
+        if self.corrections is None:
+            return {}
+        try:
+            files = [entry for entry in os.scandir(self.corrections) if entry.name.endswith(CORRECTIONS_SUFFIX)]
+            return {
+                entry.name.removesuffix(CORRECTIONS_SUFFIX): f"{status.st_size}:{status.st_mtime_ns}"
+                for entry in files
+                for status in (entry.stat(),)
+            }
+        except OSError:
+            return {}
+
+    def stale(self) -> builtins.list[Entry]:
+        """The reports whose rows were parsed by another parser, or with corrections since changed (or that
+        could not be parsed yet): ``refresh`` parses them again."""
+        stamps = self._stamps()
+        rows = self._db.execute(f"SELECT {_COLUMNS}, parser, corrections FROM reports ORDER BY id").fetchall()
+        fingerprint = _fingerprint()
+        return [
+            _entry(row[:-2])
+            for row in rows
+            if row[-2] != fingerprint or row[-1] != stamps.get(str(row[7]), NO_CORRECTIONS)
+        ]
+
+    def refresh(self, progress: Progress | None = None, problem: Problem | None = None) -> int:
+        """Parse the stale reports (``stale``) again from their copies and rewrite their rows and the fields
+        the user did not set, one transaction each; how many were rewritten. ``progress(done, total)`` returning
+        False stops after that report. A report whose copy cannot be read is left as it is and passed to
+        ``problem``."""
+        stale = self.stale()
+        stamps = self._stamps()
+        done = 0
+        for number, entry in enumerate(stale, start=1):
+            copy = self.text_file(entry)
+            try:
+                report = parse_copy(copy, read_report_bytes(copy), entry.source, self.corrections)
+            except ReportError as error:
+                log.info("report %s not refreshed: %s", entry.id, error)
+                if problem is not None:
+                    problem(entry, error)
+            else:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    if self._db.execute("SELECT 1 FROM reports WHERE id = ?", (entry.id,)).fetchone():
+                        self._rewrite(entry.id, report, stamps.get(entry.content_hash, NO_CORRECTIONS))
+                        done += 1
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            if progress is not None and not progress(number, len(stale)):
+                break
+        return done
+
+    def metrics(self, indicators: Collection[str] | None = None) -> builtins.list[tuple[Entry, Metric]]:
+        """Every metric of every report, by report (``list`` order) then paragraph, rebuilt with all fields;
+        only those whose ``indicator`` (canonical wording) is one of ``indicators`` when given. Stale reports
+        are parsed again first (``refresh``), so what comes back is what the parser reads today."""
+        self.refresh()
+        columns = ", ".join(column for column in METRIC_COLUMNS if column != "seq")
+        sql = f"SELECT report_id, {columns} FROM metrics"
+        wanted = None if indicators is None else builtins.list(dict.fromkeys(indicators))
+        if wanted is not None:
+            if not wanted:
+                return []
+            sql += f" WHERE indicator IN ({', '.join('?' * len(wanted))})"
+        with self.snapshot():
+            entries = self.list()
+            rows = self._db.execute(sql + " ORDER BY report_id, seq", wanted or ()).fetchall()
+        order = {entry.id: number for number, entry in enumerate(entries)}
+        by_id = {entry.id: entry for entry in entries}
+        found = [(by_id[int(row[0])], metric(row[1:])) for row in rows]
+        found.sort(key=lambda pair: order[pair[0].id])  # stable: paragraph order within a report
+        return found
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see the catalogue as it was when the first one ran, whatever other connections write
+        meanwhile (one read transaction)."""
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._db.execute("COMMIT")
+
+    def report(self, entry: Entry, cache: Path | None = None) -> Report:
+        """The parsed report of the library's copy, corrected from the store (through the report cache in
+        ``cache`` when given; ``report_cache``). ReportError when the copy cannot be read."""
+        copy = self.text_file(entry)
+        if cache is None:
+            return parse_copy(copy, read_report_bytes(copy), entry.source, self.corrections)
+        from jcviewer.model.report_cache import load_report_cached
+
+        return replace(load_report_cached(copy, cache, self.corrections), source=entry.source)
 
     def add_folder(self, folder: Path) -> Iterator[tuple[Path, int, bool]]:
         """Add every ``*.txt`` under ``folder`` (sorted), yielding each file, its id and whether it is new.
@@ -247,7 +386,14 @@ class Catalogue:
     def remove(self, report_id: int) -> Entry:
         """Remove the report and its text copy; the removed entry. KeyError if there is none."""
         entry = self.get(report_id)
-        self._db.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("DELETE FROM reports WHERE id = ?", (report_id,))  # its rows go with it (cascade)
+            self._changed()
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
         self.text_file(entry).unlink(missing_ok=True)
         return entry
 
@@ -264,5 +410,31 @@ class Catalogue:
         if fields:
             values = [None if value == "" else value for value in fields.values()]
             assignments = ", ".join(f"{field} = ?, {field}_set = 1" for field in fields)
-            self._db.execute(f"UPDATE reports SET {assignments} WHERE id = ?", (*values, report_id))
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute(f"UPDATE reports SET {assignments} WHERE id = ?", (*values, report_id))
+                self._changed()
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
         return self.get(report_id)
+
+
+def _parsed_fields(report: Report) -> dict[str, str | int | None]:
+    """The catalogue's fields as the parser reads them: title and year from the report, the date from the
+    meeting, place and kind guessed from the title."""
+    return {
+        "title": report.title,
+        "place": guess_place(report.title),
+        "kind": guess_kind(report.title),
+        "date": meeting_date(report) or None,
+        "year": report.year,
+    }
+
+
+def _fingerprint() -> str:
+    """The parser's fingerprint as the catalogue records it (``report_cache.parser_fingerprint``)."""
+    from jcviewer.model.report_cache import parser_fingerprint
+
+    return parser_fingerprint().hex()
