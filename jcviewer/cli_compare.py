@@ -47,11 +47,11 @@ def _error(message: str) -> None:
 
 
 def _load(catalogue: Catalogue, entry: Entry) -> Report:
-    """The entry's report, parsed from the library's copy (corrected by the store), with the catalogue's year
-    (the user may have set it)."""
-    from jcviewer.model.parse import load_report
+    """The entry's report, parsed from the library's copy (corrected by the store; through the user's report
+    cache), with the catalogue's year (the user may have set it)."""
+    from jcviewer.paths import user_cache_folder
 
-    report = load_report(catalogue.text_file(entry), store=catalogue.corrections, sidecar=False)
+    report = catalogue.report(entry, cache=user_cache_folder("reports"))
     return report if entry.year is None else replace(report, year=entry.year)
 
 

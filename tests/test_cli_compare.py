@@ -17,8 +17,9 @@ from jcviewer.model.library import Catalogue
 
 
 @pytest.fixture
-def catalogue(tmp_path: Path) -> Iterator[Catalogue]:
-    """Two generated reports of one county: id 1 set in 2024, id 2 in 2023."""
+def catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Catalogue]:
+    """Two generated reports of one county: id 1 set in 2024, id 2 in 2023 (a report cache of this test's own)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with Catalogue(tmp_path / "lib") as library:
         for seed, (year, targets) in enumerate(((2024, {"gdp": 5.5, "retail": 8}), (2023, {"gdp": 6})), start=1):
             path = tmp_path / f"wenshui-{seed}.txt"
@@ -86,3 +87,8 @@ def test_a_lost_copy_is_one_line_on_stderr(catalogue: Catalogue, capsys: pytest.
     assert not run_compare(parse("compare", "1", "2"), catalogue)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("jcviewer: error: report 2 cannot be read")
+
+
+def test_reports_are_parsed_through_the_report_cache(catalogue: Catalogue, tmp_path: Path) -> None:
+    assert run_compare(parse("compare", "1", "2"), catalogue)
+    assert len(list((tmp_path / "cache").rglob("*.report.json"))) == 2
