@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from jcviewer.model.parse.indicators import FALL_VERBS
 from jcviewer.model.report import Metric, Qualifier, Report, Section
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 QUALIFIER_SIGNS: dict[Qualifier, str] = {
     "about": "≈",
@@ -84,13 +85,26 @@ def to_json(report: Report) -> dict[str, Any]:
     }
 
 
+def shown_numbers(metric: Metric) -> tuple[float, float | None]:
+    """The value (and range end) to show beside the metric's label: the size of a fall when the label names the
+    fall ("社零额下降" 1.2, never 下降-1.2), else the signed value. The metric has a number."""
+    assert metric.value is not None
+    if metric.measure in FALL_VERBS and metric.label.endswith(metric.measure):
+        if metric.value_max is None:
+            return -metric.value, None
+        return -metric.value_max, -metric.value
+    return metric.value, metric.value_max
+
+
 def format_value(metric: Metric) -> str:
-    """A metric's value for display: "≈6%", "≥10%", "103亿元", "完成市定要求"."""
+    """A metric's value for display beside its label: "≈6%", "≥10%", "103亿元", "完成市定要求"; a fall named
+    by the label shows its size ("下降" "3.3%")."""
     if metric.value is None:
         return metric.expression
-    number = f"{metric.value:g}"
-    if metric.value_max is not None:
-        number += f"–{metric.value_max:g}"
+    value, value_max = shown_numbers(metric)
+    number = f"{value:g}"
+    if value_max is not None:
+        number += f"–{value_max:g}"
     return QUALIFIER_SIGNS[metric.qualifier] + number + metric.unit
 
 

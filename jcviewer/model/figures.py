@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from jcviewer.model.export import format_value
+from jcviewer.model.export import format_value, shown_numbers
 from jcviewer.model.navigation import Node
 from jcviewer.model.report import Metric, Period, Report
 
@@ -47,9 +47,9 @@ def _single(unit: str, period: Period, bars: tuple[Bar, ...]) -> Figure:
 
 
 def _bar(metric: Metric, label: str | None = None, scale: float = 1.0) -> Bar:
-    """A bar ``scale`` times the metric's value long, labelled with the value as printed ("4552万元")."""
-    assert metric.value is not None
-    return Bar(label or metric.label, metric.value * scale, format_value(metric), metric)
+    """A bar ``scale`` times the metric's value as shown long (a fall named by its label: its size), labelled
+    with the value as printed ("4552万元")."""
+    return Bar(label or metric.label, shown_numbers(metric)[0] * scale, format_value(metric), metric)
 
 
 def _plottable(metrics: Iterable[Metric], period: Period) -> list[Metric]:
@@ -158,7 +158,7 @@ def achievement_figures(report: Report) -> tuple[Figure, ...]:
     figures = []
     amounts = [m for m in results if m.unit in AMOUNT_UNITS]
     if amounts:
-        largest = max(m.value * AMOUNT_UNITS[m.unit] for m in amounts if m.value is not None)
+        largest = max(abs(m.value) * AMOUNT_UNITS[m.unit] for m in amounts if m.value is not None)
         unit = "亿元" if largest >= AMOUNT_UNITS["亿元"] else "万元" if largest >= AMOUNT_UNITS["万元"] else "元"
         bars = tuple(_bar(m, scale=AMOUNT_UNITS[m.unit] / AMOUNT_UNITS[unit]) for m in amounts)
         figures.append(_single(unit, "result", bars))

@@ -20,13 +20,20 @@ VERBS = (
     "完成", "实现", "突破", "超过", "净增", "新增", "投入", "打造", "搭建",
     "实施", "建成", "开展", "引进", "培育", "占", "连续", "排名", "为", "控制在", "保持",
     "保持在", "稳定在", "增加到", "增长到", "提高到", "下降到", "降至", "增至",
-    "降到", "升至", "是", "共有", "拥有", "收窄", "扩大", "回落", "上涨",
+    "降到", "升至", "是", "共有", "拥有", "收窄", "扩大", "回落", "上涨", "下滑", "下跌",
 )  # fmt: skip
 """Verbs linking an indicator to its value; matched longest first so 净增 wins over 增."""
 
+FALL_VERBS = frozenset({"下降", "减少", "降低", "回落", "下滑", "下跌"})
+"""Verbs printing the size of a fall ("下降3.3%" is −3.3); 下降到/降至 name the level reached instead."""
+
+ALIASES = {"经济": "地区生产总值", "经济总量": "地区生产总值"}
+"""Wordings that name an indicator only as a whole ("经济增长6%左右" is the GDP target). Not search synonyms:
+"经济" alone must not find every GDP figure."""
+
 LEADING_FILLERS = (
     r"预计|初步预计|有望|力争|确保|全年|累计|同比|其中|共有|拥有|共|总计|是|今年|上半年|下半年|前三季度|[一二三四]季度|"
-    r"截至目前|截至|目前|此外|另外|同时|而|但|仍能|仍|要|将|全省|全市|全区|全县|"
+    r"截至目前|截至|目前|此外|另外|同时|而|但|仍能|仍|要|将|努力|(?:主要)?(?:预期)?目标(?:是|为)|全省|全市|全区|全县|"
     r"\d+(?:至|-|—)\d+月(?:份)?|\d+月(?:份)?|(?:19|20)\d\d年(?:全年)?"
 )
 """Words that open a clause without being part of what is measured ("全市" is the report's own area)."""

@@ -5,7 +5,9 @@ Works on repaired paragraph text. A value is a number printed with a unit (units
 before the value ("固投完成49亿元"), else after it ("31个项目竣工投产"), else carried from the sentence
 ("GDP……预计完成103亿元，增长1%"); a 分别 list maps its values to its subjects in order (indicators.py). The
 period comes from the paragraph's time cues, a clause's own "目标", and years printed before the value
-(periods.py); a number inside someone's quotation or in brackets is never a target.
+(periods.py); a number inside someone's quotation or in brackets is never a target, every number after a
+declaration of targets ("主要预期目标是：") is one. A fall is negative ("下降3.3%" → −3.3); an estimate word
+(预计 …) marks the figures of its clause and the rest of its sentence ``estimate``.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from jcviewer.model.parse.indicators import (
+    ALIASES,
     CLAUSE_BREAKS,
     CONJUNCTIONS,
+    FALL_VERBS,
     LIST_SEPARATORS,
     Subject,
     list_members,
@@ -27,9 +31,11 @@ from jcviewer.model.parse.indicators import (
     topic,
 )
 from jcviewer.model.parse.periods import (
+    ESTIMATE,
     YEAR,
     ClausePeriod,
     clause_period,
+    declaration_end,
     paragraph_period,
     paragraph_year,
     printed_years,
@@ -128,6 +134,25 @@ class _Sentence:
         if start not in self.kinds:
             self.kinds[start] = clause_period(self.text[start:end])
         return self.kinds[start]
+
+    @cached_property
+    def estimate_from(self) -> int | None:
+        """Where the sentence's first estimate word (预计 …) is, or None."""
+        match = ESTIMATE.search(self.text)
+        return match.start() if match else None
+
+    def estimated(self, position: int) -> bool:
+        """True when an estimate word governs ``position``: printed in its clause or an earlier one."""
+        return self.estimate_from is not None and self.estimate_from < self.clause(position)[1]
+
+    @cached_property
+    def declaration(self) -> int | None:
+        """Where the sentence's declaration of targets ("主要预期目标是：") ends, or None."""
+        return declaration_end(self.text)
+
+    def declared(self, position: int) -> bool:
+        """True when ``position`` follows the sentence's declaration of targets."""
+        return self.declaration is not None and self.declaration <= position
 
     def in_brackets(self, position: int) -> bool:
         """True when ``position`` is inside （…）."""
@@ -268,15 +293,16 @@ def _period(reading: _Sentence, value: Value) -> Period | None:
     """The value's period: the paragraph's, a clause's own goal, never a target inside a quote or brackets."""
     period = reading.period
     kind = reading.clause_kind(value.start)
-    if kind == "target" or (period is None and value.qualifier in _PLAN_QUALIFIERS and reading.plans):
+    declared = reading.declared(value.start)
+    if declared or kind == "target" or (period is None and value.qualifier in _PLAN_QUALIFIERS and reading.plans):
         period = "target"
     elif (
         period == "result"
         and value.qualifier in _GOAL_QUALIFIERS
-        and _printed_year(reading, value) == reading.plan_year
+        and _printed_year(reading, value.start) == reading.plan_year
     ):
         period = "target"  # "2024年，全县地区生产总值增长6%左右" in a report planning 2024
-    if kind == "estimate" and period == "target":
+    if period == "target" and reading.estimated(value.start):
         return None
     quoted = _inside(reading.quoted, reading.start + value.start)
     if period == "target" and (quoted or reading.in_brackets(value.start)):
@@ -295,26 +321,40 @@ def _year(reading: _Sentence, value: Value, period: Period | None) -> int | None
     if period is None:
         return None
     if period == "target":
-        return reading.plan_year
-    printed = _printed_year(reading, value)
+        declaration = reading.declaration  # the year printed before "主要预期目标是：" is the targets' year
+        printed = (
+            _printed_year(reading, declaration) if declaration is not None and declaration <= value.start else None
+        )
+        return printed if printed is not None else reading.plan_year
+    printed = _printed_year(reading, value.start)
     return printed if printed is not None else reading.year
 
 
-def _printed_year(reading: _Sentence, value: Value) -> int | None:
-    """The year printed last before the value in its sentence (in its aside, or outside any), else None."""
-    years = reading.years if reading.in_brackets(value.start) else reading.years_outside
-    index = bisect_right(years, (value.start, 9999)) - 1
+def _printed_year(reading: _Sentence, position: int) -> int | None:
+    """The year printed last before ``position`` in its sentence (in its aside, or outside any), else None."""
+    years = reading.years if reading.in_brackets(position) else reading.years_outside
+    index = bisect_right(years, (position, 9999)) - 1
     return years[index][1] if index >= 0 else None
+
+
+def _signed(value: Value, measure: str) -> tuple[float, float | None]:
+    """The value and range end with a fall negative ("下降3%—5%" → −5, −3); as printed otherwise."""
+    if measure not in FALL_VERBS:
+        return value.number, value.number_max
+    if value.number_max is None:
+        return -value.number, None
+    return -value.number_max, -value.number
 
 
 def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: Qualifier) -> Metric:
     period = _period(reading, value)
+    number, number_max = _signed(value, subject.measure)
     return Metric(
         indicator=_canonical(reading.synonyms, subject.wording),
         original=subject.wording,
         measure=subject.measure,
-        value=value.number,
-        value_max=value.number_max,
+        value=number,
+        value_max=number_max,
         unit=value.unit,
         qualifier=qualifier,
         period=period,
@@ -323,17 +363,18 @@ def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: Quali
         text=reading.text,
         paragraph=reading.paragraph.id,
         span=(reading.start + value.start, reading.start + value.end),
+        estimate=reading.estimated(value.start),
     )
 
 
 def _canonical(synonyms: Synonyms, wording: str) -> str:
     """The wording with abbreviations expanded, without the head noun an abbreviation already held
-    ("社零总额" → 社会消费品零售总额, not …总额总额)."""
+    ("社零总额" → 社会消费品零售总额, not …总额总额); a whole-indicator alias named ("经济" → 地区生产总值)."""
     expanded = synonyms.expand(wording)
     for group in synonyms.groups:
         canonical = group[0]
         expanded = expanded.replace(canonical + canonical[-2:], canonical)
-    return expanded
+    return ALIASES.get(expanded, expanded)
 
 
 def _list_qualifiers(values: list[Value]) -> list[Qualifier]:

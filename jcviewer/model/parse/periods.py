@@ -56,16 +56,36 @@ FORWARD_WORDS = ("要", "力争", "确保", "争取", "将", "预期", "计划",
 ("实现3年跨进全国前列目标")."""
 
 _GOAL = re.compile("目标")
-_ESTIMATE = re.compile("预计|估计|预估|有望")
+ESTIMATE = re.compile("预计|估计|预估|有望")
+"""Words giving a figure as an estimate: they govern their clause and the rest of the sentence."""
+DECLARATION = re.compile(r"目标(?:是|为|[：:])|设定[^，。；：]{0,10}目标")
+"""A sentence declaring targets ("主要预期目标是：", "设定预期奋斗目标，"): every figure after it is one."""
+_ACHIEVED = re.compile("完成|实现|达到|达成|超额|超过")
+_HORIZON = re.compile(r"(?:^|[^截])[到至]$")
 _FORWARD = re.compile("|".join(FORWARD_WORDS))
 _BASES = frozenset("比较")
 _LAST_YEAR = re.compile(r"去年|上年|过去(?:的)?一年|一年来")
 
 
 def target_year(paragraphs: Iterable[Paragraph]) -> int | None:
-    """The year the report plans for: the latest year it mentions."""
-    years = [int(m.group(1)) for p in paragraphs for m in YEAR.finditer(p.text)]
+    """The year the report plans for: the latest year it mentions, not counting a horizon ("到2025年")."""
+    years = [
+        int(m.group(1))
+        for p in paragraphs
+        for m in YEAR.finditer(p.text)
+        if not _HORIZON.search(p.text[max(0, m.start() - 2) : m.start()])
+    ]
     return max(years) if years else None
+
+
+def declaration_end(sentence: str) -> int | None:
+    """Where a declaration of targets ends in ``sentence`` ("2023年主要预期目标是：" …), or None when it has
+    none; "完成年初设定的目标" is an achievement, not a declaration."""
+    for match in DECLARATION.finditer(sentence):
+        clause_start = max(sentence.rfind(c, 0, match.start()) for c in "，。；：！？") + 1
+        if not _ACHIEVED.search(sentence, clause_start, match.start()):
+            return match.end()
+    return None
 
 
 def paragraph_period(text: str, plan_year: int | None) -> Period | None:
@@ -84,7 +104,7 @@ def paragraph_period(text: str, plan_year: int | None) -> Period | None:
 def clause_period(clause: str) -> ClausePeriod | None:
     """ "target" when the clause names its value a goal still to reach ("要实现全年增长6%的目标"),
     "estimate" when it guesses ("预计全年增长5%左右": never a target), else None."""
-    if _ESTIMATE.search(clause):
+    if ESTIMATE.search(clause):
         return "estimate"
     if _GOAL.search(clause) is not None and _FORWARD.search(clause) is not None:
         return "target"

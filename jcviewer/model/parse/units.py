@@ -55,6 +55,11 @@ LEADING_QUALIFIERS: tuple[tuple[str, Qualifier | Literal[""]], ...] = (
 
 RANGE_DASHES = "-~～—–至到"
 
+MINUS_SIGNS = "-−－"
+"""Signs printed right before a number that make it negative ("增长-3.3%"), when no number is printed before them
+(then the sign is a range's dash)."""
+_NOT_BEFORE_SIGN = re.compile(r"[\d.%‰A-Za-z]")
+
 _NUMBER = r"\d+(?:\.\d+)?"
 _BASE = "|".join(sorted(BASE_UNITS, key=len, reverse=True))
 _MAGNITUDE = "|".join(MAGNITUDES)
@@ -82,6 +87,19 @@ class Value:
     stated_qualifier: bool  # the qualifier is printed with this value (not "exact" by default)
 
 
+MAGNITUDE_FACTORS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+"""What each magnitude multiplies by."""
+
+
+def unit_scale(unit: str) -> tuple[str, float]:
+    """The base unit and its multiplier ("万亿元" → ("元", 1e12), "万人" → ("人", 1e4)); a unit without a
+    magnitude is its own base ("%" → ("%", 1.0), "亿" → ("", 1e8))."""
+    for magnitude in MAGNITUDES:
+        if unit.startswith(magnitude) and (unit[len(magnitude) :] in BASE_UNITS or unit == magnitude):
+            return unit[len(magnitude) :], MAGNITUDE_FACTORS[magnitude]
+    return unit, 1.0
+
+
 def leading_qualifier(text: str, start: int) -> Qualifier | Literal[""]:
     """The bound printed right before ``start`` ("不超过5%" → "at_most"), else ""."""
     before = text[max(0, start - 3) : start]
@@ -91,22 +109,30 @@ def leading_qualifier(text: str, start: int) -> Qualifier | Literal[""]:
     return ""
 
 
+def _signed(text: str, start: int) -> bool:
+    """True when the number at ``start`` is printed with a minus sign ("增长-3.3%"), not a range's dash."""
+    if start == 0 or text[start - 1] not in MINUS_SIGNS:
+        return False
+    return start == 1 or not _NOT_BEFORE_SIGN.match(text[start - 2])
+
+
 def value_at(match: re.Match[str], text: str) -> Value:
-    """The Value of one match of VALUE in ``text``."""
+    """The Value of one match of VALUE in ``text``; a minus sign printed before the number is part of it."""
     num2 = match.group("num2")
     qualifier: Qualifier | Literal[""] = QUALIFIERS.get(match.group("qual") or "", "")
     if num2 is not None:
         qualifier = "range"
     elif not qualifier:
         qualifier = leading_qualifier(text, match.start())
+    negative = _signed(text, match.start())
     return Value(
-        start=match.start(),
+        start=match.start() - negative,
         end=match.end(),
-        number=float(match.group("num")),
+        number=-float(match.group("num")) if negative else float(match.group("num")),
         number_max=float(num2) if num2 is not None else None,
         unit=match.group("unit") or "",
         qualifier=qualifier or "exact",
-        expression=match.group(),
+        expression=text[match.start() - negative : match.end()],
         stated_qualifier=bool(qualifier),
     )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from jcviewer.model.export import format_value
 from jcviewer.model.figures import comparison_figure, matching_result
 from jcviewer.model.parse.metrics import find_metrics
 from jcviewer.model.parse.units import find_values
@@ -281,3 +282,92 @@ def test_a_plan_without_the_word_target_is_read_from_its_year_and_qualifiers() -
         (10.0, "target", 2024),
         (3000.0, "target", 2024),
     ]
+
+
+def test_a_fall_is_negative_and_a_falling_range_is_swapped() -> None:
+    metrics = _metrics(
+        "过去一年，全县固投下降3.3%，社零额回落2.1个百分点，财政支出减少5亿元，进口额下降3%—5%，出口额增长-1.5%。"
+    )
+    assert [(m.indicator, m.measure, m.value, m.value_max, m.expression) for m in metrics] == [
+        ("固定资产投资", "下降", -3.3, None, "3.3%"),
+        ("社会消费品零售总额", "回落", -2.1, None, "2.1个百分点"),
+        ("财政支出", "减少", -5.0, None, "5亿元"),
+        ("进口额", "下降", -5.0, -3.0, "3%—5%"),
+        ("出口额", "增长", -1.5, None, "-1.5%"),  # printed signed: as printed
+    ]
+
+
+def test_a_level_reached_by_falling_is_not_negative() -> None:
+    metrics = _metrics("过去一年，城镇调查失业率下降到5.1%，单位能耗降至0.8吨标准煤。")
+    assert [m.value for m in metrics] == [5.1, 0.8]
+
+
+def test_a_range_dash_is_not_a_minus_sign() -> None:
+    assert [(v.number, v.number_max) for v in find_values("增长5%-6%，2023-2024年")] == [(5.0, 6.0), (2023.0, 2024.0)]
+
+
+def test_a_falling_target_keeps_its_printed_bound() -> None:
+    targets = _targets("主要预期目标是：单位地区生产总值能耗下降3%以上，地区生产总值增长6%左右。")
+    assert targets == [("单位地区生产总值能耗", -3.0, None, "%", "at_least"), ("地区生产总值", 6.0, None, "%", "about")]
+
+
+def test_an_estimate_marks_its_clause_and_the_rest_of_its_sentence() -> None:
+    metrics = _metrics(
+        "过去一年，GDP连续三年突破百亿，预计完成103亿元，增长1%；固投完成49亿元。初步预计全年社零额增长4%，进出口总额9亿元。"
+    )
+    assert [(m.expression, m.period, m.estimate) for m in metrics] == [
+        ("103亿元", "result", True),
+        ("1%", "result", True),
+        ("49亿元", "result", False),  # another sentence (；)
+        ("4%", "result", True),
+        ("9亿元", "result", True),
+    ]
+
+
+def test_every_figure_after_a_declaration_of_targets_is_a_target_of_its_year() -> None:
+    metrics = _metrics(
+        "过去一年，经济运行总体平稳。2023年主要预期目标是：地区生产总值增长6%左右，"
+        "一般公共预算收入增长5.0%—5.5%，社会消费品零售总额增长5%以上。",
+        "2024年，全县地区生产总值增长5%左右。",
+    )
+    assert [(m.indicator, m.period, m.year, m.qualifier) for m in metrics][:3] == [
+        ("地区生产总值", "target", 2023, "about"),
+        ("一般公共预算收入", "target", 2023, "range"),
+        ("社会消费品零售总额", "target", 2023, "at_least"),
+    ]
+
+
+def test_a_target_already_met_is_no_declaration() -> None:
+    metrics = _metrics(
+        "过去一年，全面完成年初设定的目标，地区生产总值增长7%。", "2024年，设定预期奋斗目标，经济增长6%。"
+    )
+    assert [(m.indicator, m.original, m.value, m.period) for m in metrics] == [
+        ("地区生产总值", "地区生产总值", 7.0, "result"),
+        ("地区生产总值", "经济", 6.0, "target"),  # 经济增长 is the GDP target
+    ]
+
+
+def test_a_horizon_is_not_the_year_planned_for() -> None:
+    metrics = _metrics(
+        "2023年主要预期目标是：地区生产总值增长6%左右，规上工业增加值增长8%。",
+        "到2025年，全县地区生产总值突破200亿元。",
+    )
+    assert [(m.indicator, m.period, m.year) for m in metrics][:2] == [
+        ("地区生产总值", "target", 2023),
+        ("规模以上工业增加值", "target", 2023),
+    ]
+
+
+def test_filler_words_before_a_target_are_not_its_indicator() -> None:
+    metrics = _metrics("2024年目标是GDP增长6%，要努力实现经济增长6.5%的目标。")
+    assert [(m.indicator, m.value, m.period) for m in metrics] == [
+        ("地区生产总值", 6.0, "target"),
+        ("地区生产总值", 6.5, "target"),
+    ]
+
+
+def test_a_fall_named_by_its_label_shows_its_size() -> None:
+    fall, signed, ranged = _metrics("过去一年，全县固投下降3.3%，出口额增长-1.5%，进口额下降3%—5%。")
+    assert (fall.label, format_value(fall)) == ("固定资产投资下降", "3.3%")
+    assert (signed.label, format_value(signed)) == ("出口额增长", "-1.5%")
+    assert format_value(ranged) == "3–5%"
