@@ -2,7 +2,8 @@
 
 Run by hand: ``python bench/bench_briefing.py [RUNS]``. Times choosing the content, fitting the page and writing
 the PDF (whole report, then the longest section, then a crowded generated report that must shrink and drop),
-median over RUNS (default 21). Goal: whole report under 300 ms.
+median over RUNS (default 21), and the whole report of the bundled text repeated 10 and 40 times (its filler text
+is the whole report: thousands of sentences to shorten). Goal: whole report under 300 ms.
 """
 
 from __future__ import annotations
@@ -33,11 +34,15 @@ def main() -> None:
     session = create_session("zh")
     bundled = load_report(bundled_report())
     crowded = parse_text(crowded_page(seed=3).text(), source="crowded.txt")
+    raw = bundled_report().read_text(encoding="utf-8")
+    repeated = {times: parse_text("\n".join([raw] * times), source=f"x{times}.txt") for times in (10, 40)}
     cases = [
         ("whole report", lambda: report_briefing(bundled)),
         ("section s2 (longest: shortened a sentence at a time)", lambda: section_briefing(bundled, "s2")),
         ("section s3 (printed whole)", lambda: section_briefing(bundled, "s3")),
         ("crowded generated report", lambda: report_briefing(crowded)),
+        ("whole report, bundled text ×10", lambda: report_briefing(repeated[10])),
+        ("whole report, bundled text ×40", lambda: report_briefing(repeated[40])),
     ]
     paper = QPageSize(QPageSize.PageSizeId.A4)
     print(f"| briefing | median ({runs} runs) | min | max | type size | PDF size |")

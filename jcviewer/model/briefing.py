@@ -8,9 +8,9 @@ UI language ("2024年主要目标"), while ``heading`` carries wording taken fro
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from jcviewer.model.briefing_text import Unit, abridgements, whole_sentences
 from jcviewer.model.export import format_value
@@ -270,22 +270,42 @@ def _passage(report: Report, section: Section, headed: bool = False) -> tuple[Un
     return tuple(units)
 
 
-def passage_versions(block: Block) -> list[Block]:
+class PassageVersions(Sequence[Block]):
     """A passage block whole, then shorter and shorter a sentence at a time (``briefing_text.abridgements``),
-    each marked abridged with the count of sentences left out; [block] for any other block."""
-    if BLOCKS[block.kind].content != "passage" or not block.units:
-        return [block]
-    return [
-        replace(
-            block,
+    each marked abridged with the count of sentences left out; each made when asked for."""
+
+    def __init__(self, block: Block) -> None:
+        self._block = block
+        self._versions = abridgements(block.units)
+
+    def __len__(self) -> int:
+        return len(self._versions)
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Block]: ...
+
+    def __getitem__(self, index: int | slice) -> Block | list[Block]:
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self)))]
+        a = self._versions[index]
+        return replace(
+            self._block,
             units=a.units,
             abridged=a.left_out > 0 or a.clause_cut,
             left_out=a.left_out,
             sentences=a.total,
             clause_cut=a.clause_cut,
         )
-        for a in abridgements(block.units)
-    ]
+
+
+def passage_versions(block: Block) -> Sequence[Block]:
+    """A passage block's versions, whole first (``PassageVersions``); [block] for any other block."""
+    if BLOCKS[block.kind].content != "passage" or not block.units:
+        return [block]
+    return PassageVersions(block)
 
 
 def section_briefing(report: Report, section_id: str) -> Briefing:

@@ -10,9 +10,12 @@ clause. Where anything is left out the elision mark (……) stands, and a closi
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from itertools import accumulate
+from typing import Literal, overload
 
 ELISION = "……"
 CLOSERS = "”’」』"
@@ -113,44 +116,80 @@ class Abridgement:
     clause_cut: bool = False
 
 
-def abridgements(units: tuple[Unit, ...]) -> list[Abridgement]:
+class Abridgements(Sequence[Abridgement]):
     """The passage whole, then shorter and shorter, in three stages, each step leaving out a little more:
     sentences one at a time in the order of importance of the module docstring, down to every paragraph's first
     statement; then whole paragraphs, the last first, down to the first; then, if that paragraph's statement is
-    longer than ``LONG_SENTENCE`` (text extracted without full stops), its clauses, the last first."""
-    cut = [sentences(u.text) if u.kind != "heading" else [u.text] for u in units]
-    kept = [[True] * len(c) for c in cut]
-    total = sum(len(c) for c, u in zip(cut, units, strict=True) if u.kind != "heading")
-    steps = [Abridgement(units, 0, total)]
+    longer than ``LONG_SENTENCE`` (text extracted without full stops), its clauses, the last first.
 
-    def shown() -> tuple[Unit, ...]:
-        """The units as they now read; paragraphs left out whole in a row stand as one elision mark."""
+    Each version is rendered when asked for: a layout bisects them (log n of n), and a long passage has
+    thousands of versions of thousands of sentences."""
+
+    def __init__(self, units: tuple[Unit, ...]) -> None:
+        self._units = units
+        self._cut = [sentences(u.text) if u.kind != "heading" else [u.text] for u in units]
+        self._total = sum(len(c) for c, u in zip(self._cut, units, strict=True) if u.kind != "heading")
+        self._steps = _leaving_order(units, self._cut)
+        self._left_out = list(accumulate((len(ats) for _, ats in self._steps), initial=0))
+        self._first = next((u for u, unit in enumerate(units) if unit.kind != "heading" and unit.text), None)
+        self._clauses: list[str] = []
+        if self._first is not None:
+            statement = self._cut[self._first][_kept(self._cut[self._first])]
+            self._clauses = _CLAUSE.findall(statement) if len(statement) > LONG_SENTENCE else []
+        self._rendered: dict[int, Abridgement] = {}
+
+    def __len__(self) -> int:
+        return len(self._steps) + 1 + max(0, len(self._clauses) - 1)
+
+    @overload
+    def __getitem__(self, index: int) -> Abridgement: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Abridgement]: ...
+
+    def __getitem__(self, index: int | slice) -> Abridgement | list[Abridgement]:
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self)))]
+        number = index + len(self) if index < 0 else index
+        if not 0 <= number < len(self):
+            raise IndexError(index)
+        if number not in self._rendered:
+            self._rendered[number] = self._render(number)
+        return self._rendered[number]
+
+    def _render(self, number: int) -> Abridgement:
+        steps = min(number, len(self._steps))
+        kept = [[True] * len(c) for c in self._cut]
+        for unit_at, sentence_ats in self._steps[:steps]:
+            for sentence_at in sentence_ats:
+                kept[unit_at][sentence_at] = False
+        units = self._shown(kept)
+        left_out = self._left_out[steps]
+        if number == steps:
+            return Abridgement(units, left_out, self._total)
+        assert self._first is not None  # clause versions exist only for a first paragraph
+        count = len(self._clauses) - (number - steps)  # the clauses this version keeps
+        cut = self._cut[self._first]
+        statement = _kept(cut)
+        opening = ELISION if statement > 0 else ""
+        rest = "".join(self._clauses[count:]) + "".join(cut[statement + 1 :])
+        clipped = replace(self._units[self._first], text=opening + "".join(self._clauses[:count]) + _elided(rest))
+        return Abridgement(units[: self._first] + (clipped,) + units[self._first + 1 :], left_out, self._total, True)
+
+    def _shown(self, kept: list[list[bool]]) -> tuple[Unit, ...]:
+        """The units as they read with ``kept``; paragraphs left out whole in a row stand as one elision mark."""
         out: list[Unit] = []
-        for unit, c, flags in zip(units, cut, kept, strict=True):
-            text = unit.text if all(flags) else _joined(c, flags)
+        for unit, cut, flags in zip(self._units, self._cut, kept, strict=True):
+            text = unit.text if all(flags) else _joined(cut, flags)
             if text == ELISION and out and out[-1].text == ELISION:
                 continue
             out.append(unit if text == unit.text else replace(unit, text=text))
         return tuple(out)
 
-    left_out = 0
-    for unit_at, sentence_ats in _leaving_order(units, cut):
-        for sentence_at in sentence_ats:
-            kept[unit_at][sentence_at] = False
-        left_out += len(sentence_ats)
-        steps.append(Abridgement(shown(), left_out, total))
-    first = next((u for u, unit in enumerate(units) if unit.kind != "heading" and unit.text), None)
-    if first is None:
-        return steps
-    statement = _kept(cut[first])
-    clauses = _CLAUSE.findall(cut[first][statement]) if len(cut[first][statement]) > LONG_SENTENCE else []
-    for count in range(len(clauses) - 1, 0, -1):
-        opening = ELISION if statement > 0 else ""
-        rest = "".join(clauses[count:]) + "".join(cut[first][statement + 1 :])
-        clipped = replace(units[first], text=opening + "".join(clauses[:count]) + _elided(rest))
-        units_now = steps[-1].units[:first] + (clipped,) + steps[-1].units[first + 1 :]
-        steps.append(Abridgement(units_now, left_out, total, clause_cut=True))
-    return steps
+
+def abridgements(units: tuple[Unit, ...]) -> Abridgements:
+    """The versions of ``units``, whole first, shorter and shorter (``Abridgements``)."""
+    return Abridgements(units)
 
 
 def _kept(cut: list[str]) -> int:
@@ -170,22 +209,26 @@ def _leaving_order(units: tuple[Unit, ...], cut: list[list[str]]) -> list[tuple[
         if s != _kept(cut[u])
     ]
     questions = [c for c in candidates if is_question(cut[c[0]][c[1]])]
-    transitional = [c for c in candidates if c not in questions and is_transitional(cut[c[0]][c[1]])]
+    asked = set(questions)
+    transitional = [c for c in candidates if c not in asked and is_transitional(cut[c[0]][c[1]])]
     order = questions + transitional
-    rest = [c for c in candidates if c not in order]
-    remaining = {u: sum(len(cut[u][s]) for s in range(len(cut[u]))) for u in range(len(units))}
+    early = set(order)
+    remaining = [sum(len(sentence) for sentence in cut[u]) for u in range(len(units))]
     for u, s in order:
         remaining[u] -= len(cut[u][s])
     by_unit: dict[int, list[int]] = {}
-    for u, s in rest:
-        by_unit.setdefault(u, []).append(s)
-    while by_unit:  # the longest paragraph gives up its last sentence
-        longest = max(by_unit, key=lambda u: (remaining[u], -u))
+    for u, s in candidates:
+        if (u, s) not in early:
+            by_unit.setdefault(u, []).append(s)
+    longest_first = [(-remaining[u], u) for u in by_unit]
+    heapq.heapify(longest_first)
+    while longest_first:  # the longest paragraph gives up its last sentence
+        _, longest = heapq.heappop(longest_first)
         sentence_at = by_unit[longest].pop()
         remaining[longest] -= len(cut[longest][sentence_at])
         order.append((longest, sentence_at))
-        if not by_unit[longest]:
-            del by_unit[longest]
+        if by_unit[longest]:
+            heapq.heappush(longest_first, (-remaining[longest], longest))
     steps = [(u, [s]) for u, s in order]
     paragraphs = [u for u, unit in enumerate(units) if unit.kind != "heading" and unit.text]
     for u in reversed(paragraphs[1:]):  # then whole paragraphs, the last first

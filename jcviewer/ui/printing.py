@@ -11,6 +11,7 @@ black-and-white printer keeps it readable.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -93,6 +94,39 @@ def first_holding(low: int, high: int, holds: Callable[[int], object]) -> int:
         else:
             low = middle + 1
     return low
+
+
+def _shortening_order(blocks: tuple[Block, ...]) -> list[int]:
+    """Which block gives up its last line at each step of shortening: the longest list or table (the first of
+    equals), and only when none has more than one line, the longest note; until nothing can go."""
+    lines = [len(b.lines) for b in blocks]
+    rows = [len(b.rows) for b in blocks]
+    order: list[int] = []
+    while True:
+        lists = [n for n, b in enumerate(blocks) if b.kind != "note" and lines[n] + rows[n] > 1]
+        shortenable = lists or [n for n, b in enumerate(blocks) if b.kind == "note" and lines[n] > 1]
+        if not shortenable:
+            return order
+        longest = max(shortenable, key=lambda n: lines[n] + rows[n])
+        lines[longest], rows[longest] = max(0, lines[longest] - 1), max(0, rows[longest] - 1)
+        order.append(longest)
+
+
+def _shortened(blocks: tuple[Block, ...], steps: list[int]) -> tuple[Block, ...]:
+    """``blocks`` after the shortening ``steps`` (``_shortening_order``): each step a last line left out and
+    counted as unlisted."""
+    taken = Counter(steps)
+    return tuple(
+        replace(
+            b,
+            lines=b.lines[: max(0, len(b.lines) - taken[n])],
+            rows=b.rows[: max(0, len(b.rows) - taken[n])],
+            unlisted=b.unlisted + taken[n],
+        )
+        if taken[n]
+        else b
+        for n, b in enumerate(blocks)
+    )
 
 
 Laid = tuple[Fitted, QTextDocument]
@@ -187,19 +221,23 @@ class BriefingPage:
         kept = found[0].blocks
         if not found[0].fits or any(b not in self.briefing.blocks for b in kept):
             return found  # shortened lists: no room to fill
-        versions = [
-            v
-            for v in passage_versions(passage)
-            if not v.clause_cut and (v.left_out * 2 <= v.sentences or sum(len(u.text) for u in v.units) >= FILL_CHARS)
-        ]
+        versions = passage_versions(passage)
+
+        def too_short(number: int) -> bool:  # from some version on, every later one is
+            if number == len(versions):
+                return True
+            v = versions[number]
+            return v.clause_cut or (v.left_out * 2 > v.sentences and sum(len(u.text) for u in v.units) < FILL_CHARS)
+
+        usable = first_holding(0, len(versions), too_short)  # versions[:usable] may fill the page
 
         def attempt(version: Block) -> Laid | None:
             shown = tuple(version if b is passage else b for b in self.briefing.blocks if b is passage or b in kept)
             return self._fits(shown, sizes=(found[0].size,))
 
-        if not versions or attempt(versions[-1]) is None:
+        if not usable or attempt(versions[usable - 1]) is None:
             return found
-        return attempt(versions[first_holding(0, len(versions) - 1, lambda n: attempt(versions[n]))]) or found
+        return attempt(versions[first_holding(0, usable - 1, lambda n: attempt(versions[n]))]) or found
 
     def _dropping(self, blocks: tuple[Block, ...], sizes: tuple[float, ...]) -> Laid | None:
         """Fit ``blocks`` at one of ``sizes``, leaving out as few of the least important droppable blocks as
@@ -225,21 +263,23 @@ class BriefingPage:
 
     def _shortening(self, blocks: tuple[Block, ...], sizes: tuple[float, ...] = SIZES_PT) -> Laid:
         """The essentials alone overflow: shorten the longest list or table a line at a time, and only then the
-        reader's note (its last lines, counted on the page). Past that the page is set at the smallest size and
-        says it does not fit (``Fitted.fits``)."""
+        reader's note (its last lines, counted on the page), as few lines as lets the page fit at the smallest
+        size (found by bisection), at the largest size that then fits. Past that the page is set at the smallest
+        size and says it does not fit (``Fitted.fits``)."""
         kept = tuple(b for b in blocks if b.priority <= ALWAYS_KEPT)
-        while True:
-            lists = [b for b in kept if b.kind != "note" and len(b.lines) + len(b.rows) > 1]
-            shortenable = lists or [b for b in kept if b.kind == "note" and len(b.lines) > 1]
-            if not shortenable:
-                break
-            longest = max(shortenable, key=lambda b: len(b.lines) + len(b.rows))
-            shorter = replace(longest, lines=longest.lines[:-1], rows=longest.rows[:-1], unlisted=longest.unlisted + 1)
-            kept = tuple(shorter if b is longest else b for b in kept)
-            found = self._fits(kept, sizes)
+        order = _shortening_order(kept)
+
+        def shortened(steps: int) -> tuple[Block, ...]:
+            return _shortened(kept, order[:steps])
+
+        def fits_smallest(steps: int) -> Laid | None:
+            return self._fits(shortened(steps), sizes[-1:])
+
+        if order and fits_smallest(len(order)):
+            found = self._fits(shortened(first_holding(1, len(order), fits_smallest)), sizes)
             if found:
                 return found
-        fitted = Fitted(sizes[-1], kept, omitted_note(self.briefing, kept), fits=False)
+        fitted = Fitted(sizes[-1], shortened(len(order)), omitted_note(self.briefing, shortened(len(order))), False)
         return fitted, self._document(fitted)
 
     def paint(self, painter: QPainter, printed_on: QDate | None = None) -> None:

@@ -117,6 +117,18 @@ def test_an_overflowing_briefing_says_what_it_left_out(session: Session, tmp_pat
     assert fitted.omitted.replace(" ", "") in text_of(pdf)
 
 
+def test_a_report_ten_times_too_long_briefs_on_one_page_listing_what_fits(session: Session, tmp_path: Path) -> None:
+    raw = bundled_report().read_text(encoding="utf-8")
+    long_report = parse_text("\n".join([raw] * 10), source="x10.txt")
+    briefing = report_briefing(long_report)
+    pdf = tmp_path / "long.pdf"
+    fitted = write_briefing_pdf(str(pdf), briefing, A4, session.fonts.family)
+    assert pages(pdf) == 1 and fitted.fits
+    shortened = [b for b in fitted.blocks if b.unlisted > next(o for o in briefing.blocks if o.kind == b.kind).unlisted]
+    assert shortened and all(b.lines or b.rows for b in shortened)  # lines left out one at a time, some kept
+    assert "未列出" in fitted.omitted
+
+
 @requires_poppler
 def test_cli_brief_writes_the_pdf_and_rejects_bad_sections(tmp_path: Path) -> None:
     out = tmp_path / "s2.pdf"
