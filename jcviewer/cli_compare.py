@@ -17,7 +17,7 @@ from jcviewer.model.errors import ReportError
 
 if TYPE_CHECKING:
     from jcviewer.model.library import Catalogue, Entry
-    from jcviewer.model.library.compare import Change, Comparison, Task
+    from jcviewer.model.library.compare import Change, Comparison, TargetRow, Task
     from jcviewer.model.report import Metric, Report
 
 COMPARE_JSON_SCHEMA = 1
@@ -61,12 +61,10 @@ def _ordered(first: tuple[Entry, Report], second: tuple[Entry, Report]) -> tuple
     return (second, first) if a is not None and b is not None and a > b else (first, second)
 
 
-def _value(metric: Metric | None) -> str:
-    from jcviewer.model.export import format_value
-
+def _value(row: TargetRow, metric: Metric | None) -> str:
     if metric is None:
         return "-"
-    return ("est. " if metric.estimate else "") + format_value(metric)
+    return ("est. " if metric.estimate else "") + row.shown(metric)
 
 
 def _change(change: Change | None) -> str:
@@ -139,11 +137,11 @@ def _print_text(comparison: Comparison, older: tuple[Entry, Report], newer: tupl
     if not comparison.targets:
         print("  neither report sets a target")
     for row in comparison.targets:
-        line = f"  {row.label}: {_value(row.older)} → {_value(row.newer)}"
+        line = f"  {row.label}: {_value(row, row.older)} → {_value(row, row.newer)}"
         if row.change is not None:
             line += f"  ({_change(row.change)})"
         if row.achieved is not None:
-            line += f"; result {_value(row.achieved)}"
+            line += f"; result {_value(row, row.achieved)}"
         print(line)
     for side, tasks in ((older, comparison.older_tasks), (newer, comparison.newer_tasks)):
         print(f"\ntasks of report {side[0].id}:")

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jcviewer.model.export import format_value
-from jcviewer.model.library.compare import POINTS, Change, Comparison, Task
+from jcviewer.model.library.compare import POINTS, Change, Comparison, TargetRow, Task
 from jcviewer.model.report import Metric
 from jcviewer.ui.markup import plain_tooltip
 
@@ -108,27 +107,28 @@ class CompareView(QWidget):
             table.setItem(0, 0, QTableWidgetItem(self.tr("Neither report sets a target.")))
         for row, target in enumerate(comparison.targets):
             table.setItem(row, COLUMN_INDICATOR, QTableWidgetItem(target.label))
-            table.setItem(row, COLUMN_OLDER, self._figure_item(target.older, OLDER))
-            table.setItem(row, COLUMN_NEWER, self._figure_item(target.newer, NEWER))
+            table.setItem(row, COLUMN_OLDER, self._figure_item(target, target.older, OLDER))
+            table.setItem(row, COLUMN_NEWER, self._figure_item(target, target.newer, NEWER))
             change = QTableWidgetItem(self.change_text(target.change))
             change.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, COLUMN_CHANGE, change)
-            table.setItem(row, COLUMN_ACHIEVED, self._figure_item(target.achieved, NEWER))
+            table.setItem(row, COLUMN_ACHIEVED, self._figure_item(target, target.achieved, NEWER))
         table.itemActivated.connect(self._on_activated)
         return table
 
-    def _figure_item(self, metric: Metric | None, side: str) -> QTableWidgetItem:
+    def _figure_item(self, row: TargetRow, metric: Metric | None, side: str) -> QTableWidgetItem:
         if metric is None:
             return QTableWidgetItem("—")
-        item = QTableWidgetItem(self.figure_text(metric))
+        item = QTableWidgetItem(self.figure_text(row, metric))
         item.setToolTip(plain_tooltip(metric.text))
         item.setData(SIDE, side)
         item.setData(PARAGRAPH, metric.paragraph)
         return item
 
-    def figure_text(self, metric: Metric) -> str:
-        """A figure as the table shows it: "≈6%", "5.5–6%", an estimate as "est. 4.5%"."""
-        text = format_value(metric)
+    def figure_text(self, row: TargetRow, metric: Metric) -> str:
+        """A figure of ``row`` as the table shows it: "≈6%", "5.5–6%", "下降3.3%" in a row of rises, an estimate
+        as "est. 4.5%"."""
+        text = row.shown(metric)
         return self.tr("est. %1").replace("%1", text) if metric.estimate else text
 
     def change_text(self, change: Change | None) -> str:

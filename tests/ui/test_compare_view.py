@@ -57,7 +57,7 @@ def test_targets_side_by_side_with_rises_and_falls_readable(qtbot: QtBot, compar
     assert all(POINTS in text or "points" in text for text in (change[0], change[2], change[3]))
     assert change[4] == ""  # a target without a number has no change
     achieved = cells(view, COLUMN_ACHIEVED)[:4]
-    assert achieved[0].endswith("4.5%") and achieved[1:] == ["—", "15.2%", "—"]
+    assert achieved == ["est. 4.5%", "—", "15.2%", "—"]  # "GDP预计完成88亿元，增长4.5%": an estimate
     headers = [view.targets.horizontalHeaderItem(c).text() for c in range(view.targets.columnCount())]
     assert "2023" in headers[COLUMN_OLDER] and "2024" in headers[COLUMN_NEWER] and "2023" in headers[COLUMN_ACHIEVED]
 
@@ -72,8 +72,9 @@ def test_levels_show_their_unit_and_percent(qtbot: QtBot) -> None:
 def test_an_estimate_is_marked(qtbot: QtBot) -> None:
     view = make(qtbot, Comparison(None, None, (), (), ()))
     estimate = replace(markup_metric(""), period="result", value=4.5, estimate=True)
-    assert view.figure_text(estimate) == "est. 4.5%"
-    assert view.figure_text(replace(estimate, estimate=False)) == "4.5%"
+    row = TargetRow("指标", "rate", estimate.label, None, None, None, estimate)
+    assert view.figure_text(row, estimate) == "est. 4.5%"
+    assert view.figure_text(row, replace(estimate, estimate=False)) == "4.5%"
 
 
 def test_the_two_task_lists_side_by_side(qtbot: QtBot, comparison: Comparison) -> None:
@@ -108,7 +109,7 @@ def test_report_text_is_shown_as_text(qtbot: QtBot) -> None:
     comparison = Comparison(
         2023,
         2024,
-        (TargetRow("<b>指标</b>", "rate", metric, None, None, None),),
+        (TargetRow("<b>指标</b>", "rate", metric.label, metric, None, None, None),),
         (Task("p1", "一是", "<i>任务</i>"),),
         (),
     )

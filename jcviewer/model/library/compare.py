@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from jcviewer.model.export import format_value
 from jcviewer.model.figures import indicator_key, measure_key
-from jcviewer.model.parse.units import BASE_UNITS, MAGNITUDES
+from jcviewer.model.parse.indicators import FALL_VERBS
+from jcviewer.model.parse.units import unit_scale
 from jcviewer.model.report import Metric, Report
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
@@ -22,9 +24,6 @@ Kind = Literal["rate", "level"]
 
 POINTS = "个百分点"
 """The unit of a change between two figures in %."""
-
-_MAGNITUDE_FACTORS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
-_BASES = frozenset(BASE_UNITS)
 
 
 @dataclass(frozen=True)
@@ -40,21 +39,23 @@ class Change:
 @dataclass(frozen=True)
 class TargetRow:
     """One indicator's targets in the two reports (either may be missing), the change between them, and the
-    newer report's result for the older report's year (``achieved``)."""
+    newer report's result for the older report's year (``achieved``). ``label`` names the row as the charts
+    would ("地区生产总值增长", "单位地区生产总值能耗下降"); under a label naming a fall, figures and the change are
+    sizes of the fall (下降3% → 下降2.5% is −0.5 points), as printed."""
 
     indicator: str
     kind: Kind
+    label: str
     older: Metric | None
     newer: Metric | None
     change: Change | None
     achieved: Metric | None
 
-    @property
-    def label(self) -> str:
-        """The indicator with its measure, as the charts label it ("地区生产总值增长")."""
-        metric = self.newer or self.older
-        assert metric is not None
-        return metric.label
+    def shown(self, metric: Metric) -> str:
+        """A figure of this row as written beside the row's label ("≈6%"; a fall under a fall's label: its size),
+        or with its own verb when its label is another ("下降3.3%" in a row of 增长)."""
+        text = format_value(metric)
+        return text if metric.label == self.label else metric.measure + text
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,6 @@ class Comparison:
     newer_tasks: tuple[Task, ...]
 
 
-def unit_scale(unit: str) -> tuple[str, float]:
-    """The base unit and its multiplier ("万亿元" → ("元", 1e12), "万人" → ("人", 1e4)); a unit without a magnitude
-    is its own base ("%" → ("%", 1))."""
-    for magnitude in MAGNITUDES:
-        if unit.startswith(magnitude) and unit[len(magnitude) :] in _BASES:
-            return unit[len(magnitude) :], _MAGNITUDE_FACTORS[magnitude]
-    return unit, 1.0
-
-
 def change_between(older: Metric, newer: Metric) -> Change | None:
     """``newer``'s value less ``older``'s (the lower bound of a range): points for figures in %, else an amount in
     the finer unit with its percent; None when either has no number or their units are not comparable."""
@@ -101,6 +93,17 @@ def change_between(older: Metric, newer: Metric) -> Change | None:
     before, after = older.value * old_factor / factor, newer.value * new_factor / factor
     percent = round((after - before) / before * 100, 6) if before else None
     return Change(round(after - before, 6), unit, percent)
+
+
+def _names_fall(metric: Metric) -> bool:
+    """Whether the metric's label names a fall ("…下降"): its value is then shown as the fall's size."""
+    return metric.measure in FALL_VERBS and metric.label.endswith(metric.measure)
+
+
+def _row_label(older: Metric | None, newer: Metric | None) -> Metric:
+    """The target whose label names the row: a rise's when one target rises and the other falls."""
+    targets = [m for m in (newer, older) if m is not None]
+    return next((m for m in targets if not _names_fall(m)), targets[0])
 
 
 def _kind(metric: Metric) -> Kind:
@@ -161,13 +164,18 @@ def compare_reports(older: Report, newer: Report, synonyms: Synonyms | None = No
     rows = []
     for key in [*after, *(key for key in before if key not in after)]:
         old, new = before.get(key), after.get(key)
+        named_by = _row_label(old, new)
+        change = change_between(old, new) if old and new else None
+        if change is not None and _names_fall(named_by):  # in sizes of the fall, as the figures are shown
+            change = Change(-change.amount or 0.0, change.unit, change.percent)
         rows.append(
             TargetRow(
                 indicator=key[0],
                 kind=key[1],
+                label=named_by.label,
                 older=old,
                 newer=new,
-                change=change_between(old, new) if old and new else None,
+                change=change,
                 achieved=_achieved(old, older, newer, synonyms) if old else None,
             )
         )

@@ -99,6 +99,32 @@ def test_the_tasks_of_each_report_in_reading_order(two_years: Comparison) -> Non
     assert len(two_years.older_tasks) == sum(len(e.items) for e in genre(1, 2023).enumerations)
 
 
+def test_a_fall_is_a_fall_and_falls_compare_as_sizes() -> None:
+    older = parse_text(
+        "新的一年，主要预期目标是：社会消费品零售总额增长5%，单位地区生产总值能耗下降3%左右。", "2023.txt"
+    )
+    newer = parse_text(
+        "过去一年，全县社会消费品零售总额下降3.3%。新的一年，主要预期目标是：社会消费品零售总额增长4%，"
+        "单位地区生产总值能耗下降2.5%。",
+        "2024.txt",
+    )
+    comparison = compare_reports(replace(older, year=2023), replace(newer, year=2024))
+    retail = row(comparison, "社会消费品零售总额增长")
+    assert retail.achieved is not None and retail.achieved.value == -3.3  # a fall, never +3.3
+    assert retail.shown(retail.achieved) == "下降3.3%" and retail.change == Change(-1.0, POINTS, None)
+    energy = row(comparison, "单位地区生产总值能耗下降")
+    assert [energy.shown(m) for m in (energy.older, energy.newer) if m] == ["≈3%", "2.5%"]
+    assert energy.change == Change(-0.5, POINTS, None)  # the fall asked for is half a point smaller
+
+
+def test_a_rise_and_a_fall_of_one_indicator_are_one_row_named_by_the_rise() -> None:
+    older = report_of(figure("进出口总额", "下降", -2, "%"))
+    newer = report_of(figure("进出口总额", "增长", 3, "%"))
+    (both,) = compare_reports(older, newer).targets
+    assert both.label == "进出口总额增长" and both.change == Change(5.0, POINTS, None)
+    assert [both.shown(m) for m in (both.older, both.newer) if m] == ["下降2%", "3%"]
+
+
 def test_a_rate_pairs_with_a_rate_and_a_level_with_a_level() -> None:
     older = report_of(figure("地区生产总值", "增长", 6, "%"), figure("地区生产总值", "达到", 100, "亿元"))
     newer = report_of(figure("地区生产总值", "达到", 1.1, "万亿元"), figure("地区生产总值", "增长", 5, "%"))
