@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -50,13 +51,17 @@ if TYPE_CHECKING:
     from jcviewer.model.briefing import Briefing
     from jcviewer.model.briefing_options import BriefingOptions
     from jcviewer.model.figures import Bar
+    from jcviewer.model.search.report_search import SearchHit
     from jcviewer.model.search.session import Landing
     from jcviewer.ui.briefing_editor import BriefingEditor
     from jcviewer.ui.corrections import Corrector, OutlineMenu
+    from jcviewer.ui.library_pane import LibraryPane
     from jcviewer.ui.print_dialogs import BriefingPrinter
 
 # Dialogs, JSON export and the corrections UI are imported on first use (the corrections UI right after the first
-# paint): the window paints before they load.
+# paint), the library pane and its catalogue on first show of its tab: the window paints before they load.
+
+OUTLINE_TAB, LIBRARY_TAB = 0, 1
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +83,9 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self._corrector: Corrector | None = None
         self._outline_menu: OutlineMenu | None = None
+        self.library_folder: Path | None = None  # the library's folder; None: the user's (library.default_folder)
+        self._library_pane: LibraryPane | None = None
+        self._library_hit: tuple[Path, SearchHit] | None = None  # to go to once its report is on show
 
         self.outline = OutlineView(self)
         self.outline.firstPainted.connect(self._on_first_paint)
@@ -100,8 +108,19 @@ class MainWindow(QMainWindow):
         column.addWidget(self.search_panel)
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, left)
         self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.outline)
+        self.left_tabs = QTabWidget(self.left_splitter)
+        self.left_tabs.setObjectName("leftTabs")
+        self.left_tabs.setDocumentMode(True)
+        self.left_tabs.addTab(self.outline, self.tr("Outline"))
+        self._library_tab = QWidget(self.left_tabs)  # the pane moves in on first show (library_pane)
+        self._library_tab.setObjectName("libraryTab")
+        self._library_layout = QVBoxLayout(self._library_tab)
+        self._library_layout.setContentsMargins(0, 0, 0, 0)
+        self.left_tabs.addTab(self._library_tab, self.tr("Library"))
+        self.left_tabs.currentChanged.connect(self._on_left_tab)
+        self.left_splitter.addWidget(self.left_tabs)
         self.left_splitter.addWidget(self.search_panel.results)
+        self.left_splitter.addWidget(self.search_panel.library_results)
         column.addWidget(self.left_splitter)
         self.warning_bar = WarningBar(self)
         self.warning_bar.reviewRequested.connect(self._review_uncertainty)
@@ -123,6 +142,8 @@ class MainWindow(QMainWindow):
         self.search_panel.resultsChanged.connect(self._on_results)
         self.search_panel.hitChosen.connect(self._on_hit_chosen)
         self.search_panel.onlyMatchingChanged.connect(self._set_only_matching)
+        self.search_panel.scopeChanged.connect(self._on_search_scope)
+        self.search_panel.libraryHitChosen.connect(self.open_library_hit)
         self.detail.metricActivated.connect(self._show_metric)
         self.detail.zoomRequested.connect(self.zoom_by)
         self.charts.barClicked.connect(self._on_bar_clicked)
@@ -182,6 +203,7 @@ class MainWindow(QMainWindow):
         if keep_selection and shown is not None:
             wanted = [shown.id, shown.section]
         self.select_node(next((i for i in wanted if find_node(self._nodes, i)), self._nodes[0].id))
+        self._land_library_hit()
         warnings = len(report.warnings)
         self.statusBar().showMessage(
             self.tr("%n warning(s) while reading the report", "", warnings)
@@ -332,6 +354,61 @@ class MainWindow(QMainWindow):
         self._filter.set_only_matching(only)
         if only:
             self.outline.expandAll()
+
+    # --- the library ---------------------------------------------------------------------------------------
+    def library_pane(self) -> LibraryPane:
+        """The Library tab's pane, made (and the catalogue opened) on first need: its tab first shown, the search
+        scope set to all reports, a Library menu action."""
+        if self._library_pane is None:
+            from jcviewer.model.library import default_folder
+            from jcviewer.paths import user_data_folder
+            from jcviewer.ui.library_pane import LibraryPane
+
+            folder = self.library_folder or default_folder()
+            pane = LibraryPane(folder, user_data_folder("corrections"), self._library_tab)
+            self._library_layout.addWidget(pane)
+            pane.show()  # now, not when the layout gets round to it (shown only as its tab is)
+            pane.openRequested.connect(self.open_file)
+            pane.changed.connect(self._library_changed)
+            self._library_pane = pane
+            self.search_panel.set_library(folder if pane.available else None)
+        return self._library_pane
+
+    def show_library(self) -> LibraryPane:
+        """Library ▸ Show Library: the Library tab, on top."""
+        self.left_tabs.setCurrentIndex(LIBRARY_TAB)  # makes the pane
+        return self.library_pane()
+
+    def _on_left_tab(self, index: int) -> None:
+        if index == LIBRARY_TAB:
+            self.library_pane()
+
+    def _on_search_scope(self, scope: str) -> None:
+        if scope == "library":
+            self.library_pane()
+
+    def _library_changed(self) -> None:
+        if self.search_panel.scope == "library":
+            self.search_panel.run()  # the hits on show may name a report removed, or miss one added
+
+    def open_library_hit(self, report_id: int, hit: SearchHit) -> None:
+        """Open a report of the library (through the usual way of opening a file) at a hit found in it."""
+        path = self.library_pane().text_file(report_id)
+        if path is None:  # removed since the search
+            return
+        self._library_hit = (path.resolve(), hit)
+        if self.path == path.resolve():
+            self._land_library_hit()
+        elif not self.open_file(path):
+            self._library_hit = None
+
+    def _land_library_hit(self) -> None:
+        """Go to the library hit asked for, if its report is the one on show (else it is dropped: another report
+        was shown since)."""
+        wanted, self._library_hit = self._library_hit, None
+        if wanted is not None and wanted[0] == self.path:
+            hit = wanted[1]
+            self.select_node(hit.node, Mark(hit.paragraph, hit.best) if hit.paragraph else None)
 
     # --- briefings -----------------------------------------------------------------------------------------
     def briefing_printer(self) -> BriefingPrinter:
@@ -530,6 +607,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()
+        if self._library_pane is not None:
+            self._library_pane.close_catalogue()  # an import under way stops after its current file
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -155,11 +155,47 @@ class Menus(QObject):
             self.theme_actions.addAction(action)
             theme_menu.addAction(action)
 
+        # Library: the reports of the library (the pane and its catalogue are made on first use). The views across
+        # reports (indicators over the years, comparing two reports) belong here too, after a separator.
+        self.library_menu = bar.addMenu(self.tr("&Library"))
+        self.library_menu.setObjectName("libraryMenu")
+        self.library_menu.addAction(
+            self._action(self.tr("Show &Library"), window.show_library, "Ctrl+L", "showLibraryAction")
+        )
+        self.library_menu.addAction(
+            self._action(
+                self.tr("Add &Files to Library…"),
+                lambda: window.show_library().choose_files(),
+                name="libraryAddFilesMenuAction",
+            )
+        )
+        self.library_menu.addAction(
+            self._action(
+                self.tr("Add F&older to Library…"),
+                lambda: window.show_library().choose_folder(),
+                name="libraryAddFolderMenuAction",
+            )
+        )
+        self.library_menu.addAction(
+            self._action(
+                self.tr("Search &All Reports"),
+                lambda: self._search_library(window),
+                "Ctrl+Shift+F",
+                "searchLibraryAction",
+            )
+        )
+
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(
             self._action(self.tr("&Keyboard Shortcuts"), window.show_shortcuts, Key.HelpContents, "shortcutsAction")
         )
         help_menu.addAction(self._action(self.tr("&About jcviewer"), window.show_about, name="aboutAction"))
+
+    @staticmethod
+    def _search_library(window: MainWindow) -> None:
+        """Library ▸ Search All Reports: the search field, in the library scope."""
+        window.search_panel.set_scope("library")
+        window.search_panel.focus()
 
     def enable_report_actions(self, enabled: bool) -> None:
         """Actions that need a report on show (export, print, copy) are disabled while there is none."""

@@ -6,6 +6,10 @@ window stays responsive; the status line shows "…" until the results arrive; o
 shown). A query typed as one run of text that finds nothing is retried as its words once jieba is there (until
 then the status line suggests fewer or shorter words). What is on show lives in one ``SearchSession``: the
 results, their marks and the current hit, which Find Next / Previous move through.
+
+The scope toggle (This report / All reports) switches to searching every report of the library
+(``library_search``, always in a background thread with a catalogue of its own): hits are listed grouped by
+report (title, year) in ``libraryResults``, and choosing one asks the window to open that report at the hit.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 import threading
 from functools import cache
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -29,12 +34,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPainter, QPalette, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,13 +50,14 @@ from PySide6.QtWidgets import (
 from jcviewer.model.navigation import Node
 from jcviewer.model.report import Report, Span
 from jcviewer.model.search.session import SearchSession
-from jcviewer.paths import user_cache_folder
+from jcviewer.paths import user_cache_folder, user_data_folder
 from jcviewer.ui.background import BackgroundTask
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from jcviewer.model.library.search import ReportHits
     from jcviewer.model.search.report_search import Answer, ReportSearch, SearchHit, Split
     from jcviewer.model.search.words import WordSegmenter
 
@@ -104,6 +113,77 @@ class SearchResultsModel(QAbstractListModel):
         if role == HTML_ROLE:
             return f"<small>{escape(where)}</small><br>{marked_html(hit.snippet, hit.snippet_spans)}"
         return None
+
+
+LibraryRow = tuple["ReportHits", "SearchHit | None"]
+"""A row of the library results: a report's heading (hit None), or one of its hits."""
+
+
+class LibraryResultsModel(QAbstractListModel):
+    """Hits across the library grouped by report: a heading row per report (title, year, how many places), not
+    selectable, then its hits as in ``SearchResultsModel``."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: tuple[LibraryRow, ...] = ()
+
+    def set_reports(self, reports: list[ReportHits]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.rows = tuple((report, hit) for report in reports for hit in (None, *report.hits))
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.rows[index.row()][1] is None:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading: not a place to go to
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _heading(self, report: ReportHits) -> str:
+        year = str(report.year) if report.year is not None else self.tr("year unknown")
+        return fill(self.tr("%1 (%2) — %3 places"), report.title, year, str(report.total))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        report, hit = self.rows[index.row()]
+        if hit is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._heading(report)
+            if role == HTML_ROLE:
+                return f"<b>{escape(self._heading(report))}</b>"
+            return None
+        where = " › ".join(hit.path)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{where}\n{hit.snippet}"
+        if role == HTML_ROLE:
+            return f"<small>{escape(where)}</small><br>{marked_html(hit.snippet, hit.snippet_spans)}"
+        return None
+
+
+def search_library(folder: Path, text: str) -> tuple[list[ReportHits], int]:
+    """Runs in a worker thread: the library's reports with hits for ``text`` (at most ``RESULT_LIMIT`` hits
+    listed in all, every report keeping its total), with a catalogue of this thread's own; and how many reports
+    could not be read."""
+    from jcviewer.model.library import Catalogue
+    from jcviewer.model.library.search import library_search
+    from jcviewer.model.vocabulary import default_synonyms
+
+    skipped: list[int] = []
+    with Catalogue(folder, user_data_folder("corrections")) as catalogue:
+        found = library_search(
+            catalogue,
+            text,
+            RESULT_LIMIT,
+            synonyms=default_synonyms(),
+            cache=user_cache_folder("reports"),
+            problem=lambda entry, error: skipped.append(entry.id),
+        )
+    return found, len(skipped)
 
 
 class SnippetDelegate(QStyledItemDelegate):
@@ -186,12 +266,16 @@ class SearchPanel(QWidget):
     The index is built when first needed; jieba loads in the background and, when it arrives, refines the
     ranking of the query on screen. Queries typed before that are answered all the same.
     ``resultsChanged`` says the session has new results (or none); ``hitChosen`` carries the ``Landing`` of a
-    result chosen in the list or of Find Next / Previous.
+    result chosen in the list or of Find Next / Previous. In the library scope, ``libraryHitChosen(report id,
+    SearchHit)`` asks for a report to be opened at a hit; ``scopeChanged(scope)`` says the toggle moved ("report"
+    or "library"), for the window to open the library (``set_library``).
     """
 
     resultsChanged = Signal()  # noqa: N815
     hitChosen = Signal(object)  # Landing  # noqa: N815
     onlyMatchingChanged = Signal(bool)  # noqa: N815
+    libraryHitChosen = Signal(int, object)  # report id, SearchHit  # noqa: N815
+    scopeChanged = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,6 +286,20 @@ class SearchPanel(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.only_matching = QCheckBox(self.tr("Only matching sections"), self)
         self.only_matching.setObjectName("onlyMatching")
+        self.scope_report = QToolButton(self)
+        self.scope_report.setObjectName("scopeReport")
+        self.scope_report.setText(self.tr("This report"))
+        self.scope_report.setToolTip(self.tr("Search the report on show"))
+        self.scope_library = QToolButton(self)
+        self.scope_library.setObjectName("scopeLibrary")
+        self.scope_library.setText(self.tr("All reports"))
+        self.scope_library.setToolTip(self.tr("Search every report in the library"))
+        self.scope_buttons = QButtonGroup(self)
+        for button in (self.scope_report, self.scope_library):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            self.scope_buttons.addButton(button)
+        self.scope_report.setChecked(True)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query as typed
@@ -214,10 +312,22 @@ class SearchPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.hide()
+        self.library_model = LibraryResultsModel(self)
+        self.library_results = QListView()
+        self.library_results.setObjectName("libraryResults")
+        self.library_results.setModel(self.library_model)
+        self.library_results.setItemDelegate(SnippetDelegate(self.library_results))
+        self.library_results.setWordWrap(True)
+        self.library_results.setUniformItemSizes(False)
+        self.library_results.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.edit)
-        layout.addWidget(self.only_matching)
+        options = QHBoxLayout()
+        options.addWidget(self.only_matching, 1)
+        options.addWidget(self.scope_report)
+        options.addWidget(self.scope_library)
+        layout.addLayout(options)
         layout.addWidget(self.status)  # its own line: a retried query's words need the width
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -230,6 +340,10 @@ class SearchPanel(QWidget):
         self.only_matching.toggled.connect(self.onlyMatchingChanged)
         self.results.selectionModel().currentChanged.connect(self._on_current)
         self.results.activated.connect(self._on_current)
+        self.library_results.clicked.connect(self._on_library_hit)
+        self.library_results.activated.connect(self._on_library_hit)
+        self.scope_library.toggled.connect(self._on_scope)
+        self._library: Path | None = None  # the library's folder, once the window has opened it
         self._index: _Index | None = None
         self._segmenter: WordSegmenter | None = None
         self._jieba: BackgroundTask | None = None
@@ -244,7 +358,7 @@ class SearchPanel(QWidget):
         self.model.set_hits(())
         if self._segmenter is not None:
             self._refine()
-        if self.edit.text().strip():
+        if self.edit.text().strip() and self.scope == "report":  # library hits stay while their reports open
             self.run()
 
     def load_words(self) -> None:
@@ -278,7 +392,7 @@ class SearchPanel(QWidget):
         index, edges = result
         if index is self._index:
             index.get().index.use_word_boundaries(edges)
-            if self.edit.text().strip():
+            if self.edit.text().strip() and self.scope == "report":
                 self.run()  # the same query ranked anew: the session keeps the user's place
 
     # --- querying -------------------------------------------------------------------------------------------
@@ -287,6 +401,9 @@ class SearchPanel(QWidget):
         self._timer.stop()
         self._query_number += 1
         text = self.edit.text().strip()
+        if self.scope == "library":
+            self._search_library(text)
+            return
         index = self._index if text else None
         split = self._segmenter.words if self._segmenter is not None else None  # no retry before jieba is there
         if index is not None and index.large:
@@ -334,6 +451,75 @@ class SearchPanel(QWidget):
             return fill(self.tr("No hits for “%1”; showing results that contain %2"), answer.typed, words)
         spans = sum(len(hit.spans) for hit in answer.results.hits)
         return fill(self.tr("%1 hits in %2 places"), str(spans), str(answer.results.total))
+
+    # --- the library scope ----------------------------------------------------------------------------------
+    @property
+    def scope(self) -> str:
+        """ "report" (the report on show) or "library" (every report of the library)."""
+        return "library" if self.scope_library.isChecked() else "report"
+
+    def set_scope(self, scope: str) -> None:
+        """Search the report on show ("report") or the whole library ("library")."""
+        (self.scope_library if scope == "library" else self.scope_report).setChecked(True)
+
+    def set_library(self, folder: Path | None) -> None:
+        """The library's folder (None: it is unavailable); the query on show is asked again in the library scope."""
+        self._library = folder
+        if self.scope == "library":
+            self.run()
+
+    def _on_scope(self, library: bool) -> None:
+        self.only_matching.setEnabled(not library)
+        if library:  # the report's hits and marks go while the library's are on show
+            self.session.show(None)
+            self.model.set_hits(())
+            self.resultsChanged.emit()
+        self.results.setVisible(False)
+        self.library_results.setVisible(False)
+        self.scopeChanged.emit(self.scope)
+        self.run()
+
+    def _search_library(self, text: str) -> None:
+        folder = self._library
+        self.library_results.setVisible(bool(text))
+        if not text:
+            self.library_model.set_reports([])
+            self.status.setText("")
+            return
+        if folder is None:
+            self.library_model.set_reports([])
+            self.status.setText(self.tr("The library is unavailable."))
+            return
+        self.status.setText("…")  # searching
+        number = self._query_number
+        task = BackgroundTask(lambda: search_library(folder, text), self)
+        task.done.connect(lambda result: self._library_arrived(number, text, *result))
+        task.failed.connect(lambda message: self._library_arrived(number, text, [], 0, message))
+        task.done.connect(task.deleteLater)
+        task.failed.connect(task.deleteLater)
+        task.start()
+
+    def _library_arrived(
+        self, number: int, text: str, reports: list[ReportHits], skipped: int, error: str = ""
+    ) -> None:
+        if number != self._query_number or self.scope != "library":
+            return  # a later query (or the other scope) has been asked for since
+        self.library_model.set_reports(reports)
+        places = sum(report.total for report in reports)
+        if error:
+            status = error  # logged in full by the worker
+        elif not reports:
+            status = fill(self.tr("No hits for “%1” in the library."), text)
+        else:
+            status = fill(self.tr("%1 places in %2 reports"), str(places), str(len(reports)))
+        if skipped:
+            status += " " + self.tr("(%n report(s) could not be read)", "", skipped)
+        self.status.setText(status)
+
+    def _on_library_hit(self, index: QModelIndex) -> None:
+        report, hit = self.library_model.rows[index.row()] if index.isValid() else (None, None)
+        if report is not None and hit is not None:
+            self.libraryHitChosen.emit(report.report_id, hit)
 
     def focus(self) -> None:
         """Edit ▸ Find: put the cursor in the search field, its text selected."""

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from genre import wenshui_page
+from library_texts import write_reports
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QWidget
@@ -17,12 +18,14 @@ from window_probe import current_id, highlighted
 
 from jcviewer.app import open_window
 from jcviewer.model.export import SCHEMA_VERSION
+from jcviewer.model.library import Catalogue
 from jcviewer.model.navigation import find_node
 from jcviewer.model.parse import load_report
 from jcviewer.resources import bundled_report
 from jcviewer.settings import Settings
 from jcviewer.ui.charts import BarChart
 from jcviewer.ui.detail_html import Style
+from jcviewer.ui.library_pane import LibraryPane
 from jcviewer.ui.main_window import MainWindow
 
 
@@ -328,3 +331,37 @@ def test_choices_that_leave_nothing_to_print_give_the_models_briefing_not_a_blan
     assert window.briefing() == window.base_briefing()
     window.set_briefing_options(BriefingOptions(hidden=frozenset({"chart"}), title="简报"))
     assert window.briefing().title == "简报" and "chart" not in [b.kind for b in window.briefing().blocks]
+
+
+def test_the_library_tab_is_made_on_first_show_and_a_double_click_opens_the_report(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    with Catalogue(tmp_path / "lib") as catalogue:
+        report_id, _ = catalogue.add(write_reports(tmp_path / "given", 1)[0])
+    window.library_folder = tmp_path / "lib"
+    tabs = window.left_tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [window.tr("Outline"), window.tr("Library")]
+    assert tabs.currentWidget() is window.outline and window.findChild(QWidget, "libraryPane") is None
+    tabs.setCurrentIndex(1)
+    pane = window.findChild(LibraryPane, "libraryPane")
+    assert pane is not None and pane.isVisible() and pane.folder == tmp_path / "lib"
+    index = pane.model.index_of(report_id)
+    pane.tree.scrollTo(index)
+    rect = pane.tree.visualRect(index)
+    qtbot.mouseClick(pane.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(pane.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    copy = tmp_path / "lib" / pane.current_entry().text_path
+    assert window.path == copy.resolve() and window.report is not None
+    assert window.report.title == pane.current_entry().title
+    assert window.settings.recent_files[0] == str(copy.resolve())
+
+
+def test_closing_the_window_stops_an_import_and_closes_the_catalogue(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.library_folder = tmp_path / "lib"
+    pane = window.show_library()
+    assert pane.add_paths(write_reports(tmp_path / "given", 3))
+    job = pane._import
+    window.close()
+    assert job is not None and job.cancelled and pane.catalogue is None

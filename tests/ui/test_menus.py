@@ -1,4 +1,4 @@
-"""The menu bar: help dialogs, Open Recent, and the actions that wait for a report."""
+"""The menu bar: help dialogs, Open Recent, the actions that wait for a report, the Library menu."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from genre import wenshui_page
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QTableWidget
+from PySide6.QtWidgets import QDialog, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from jcviewer.app import Session
@@ -100,3 +100,22 @@ def test_compose_briefing_opens_the_editor_and_export_as_word_suggests_a_docx(
     assert window.select_node("s2")
     window.findChild(QAction, "exportWordAction").trigger()
     assert suggested == [f"{bundled_report().stem}-s2.docx"]
+
+
+def test_the_library_menu_shows_the_library_and_searches_all_reports(window: MainWindow, tmp_path: Path) -> None:
+    window.library_folder = tmp_path / "lib"
+    menu = window.menus.library_menu
+    names = [action.objectName() for action in menu.actions()]
+    assert names == [
+        "showLibraryAction",
+        "libraryAddFilesMenuAction",
+        "libraryAddFolderMenuAction",
+        "searchLibraryAction",
+    ]
+    search = window.findChild(QAction, "searchLibraryAction")
+    search.trigger()
+    assert window.search_panel.scope == "library" and window.search_panel.edit.hasFocus()
+    assert window.findChild(QWidget, "libraryPane") is not None  # opened for the search, its tab not shown
+    assert window.left_tabs.currentIndex() == 0
+    window.findChild(QAction, "showLibraryAction").trigger()
+    assert window.left_tabs.currentWidget().findChild(QWidget, "libraryPane").isVisible()

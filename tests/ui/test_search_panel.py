@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import threading
 import weakref
+from pathlib import Path
 
 import pytest
+from library_texts import write_reports
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QListView
+from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, highlighted
 
+from jcviewer.model.library import Catalogue
+from jcviewer.model.library.search import library_search
 from jcviewer.model.navigation import build_outline
 from jcviewer.model.parse import load_report
 from jcviewer.model.report import Report
 from jcviewer.model.search.report_search import ReportSearch
 from jcviewer.model.vocabulary import default_synonyms
+from jcviewer.paths import user_data_folder
 from jcviewer.resources import bundled_report
 from jcviewer.ui import search_panel
 from jcviewer.ui.background import BackgroundTask
@@ -387,3 +393,109 @@ def test_a_report_searched_before_is_freed_once_another_is_shown(qtbot: QtBot, b
     gc.collect()
     assert freed() is None
     assert len(panel.findChildren(BackgroundTask)) == 1  # jieba's, loaded once per panel
+
+
+# --- the library scope ------------------------------------------------------------------------------------------
+@pytest.fixture
+def library_window(make_window, tmp_path: Path) -> MainWindow:
+    """A window whose library (in ``tmp_path/lib``) holds four generated reports and the bundled one."""
+    with Catalogue(tmp_path / "lib", user_data_folder("corrections")) as catalogue:
+        for path in write_reports(tmp_path / "given", 4):
+            catalogue.add(path)
+        catalogue.add(bundled_report())
+    window = make_window()
+    window.library_folder = tmp_path / "lib"
+    return window
+
+
+def search_library_for(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type ``text`` in the library scope and wait for the answer."""
+    panel = window.search_panel
+    if panel.scope != "library":
+        qtbot.mouseClick(panel.scope_library, Qt.MouseButton.LeftButton)
+    panel.edit.clear()
+    panel.edit.insert(text)
+    qtbot.waitUntil(lambda: panel.status.text() not in ("", "…"), timeout=30000)
+
+
+def test_all_reports_lists_every_occurrence_grouped_by_report_with_title_and_year(
+    qtbot: QtBot, library_window: MainWindow
+) -> None:
+    window = library_window
+    assert window.findChild(QWidget, "libraryPane") is None  # the library opens with the scope
+    search_library_for(qtbot, window, "经济")
+    panel = window.search_panel
+    assert window.findChild(QWidget, "libraryPane") is not None
+    assert panel.library_results.isVisible() and not panel.results.isVisible()
+    assert not panel.session.marks  # the report's own hits are not shown meanwhile
+    with Catalogue(window.library_folder, user_data_folder("corrections")) as catalogue:
+        expected = library_search(catalogue, "经济", None, synonyms=default_synonyms())
+    rows = panel.library_model.rows
+    headings = [report for report, hit in rows if hit is None]
+    assert [(r.report_id, r.total) for r in headings] == [(r.report_id, r.total) for r in expected]
+    listed = sum(1 for _, hit in rows if hit is not None)
+    assert listed == min(search_panel.RESULT_LIMIT, sum(r.total for r in expected))
+    first = panel.library_model.index(0, 0)
+    assert expected[0].title in first.data() and not first.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert panel.status.text() == search_panel.fill(
+        panel.tr("%1 places in %2 reports"), str(sum(r.total for r in expected)), str(len(expected))
+    )
+
+
+def test_choosing_a_library_hit_opens_its_report_at_the_paragraph(qtbot: QtBot, library_window: MainWindow) -> None:
+    window = library_window
+    search_library_for(qtbot, window, "文水县")
+    panel = window.search_panel
+    row, (report, hit) = next((i, r) for i, r in enumerate(panel.library_model.rows) if r[1] is not None)
+    assert hit.paragraph
+    index = panel.library_model.index(row, 0)
+    panel.library_results.scrollTo(index)
+    qtbot.mouseClick(
+        panel.library_results.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.library_results.visualRect(index).center(),
+    )
+    copy = window.library_pane().text_file(report.report_id)
+    assert copy is not None and window.path == copy.resolve()
+    assert window.report is not None and window.report.title == report.title
+    assert current_id(window) == hit.node
+    focus = highlighted(window, Style().focus)
+    assert focus and all("文水县" in run for run in focus)
+    assert panel.library_model.rows  # the results stay while their reports open
+    assert window.settings.recent_files[0] == str(copy.resolve())  # opened the usual way
+
+
+def test_back_to_this_report_searches_the_report_on_show_again(qtbot: QtBot, library_window: MainWindow) -> None:
+    window = library_window
+    search_library_for(qtbot, window, "项目")
+    panel = window.search_panel
+    qtbot.mouseClick(panel.scope_report, Qt.MouseButton.LeftButton)
+    assert panel.scope == "report" and panel.session.answer is not None and panel.session.answer.typed == "项目"
+    assert panel.results.isVisible() and not panel.library_results.isVisible()
+
+
+def test_an_unavailable_library_is_said_in_the_status_line(
+    qtbot: QtBot, make_window, tmp_path: Path, dialogs: list
+) -> None:
+    window = make_window()
+    window.library_folder = tmp_path / "lib"
+    Catalogue(window.library_folder).close()
+    with sqlite3.connect(window.library_folder / "library.sqlite3") as db:
+        db.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    db.close()
+    panel = window.search_panel
+    qtbot.mouseClick(panel.scope_library, Qt.MouseButton.LeftButton)
+    panel.edit.insert("项目")
+    qtbot.waitUntil(lambda: panel.status.text() == panel.tr("The library is unavailable."))
+    assert [d.objectName() for d in dialogs] == ["libraryErrorDialog"]
+
+
+def test_library_results_model_passes_the_model_tester(qtmodeltester, tmp_path: Path) -> None:
+    with Catalogue(tmp_path / "lib") as catalogue:
+        for path in write_reports(tmp_path / "given", 3):
+            catalogue.add(path)
+        model = search_panel.LibraryResultsModel()
+        qtmodeltester.check(model, force_py=True)
+        for query in ("经济", "项目", "不存在的词"):
+            model.set_reports(library_search(catalogue, query, 20))
+            qtmodeltester.check(model)
