@@ -196,3 +196,122 @@ def crowded_page(seed: int = 0) -> Page:
     page.columns[2].paragraphs = quotes
     page.__post_init__()
     return page
+
+
+@dataclass(frozen=True)
+class CountyYear:
+    """One year's report of a county, and the figures written into it (signed: a fall is negative): the targets
+    set for ``year`` (indicator → value, upper bound, qualifier) and the results of ``year`` − 1 (indicator →
+    value), ``estimated`` naming those printed as estimates (预计)."""
+
+    year: int
+    text: str
+    targets: dict[str, tuple[float, float | None, str]]
+    results: dict[str, float]
+    estimated: frozenset[str]
+
+
+def _change(value: float) -> str:
+    """A signed rate as the genre prints it: "增长4.5%", "下降3.3%"."""
+    return f"增长{value:g}%" if value >= 0 else f"下降{-value:g}%"
+
+
+def county_years(place: str = "文水县", first: int = 2021, count: int = 4, seed: int = 0) -> list[CountyYear]:
+    """``count`` economic work conference reports of one county (or, for a ``place`` starting with 全, of an
+    unnamed province: 全省), one a year from ``first``: each sets its year's targets and reviews the year before.
+    The wording changes from year to year as real reports do: 经济增长 or 地区生产总值增长, 规上 or 规模以上,
+    固投 or 固定资产投资, 主要预期目标是 or 设定预期奋斗目标; ranges, floors, 左右; the review's figures as estimates
+    (预计 for one clause, or 据初步预计 for the whole sentence) or final; falls printed as 下降; the level target
+    of 进出口总额 in 万元 and its result in 亿元."""
+    rng = random.Random(seed)
+    years = []
+    previous: dict[str, tuple[float, float | None, str]] = {}
+    for number in range(count):
+        year = first + number
+        style = (number + seed) % 3
+        results = {
+            "地区生产总值": round(previous.get("地区生产总值", (6.0, None, ""))[0] + rng.choice([-1.2, -0.3, 0.4]), 1),
+            "固定资产投资": rng.choice([-3.3, 4.5, 12.8]),
+            "社会消费品零售总额": round(rng.uniform(3, 8), 1),
+            "规模以上工业增加值": rng.choice([-1.5, 6.2, 9.1]),
+            "一般公共预算收入": round(rng.uniform(2, 9), 1),
+            "进出口总额": round(rng.uniform(1, 4), 2),  # 亿元
+        }
+        targets: dict[str, tuple[float, float | None, str]] = {
+            "地区生产总值": (rng.choice([5.5, 6.0, 6.5]), None, "about"),
+            "一般公共预算收入": (5.0, 5.5, "range") if style == 0 else (rng.choice([4.0, 6.0]), None, "at_least"),
+            "固定资产投资": (rng.choice([8.0, 10.0]), None, "at_least"),
+            "社会消费品零售总额": (rng.choice([5.0, 6.5]), None, "about"),
+            "规模以上工业增加值": (rng.choice([7.0, 8.5]), None, "exact" if style else "about"),
+            "进出口总额": (float(rng.choice([20000, 30000])), None, "exact"),  # 万元
+        }
+        area = "全省" if place.startswith("全") else place
+        gdp, invest, retail = results["地区生产总值"], results["固定资产投资"], results["社会消费品零售总额"]
+        industry, revenue, trade = results["规模以上工业增加值"], results["一般公共预算收入"], results["进出口总额"]
+        gdp_words = "经济增长" if style != 1 else "地区生产总值增长"
+        industry_words = "规上工业增加值" if style != 2 else "规模以上工业增加值"
+        invest_words = "固投" if style == 1 else "固定资产投资"
+        if style == 0:
+            review = (
+                f"一是经济总量持续扩大。地区生产总值预计完成{80 + number * 5}亿元，{_change(gdp)}；"
+                f"{invest_words}{_change(invest)}；社会消费品零售总额{_change(retail)}；"
+                f"{industry_words}{_change(industry)}；一般公共预算收入{_change(revenue)}；进出口总额完成{trade:g}亿元。"
+            )
+            estimated = frozenset({"地区生产总值"})
+        elif style == 1:
+            review = (
+                f"据初步预计，全年地区生产总值{_change(gdp)}，{invest_words}{_change(invest)}，"
+                f"社会消费品零售总额{_change(retail)}，{industry_words}{_change(industry)}，"
+                f"一般公共预算收入{_change(revenue)}，进出口总额完成{trade:g}亿元。"
+            )
+            estimated = frozenset(results)
+        else:
+            review = (
+                f"{year - 1}年，{area}地区生产总值{_change(gdp)}；{invest_words}{_change(invest)}；"
+                f"社会消费品零售总额{_change(retail)}；{industry_words}{_change(industry)}；"
+                f"一般公共预算收入{_change(revenue)}；进出口总额完成{trade:g}亿元。"
+            )
+            estimated = frozenset()
+        low, high, _ = targets["一般公共预算收入"]
+        revenue_target = f"{low:g}%—{high:g}%" if high is not None else f"{low:g}%以上"
+        industry_target = targets["规模以上工业增加值"][0]
+        declaration = f"{year}年主要预期目标是：" if style != 2 else f"新的一年，{area}设定预期奋斗目标："
+        plan = (
+            f"{declaration}{gdp_words}{targets['地区生产总值'][0]:g}%左右，一般公共预算收入增长{revenue_target}，"
+            f"{invest_words}增长{targets['固定资产投资'][0]:g}%以上，"
+            f"社会消费品零售总额增长{targets['社会消费品零售总额'][0]:g}%左右，"
+            f"{industry_words}增长{industry_target:g}%{'' if style else '左右'}，"
+            f"进出口总额达到{targets['进出口总额'][0]:g}万元，约束性指标完成上级下达任务。"
+        )
+        meeting = (
+            "全省经济工作会议" if area == "全省" else f"中共{place}委第{number + 5}次全体会议暨{place}委经济工作会议"
+        )
+        page = Page(
+            seed=seed + number,
+            columns=[
+                Column(
+                    [
+                        f"{year}年1月，{area}处处涌动着干事创业的热潮。{meeting}召开，"
+                        "会议总结过去一年的工作，安排部署今年经济工作。",
+                        "会议指出，做好今年经济工作，要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。",
+                    ],
+                    width=15,
+                    double_spaced=False,
+                ),
+                Column(
+                    [
+                        f"过去一年，{area}坚持稳中求进，经济社会发展取得新成效。{review}",
+                        plan,
+                        "会议强调，要坚持项目为王，扩大有效投资。要坚持民生为本，提升群众获得感。"
+                        "要坚持创新驱动，增强发展新动能。",
+                    ],
+                    width=21,
+                ),
+            ],
+            captions=[f"{meeting}现场", "会议安排部署今年经济工作"],
+            headings=[("回顾过去 成绩斐然", "在新征程上奋勇争先"), ("目标引领 实干为先", "“绘就”全年发展路线图")],
+            lead=f"千帆竞发勇者胜，百舸争流奋楫先。新的一年，{area}将坚定信心、真抓实干，奋力谱写高质量发展新篇章。",
+        )
+        years.append(CountyYear(year, page.text(), targets, results, estimated))
+        previous = targets
+    return years

@@ -45,7 +45,7 @@ from jcviewer.model.parse.units import Value, find_values
 from jcviewer.model.report import Metric, Paragraph, Period, Qualifier, Quote
 from jcviewer.model.vocabulary import Synonyms
 
-__all__ = ["find_metrics", "paragraph_period", "target_year"]
+__all__ = ["canonical_indicator", "find_metrics", "paragraph_period", "target_year"]
 
 _DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
@@ -350,7 +350,7 @@ def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: Quali
     period = _period(reading, value)
     number, number_max = _signed(value, subject.measure)
     return Metric(
-        indicator=_canonical(reading.synonyms, subject.wording),
+        indicator=canonical_indicator(reading.synonyms, subject.wording),
         original=subject.wording,
         measure=subject.measure,
         value=number,
@@ -367,7 +367,7 @@ def _metric(reading: _Sentence, value: Value, subject: Subject, qualifier: Quali
     )
 
 
-def _canonical(synonyms: Synonyms, wording: str) -> str:
+def canonical_indicator(synonyms: Synonyms, wording: str) -> str:
     """The wording with abbreviations expanded, without the head noun an abbreviation already held
     ("社零总额" → 社会消费品零售总额, not …总额总额); a whole-indicator alias named ("经济" → 地区生产总值)."""
     expanded = synonyms.expand(wording)
@@ -418,7 +418,7 @@ def _qualitative(reading: _Sentence) -> list[Metric]:
             expression_start = reading.start + offset + match.start("verb")
             found.append(
                 Metric(
-                    indicator=_canonical(reading.synonyms, match.group("indicator")),
+                    indicator=canonical_indicator(reading.synonyms, match.group("indicator")),
                     original=match.group("indicator"),
                     measure=match.group("verb"),
                     value=None,
