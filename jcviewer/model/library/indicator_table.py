@@ -1,0 +1,87 @@
+"""An indicator's timeline as a CSV table (Qt-free; docs/library.md): one row per place and year, UTF-8 with a
+byte-order mark so WPS and Excel show the Chinese, written whole or not at all (``output_file.replacing``).
+
+CSV only: no library in our dependencies writes .xlsx, and WPS and Excel both open this file.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from jcviewer.model.export import QUALIFIER_SIGNS
+from jcviewer.model.library.indicators import Figure, YearRow
+from jcviewer.output_file import replacing
+
+HEADERS = (
+    "place",
+    "year",
+    "target",
+    "target value",
+    "target value max",
+    "target unit",
+    "target qualifier",
+    "result",
+    "result value",
+    "result unit",
+    "estimate",
+    "met",
+    "target report",
+    "target paragraph",
+    "result report",
+    "result paragraph",
+)
+"""The column headings (English; a caller may pass translated ones in the same order)."""
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def shown(figure: Figure | None) -> str:
+    """A figure as the table shows it: signed, with its bound ("≈6%", "5–5.5%", "-3.3%", "完成市定要求")."""
+    if figure is None:
+        return ""
+    if figure.value is None:
+        return figure.expression
+    upper = f"–{figure.value_max:g}" if figure.value_max is not None else ""
+    return f"{QUALIFIER_SIGNS[figure.qualifier]}{figure.value:g}{upper}{figure.unit}"
+
+
+def table_rows(rows: Iterable[YearRow]) -> list[list[str]]:
+    """The cells of each row, in the order of ``HEADERS``; met and estimate as TRUE, FALSE or empty."""
+    table = []
+    for row in rows:
+        target, result = row.target, row.result
+        table.append(
+            [
+                row.place or "",
+                str(row.year),
+                shown(target),
+                _number(target.value) if target else "",
+                _number(target.value_max) if target else "",
+                target.unit if target else "",
+                target.qualifier if target else "",
+                shown(result),
+                _number(result.value) if result else "",
+                result.unit if result else "",
+                ("TRUE" if result.estimate else "FALSE") if result else "",
+                "" if row.met is None else "TRUE" if row.met else "FALSE",
+                str(target.report_id) if target else "",
+                target.paragraph if target else "",
+                str(result.report_id) if result else "",
+                result.paragraph if result else "",
+            ]
+        )
+    return table
+
+
+def write_table(rows: Iterable[YearRow], path: Path, headers: Sequence[str] = HEADERS) -> None:
+    """Write the timeline to ``path`` as CSV with a BOM, whole or not at all; OSError when it cannot be."""
+    if len(headers) != len(HEADERS):
+        raise ValueError(f"expected {len(HEADERS)} column headings, got {len(headers)}")
+    with replacing(path) as temporary, temporary.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(headers)
+        writer.writerows(table_rows(rows))
