@@ -91,8 +91,9 @@ def _name(entry: Entry, metric: Metric) -> str:
     return key
 
 
-def _query(name: str, synonyms: Synonyms) -> str:
+def canonical_name(name: str, synonyms: Synonyms | None = None) -> str:
     """The name as the timeline matches it: abbreviations expanded, no area or measure ("GDP增长" → 地区生产总值)."""
+    synonyms = synonyms or default_synonyms()
     wording = PLACE_PREFIX.sub("", canonical_indicator(synonyms, "".join(name.split())))
     return canonical_indicator(synonyms, _TRAILING_WORDS.sub("", wording))
 
@@ -168,7 +169,7 @@ def indicator_timeline(
     """The indicator ``name`` (abbreviations merged: GDP, 经济增长 → 地区生产总值) per place and year: the target
     set for the year, the result reported for it and whether it was met; by place (unknown last), then year.
     Only figures of the kind most of its targets have (else most of its results) are paired."""
-    found = _found(pairs, _query(name, synonyms or default_synonyms()))
+    found = _found(pairs, canonical_name(name, synonyms))
     kinds = Counter(f.kind for f in found if f.period == "target") or Counter(f.kind for f in found)
     if not kinds:
         return []

@@ -10,13 +10,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from genre import CountyYear, county_years
 
 from jcviewer.model.library import Catalogue, Entry
 from jcviewer.model.library.guess import guess_place
 from jcviewer.model.library.indicators import Figure, YearRow, indicator_names, indicator_timeline, met
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Metric, Period, Qualifier
-from tests.genre import CountyYear, county_years
 
 
 def _entry(report_id: int, title: str, place: str | None, year: int | None, user_set: frozenset[str] = frozenset()):
