@@ -119,6 +119,7 @@ def comparison_json(comparison: Comparison, older: tuple[Entry, Report], newer: 
                 if row.change is None
                 else {"amount": row.change.amount, "unit": row.change.unit, "percent": row.change.percent},
                 "achieved": _metric_json(row.achieved),
+                "met": row.met,
             }
             for row in comparison.targets
         ],
@@ -133,7 +134,7 @@ def _print_text(comparison: Comparison, older: tuple[Entry, Report], newer: tupl
 
     print(f"older: {name(older)}")
     print(f"newer: {name(newer)}")
-    print("\ntargets (older → newer, change; the result for the older year as the newer report gives it):")
+    print("\ntargets (older → newer, change; the older year's result as the newer report gives it, met or missed):")
     if not comparison.targets:
         print("  neither report sets a target")
     for row in comparison.targets:
@@ -142,6 +143,7 @@ def _print_text(comparison: Comparison, older: tuple[Entry, Report], newer: tupl
             line += f"  ({_change(row.change)})"
         if row.achieved is not None:
             line += f"; result {_value(row, row.achieved)}"
+            line += {True: ", met", False: ", missed", None: ""}[row.met]
         print(line)
     for side, tasks in ((older, comparison.older_tasks), (newer, comparison.newer_tasks)):
         print(f"\ntasks of report {side[0].id}:")
@@ -168,7 +170,7 @@ def run_compare(args: argparse.Namespace, catalogue: Catalogue) -> bool:
             _error(f"report {report_id} cannot be read: {error}")
             return False
     older, newer = _ordered(sides[0], sides[1])
-    comparison = compare_reports(older[1], newer[1])
+    comparison = compare_reports(older[1], newer[1], places=(older[0].place, newer[0].place))
     if args.json:
         sys.stdout.write(json.dumps(comparison_json(comparison, older, newer), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -40,7 +40,7 @@ def test_text_puts_the_older_report_first_and_shows_changes_and_tasks(
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0].startswith("older: report 2 (2023") and lines[1].startswith("newer: report 1 (2024")
-    assert "  地区生产总值增长: ≈6% → ≈5.5%  (-0.5 points); result est. 4.5%" in lines
+    assert "  地区生产总值增长: ≈6% → ≈5.5%  (-0.5 points); result est. 4.5%, missed" in lines
     assert "  社会消费品零售总额增长: ≈7% → ≈8%  (+1 points)" in lines
     assert "  一般公共预算收入增长: 5% → 5%  (no change)" in lines
     assert out.index("tasks of report 2:") < out.index("tasks of report 1:")
@@ -58,6 +58,7 @@ def test_json_has_its_schema_both_reports_targets_and_tasks(
     assert (gdp["indicator"], gdp["label"], gdp["kind"]) == ("地区生产总值", "地区生产总值增长", "rate")
     assert (gdp["older"]["value"], gdp["older"]["qualifier"], gdp["newer"]["value"]) == (6.0, "about", 5.5)
     assert gdp["change"] == {"amount": -0.5, "unit": "个百分点", "percent": None}
+    assert gdp["met"] is False and shape["targets"][2]["met"] is True  # 4.5 < 6 − 0.5; 15.2 ≥ 12
     assert (gdp["achieved"]["value"], gdp["achieved"]["estimate"]) == (4.5, True) and gdp["achieved"]["paragraph"]
     qualitative = shape["targets"][-1]
     assert qualitative["change"] is None and qualitative["older"]["value"] is None

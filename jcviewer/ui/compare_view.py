@@ -27,13 +27,15 @@ from jcviewer.model.report import Metric
 from jcviewer.ui.markup import plain_tooltip
 
 OLDER, NEWER = "older", "newer"
-COLUMN_INDICATOR, COLUMN_OLDER, COLUMN_NEWER, COLUMN_CHANGE, COLUMN_ACHIEVED = range(5)
+COLUMN_INDICATOR, COLUMN_OLDER, COLUMN_NEWER, COLUMN_CHANGE, COLUMN_ACHIEVED, COLUMN_MET = range(6)
+MET_MARKS = {True: "✓", False: "✗", None: ""}
 SIDE = Qt.ItemDataRole.UserRole  # which report a cell's paragraph is in ("older" / "newer")
 PARAGRAPH = Qt.ItemDataRole.UserRole + 1  # the paragraph a cell's figure or task comes from
 
 
 class CompareView(QWidget):
-    """A comparison of two reports: a target table (``compareTargets``) and two task lists (``olderTasks``,
+    """A comparison of two reports: a target table (``compareTargets``: indicator, the two targets, the change,
+    the older year's result as the newer report gives it, met ✓ or missed ✗) and two task lists (``olderTasks``,
     ``newerTasks``). Activating a figure or a task emits ``paragraph_activated(side, paragraph)``, ``side`` being
     "older" or "newer"."""
 
@@ -83,7 +85,7 @@ class CompareView(QWidget):
 
     def _target_table(self) -> QTableWidget:
         comparison = self._comparison
-        table = QTableWidget(len(comparison.targets), 5, self)
+        table = QTableWidget(len(comparison.targets), 6, self)
         table.setObjectName("compareTargets")
         older_year = str(comparison.older_year or self.tr("older"))
         newer_year = str(comparison.newer_year or self.tr("newer"))
@@ -94,6 +96,7 @@ class CompareView(QWidget):
                 self.tr("Target %1").replace("%1", newer_year),
                 self.tr("Change"),
                 self.tr("Result %1").replace("%1", older_year),
+                self.tr("Met"),
             ]
         )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -103,7 +106,7 @@ class CompareView(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         if not comparison.targets:
             table.setRowCount(1)
-            table.setSpan(0, 0, 1, 5)
+            table.setSpan(0, 0, 1, 6)
             table.setItem(0, 0, QTableWidgetItem(self.tr("Neither report sets a target.")))
         for row, target in enumerate(comparison.targets):
             table.setItem(row, COLUMN_INDICATOR, QTableWidgetItem(target.label))
@@ -113,6 +116,11 @@ class CompareView(QWidget):
             change.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, COLUMN_CHANGE, change)
             table.setItem(row, COLUMN_ACHIEVED, self._figure_item(target, target.achieved, NEWER))
+            met = QTableWidgetItem(MET_MARKS[target.met])
+            met.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if target.met is not None:
+                met.setToolTip(self.tr("Met") if target.met else self.tr("Missed"))
+            table.setItem(row, COLUMN_MET, met)
         table.itemActivated.connect(self._on_activated)
         return table
 

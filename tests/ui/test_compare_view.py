@@ -18,6 +18,7 @@ from jcviewer.ui.compare_view import (
     COLUMN_ACHIEVED,
     COLUMN_CHANGE,
     COLUMN_INDICATOR,
+    COLUMN_MET,
     COLUMN_NEWER,
     COLUMN_OLDER,
     CompareView,
@@ -58,6 +59,7 @@ def test_targets_side_by_side_with_rises_and_falls_readable(qtbot: QtBot, compar
     assert change[4] == ""  # a target without a number has no change
     achieved = cells(view, COLUMN_ACHIEVED)[:4]
     assert achieved == ["est. 4.5%", "—", "15.2%", "—"]  # "GDP预计完成88亿元，增长4.5%": an estimate
+    assert cells(view, COLUMN_MET) == ["✗", "", "✓", "", ""]  # 4.5 < 6 − 0.5; 15.2 ≥ 12
     headers = [view.targets.horizontalHeaderItem(c).text() for c in range(view.targets.columnCount())]
     assert "2023" in headers[COLUMN_OLDER] and "2024" in headers[COLUMN_NEWER] and "2023" in headers[COLUMN_ACHIEVED]
 
@@ -72,7 +74,7 @@ def test_levels_show_their_unit_and_percent(qtbot: QtBot) -> None:
 def test_an_estimate_is_marked(qtbot: QtBot) -> None:
     view = make(qtbot, Comparison(None, None, (), (), ()))
     estimate = replace(markup_metric(""), period="result", value=4.5, estimate=True)
-    row = TargetRow("指标", "rate", estimate.label, None, None, None, estimate)
+    row = TargetRow("指标", "rate", estimate.label, None, None, None, estimate, None)
     assert view.figure_text(row, estimate) == "est. 4.5%"
     assert view.figure_text(row, replace(estimate, estimate=False)) == "4.5%"
 
@@ -109,7 +111,7 @@ def test_report_text_is_shown_as_text(qtbot: QtBot) -> None:
     comparison = Comparison(
         2023,
         2024,
-        (TargetRow("<b>指标</b>", "rate", metric.label, metric, None, None, None),),
+        (TargetRow("<b>指标</b>", "rate", metric.label, metric, None, None, None, None),),
         (Task("p1", "一是", "<i>任务</i>"),),
         (),
     )

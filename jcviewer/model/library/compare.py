@@ -1,5 +1,5 @@
 """Two reports compared (Qt-free; docs/library.md): their targets side by side with the change, what the newer
-report says the older one's year achieved, and the tasks each lists.
+report says the older one's year achieved and whether that met the older target, and the tasks each lists.
 
 Targets pair by indicator (canonical wording, the report's own area and synonyms aside) and kind: a rate of change
 in % ("增长6%") with a rate, a level ("完成88亿元", "达到60%") with a level of the same measure. The change is in
@@ -9,12 +9,16 @@ cannot be made comparable (亿元 and 万亿元 can, 亿元 and 个 cannot) or a
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
 from jcviewer.model.export import format_value
 from jcviewer.model.figures import indicator_key, measure_key
+from jcviewer.model.library.guess import guess_place
+from jcviewer.model.library.indicators import Figure, met
 from jcviewer.model.parse.indicators import FALL_VERBS
+from jcviewer.model.parse.metrics import canonical_indicator
 from jcviewer.model.parse.units import unit_scale
 from jcviewer.model.report import Metric, Report
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
@@ -38,8 +42,9 @@ class Change:
 
 @dataclass(frozen=True)
 class TargetRow:
-    """One indicator's targets in the two reports (either may be missing), the change between them, and the
-    newer report's result for the older report's year (``achieved``). ``label`` names the row as the charts
+    """One indicator's targets in the two reports (either may be missing), the change between them, the newer
+    report's result for the older report's year (``achieved``) and whether it met the older target (``met``, by
+    ``indicators.met``; None when either is missing or they do not compare). ``label`` names the row as the charts
     would ("地区生产总值增长", "单位地区生产总值能耗下降"); under a label naming a fall, figures and the change are
     sizes of the fall (下降3% → 下降2.5% is −0.5 points), as printed."""
 
@@ -50,6 +55,7 @@ class TargetRow:
     newer: Metric | None
     change: Change | None
     achieved: Metric | None
+    met: bool | None
 
     def shown(self, metric: Metric) -> str:
         """A figure of this row as written beside the row's label ("≈6%"; a fall under a fall's label: its size),
@@ -110,19 +116,31 @@ def _kind(metric: Metric) -> Kind:
     return "rate" if metric.is_change and metric.unit == "%" else "level"
 
 
-def _key(metric: Metric, synonyms: Synonyms) -> tuple[str, Kind, str]:
-    """What pairs two figures: the indicator, the kind, and for a level its measure (完成 and 达到 are both a level,
-    净增 is not the same level)."""
-    kind = _kind(metric)
-    return synonyms.expand(indicator_key(metric)), kind, "" if kind == "rate" else measure_key(metric)
+Key = tuple[str, Kind, str]
 
 
-def _first_targets(report: Report, synonyms: Synonyms) -> dict[tuple[str, Kind, str], Metric]:
+@dataclass(frozen=True)
+class _Keys:
+    """What pairs two figures: the indicator (canonical, without the report's own area or a place the reports
+    are of: "全县…", "某某县…"), the kind, and for a level its measure (完成 and 达到 are one level, 净增 another)."""
+
+    synonyms: Synonyms
+    places: tuple[str, ...]
+
+    def __call__(self, metric: Metric) -> Key:
+        name = indicator_key(metric)
+        place = next((p for p in self.places if name.startswith(p) and len(name) > len(p)), "")
+        name = canonical_indicator(self.synonyms, name[len(place) :])
+        kind = _kind(metric)
+        return name, kind, "" if kind == "rate" else measure_key(metric)
+
+
+def _first_targets(report: Report, key: _Keys) -> dict[Key, Metric]:
     """Each indicator's first target in reading order (a report may repeat one)."""
-    found: dict[tuple[str, Kind, str], Metric] = {}
+    found: dict[Key, Metric] = {}
     for metric in report.metrics:
         if metric.period == "target":
-            found.setdefault(_key(metric, synonyms), metric)
+            found.setdefault(key(metric), metric)
     return found
 
 
@@ -134,18 +152,26 @@ def _about_year(result: Metric, newer: Report, target: Metric, older: Report) ->
     return result_year is None or target_year is None or result_year == target_year
 
 
-def _achieved(target: Metric, older: Report, newer: Report, synonyms: Synonyms) -> Metric | None:
+def _achieved(target: Metric, older: Report, newer: Report, key: _Keys) -> Metric | None:
     """The newer report's result for what ``target`` set (same indicator, kind and comparable unit, same year)."""
-    key = _key(target, synonyms)
+    wanted = key(target)
     for metric in newer.metrics:
         if (
             metric.period == "result"
-            and _key(metric, synonyms) == key
+            and key(metric) == wanted
             and _about_year(metric, newer, target, older)
             and (target.value is None or change_between(target, metric) is not None)
         ):
             return metric
     return None
+
+
+def _figure(metric: Metric) -> Figure:
+    """The metric as ``indicators.met`` reads it (its numbers, unit and qualifier; no report id here)."""
+    return Figure(
+        metric.value, metric.value_max, metric.unit, metric.qualifier, metric.estimate, metric.expression,
+        metric.text, 0, "", metric.paragraph, metric.span,
+    )  # fmt: skip
 
 
 def _tasks(report: Report) -> tuple[Task, ...]:
@@ -156,16 +182,21 @@ def _tasks(report: Report) -> tuple[Task, ...]:
     )
 
 
-def compare_reports(older: Report, newer: Report, synonyms: Synonyms | None = None) -> Comparison:
+def compare_reports(
+    older: Report, newer: Report, synonyms: Synonyms | None = None, places: Collection[str | None] = ()
+) -> Comparison:
     """Compare ``older``'s targets with ``newer``'s (see the module docstring), with what ``newer`` reports of
-    ``older``'s targets, and list each report's tasks."""
-    synonyms = synonyms or default_synonyms()
-    before, after = _first_targets(older, synonyms), _first_targets(newer, synonyms)
+    ``older``'s targets, and list each report's tasks. ``places`` are the places the reports are of when known
+    (the catalogue's); the places their titles name are taken too: "某某县地区生产总值" is 地区生产总值."""
+    named = {*places, guess_place(older.title), guess_place(newer.title)}
+    keys = _Keys(synonyms or default_synonyms(), tuple(sorted((p for p in named if p), key=len, reverse=True)))
+    before, after = _first_targets(older, keys), _first_targets(newer, keys)
     rows = []
     for key in [*after, *(key for key in before if key not in after)]:
         old, new = before.get(key), after.get(key)
         named_by = _row_label(old, new)
         change = change_between(old, new) if old and new else None
+        achieved = _achieved(old, older, newer, keys) if old else None
         if change is not None and _names_fall(named_by):  # in sizes of the fall, as the figures are shown
             change = Change(-change.amount or 0.0, change.unit, change.percent)
         rows.append(
@@ -176,7 +207,8 @@ def compare_reports(older: Report, newer: Report, synonyms: Synonyms | None = No
                 older=old,
                 newer=new,
                 change=change,
-                achieved=_achieved(old, older, newer, synonyms) if old else None,
+                achieved=achieved,
+                met=met(_figure(old), _figure(achieved)) if old and achieved else None,
             )
         )
     return Comparison(older.year, newer.year, tuple(rows), _tasks(older), _tasks(newer))

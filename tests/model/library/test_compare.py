@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 from corpus.scoring import load_document, require_corpus
-from genre import wenshui_page
+from genre import county_years, wenshui_page
 
 from jcviewer.model.library.compare import POINTS, Change, Comparison, TargetRow, change_between, compare_reports
 from jcviewer.model.parse import parse_text
@@ -62,7 +62,35 @@ def test_the_newer_report_says_what_the_older_year_achieved(two_years: Compariso
     assert shown(achieved["固定资产投资增长"]) == "15.2%"
     assert achieved["社会消费品零售总额增长"] is None  # the newer report gives no result for it
     gdp = achieved["地区生产总值增长"]
-    assert gdp is not None and gdp.period == "result"
+    assert gdp is not None and gdp.period == "result" and gdp.estimate  # "GDP预计完成88亿元，增长4.5%"
+    met = {r.label: r.met for r in two_years.targets}
+    assert met["地区生产总值增长"] is False  # 4.5 < 6 − 0.5
+    assert met["固定资产投资增长"] is True  # 15.2 ≥ 12
+    assert met["社会消费品零售总额增长"] is None and met["约束性指标"] is None
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_one_county_over_the_years_each_pair_of_consecutive_reports(seed: int) -> None:
+    years = county_years(first=2021, count=4, seed=seed)
+    for before, after in zip(years, years[1:], strict=False):
+        older, newer = (parse_text(y.text, f"{y.year}.txt") for y in (before, after))
+        comparison = compare_reports(older, newer)
+        assert (comparison.older_year, comparison.newer_year) == (before.year, after.year)
+        for indicator, (value, value_max, _) in after.targets.items():
+            target = next(r for r in comparison.targets if r.indicator == indicator)
+            assert target.newer is not None and (target.newer.value, target.newer.value_max) == (value, value_max)
+            assert target.older is not None and target.older.value == before.targets[indicator][0]
+            change = target.change
+            assert change is not None and change.amount == pytest.approx(value - before.targets[indicator][0])
+            if indicator in after.results and indicator != "进出口总额":  # its result is a level in 亿元
+                assert target.achieved is not None and target.achieved.value == after.results[indicator]
+                assert target.achieved.estimate == (indicator in after.estimated)
+                low = before.targets[indicator][0] - (0.5 if before.targets[indicator][2] == "about" else 0)
+                assert target.met == (after.results[indicator] >= low - 1e-9)
+        trade = next(r for r in comparison.targets if r.indicator == "进出口总额")
+        assert trade.kind == "level" and trade.change is not None and trade.change.unit == "万元"
+        assert trade.achieved is not None and trade.achieved.unit == "亿元"  # 万元 and 亿元 compare
+        assert trade.met == (after.results["进出口总额"] * 1e4 >= before.targets["进出口总额"][0])
 
 
 def test_a_result_of_another_year_is_not_the_older_year_achieved() -> None:
