@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jcviewer.model.correction_store import SUFFIX as CORRECTIONS_SUFFIX
 from jcviewer.model.correction_store import report_key
@@ -30,6 +30,9 @@ from jcviewer.model.meeting import meeting_date
 from jcviewer.model.report import Metric, Report
 from jcviewer.model.report_file import MAX_REPORT_BYTES, read_report_bytes
 
+if TYPE_CHECKING:  # numpy loads only when the library is searched
+    from jcviewer.model.library.index import LibraryIndex
+
 log = logging.getLogger(__name__)
 
 DATABASE = "library.sqlite3"
@@ -38,6 +41,8 @@ EDITABLE = ("title", "place", "kind", "date", "year")
 """The fields a user can set; a field they set is never overwritten by a re-parse."""
 BUSY_TIMEOUT = 10.0
 """Seconds a connection waits for another one's write (the window's worker thread opens its own Catalogue)."""
+MAX_PARAMETERS = 900
+"""The most values named in one SQL statement (SQLite allows 999 in old builds)."""
 NO_CORRECTIONS = "-"
 """The ``corrections`` stamp of a report parsed with no stored corrections."""
 
@@ -112,6 +117,7 @@ class Catalogue:
         self.folder = folder
         self.corrections = corrections  # the corrections store a report is parsed with (None: as the parser reads)
         self.recovered: CorruptLibraryError | None = None
+        self._index: LibraryIndex | None = None
         folder.mkdir(parents=True, exist_ok=True)
         (folder / TEXTS).mkdir(exist_ok=True)
         try:
@@ -295,9 +301,19 @@ class Catalogue:
 
     def stale(self) -> builtins.list[Entry]:
         """The reports whose rows were parsed by another parser, or with corrections since changed (or that
-        could not be parsed yet): ``refresh`` parses them again."""
+        could not be parsed yet): ``refresh`` parses them again. Cheap when there are none (every search and
+        ``metrics`` asks): only reports parsed otherwise, or with stored corrections, are looked at."""
         stamps = self._stamps()
-        rows = self._db.execute(f"SELECT {_COLUMNS}, parser, corrections FROM reports ORDER BY id").fetchall()
+        corrected = builtins.list(stamps)[:MAX_PARAMETERS]
+        where = "parser IS NOT ? OR corrections IS NOT ?"
+        if len(stamps) > MAX_PARAMETERS:  # too many to name: every report is looked at
+            where = "1"
+        elif corrected:
+            where += f" OR content_hash IN ({', '.join('?' * len(corrected))})"
+        parameters = () if where == "1" else (_fingerprint(), NO_CORRECTIONS, *corrected)
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS}, parser, corrections FROM reports WHERE {where} ORDER BY id", parameters
+        )
         fingerprint = _fingerprint()
         return [
             _entry(row[:-2])
@@ -355,6 +371,30 @@ class Catalogue:
         found = [(by_id[int(row[0])], metric(row[1:])) for row in rows]
         found.sort(key=lambda pair: order[pair[0].id])  # stable: paragraph order within a report
         return found
+
+    def search_index(self) -> LibraryIndex:
+        """This catalogue's search index across reports (``index.py``), made on first use: bring it up to date
+        with ``update(catalogue)`` before searching it."""
+        if self._index is None:
+            from jcviewer.model.library.index import LibraryIndex
+
+            self._index = LibraryIndex()
+        return self._index
+
+    def row_stamps(self) -> dict[int, tuple[str, ...]]:
+        """Per report id, what its paragraph and metric rows were made from: its content hash, the parser's
+        fingerprint and the corrections stamp (equal stamps, equal rows)."""
+        rows = self._db.execute("SELECT id, content_hash, parser, corrections FROM reports")
+        return {int(row[0]): tuple(str(value) for value in row[1:]) for row in rows}
+
+    def paragraph_rows(self, report_ids: Collection[int] | None = None) -> Iterator[tuple[Any, ...]]:
+        """The paragraph rows of ``report_ids`` (every report's with None), report by report in reading order:
+        report id, paragraph, section, kind, text, titles, marks and path (``rows.paragraph_rows``)."""
+        sql = "SELECT report_id, paragraph, section, kind, text, titles, marks, path FROM paragraphs"
+        wanted = () if report_ids is None else tuple(report_ids)
+        if report_ids is not None:
+            sql += f" WHERE report_id IN ({', '.join('?' * len(wanted))})"
+        yield from self._db.execute(sql + " ORDER BY report_id, seq", wanted)
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:

@@ -1,8 +1,9 @@
-"""Search across the library: every report's copy parsed (through the report cache when given one) and searched
-with the one-report search, hits grouped by report (Qt-free; docs/library.md).
+"""Search across the library, hits grouped by report (Qt-free; docs/library.md).
 
-Recall is that of ``ReportSearch``: every substring occurrence of each term, numbers only as whole numbers. This
-is a plain scan (each report indexed on each search); a persistent index across reports is not built yet.
+``library_search`` searches the index of the catalogue's paragraph rows (``index.py``): no report is parsed.
+``plain_search`` is the plain scan it replaced, kept for the benchmark and to test the index against: every
+report's copy parsed (through the report cache when given one) and searched with ``ReportSearch``. Both have its
+recall: every substring occurrence of each term, numbers only as whole numbers, synonyms, quoted phrases.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from jcviewer.model.errors import ReportError
 from jcviewer.model.library.catalogue import Catalogue, Entry
 from jcviewer.model.report import Report
+from jcviewer.model.search.query import parse_query
 from jcviewer.model.search.report_search import ReportSearch, SearchHit
 from jcviewer.model.vocabulary import Synonyms
 
@@ -56,8 +58,42 @@ def library_search(
 ) -> list[ReportHits]:
     """Every report of ``catalogue`` with a hit for ``query``, by hit count (most first), then year (latest
     first, unknown last), then id. ``limit`` caps the hits listed in all (None: every hit); each report keeps
-    its ``total``. ``cache`` is a report cache folder (``report_cache``), so a report is not parsed again on
-    the next search. A report that cannot be read is left out and passed to ``problem``."""
+    its ``total``. Searched in the catalogue's index, brought up to date first; stale reports are parsed again
+    first (``Catalogue.refresh``), and one that cannot be is passed to ``problem`` (left out if it was never
+    parsed). ``cache`` is not used (``plain_search``'s)."""
+    parsed = parse_query(query, synonyms)
+    if not parsed:
+        return []
+    catalogue.refresh(problem=problem)
+    index = catalogue.search_index()
+    index.update(catalogue)
+    found = index.find(parsed)
+    entries = index.entries
+    found.sort(
+        key=lambda f: (-f.total, entries[f.report_id].year is None, -(entries[f.report_id].year or 0), f.report_id)
+    )
+    results = []
+    for report in found:
+        entry = entries[report.report_id]
+        hits = report.hits(limit) if limit is None or limit > 0 else ()
+        results.append(ReportHits(entry.id, entry.title, entry.year, entry.place, report.total, hits))
+        if limit is not None:
+            limit = max(0, limit - len(hits))
+    return results
+
+
+def plain_search(
+    catalogue: Catalogue,
+    query: str,
+    limit: int | None = 20,
+    *,
+    synonyms: Synonyms | None = None,
+    cache: Path | None = None,
+    problem: Problem | None = None,
+) -> list[ReportHits]:
+    """``library_search`` by a plain scan: each report's copy parsed (through the report cache in ``cache``
+    when given) and searched with ``ReportSearch``; a report that cannot be read is left out and passed to
+    ``problem``. For the benchmark and the index's recall test."""
     found: list[ReportHits] = []
     for entry in catalogue.list():
         try:
