@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcviewer.model.library.indicator_table import shown, write_table
-from jcviewer.model.library.indicators import Figure, YearRow, indicator_names, indicator_timeline
+from jcviewer.model.library.indicators import ABOUT_POINTS, Figure, YearRow, indicator_names, indicator_timeline
 from jcviewer.model.parse.units import unit_scale
 from jcviewer.model.vocabulary import Synonyms
 from jcviewer.ui.markup import plain_tooltip
@@ -49,7 +49,6 @@ COLUMN_PLACE, COLUMN_YEAR, COLUMN_TARGET, COLUMN_RESULT, COLUMN_MET = range(5)
 FIGURE = Qt.ItemDataRole.UserRole  # the Figure a target or result cell shows
 ALL_PLACES = ""  # the place filter's data for "every place"
 NO_PLACE = "\x00"  # the place filter's data for the rows whose place is unknown
-ABOUT_POINTS = 0.5  # "about" is met within half a point below the target: the band drawn around it
 BAR_HALF_WIDTH = 0.3  # years are 1 apart: a target spans ±0.3 around its year
 MET_MARKS = {True: "✓", False: "✗", None: "—"}
 TARGET_SYMBOLS = {"at_least": "t1", "at_most": "t"}  # pyqtgraph's triangles up and down
@@ -141,13 +140,12 @@ class IndicatorsView(QWidget):
     def _pick(self, name: str) -> None:
         self._rows = indicator_timeline(self._pairs, name, self._synonyms) if name else []
         chosen = self.places.currentData()
-        self.places.blockSignals(True)
-        self.places.clear()
-        self.places.addItem(self.tr("All places"), ALL_PLACES)
-        for place in sorted({row.place or NO_PLACE for row in self._rows}):
-            self.places.addItem(self.tr("Place not set") if place == NO_PLACE else place, place)
-        self.places.setCurrentIndex(max(0, self.places.findData(chosen)))
-        self.places.blockSignals(False)
+        with QSignalBlocker(self.places):  # refilled, then shown once
+            self.places.clear()
+            self.places.addItem(self.tr("All places"), ALL_PLACES)
+            for place in sorted({row.place or NO_PLACE for row in self._rows}):
+                self.places.addItem(self.tr("Place not set") if place == NO_PLACE else place, place)
+            self.places.setCurrentIndex(max(0, self.places.findData(chosen)))
         self.export_button.setEnabled(bool(self._rows))
         self._show()
 
