@@ -43,7 +43,9 @@ def _limit(text: str) -> int:
 
 def add_library_parser(commands: Any) -> None:
     """Add ``library`` and its actions to the subcommands ``commands`` (an argparse subparsers action)."""
-    library = commands.add_parser("library", help="the library of reports: add, list, search, edit, remove")
+    library = commands.add_parser(
+        "library", help="the library of reports: add, list, search, edit, remove, export, import"
+    )
     actions = library.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add report files, or every .txt under a folder (copied into the library)")
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a report text file or a folder")
@@ -64,6 +66,10 @@ def add_library_parser(commands: Any) -> None:
     )
     edit.add_argument("--date", default=argparse.SUPPRESS, help='the meeting\'s date, e.g. 2024年2月9日 ("" clears it)')
     edit.add_argument("--year", type=_year, default=argparse.SUPPRESS, help='the year, e.g. 2024 ("" clears it)')
+    export = actions.add_parser("export", help="write the whole library (texts, what you set, corrections) to a file")
+    export.add_argument("file", type=Path, metavar="FILE", help="the file to write, e.g. library.zip")
+    load = actions.add_parser("import", help="merge a file written by library export into this library")
+    load.add_argument("file", type=Path, metavar="FILE", help="a file written by jcviewer library export")
 
 
 def _line(entry: Entry) -> str:
@@ -115,7 +121,6 @@ def _search(catalogue: Catalogue, query: str, limit: int, as_json: bool) -> bool
     from jcviewer.model.library.search import library_search
     from jcviewer.model.search.query import parse_query
     from jcviewer.model.vocabulary import default_synonyms
-    from jcviewer.paths import user_cache_folder
 
     try:
         query.encode("utf-8")
@@ -133,9 +138,7 @@ def _search(catalogue: Catalogue, query: str, limit: int, as_json: bool) -> bool
     def problem(entry: Entry, error: ReportError) -> None:
         print(f"jcviewer: warning: report {entry.id} left out: {error}", file=sys.stderr)
 
-    found = library_search(
-        catalogue, query, limit, synonyms=synonyms, cache=user_cache_folder("reports"), problem=problem
-    )
+    found = library_search(catalogue, query, limit, synonyms=synonyms, problem=problem)
     if as_json:
         shape = {
             "schema": LIBRARY_JSON_SCHEMA,
@@ -168,6 +171,45 @@ def _search(catalogue: Catalogue, query: str, limit: int, as_json: bool) -> bool
     return True
 
 
+def _export(catalogue: Catalogue, file: Path) -> bool:
+    """Write the library to ``file``, whole or not at all."""
+    from jcviewer.model.library.transfer import export_library
+
+    def problem(message: str) -> None:
+        print(f"jcviewer: warning: {message}", file=sys.stderr)
+
+    try:
+        count = export_library(catalogue, file, problem)
+    except OSError as error:
+        _error(f"{file}: cannot be written: {error.strerror or error}")
+        return False
+    print(f"exported {count} report(s) to {file}")
+    return True
+
+
+def _import(catalogue: Catalogue, file: Path) -> bool:
+    """Merge the library file ``file`` into the library: one line per report, then a summary."""
+    from jcviewer.model.library.transfer import TransferError, import_library
+
+    try:
+        imported = import_library(catalogue, file)
+    except TransferError as error:
+        _error(f"library import: {error}")
+        return False
+    except OSError as error:
+        _error(f"library import: {error.strerror or error} (the reports before it were imported)")
+        return False
+    for report in imported:
+        status = "added" if report.added else "already there"
+        notes = [f"set {', '.join(report.fields)}"] if report.fields else []
+        notes += ["corrections copied"] if report.corrections else []
+        extra = f"\t({'; '.join(notes)})" if notes else ""
+        print(f"{report.report_id}\t{status}\t{catalogue.get(report.report_id).title}{extra}")
+    added = sum(report.added for report in imported)
+    print(f"imported {len(imported)} report(s) from {file}: {added} new, {len(imported) - added} already there")
+    return True
+
+
 def run_library(args: argparse.Namespace) -> bool:
     """Run ``jcviewer library ACTION``; False when something could not be done (said on stderr)."""
     from jcviewer.model.library import EDITABLE, Catalogue, LibraryError, default_folder
@@ -185,6 +227,10 @@ def run_library(args: argparse.Namespace) -> bool:
             return _add(catalogue, args.paths)
         if args.action == "search":
             return _search(catalogue, args.query, args.limit, args.json)
+        if args.action == "export":
+            return _export(catalogue, args.file)
+        if args.action == "import":
+            return _import(catalogue, args.file)
         if args.action == "list":
             entries = catalogue.list()
             if args.json:

@@ -154,3 +154,43 @@ def test_search_empty_query_or_library_is_one_line_exit_2(data_home: Path, capsy
     assert main(["library", "search", "  "]) == 2
     captured = capsys.readouterr()
     assert captured.err.count("\n") == 1 and "query is empty" in captured.err and not captured.out
+
+
+def test_export_then_import_on_another_machine(
+    tmp_path: Path, data_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "1.txt").write_text(wenshui_page(1, gdp=5).text(), encoding="utf-8")
+    assert main(["library", "add", str(bundled_report()), str(tmp_path / "1.txt")]) == 0
+    assert main(["library", "edit", "2", "--place", "某某县", "--year", "2022"]) == 0
+    file = tmp_path / "library.zip"
+    capsys.readouterr()
+    assert main(["library", "export", str(file)]) == 0
+    assert capsys.readouterr().out == f"exported 2 report(s) to {file}\n"
+    mine = _listed(capsys)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "other machine"))
+    assert main(["library", "import", str(file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[:2] for line in lines[:2]] == [["1", "added"], ["2", "added"]]
+    assert [line.endswith("\t(set place, year)") for line in lines[:2]].count(True) == 1
+    assert lines[2] == f"imported 2 report(s) from {file}: 2 new, 0 already there"
+    theirs = _listed(capsys)
+    keep = ("title", "place", "kind", "year", "content_hash", "user_set")
+    assert [{k: r[k] for k in keep} for r in theirs] == [{k: r[k] for k in keep} for r in mine]
+
+
+def test_a_bad_library_file_is_one_line_exit_2_and_changes_nothing(
+    tmp_path: Path, data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["library", "add", str(bundled_report())]) == 0
+    capsys.readouterr()
+    before = _listed(capsys)
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip at all")
+    for file in (bad, tmp_path / "missing.zip"):
+        assert main(["library", "import", str(file)]) == 2
+        captured = capsys.readouterr()
+        assert captured.err.count("\n") == 1 and str(file) in captured.err and not captured.out
+    assert _listed(capsys) == before
+    assert main(["library", "export", str(tmp_path / "no such folder" / "x.zip")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "cannot be written" in captured.err

@@ -1,0 +1,282 @@
+"""The whole library in one file, to take to another machine (Qt-free; docs/library.md).
+
+``export_library`` writes a zip: ``manifest.json`` (the format, its version, and per report its content hash,
+source file name, the fields the user set and whether corrections come with it), ``texts/<hash>.txt`` (each
+report's text, byte for byte) and ``corrections/<hash>.toml`` (the corrections the store holds for it). The file
+is written whole or not at all (``output_file.replacing``).
+
+``import_library`` reads such a file and merges it into a catalogue by content hash. The whole file is checked
+before anything is written — a zip, only the names the format has (no folders, no ``..``), sizes within the
+reader's caps, a manifest of the right shape, each text's hash its name, each text decodable and each
+corrections file valid — so a bad or hostile file changes nothing (TransferError). Then, report by report (one
+transaction each): the text is added (known content is the same entry); the fields the user set on the other
+machine are set here, unless this machine's user set them (the file's user-set fields win over the parser's
+guesses, never over this machine's user-set fields); fields the other machine guessed are guessed here again.
+The report's corrections are copied into this machine's store unless it already has a file for that report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from jcviewer import __version__
+from jcviewer.model.correction_store import SUFFIX, report_key, store_file, stored_corrections, update_corrections
+from jcviewer.model.errors import ReportError
+from jcviewer.model.library.catalogue import EDITABLE, Catalogue
+from jcviewer.model.report_file import MAX_REPORT_BYTES, MAX_SIDECAR_BYTES
+
+FORMAT = "jcviewer-library"
+VERSION = 1
+MANIFEST = "manifest.json"
+MAX_REPORTS = 20_000
+MAX_MANIFEST_BYTES = 32 * 1024 * 1024
+MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
+"""Caps on what an imported file may hold: reports, the manifest's size, all members together (uncompressed)."""
+MAX_FIELD = 1000
+"""The longest title, place, kind, date or source name a manifest may give."""
+_TEXT = re.compile(r"texts/([0-9a-f]{64})\.txt")
+_CORRECTIONS = re.compile(r"corrections/([0-9a-f]{64})\.toml")
+_HASH = re.compile(r"[0-9a-f]{64}")
+
+
+class TransferError(Exception):
+    """The library file cannot be imported (not one, damaged, hostile) or written; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One report of an imported file: its id here, whether it is new here, the fields set from the file, and
+    whether its corrections were copied into the store."""
+
+    report_id: int
+    added: bool
+    fields: tuple[str, ...]
+    corrections: bool
+
+
+Problem = Callable[[str], None]
+"""Told, in one line, about a report left out of an export (its copy cannot be read)."""
+
+
+def export_library(catalogue: Catalogue, file: Path, problem: Problem | None = None) -> int:
+    """Write every report of ``catalogue`` (text, user-set fields, stored corrections) to ``file``; how many.
+    A report whose copy cannot be read is left out and passed to ``problem``. OSError when ``file`` cannot be
+    written (then nothing is)."""
+    from jcviewer.model import corrections as fmt
+    from jcviewer.model.report_file import read_report_bytes
+    from jcviewer.output_file import replacing
+
+    reports: list[dict[str, Any]] = []
+    with replacing(file) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry in catalogue.list():
+            try:
+                data = read_report_bytes(catalogue.text_file(entry))
+            except ReportError as error:
+                if problem is not None:
+                    problem(f"report {entry.id} left out: {error}")
+                continue
+            corrections = None
+            if catalogue.corrections is not None:
+                try:
+                    corrections = stored_corrections(catalogue.corrections, entry.content_hash)
+                except fmt.CorrectionsError as error:
+                    if problem is not None:
+                        problem(f"report {entry.id}: its stored corrections are left out: {error}")
+            archive.writestr(f"texts/{entry.content_hash}.txt", data)
+            if corrections:
+                archive.writestr(f"corrections/{entry.content_hash}.toml", fmt.to_toml(corrections))
+            reports.append(
+                {
+                    "content_hash": entry.content_hash,
+                    "source": entry.source,
+                    "user_set": {field: getattr(entry, field) for field in EDITABLE if field in entry.user_set},
+                    "corrections": bool(corrections),
+                }
+            )
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "written_by": f"jcviewer {__version__}",
+            "exported": datetime.now(UTC).isoformat(timespec="seconds"),
+            "reports": reports,
+        }
+        archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    return len(reports)
+
+
+@dataclass(frozen=True)
+class _Report:
+    """One report of a checked file."""
+
+    content_hash: str
+    source: str
+    user_set: dict[str, str | int | None]
+    data: bytes
+    corrections: str | None
+
+
+def import_library(catalogue: Catalogue, file: Path) -> list[Imported]:
+    """Merge the library file ``file`` into ``catalogue`` (see the module's docstring); what became of each
+    report. TransferError, before anything is written, when the file is not a sound library file."""
+    reports = read_library_file(file)
+    done = []
+    for report in reports:
+        copied = _copy_corrections(catalogue, report)
+        report_id, added = catalogue.add_text(report.source, report.data)
+        entry = catalogue.get(report_id)
+        fields = {field: value for field, value in report.user_set.items() if field not in entry.user_set}
+        if fields:
+            catalogue.edit(report_id, **fields)
+        done.append(Imported(report_id, added, tuple(fields), copied))
+    return done
+
+
+def _copy_corrections(catalogue: Catalogue, report: _Report) -> bool:
+    """Put the report's corrections into this machine's store, unless it has a file for the report already."""
+    from jcviewer.model import corrections as fmt
+
+    store = catalogue.corrections
+    if store is None or report.corrections is None or store_file(store, report.content_hash, None) is not None:
+        return False
+    corrections, _ = fmt.parse_corrections(report.corrections, f"{report.content_hash}{SUFFIX}")
+    copy = catalogue.folder / "texts" / f"{report.content_hash}.txt"
+    update_corrections(store, report.content_hash, copy, lambda current: corrections)
+    return True
+
+
+def read_library_file(file: Path) -> list[_Report]:
+    """The reports of the library file ``file``, every part checked; TransferError in one line otherwise."""
+    if not file.is_file():
+        raise TransferError(f"{file}: not a file")
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return _read(archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
+        raise TransferError(f"{file}: not a jcviewer library file (a damaged or unsupported zip: {error})") from error
+    except OSError as error:
+        raise TransferError(f"{file}: cannot be read: {error.strerror or error}") from error
+    except TransferError as error:
+        raise TransferError(f"{file}: {error}") from error
+
+
+def _read(archive: zipfile.ZipFile) -> list[_Report]:
+    members = archive.infolist()
+    names = [member.filename for member in members]
+    if len(names) != len(set(names)):
+        raise TransferError("a name is in the zip twice")
+    if len(members) > 2 * MAX_REPORTS + 1:
+        raise TransferError(f"more than {MAX_REPORTS} reports")
+    for name in names:
+        if name != MANIFEST and not _TEXT.fullmatch(name) and not _CORRECTIONS.fullmatch(name):
+            raise TransferError(f"not a jcviewer library file: it holds {name[:80]!r}")
+    if MANIFEST not in names:
+        raise TransferError("not a jcviewer library file: no manifest.json")
+    if sum(member.file_size for member in members) > MAX_TOTAL_BYTES:
+        raise TransferError(f"larger than {MAX_TOTAL_BYTES // 1024**3} GB unpacked")
+    manifest = _manifest(_member(archive, MANIFEST, MAX_MANIFEST_BYTES))
+    listed = {report["content_hash"] for report in manifest}
+    held = {match.group(1) for name in names if (match := _TEXT.fullmatch(name) or _CORRECTIONS.fullmatch(name))}
+    unlisted = sorted(held - listed)
+    if unlisted:
+        raise TransferError(f"a text or corrections file the manifest does not list ({unlisted[0][:12]}…)")
+    return [_report(archive, report, set(names)) for report in manifest]
+
+
+def _member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """A member's bytes, refused past ``limit`` whatever its header says."""
+    if archive.getinfo(name).file_size > limit:
+        raise TransferError(f"{name} is larger than {limit} bytes")
+    with archive.open(name) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise TransferError(f"{name} is larger than {limit} bytes")
+    return data
+
+
+def _manifest(data: bytes) -> list[dict[str, Any]]:
+    """The manifest's reports, their shape checked."""
+    try:
+        manifest = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise TransferError(f"manifest.json is not JSON ({error})") from error
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise TransferError("not a jcviewer library file (manifest.json names another format)")
+    version = manifest.get("version")
+    if type(version) is not int or version < 1:
+        raise TransferError("manifest.json: no format version")
+    if version > VERSION:
+        raise TransferError(f"written by a newer jcviewer (format {version}; this one reads {VERSION})")
+    reports = manifest.get("reports")
+    if not isinstance(reports, list) or len(reports) > MAX_REPORTS:
+        raise TransferError("manifest.json: “reports” must be a list")
+    seen: set[str] = set()
+    for number, report in enumerate(reports, start=1):
+        where = f"manifest.json: report {number}"
+        _check_report(report, where)
+        if report["content_hash"] in seen:
+            raise TransferError(f"{where}: listed twice")
+        seen.add(report["content_hash"])
+    return reports
+
+
+def _check_report(report: object, where: str) -> None:
+    if not isinstance(report, dict):
+        raise TransferError(f"{where}: not an object")
+    if not isinstance(report.get("content_hash"), str) or not _HASH.fullmatch(report["content_hash"]):
+        raise TransferError(f"{where}: no content hash")
+    source = report.get("source")
+    if (
+        not isinstance(source, str)
+        or not source.strip()
+        or len(source) > MAX_FIELD
+        or any(char in source for char in "/\\\0")
+        or source in (".", "..")
+    ):
+        raise TransferError(f"{where}: its source must be a file name")
+    if not isinstance(report.get("corrections", False), bool):
+        raise TransferError(f"{where}: “corrections” must be true or false")
+    fields = report.get("user_set", {})
+    if not isinstance(fields, dict) or not set(fields) <= set(EDITABLE):
+        raise TransferError(f"{where}: “user_set” must map some of {', '.join(EDITABLE)} to values")
+    for field, value in fields.items():
+        if field == "year":
+            if value is not None and (type(value) is not int or not 1900 <= value <= 2100):
+                raise TransferError(f"{where}: the year must be a year such as 2024, or null")
+        elif value is not None and (not isinstance(value, str) or len(value) > MAX_FIELD or "\0" in value):
+            raise TransferError(f"{where}: “{field}” must be text of at most {MAX_FIELD} characters, or null")
+    if not str(fields.get("title", "x") or "").strip():
+        raise TransferError(f"{where}: a title cannot be blank")
+
+
+def _report(archive: zipfile.ZipFile, report: dict[str, Any], names: set[str]) -> _Report:
+    """A listed report with its text and corrections, checked."""
+    from jcviewer.model import corrections as fmt
+    from jcviewer.model.parse.decode import decode_report
+
+    key = report["content_hash"]
+    text_name = f"texts/{key}.txt"
+    if text_name not in names:
+        raise TransferError(f"{text_name} is missing")
+    data = _member(archive, text_name, MAX_REPORT_BYTES)
+    if report_key(data) != key:
+        raise TransferError(f"{text_name} is not the text its name says (its hash differs)")
+    try:
+        decode_report(data, text_name)
+    except ReportError as error:
+        raise TransferError(error.message) from error
+    corrections = None
+    corrections_name = f"corrections/{key}.toml"
+    if corrections_name in names:
+        try:
+            corrections = _member(archive, corrections_name, MAX_SIDECAR_BYTES).decode("utf-8")
+            fmt.parse_corrections(corrections, corrections_name)
+        except (UnicodeDecodeError, fmt.CorrectionsError) as error:
+            raise TransferError(f"{corrections_name}: not valid corrections ({error})") from error
+    return _Report(key, report["source"], dict(report.get("user_set", {})), data, corrections)
