@@ -33,10 +33,11 @@ ALIASES = {"经济": "地区生产总值", "经济总量": "地区生产总值"}
 
 LEADING_FILLERS = (
     r"预计|初步预计|有望|力争|确保|全年|累计|同比|其中|共有|拥有|共|总计|是|今年|上半年|下半年|前三季度|[一二三四]季度|"
-    r"截至目前|截至|目前|此外|另外|同时|而|但|仍能|仍|要|将|努力|(?:主要)?(?:预期)?目标(?:是|为)|全省|全市|全区|全县|"
+    r"[一二三四五六七八九十]+、对|截至目前|截至|目前|此外|另外|同时|而|但|仍能|仍|要|将|努力|(?:主要)?(?:预期)?目标(?:是|为)|全省|全市|全区|全县|"
     r"\d+(?:至|-|—)\d+月(?:份)?|\d+月(?:份)?|(?:19|20)\d\d年(?:全年)?"
 )
-"""Words that open a clause without being part of what is measured ("全市" is the report's own area)."""
+"""Words that open a clause without being part of what is measured ("全市" is the report's own area; "一、对…"
+opens a task list's item)."""
 
 TRAILING_FILLERS = (
     r"预计|力争|确保|累计|同比|分别|(?<!平)均|都|也|首次|再次|继续|已|又|了|"
@@ -44,9 +45,10 @@ TRAILING_FILLERS = (
 )
 """Words between an indicator and its verb ("城镇调查失业率平均为" keeps 平均 as part of the wording)."""
 
-NOT_INDICATORS = frozenset(
-    {"目前", "其中", "同时", "此外", "全年", "今年", "同比", "分别", "总量", "合计", "目标", "任务", "目标任务", "水平"}
-)
+NOT_INDICATORS = frozenset({
+    "目前", "其中", "同时", "此外", "全年", "今年", "同比", "分别", "总量", "合计", "目标", "任务", "目标任务", "水平",
+    "计划", "确定",
+})  # fmt: skip
 """Words that are never what is measured on their own."""
 
 PAIRED_PREFIXES = {"城乡": ("城镇", "农村")}
@@ -134,6 +136,14 @@ def subject_after(right: str) -> str:
     """The indicator printed after a value ("个项目竣工投产" side: "项目竣工投产")."""
     right = _VERB_AT_START.sub("", right.lstrip("的"))
     return _clean(_TRAILING_CONJUNCTION.sub("", right))
+
+
+def own_member(left: str) -> str:
+    """The words before a value from its own list member on: after the last 、 when what comes before it is a
+    clause of its own, a subject with its verb ("居民收入增长与经济增长基本同步、粮食产量" → 粮食产量); else all."""
+    head, separator, member = left.rpartition(LIST_SEPARATORS)
+    verb = _ANY_VERB.search(head.lstrip(LIST_SEPARATORS + CLAUSE_BREAKS))
+    return member if separator and member and verb is not None and verb.start() > 0 else left
 
 
 def topic(sentence: str) -> str:

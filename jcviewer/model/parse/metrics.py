@@ -26,6 +26,7 @@ from jcviewer.model.parse.indicators import (
     LIST_SEPARATORS,
     Subject,
     list_members,
+    own_member,
     subject_after,
     subject_before,
     topic,
@@ -36,6 +37,7 @@ from jcviewer.model.parse.periods import (
     ClausePeriod,
     clause_period,
     declaration_end,
+    has_time_cue,
     paragraph_period,
     paragraph_year,
     printed_years,
@@ -52,6 +54,9 @@ _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _NOT_AFTER_VALUE = ("月", "日", "号")
 _RESPECTIVELY = "分别"
 _RATE_WORDS = frozenset({"增速", "增幅", "降幅", "占比"})
+_OPENS_ESTIMATE = re.compile(r"(?:据|经|初步|全年|今年|去年|(?:19|20)\d\d年)*$")
+"""What may come before an estimate word that governs the rest of its sentence ("据初步预计，")."""
+_RESTATED_GOAL = re.compile(r"的[^，。；\d]{0,4}增长目标")
 _NOT_NOUNS = frozenset("的和与及或")
 _WORD_STOPS = CLAUSE_BREAKS + LIST_SEPARATORS
 # A count printed before its noun: "全县有3.2万户市场主体、460家规上企业和12家上市企业".
@@ -136,14 +141,27 @@ class _Sentence:
         return self.kinds[start]
 
     @cached_property
-    def estimate_from(self) -> int | None:
-        """Where the sentence's first estimate word (预计 …) is, or None."""
-        match = ESTIMATE.search(self.text)
-        return match.start() if match else None
+    def estimate_words(self) -> list[tuple[int, int]]:
+        """Where the sentence's estimate words (预计 …) are, as (start, end)."""
+        return [match.span() for match in ESTIMATE.finditer(self.text)]
 
     def estimated(self, position: int) -> bool:
-        """True when an estimate word governs ``position``: printed in its clause or an earlier one."""
-        return self.estimate_from is not None and self.estimate_from < self.clause(position)[1]
+        """True when an estimate word governs the value at ``position``: one in its clause; one opening an earlier
+        clause ("据初步预计，…", "预计全年…"); or one after an earlier clause's subject ("GDP预计完成103亿元，
+        增长1%") when the value names no subject of its own — never across a year printed after the word."""
+        clause_start, clause_end = self.clause(position)
+        for start, end in self.estimate_words:
+            if start >= clause_end:
+                break
+            if start >= clause_start:
+                return True
+            if any(end <= year_end <= position for year_end, _ in self.years_outside):
+                continue
+            if _OPENS_ESTIMATE.match(self.text, self.clause(start)[0], start):
+                return True
+            if not subject_before(self.text[clause_start:position]).wording:
+                return True
+        return False
 
     @cached_property
     def declaration(self) -> int | None:
@@ -182,8 +200,11 @@ def _words_after(text: str, position: int) -> str:
 
 
 def _is_value(text: str, value: Value) -> bool:
-    """False for years, dates, ordinals and numbers that only qualify a noun ("13县的…指标")."""
+    """False for years, dates, ordinals, numbers that only qualify a noun ("13县的…指标") and a growth target
+    restated ("确定4.5%左右的增长目标": it was set, with its indicator, before)."""
     if value.unit == "年" and YEAR.fullmatch(text[value.start : value.end]):
+        return False
+    if _RESTATED_GOAL.match(text, value.end):
         return False
     following = text[value.end : value.end + 1]
     if following in _NOT_AFTER_VALUE or (following == "的" and value.unit not in _RATE_UNITS):
@@ -279,7 +300,7 @@ def _subject(reading: _Sentence, value: Value, previous_end: int) -> Subject:
     """What ``value`` measures, from the words around it."""
     text = reading.text
     clause_start = reading.clause(value.start)[0]
-    left = text[max(clause_start, previous_end, value.start - _REACH) : value.start]
+    left = own_member(text[max(clause_start, previous_end, value.start - _REACH) : value.start])
     after = subject_after(_words_after(text, value.end)) if _NOUN_FOLLOWS.search(left) else ""
     subject = Subject(after, "") if after else subject_before(left)
     wording = subject.wording or subject_after(_words_after(text, value.end))
@@ -445,19 +466,26 @@ def _quoted_spans(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
 
 
 def find_metrics(
-    paragraphs: Iterable[Paragraph], synonyms: Synonyms, quotes: Sequence[Quote] = ()
+    paragraphs: Iterable[Paragraph], synonyms: Synonyms, quotes: Sequence[Quote] = (), headings: Iterable[str] = ()
 ) -> tuple[list[Metric], int | None]:
-    """Every metric in reading order, and the year the report plans for. ``quotes`` are the direct quotations
-    found in ``paragraphs``: numbers inside them are the speaker's, not the report's targets."""
+    """Every metric in reading order, and the year the report plans for (the latest year of ``paragraphs`` and
+    ``headings``: "三、2026年的重点工作"). ``quotes`` are the direct quotations found in ``paragraphs``: numbers
+    inside them are the speaker's, not the report's targets."""
     paragraphs = list(paragraphs)
-    plan_year = target_year(paragraphs)
+    plan_year = target_year([*(p.text for p in paragraphs), *headings])
     quoted = _quoted_spans(quotes)
     metrics: list[Metric] = []
+    review: tuple[Period, int | None] | None = None  # the review running on into paragraphs without a time cue
     for paragraph in paragraphs:
-        if not _DIGIT.search(paragraph.text):
-            continue  # no number, no metric
         period = paragraph_period(paragraph.text, plan_year)
         year = paragraph_year(paragraph.text, period, plan_year)
+        if has_time_cue(paragraph.text) or _PLAN_WORDS.search(paragraph.text):
+            recent = year is not None and plan_year is not None and year >= plan_year - 1  # not a history
+            review = (period, year) if period == "result" and recent else None
+        elif review is not None:
+            period, year = review  # "一是…" paragraphs after "过去一年，…" review the same year
+        if not _DIGIT.search(paragraph.text):
+            continue  # no number, no metric
         spans = quoted.get(paragraph.id, [])
         carried = ""
         for match in _SENTENCE.finditer(paragraph.text):

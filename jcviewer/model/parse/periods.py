@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from jcviewer.model.report import Paragraph, Period
+from jcviewer.model.report import Period
 
 ClausePeriod = Literal["target", "estimate"]
 """What a clause says of its own values: a goal still to reach, or a guess (never a target)."""
@@ -61,19 +61,22 @@ ESTIMATE = re.compile("预计|估计|预估|有望")
 DECLARATION = re.compile(r"目标(?:是|为|[：:])|设定[^，。；：]{0,10}目标")
 """A sentence declaring targets ("主要预期目标是：", "设定预期奋斗目标，"): every figure after it is one."""
 _ACHIEVED = re.compile("完成|实现|达到|达成|超额|超过")
-_HORIZON = re.compile(r"(?:^|[^截])[到至]$")
+_HORIZON_BEFORE = re.compile(r"(?:^|[^截])[到至]$")
+_HORIZON_AFTER = re.compile("远景")
 _FORWARD = re.compile("|".join(FORWARD_WORDS))
 _BASES = frozenset("比较")
 _LAST_YEAR = re.compile(r"去年|上年|过去(?:的)?一年|一年来")
 
 
-def target_year(paragraphs: Iterable[Paragraph]) -> int | None:
-    """The year the report plans for: the latest year it mentions, not counting a horizon ("到2025年")."""
+def target_year(texts: Iterable[str]) -> int | None:
+    """The year the report plans for: the latest year its texts mention, not counting a horizon ("到2025年",
+    "2035年远景目标")."""
     years = [
         int(m.group(1))
-        for p in paragraphs
-        for m in YEAR.finditer(p.text)
-        if not _HORIZON.search(p.text[max(0, m.start() - 2) : m.start()])
+        for text in texts
+        for m in YEAR.finditer(text)
+        if not _HORIZON_BEFORE.search(text, max(0, m.start() - 2), m.start())
+        and not _HORIZON_AFTER.match(text, m.end())
     ]
     return max(years) if years else None
 
@@ -99,6 +102,11 @@ def paragraph_period(text: str, plan_year: int | None) -> Period | None:
         if year is None or (plan_year is not None and int(year.group(1)) < plan_year):
             return "result"
     return None
+
+
+def has_time_cue(text: str) -> bool:
+    """True when the text says when its numbers are (a year, 过去一年, 预期目标, 上半年 …)."""
+    return _CUE.search(text) is not None
 
 
 def clause_period(clause: str) -> ClausePeriod | None:

@@ -371,3 +371,76 @@ def test_a_fall_named_by_its_label_shows_its_size() -> None:
     assert (fall.label, format_value(fall)) == ("固定资产投资下降", "3.3%")
     assert (signed.label, format_value(signed)) == ("出口额增长", "-1.5%")
     assert format_value(ranged) == "3–5%"
+
+
+def test_a_review_runs_on_into_its_paragraphs_without_a_time_cue() -> None:
+    metrics = _metrics(
+        "过去一年，全县经济平稳运行。",
+        "一是工业稳中有进。规上工业增加值增长6.1%。",
+        "二是投资保持稳定。基础设施投资增长5.6%。",
+        "2025年主要预期目标是：地区生产总值增长6%左右。",
+        "要加快项目建设，新开工项目100个。",  # after the plan: no longer the review
+    )
+    assert [(m.value, m.period, m.year) for m in metrics] == [
+        (6.1, "result", 2024),
+        (5.6, "result", 2024),
+        (6.0, "target", 2025),
+        (100.0, None, None),
+    ]
+
+
+def test_a_history_does_not_run_on() -> None:
+    metrics = _metrics("2008年，全市工业企业仅有2万家。", "目前，全市工业企业达到19万家。", "2024年目标是GDP增长6%。")
+    assert [(m.value, m.period) for m in metrics] == [(2.0, "result"), (19.0, None), (6.0, "target")]
+
+
+def test_a_heading_can_name_the_year_planned_for() -> None:
+    paragraphs = _paragraphs("2025年，全省地区生产总值增长5.5%。", "主要预期目标是：经济增长5.5%左右。")
+    metrics, year = find_metrics(paragraphs, default_synonyms(), headings=["三、2026年的重点工作"])
+    assert year == 2026
+    assert [(m.value, m.period, m.year) for m in metrics] == [(5.5, "result", 2025), (5.5, "target", 2026)]
+
+
+def test_a_long_term_goal_is_not_the_year_planned_for() -> None:
+    _, year = find_metrics(
+        _paragraphs("2024年，全县地区生产总值增长5.2%。", "今年的目标与2035年远景目标衔接。"), default_synonyms()
+    )
+    assert year == 2024
+
+
+def test_an_estimate_word_after_a_subject_governs_only_that_subject() -> None:
+    metrics = _metrics(
+        "2024年，全省地区生产总值预计可实现全年预期目标，一般公共预算收入320亿元、增长2%，"
+        "固定资产投资预计增长3.9%左右，进出口总额完成800亿元。"
+        "据初步预计，全年地区生产总值增长5%，固定资产投资下降3%。"
+    )
+    assert [(m.expression, m.estimate) for m in metrics] == [
+        ("320亿元", False),
+        ("2%", False),
+        ("3.9%左右", True),
+        ("800亿元", False),
+        ("5%", True),  # 据初步预计 opens the sentence: it governs all of it
+        ("3%", True),
+    ]
+
+
+def test_an_estimate_does_not_reach_past_a_new_year() -> None:
+    metrics = _metrics("2024年全省地区生产总值预计可实现全年预期目标，2025年计划增长5.0%—5.5%。")
+    assert [(m.value, m.value_max, m.estimate) for m in metrics] == [(5.0, 5.5, False)]
+    assert metrics[0].original != "计划"
+
+
+def test_a_task_lists_targets_and_a_list_member_that_is_a_clause() -> None:
+    targets = _targets(
+        "一、对地区生产总值增长5%以上、居民人均可支配收入增长与经济增长基本同步、粮食产量500亿斤左右"
+        "等经济社会发展预期目标完成情况进行监测。"
+    )
+    assert [(t[0], t[1], t[3], t[4]) for t in targets] == [
+        ("地区生产总值", 5.0, "%", "at_least"),
+        ("粮食产量", 500.0, "亿斤", "about"),
+    ]
+
+
+def test_a_growth_target_restated_is_not_another_target() -> None:
+    metrics = _metrics("今年主要预期目标是：地区生产总值增长5.5%左右。确定5.5%左右的增长目标，既积极有为又留有余地。")
+    assert [(m.indicator, m.value) for m in metrics] == [("地区生产总值", 5.5)]
