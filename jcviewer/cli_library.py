@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,21 +99,27 @@ def _error(message: str) -> None:
     print(f"jcviewer: error: {message}", file=sys.stderr)
 
 
+PARALLEL_FROM = 8
+"""From this many files on, ``library add`` parses in worker processes (one per core)."""
+
+
 def _add(catalogue: Catalogue, paths: list[Path]) -> bool:
     """Add each file, and each .txt under each folder, going on past files that cannot be read."""
-    ok = True
+    files: list[Path] = []
     for path in paths:
-        files = sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path]
-        if path.is_dir() and not files:
+        found = sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path]
+        if path.is_dir() and not found:
             print(f"jcviewer: warning: {path}: no .txt files in this folder", file=sys.stderr)
-        for file in files:
-            try:
-                report_id, added = catalogue.add(file)
-            except ReportError as error:
-                _error(str(error))
-                ok = False
-                continue
-            print(f"{report_id}\t{'added' if added else 'already there'}\t{catalogue.get(report_id).title}")
+        files += found
+    workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
+    ok = True
+    for _, result in catalogue.add_files(files, workers=workers):
+        if isinstance(result, ReportError):
+            _error(str(result))
+            ok = False
+            continue
+        report_id, added = result
+        print(f"{report_id}\t{'added' if added else 'already there'}\t{catalogue.get(report_id).title}")
     return ok
 
 

@@ -194,3 +194,21 @@ def test_a_bad_library_file_is_one_line_exit_2_and_changes_nothing(
     assert main(["library", "export", str(tmp_path / "no such folder" / "x.zip")]) == 2
     captured = capsys.readouterr()
     assert captured.err.count("\n") == 1 and "cannot be written" in captured.err
+
+
+def test_many_files_are_parsed_in_worker_processes_and_listed_in_order(
+    tmp_path: Path, data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jcviewer.cli_library import PARALLEL_FROM
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in range(PARALLEL_FROM + 1):
+        (folder / f"{seed:02}.txt").write_text(wenshui_page(seed, gdp=5 + seed / 10).text(), encoding="utf-8")
+    (folder / "03.txt").write_bytes(b"")  # cannot be read: an error line in its place, the others added
+    assert main(["library", "add", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "03.txt" in captured.err
+    lines = captured.out.splitlines()
+    assert [line.split("\t")[:2] for line in lines] == [[str(n), "added"] for n in range(1, PARALLEL_FROM + 1)]
+    assert sorted(r["source"] for r in _listed(capsys)) == [f"{n:02}.txt" for n in range(PARALLEL_FROM + 1) if n != 3]

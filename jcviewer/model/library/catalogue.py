@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import builtins
 import logging
+import multiprocessing
 import os
 import sqlite3
+import sys
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -23,10 +26,8 @@ from typing import TYPE_CHECKING, Any
 from jcviewer.model.correction_store import SUFFIX as CORRECTIONS_SUFFIX
 from jcviewer.model.correction_store import report_key
 from jcviewer.model.errors import ReportError
-from jcviewer.model.library.guess import guess_kind, guess_place
-from jcviewer.model.library.rows import METRIC_COLUMNS, metric, parse_copy, write_rows
+from jcviewer.model.library.rows import METRIC_COLUMNS, Stored, metric, parse_copy, stored, write_rows
 from jcviewer.model.library.schema import LibraryError, migrate
-from jcviewer.model.meeting import meeting_date
 from jcviewer.model.report import Metric, Report
 from jcviewer.model.report_file import MAX_REPORT_BYTES, read_report_bytes
 
@@ -138,6 +139,7 @@ class Catalogue:
         try:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer on another connection
+            db.execute("PRAGMA synchronous = NORMAL")  # WAL: a commit is not synced, a crash still leaves it whole
             check = db.execute("PRAGMA quick_check").fetchone()
             if check and check[0] != "ok":
                 raise sqlite3.DatabaseError(f"integrity check: {check[0]}")
@@ -195,7 +197,10 @@ class Catalogue:
         """Add the report at ``path`` (read with the checked reader, parsed, its text copied): its id, and
         whether it is new. The same content added again is the same entry, its parsed fields and rows refreshed
         except the fields the user set. ReportError when the file cannot be read."""
-        return self.add_text(path.name, read_report_bytes(path))
+        ((_, result),) = self.add_files([path])
+        if isinstance(result, ReportError):
+            raise result
+        return result
 
     def add_text(self, name: str, data: bytes) -> tuple[int, bool]:
         """Add a report given as bytes (text pasted from a website, say), ``name`` its source file name: as
@@ -206,15 +211,44 @@ class Catalogue:
         if len(data) > MAX_REPORT_BYTES:
             raise ReportError("too_large", name, f"larger than {MAX_REPORT_BYTES // (1024 * 1024)} MB")
         key = report_key(data)
+        return self._add_stored(name, data, key, _prepared(self.folder, self.corrections, name, data, key, name))
+
+    def add_files(
+        self, paths: Sequence[Path], progress: Progress | None = None, workers: int = 1
+    ) -> builtins.list[tuple[Path, tuple[int, bool] | ReportError]]:
+        """Add each file as ``add`` does, in order: each path with its id and whether it is new, or the
+        ReportError saying why it could not be read. With ``workers`` > 1 (on Linux, in a process without other
+        threads: the command line), the files are read and parsed in that many worker processes while this one
+        stores them, one transaction each. ``progress(done, total)`` returning False stops after that file (the
+        list then ends there)."""
+        jobs = [(self.folder, self.corrections, path) for path in paths]
+        done: builtins.list[tuple[Path, tuple[int, bool] | ReportError]] = []
+        pool = _pool(workers, len(jobs))
+        try:
+            results = pool.map(_prepare_file, jobs, chunksize=2) if pool else map(_prepare_file, jobs)
+            for number, (path, result) in enumerate(zip(paths, results, strict=True), start=1):
+                if isinstance(result, tuple) and len(result) == 3 and isinstance(result[0], str):
+                    done.append((path, ReportError(*result)))
+                else:
+                    data, key, rows = result
+                    done.append((path, self._add_stored(path.name, data, key, rows)))
+                if progress is not None and not progress(number, len(jobs)):
+                    break
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        return done
+
+    def _add_stored(self, name: str, data: bytes, key: str, rows: Stored) -> tuple[int, bool]:
+        """Copy the text and insert (or refresh) the report with its rows, in one transaction."""
         text_path = f"{TEXTS}/{key}.txt"
         copy = self.folder / text_path
-        report = parse_copy(copy, data, name, self.corrections)
         stamp = self._stamps().get(key, NO_CORRECTIONS)
         created = self._store_text(copy, data)
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                report_id, added = self._insert(key, name, text_path, report, stamp)
+                report_id, added = self._insert(key, name, text_path, rows, stamp)
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -238,14 +272,14 @@ class Catalogue:
             temporary.unlink(missing_ok=True)
         return True
 
-    def _insert(self, key: str, source: str, text_path: str, report: Report, stamp: str) -> tuple[int, bool]:
+    def _insert(self, key: str, source: str, text_path: str, rows: Stored, stamp: str) -> tuple[int, bool]:
         """Insert the report with its rows, or refresh the one with this content (its rows, and the fields the
         user did not set)."""
         row = self._db.execute("SELECT id FROM reports WHERE content_hash = ?", (key,)).fetchone()
         if row is not None:
-            self._rewrite(int(row[0]), report, stamp)
+            self._rewrite(int(row[0]), rows, stamp)
             return int(row[0]), False
-        parsed = _parsed_fields(report)
+        parsed = rows.fields
         added = datetime.now(UTC).isoformat(timespec="seconds")
         cursor = self._db.execute(
             "INSERT INTO reports (title, place, kind, date, year, source, content_hash, text_path, added, parser,"
@@ -253,23 +287,23 @@ class Catalogue:
             (*(parsed[field] for field in EDITABLE), source, key, text_path, added, _fingerprint(), stamp),
         )
         assert cursor.lastrowid is not None
-        write_rows(self._db, cursor.lastrowid, report)
+        write_rows(self._db, cursor.lastrowid, rows)
         self._changed()
         return cursor.lastrowid, True
 
-    def _rewrite(self, report_id: int, report: Report, stamp: str) -> None:
+    def _rewrite(self, report_id: int, rows: Stored, stamp: str) -> None:
         """Rewrite a report's rows and the parsed fields the user did not set (inside the caller's transaction)."""
         flags = self._db.execute(
             f"SELECT {', '.join(f'{field}_set' for field in EDITABLE)} FROM reports WHERE id = ?", (report_id,)
         ).fetchone()
-        parsed = _parsed_fields(report)
+        parsed = rows.fields
         fresh = [field for field, flag in zip(EDITABLE, flags, strict=True) if not flag]
         assignments = "".join(f"{field} = ?, " for field in fresh)
         self._db.execute(
             f"UPDATE reports SET {assignments}parser = ?, corrections = ? WHERE id = ?",
             (*(parsed[field] for field in fresh), _fingerprint(), stamp, report_id),
         )
-        write_rows(self._db, report_id, report)
+        write_rows(self._db, report_id, rows)
         self._changed()
 
     def _changed(self) -> None:
@@ -341,7 +375,7 @@ class Catalogue:
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
                     if self._db.execute("SELECT 1 FROM reports WHERE id = ?", (entry.id,)).fetchone():
-                        self._rewrite(entry.id, report, stamps.get(entry.content_hash, NO_CORRECTIONS))
+                        self._rewrite(entry.id, stored(report), stamps.get(entry.content_hash, NO_CORRECTIONS))
                         done += 1
                 except BaseException:
                     self._db.execute("ROLLBACK")
@@ -461,16 +495,30 @@ class Catalogue:
         return self.get(report_id)
 
 
-def _parsed_fields(report: Report) -> dict[str, str | int | None]:
-    """The catalogue's fields as the parser reads them: title and year from the report, the date from the
-    meeting, place and kind guessed from the title."""
-    return {
-        "title": report.title,
-        "place": guess_place(report.title),
-        "kind": guess_kind(report.title),
-        "date": meeting_date(report) or None,
-        "year": report.year,
-    }
+def _prepared(folder: Path, corrections: Path | None, name: str, data: bytes, key: str, shown: str) -> Stored:
+    """The report whose text is ``data`` parsed (as the library's copy, corrected from the store) and made
+    ready to store; a ReportError names ``shown``."""
+    return stored(parse_copy(folder / TEXTS / f"{key}.txt", data, name, corrections, shown))
+
+
+def _prepare_file(job: tuple[Path, Path | None, Path]) -> tuple[bytes, str, Stored] | tuple[str, str, str]:
+    """In a worker (or here): the file read, its key and what to store; or the ReportError's reason, path and
+    message when it cannot be read (plain data: an exception of our own does not cross processes whole)."""
+    folder, corrections, path = job
+    try:
+        data = read_report_bytes(path)
+        key = report_key(data)
+        return data, key, _prepared(folder, corrections, path.name, data, key, str(path))
+    except ReportError as error:
+        return error.reason, error.path, error.message
+
+
+def _pool(workers: int, jobs: int) -> ProcessPoolExecutor | None:
+    """Worker processes for parsing, or None to parse here: fewer than two workers or jobs, or no cheap and
+    safe way to start them (fork, on Linux only: elsewhere a child would start the program again)."""
+    if workers < 2 or jobs < 2 or sys.platform != "linux":
+        return None
+    return ProcessPoolExecutor(min(workers, jobs), mp_context=multiprocessing.get_context("fork"))
 
 
 def _fingerprint() -> str:

@@ -13,9 +13,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jcviewer.model.library.guess import guess_kind, guess_place
+from jcviewer.model.meeting import meeting_date
 from jcviewer.model.navigation import Node, build_outline
 from jcviewer.model.report import Metric, Report
 from jcviewer.model.search.report_search import HEADING_BOOST, item_titles
@@ -44,16 +47,38 @@ HEADING = "heading"
 BOOST = {HEADING: HEADING_BOOST}
 
 
-def parse_copy(copy: Path, data: bytes, source: str, store: Path | None) -> Report:
+@dataclass(frozen=True)
+class Stored:
+    """A parsed report as the catalogue stores it (plain data: it crosses to and from worker processes)."""
+
+    fields: dict[str, str | int | None]  # title, place, kind, date, year as the parser reads them
+    paragraphs: list[tuple[Any, ...]]  # PARAGRAPH_COLUMNS
+    metrics: list[tuple[Any, ...]]  # METRIC_COLUMNS
+
+
+def stored(report: Report) -> Stored:
+    """What the catalogue keeps of ``report``: title and year from it, the date from the meeting, place and
+    kind guessed from the title, and its rows."""
+    fields = {
+        "title": report.title,
+        "place": guess_place(report.title),
+        "kind": guess_kind(report.title),
+        "date": meeting_date(report) or None,
+        "year": report.year,
+    }
+    return Stored(fields, paragraph_rows(report), metric_rows(report))
+
+
+def parse_copy(copy: Path, data: bytes, source: str, store: Path | None, shown: str | None = None) -> Report:
     """The report whose text is ``data`` (the library's copy at ``copy``), parsed under the name it was added
     with (``source``: a report with no title is named after it) and corrected from ``store``; never its sidecar.
-    ReportError when the bytes are not text."""
+    ReportError, naming ``shown`` (the file added; the copy by default), when the bytes are not text."""
     from jcviewer.model import corrections
     from jcviewer.model.correction_store import gather
     from jcviewer.model.parse import parse_text
     from jcviewer.model.parse.decode import decode_report
 
-    text = decode_report(data, str(copy))
+    text = decode_report(data, shown or str(copy))
     found, warnings = gather(copy, data, store, sidecar=False)
     report = parse_text(text, source, found)
     if warnings:
@@ -153,14 +178,14 @@ def metric(row: Sequence[Any]) -> Metric:
     )
 
 
-def write_rows(db: sqlite3.Connection, report_id: int, report: Report) -> None:
+def write_rows(db: sqlite3.Connection, report_id: int, rows: Stored) -> None:
     """Replace the report's paragraph and metric rows (inside the caller's transaction)."""
     db.execute("DELETE FROM paragraphs WHERE report_id = ?", (report_id,))
     db.execute("DELETE FROM metrics WHERE report_id = ?", (report_id,))
-    for table, columns, rows in (
-        ("paragraphs", PARAGRAPH_COLUMNS, paragraph_rows(report)),
-        ("metrics", METRIC_COLUMNS, metric_rows(report)),
+    for table, columns, values in (
+        ("paragraphs", PARAGRAPH_COLUMNS, rows.paragraphs),
+        ("metrics", METRIC_COLUMNS, rows.metrics),
     ):
         names = ", ".join(("report_id", *columns))
         marks = ", ".join("?" * (len(columns) + 1))
-        db.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [(report_id, *row) for row in rows])
+        db.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [(report_id, *row) for row in values])

@@ -54,7 +54,7 @@ def _parsed_model(db: sqlite3.Connection) -> None:
     store): those that have some are stale and parsed again by ``Catalogue.refresh``, as is a report whose copy
     cannot be read here (``parser`` left NULL)."""
     from jcviewer.model.errors import ReportError
-    from jcviewer.model.library.rows import parse_copy, write_rows
+    from jcviewer.model.library.rows import parse_copy, stored, write_rows
     from jcviewer.model.report_cache import parser_fingerprint
     from jcviewer.model.report_file import read_report_bytes
 
@@ -83,7 +83,7 @@ def _parsed_model(db: sqlite3.Connection) -> None:
         except ReportError as error:
             log.info("report %s is left for a refresh: %s", report_id, error)
             continue
-        write_rows(db, report_id, report)
+        write_rows(db, report_id, stored(report))
         db.execute("UPDATE reports SET parser = ?, corrections = '-' WHERE id = ?", (fingerprint, report_id))
 
 

@@ -69,9 +69,8 @@ def library_search(
     index.update(catalogue)
     found = index.find(parsed)
     entries = index.entries
-    found.sort(
-        key=lambda f: (-f.total, entries[f.report_id].year is None, -(entries[f.report_id].year or 0), f.report_id)
-    )
+    order = index.order  # by year, latest first, unknown last, then id
+    found.sort(key=lambda f: (-f.total, order[f.report_id]))
     results = []
     for report in found:
         entry = entries[report.report_id]

@@ -230,3 +230,25 @@ def test_a_corrupt_database_is_reported_and_set_aside_never_deleted(tmp_path: Pa
         assert library.add(bundled_report())[1] is True
     with Catalogue(tmp_path) as reopened:
         assert reopened.recovered is None and len(reopened.list()) == 1
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_add_files_adds_in_order_tells_unreadable_files_and_can_stop(tmp_path: Path, workers: int) -> None:
+    paths = [_write(tmp_path / f"w{seed}.txt", wenshui_page(seed).text()) for seed in range(4)]
+    paths.insert(2, tmp_path / "missing.txt")
+    with Catalogue(tmp_path / "lib") as library:
+        done = library.add_files(paths, workers=workers)
+        assert [path for path, _ in done] == paths
+        assert isinstance(done[2][1], ReportError) and done[2][1].reason == "missing"
+        added = [result for _, result in done if not isinstance(result, ReportError)]
+        assert added == [(n, True) for n in range(1, 5)]
+        with Catalogue(tmp_path / "one by one") as alone:
+            for path in paths[:2] + paths[3:]:
+                alone.add(path)
+            assert [(e.title, e.content_hash) for e in alone.list()] == [
+                (e.title, e.content_hash) for e in library.list()
+            ]
+            assert [m for _, m in alone.metrics()] == [m for _, m in library.metrics()]
+        seen: list[int] = []
+        again = library.add_files(paths, lambda done, total: seen.append(done) or done < 2, workers=workers)
+        assert seen == [1, 2] and [result for _, result in again] == [(1, False), (2, False)]
