@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -156,9 +157,12 @@ def read_library_file(file: Path) -> list[_Report]:
     if not file.is_file():
         raise TransferError(f"{file}: not a file")
     try:
+        if file.stat().st_size > MAX_TOTAL_BYTES:
+            raise TransferError(f"larger than {MAX_TOTAL_BYTES // 1024**3} GB")
         with zipfile.ZipFile(file) as archive:
             return _read(archive)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, RuntimeError, zlib.error) as error:
+        # RuntimeError: an encrypted member; zlib.error: damaged compressed data
         raise TransferError(f"{file}: not a jcviewer library file (a damaged or unsupported zip: {error})") from error
     except OSError as error:
         raise TransferError(f"{file}: cannot be read: {error.strerror or error}") from error

@@ -173,6 +173,32 @@ HOSTILE: dict[str, Callable[[dict[str, bytes | str], Path], object]] = {
 }
 
 
+def _encrypted(members: dict[str, bytes | str], file: Path) -> None:
+    """A zip whose manifest is flagged encrypted in its headers (opening it asks for a password)."""
+    _zip(file, members)
+    data = bytearray(file.read_bytes())
+    for signature, flags, name_at in ((b"PK\x01\x02", 8, 46), (b"PK\x03\x04", 6, 30)):
+        at = data.find(signature)
+        while at >= 0:
+            if data[at + name_at : at + name_at + len(MANIFEST)] == MANIFEST.encode():
+                data[at + flags] |= 0x1
+            at = data.find(signature, at + 1)
+    file.write_bytes(bytes(data))
+
+
+def _damaged_deflate(members: dict[str, bytes | str], file: Path) -> None:
+    """A zip whose manifest's compressed bytes are garbage (its sizes and CRC as written)."""
+    _zip(file, members)
+    data = bytearray(file.read_bytes())
+    start = data.index(b"PK\x03\x04", data.index(MANIFEST.encode()) - 30) + 30 + len(MANIFEST)
+    data[start : start + 40] = b"\xff" * 40
+    file.write_bytes(bytes(data))
+
+
+HOSTILE["encrypted"] = _encrypted
+HOSTILE["damaged compressed data"] = _damaged_deflate
+
+
 @pytest.mark.parametrize("damage", list(HOSTILE), ids=list(HOSTILE))
 def test_a_bad_or_hostile_file_changes_nothing(exported: Path, tmp_path: Path, damage: str) -> None:
     members = _members(exported)
