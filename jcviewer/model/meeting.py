@@ -44,9 +44,11 @@ def meeting_date(report: Report) -> str:
     """When the meeting was, from the opening paragraphs: a date in a sentence that says a meeting was held
     ("2月9日上午，县委经济工作会议隆重召开" → "2024年2月9日" with the report's year, "2月9日" without one); else
     "2024年1月" from a month the first paragraphs name and the year; else "". A date elsewhere (a census's
-    reference day, a statistic's) is not the meeting's."""
+    reference day, a statistic's) is not the meeting's. The heading the text opens with is read first: a speech's
+    title block names its date and occasion ("——2025年1月6日在某县第十八届人民代表大会第五次会议上")."""
     texts = [p.text for p in report.paragraphs() if p.kind in ("body", "lead")]
-    for text in texts[:REPORTERS_READ]:
+    front = [line for s in report.sections[:1] if s.kind == "section" for line in (s.title, s.subtitle) if line]
+    for text in front + texts[:REPORTERS_READ]:
         for sentence in _SENTENCE_END.split(text):
             match = _DAY.search(sentence)
             if match and _MEETING_HELD.search(sentence):

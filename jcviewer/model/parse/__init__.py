@@ -174,7 +174,7 @@ def parse_text(
     terms = find_terms([p.text for p in lead + body] + [h.title + h.subtitle for h in layout.headings])
     metrics, year = find_metrics(body, synonyms, quotes, [h.title + h.subtitle for h in layout.headings])
     return Report(
-        title=_title(body + [c.paragraph for c in captions], source or "报告"),
+        title=layout.title or _title(body + [c.paragraph for c in captions], source or "报告"),
         source=source,
         sections=tuple(sections),
         headings=tuple(layout.headings),

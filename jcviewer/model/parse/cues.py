@@ -24,6 +24,17 @@ SENTENCE_PUNCTUATION = "。！？；：…"
 PUNCTUATION = "，。、；：！？“”‘’（）《》…,.;:!?()\"'"
 """Any punctuation: a banner (a slogan from another article) has none."""
 
+BULLETS = "●•◆◇○◎■□▪▫▶►▸★☆"
+"""Marks a list item opens with (``●经济增长6%左右``); a run of lines opening with the same mark is a list, its
+items body text. A marked line that stands alone (``■ 主要预期目标`` over a list of ``●`` items) is a head."""
+
+NAMES_A_REPORT = re.compile("报告|讲话|致辞|会议|大会|全会|公报|纲要|方案|决定|决议|摘要|导读")
+"""What a document's title names: the report, speech or meeting it is (``某县政府工作报告``, ``…分工方案``)."""
+
+OCCASION = re.compile(r"^[—－-]{1,2}(?:\d{4}年\d{1,2}月\d{1,2}日)?在.{2,60}上$")
+"""The line under a speech's or report's title naming its date and occasion (``——2025年1月6日在某县第十八届人民
+代表大会第五次会议上``), layout spaces removed."""
+
 BANNER_MAX_WIDTH = 16.0
 """A banner from another article, or a headline set apart at the page's edge, is a short slogan (ems)."""
 
@@ -57,6 +68,16 @@ PERSON_TITLES = (
     "委员",
 )
 """Titles that, followed by a name and an action, make a line a photo's description (``县长某某安排工作``)."""
+
+BYLINE = re.compile(
+    r"^[^\s，。；：！？]{0,16}?(?:"
+    + "|".join(PERSON_TITLES)
+    + r")\s*(?!"
+    + "|".join(PERSON_TITLES)
+    + r")[^\W\d们的在和与及是为]{2,4}$"
+)
+"""A line naming who speaks or reports, as a speech's or report's front matter does (``某县人民政府县长 某某``):
+a title and a name, nothing else."""
 
 PERSON_AT_WORK = re.compile(
     "(?:" + "|".join(PERSON_TITLES) + r")(?!们)[^\W\d们的在和与及]{2,3}"  # a title, then a name

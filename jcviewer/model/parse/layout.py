@@ -5,6 +5,10 @@ after every line, and spaces that are only justification ("面 对 交 城 县",
 inner lines are full column width; its first line is indented; its last line ends with terminal
 punctuation. A line that is not full and does not end a sentence cannot be part of a paragraph, so it
 stands alone (heading, caption, banner).
+
+Text copied from a web page is not wrapped: one paragraph (or heading) a line, its paragraphs far wider than any
+printed column (``one_paragraph_a_line``), so each line is read as it stands. In either kind of text, a run of
+lines opening with the same bullet mark (``●…``) is a list whose items are body text.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ COLUMN_WIDTH_TOLERANCE = 1.5  # ems two stretches of one column may differ by
 SQUEEZED = "，。、；：！？”’）》"
 INDENT = "\u3000\u3000"  # some extractions mark each paragraph's first line with two ideographic spaces
 FIRST_LINE_SHORTFALL = 4.5  # ems a paragraph's first line may fall short of the next (indent, squeezing)
+WEB_MIN_WIDE_LINES = 2  # lines wider than a headline that make a text one paragraph a line ...
+WEB_WIDE_SHARE = 4  # ... when they are at least one line in this many
 
 _SPACE_RUN = re.compile(r"\s+")
 _LEADING_LATIN = re.compile(r"[!-~]+")
@@ -135,8 +141,8 @@ def _continues(unit: Unit, line: Line, following: Line | None) -> bool:
     """Whether ``line`` reads on from the last line of ``unit`` in the same column (``following`` is the line
     after ``line``, if any)."""
     last = unit.lines[-1]
-    if line.indented:
-        return False  # an indented line opens a paragraph
+    if line.indented or line.text[0] in cues.BULLETS:
+        return False  # an indented line opens a paragraph, a bullet mark a list item
     if line.blank_before and following is not None and not following.blank_before and _stands_apart(unit):
         return False  # a blank line in single-spaced text after a lone line or a headline block: a break
     column_width = unit.recent_width
@@ -258,12 +264,39 @@ def _edge_slogan(line: Line, set_off: bool) -> bool:
     )
 
 
+def one_paragraph_a_line(lines: list[Line]) -> bool:
+    """Whether the text was copied from a web page rather than extracted from a printed page: its paragraphs are
+    not wrapped, so many of its lines are wider than any printed column or headline."""
+    wide = sum(line.width > cues.HEADING_MAX_WIDTH for line in lines)
+    return wide >= WEB_MIN_WIDE_LINES and wide * WEB_WIDE_SHARE >= len(lines)
+
+
+def _line_units(lines: list[Line]) -> list[Unit]:
+    """One unit a line (a text with one paragraph a line): a line that ends a sentence, or is wider than a
+    headline, is a paragraph; another stands alone (a heading, a title, a name)."""
+    return [Unit([line], standalone=not line.terminal and line.width <= cues.HEADING_MAX_WIDTH) for line in lines]
+
+
+def _as_lists(units: list[Unit]) -> list[Unit]:
+    """Runs of at least two units opening with the same bullet mark are lists: each item is body text, whether
+    or not it ends a sentence (``●经济增长6%左右``)."""
+    marks = [unit.lines[0].text[0] if unit.lines[0].text[0] in cues.BULLETS else "" for unit in units]
+    for index, (unit, mark) in enumerate(zip(units, marks, strict=True)):
+        neighbours = marks[index - 1 : index] + marks[index + 1 : index + 2]
+        if mark and mark in neighbours:
+            unit.standalone = False
+    return units
+
+
 def group_units(lines: list[Line]) -> list[Unit]:
     """Group lines into paragraphs and standalone lines, in source order.
 
     Lines after a column change were judged against the old column, so reading resumes at the change;
-    the change is found within a few lines of it, which keeps the whole pass linear.
+    the change is found within a few lines of it, which keeps the whole pass linear. A text with one paragraph
+    a line (``one_paragraph_a_line``) is read a line at a time.
     """
+    if one_paragraph_a_line(lines):
+        return _as_lists(_line_units(lines))
     head: list[Unit] = []
     tail: list[Unit] = []
     if len(lines) > 1 and _edge_slogan(lines[0], lines[1].blank_before):
@@ -276,7 +309,7 @@ def group_units(lines: list[Line]) -> list[Unit]:
         unit = _read_unit(lines, start)
         units.extend(_split_unfinished(unit))
         start += len(unit.lines)
-    return units + tail
+    return _as_lists(units + tail)
 
 
 def _line_joint(before: str, after: str) -> str:

@@ -4,11 +4,16 @@ Standalone lines (lines that are not part of a paragraph) come in groups: consec
 between them. Each group is classified from its own evidence — photo credits and photo words, a titled person
 at work, a caption printed twice, heading shape (short display lines without sentence punctuation), page
 furniture — and a group that is none of these is body text that stands alone, never a caption.
+
+A document may open with its own title (``某县政府工作报告``: a display line naming a report, speech or meeting):
+it heads the text, with the line naming the date and occasion under it as its subtitle, and is the report's
+title; the line naming who speaks (``某县人民政府县长 某某``) is read as text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from jcviewer.model.parse import cues
 from jcviewer.model.parse.cohesion import tokens
@@ -47,6 +52,7 @@ class Layout:
     lead: Unit | None = None
     body: list[Unit] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    title: str = ""  # the document's own title, when its first line reads as one (``title_line``)
 
     @property
     def headings(self) -> list[Heading]:
@@ -85,6 +91,21 @@ def is_heading_line(line: Line) -> bool:
         and not any(mark in compact for mark in cues.SENTENCE_PUNCTUATION)
         and compact[-1] not in "，、,"
     )
+
+
+def is_title_line(line: Line) -> bool:
+    """A document's title: a display line that names the report, speech or meeting it is (``某县政府工作报告``)."""
+    return is_heading_line(line) and bool(cues.NAMES_A_REPORT.search(line.text)) and not is_caption(line.text)
+
+
+def is_occasion_line(line: Line) -> bool:
+    """The line under a speech's title that names its date and occasion (``——…日在…会议上``)."""
+    return bool(cues.OCCASION.match(remove_layout_spaces(line.text)))
+
+
+def is_byline(line: Line) -> bool:
+    """A line naming who speaks (``某县人民政府县长 某某``): front matter read as text, not a heading."""
+    return bool(cues.BYLINE.match(line.text))
 
 
 def _lead_index(paragraphs: list[Unit]) -> int | None:
@@ -137,6 +158,9 @@ class _Page:
 
     def standalone_group(self, lines: list[Line]) -> None:
         """Classify one group of standalone lines at the current place in the text flow."""
+        if len(lines) == 1 and is_byline(lines[0]):
+            self.layout.body.append(Unit(lines))  # who speaks: front matter, read as text
+            return
         joined = Unit(lines).raw
         if 1 < len(lines) <= CAPTION_MAX_LINES and is_caption(joined):
             self.layout.captions.append((Unit(lines), printed_twice(joined) is not None))  # a caption set in lines
@@ -206,6 +230,26 @@ def _closes_heading_block(lines: list[Line], groups: list[list[Unit]], body: lis
     return bool(words) and len(words & found) >= BANNER_MAX_OVERLAP * len(words)
 
 
+def _front_matter(page: _Page, groups: list[list[Unit]]) -> list[list[Unit]]:
+    """The groups left after the document's title, when its first line reads as one (``is_title_line``): the
+    title heads the text with the display lines set under it (a subtitle, the date-and-occasion line), the line
+    naming who speaks left to the text."""
+    if not groups or not groups[0][0].standalone or not is_title_line(groups[0][0].lines[0]):
+        return groups
+    first = [line for unit in groups[0] for line in unit.lines]
+    block = list(
+        takewhile(lambda line: not is_byline(line) and (is_heading_line(line) or is_occasion_line(line)), first)
+    )
+    block = block[: cues.HEADING_GROUP_MAX_LINES]
+    rest, left = first[len(block) :], groups[1:]
+    if len(block) == 1 and not rest and left and left[0][0].standalone and is_occasion_line(left[0][0].lines[0]):
+        rest = [line for unit in left[0] for line in unit.lines]
+        block, rest, left = block + rest[:1], rest[1:], left[1:]
+    page.heading(block)
+    page.layout.title = page.layout.headings[-1].title
+    return ([[Unit(rest, standalone=True)]] if rest else []) + left
+
+
 def is_furniture(line: Line) -> bool:
     """Page furniture: a page header, a page number, an editors' line."""
     return bool(cues.PAGE_FURNITURE.match(remove_layout_spaces(line.text)))
@@ -225,6 +269,7 @@ def classify(units: list[Unit], furniture: list[Line]) -> Layout:
     lead = paragraphs[lead_index] if lead_index is not None else None
     separated_by_blanks = any(line.blank_before for unit in units for line in unit.lines)
     groups = _groups(units, separated_by_blanks)
+    groups = _front_matter(page, groups)
     for index, group in enumerate(groups):
         if not group[0].standalone:
             if group[0] is lead:
@@ -233,7 +278,9 @@ def classify(units: list[Unit], furniture: list[Line]) -> Layout:
                 layout.body.append(group[0])
             continue
         lines = [line for unit in group for line in unit.lines]
-        edge = index == 0 or (index == len(groups) - 1 and not _closes_heading_block(lines, groups, layout.body))
+        edge = (index == 0 and not layout.title) or (
+            index == len(groups) - 1 and not _closes_heading_block(lines, groups, layout.body)
+        )
         if edge and len(lines) == 1 and _is_banner(lines[0]):
             (layout.top_banners if index == 0 else layout.bottom_banners).append(lines[0])
             continue

@@ -20,6 +20,9 @@ from jcviewer.model.library.guess import guess_kind, guess_place
         ("全市上下认真贯彻落实会议精神", None),
         ("传达市委常委会会议精神", None),
         ("report-2022.clean.txt", None),
+        ("2025年甲乙县政府工作报告", "甲乙县"),  # a year before the place
+        ("2024年度丙丁市人民政府工作报告", "丙丁市"),
+        ("2025年省《政府工作报告》重点工作分工方案", None),  # 省 alone names no place
     ],
 )
 def test_place(title: str, place: str | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
 
@@ -63,3 +65,57 @@ def test_a_caption_printed_twice_over_a_line_break_is_kept_once() -> None:
     text = BODY + "\n图为AB\nC图为ABC\n\n" + MORE
     report = parse_text(text)
     assert [(c.paragraph.text, c.printed_twice) for c in report.captions] == [("图为AB C图为ABC", False)]
+
+
+# A made-up county's government work report as text copied from a web page: one paragraph (or heading) a line.
+WEB_REPORT = [
+    "2025年甲乙县政府工作报告",
+    "——2025年1月6日在甲乙县第十八届人民代表大会第五次会议上",
+    "甲乙县人民政府县长 丙丁",
+    "各位代表：",
+    "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。",
+    "一、2024年工作回顾",
+    "过去的一年，面对复杂严峻的外部环境，全县上下团结一心、攻坚克难，经济社会发展稳中有进。初步统计，"
+    "全县地区生产总值增长5.8%，一般公共预算收入增长3.2%，社会消费品零售总额增长4.6%。",
+    "一年来，我们坚持项目为王，新开工亿元以上项目二十个，县城面貌焕然一新，乡村振兴扎实推进，"
+    "民生实事全部办结，群众获得感幸福感安全感不断增强。",
+    "二、2025年工作安排",
+    "2025年经济社会发展的主要预期目标是：",
+    "●地区生产总值增长6%左右",
+    "●一般公共预算收入增长4%",
+    "●城镇调查失业率5.5%以内",
+    "做好今年工作，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，着力扩大有效需求，持续改善民生，"
+    "推动经济实现质的有效提升和量的合理增长。",
+]
+
+
+def _outline(report: Report) -> list[tuple[str, str, list[str]]]:
+    return [(s.title, s.subtitle, [p.text for p in s.paragraphs]) for s in report.sections]
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n", "\n\n    "], ids=["lines", "blank-lines", "blank-lines-indented"])
+def test_web_text_one_paragraph_a_line_title_front_matter_and_list(between: str) -> None:
+    report = parse_text(between.join(WEB_REPORT) + "\n", source="web.txt")
+    assert report.title == "2025年甲乙县政府工作报告"
+    assert not report.banners
+    assert _outline(report) == [
+        (WEB_REPORT[0], WEB_REPORT[1], ["甲乙县人民政府县长丙丁", "各位代表：", WEB_REPORT[4]]),
+        ("一、2024年工作回顾", "", WEB_REPORT[6:8]),
+        ("二、2025年工作安排", "", WEB_REPORT[9:]),
+    ]
+    assert not [w for w in report.warnings if w.code == "caption_or_body"]
+
+
+def test_a_title_line_that_names_no_report_is_not_the_title() -> None:
+    report = parse_text("\n".join(["全力冲刺目标", *WEB_REPORT[3:]]) + "\n", source="web.txt")
+    assert report.title != "全力冲刺目标"
+    assert "全力冲刺目标" not in [s.title for s in report.sections]  # a slogan: a banner, as on a printed page
+
+
+def test_bullet_items_under_a_marked_head_in_a_printed_column() -> None:
+    page = "\n".join(["■ 主要预期目标", "●地区生产总值增长6%左右", "●城镇新增就业1万人以上", "■ 重点工作"]) + "\n"
+    report = parse_text(BODY + "\n" + page + "\n" + MORE)
+    assert _outline(report)[1:] == [
+        ("■ 主要预期目标", "", ["●地区生产总值增长6%左右", "●城镇新增就业1万人以上"]),
+        ("■ 重点工作", "", [p.text for p in parse_text(MORE).paragraphs()]),
+    ]
