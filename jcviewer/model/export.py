@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jcviewer.model.parse.indicators import FALL_VERBS
-from jcviewer.model.report import Metric, Qualifier, Report, Section
+from jcviewer.model.report import FALL_MEASURES, Metric, Qualifier, Report, Section
 
 SCHEMA_VERSION = 3
 
@@ -89,7 +88,7 @@ def shown_numbers(metric: Metric) -> tuple[float, float | None]:
     """The value (and range end) to show beside the metric's label: the size of a fall when the label names the
     fall ("社零额下降" 1.2, never 下降-1.2), else the signed value. The metric has a number."""
     assert metric.value is not None
-    if metric.measure in FALL_VERBS and metric.label.endswith(metric.measure):
+    if metric.measure in FALL_MEASURES and metric.label.endswith(metric.measure):
         if metric.value_max is None:
             return -metric.value, None
         return -metric.value_max, -metric.value

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-CHANGE_MEASURES = ("增长", "增加", "提高", "提升", "下降", "减少", "降低", "净增", "新增")
+FALL_MEASURES = frozenset({"下降", "减少", "降低", "回落", "下滑", "下跌"})
+"""Measures printing the size of a fall: the value is negative ("下降3.3%" → −3.3; 下降到/降至 name a level)."""
+CHANGE_MEASURES = ("增长", "增加", "提高", "提升", "净增", "新增", *sorted(FALL_MEASURES))
+"""Measures of a rate of change: a label names them ("固定资产投资下降"), so a fall shows as its size."""
 
 Span = tuple[int, int]
 """Half-open character range ``(start, end)`` inside a paragraph's repaired text."""

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from jcviewer.model.figures import PLACE_PREFIX, indicator_key
-from jcviewer.model.parse.indicators import FALL_VERBS
 from jcviewer.model.parse.metrics import canonical_indicator
 from jcviewer.model.parse.periods import REPORTING_PERIODS
 from jcviewer.model.parse.units import unit_scale
-from jcviewer.model.report import CHANGE_MEASURES, Metric, Period, Qualifier
+from jcviewer.model.report import CHANGE_MEASURES, FALL_MEASURES, Metric, Period, Qualifier
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
 if TYPE_CHECKING:
@@ -34,9 +33,9 @@ ABOUT_SHARE = 0.005
 """The same for a level ("100亿元左右"): this share of the target."""
 RATE_UNITS = frozenset({"%", "‰", "个百分点"})
 _PART_OF_YEAR = re.compile("|".join(REPORTING_PERIODS))
-_TRAILING_WORDS = re.compile(
-    f"(?:{'|'.join(sorted({*CHANGE_MEASURES, *FALL_VERBS, '增速', '增幅', '平均', '同比'}, key=len, reverse=True))})+$"
-)
+_ENDINGS = sorted({*CHANGE_MEASURES, *FALL_MEASURES, "增速", "增幅", "平均", "同比"}, key=len, reverse=True)
+_TRAILING_WORDS = re.compile(f"(?:{'|'.join(_ENDINGS)})+$")
+"""What a name typed may end with that is no part of the indicator ("地区生产总值增长")."""
 _EPSILON = 1e-9
 
 
@@ -100,7 +99,7 @@ def canonical_name(name: str, synonyms: Synonyms | None = None) -> str:
 
 def _kind(metric: Metric) -> tuple[bool, str]:
     """What a figure is, for pairing: a change ("增长6%", "净增14户") or a level, and the unit's dimension."""
-    change = metric.measure in CHANGE_MEASURES or metric.measure in FALL_VERBS
+    change = metric.measure in CHANGE_MEASURES or metric.measure in FALL_MEASURES
     return change, unit_scale(metric.unit)[0]
 
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from jcviewer.model.report import FALL_MEASURES
+
 CLAUSE_BREAKS = "，。；：！？"
 LIST_SEPARATORS = "、"
 CONJUNCTIONS = ("以及", "和", "与", "及", "或")
@@ -24,7 +26,7 @@ VERBS = (
 )  # fmt: skip
 """Verbs linking an indicator to its value; matched longest first so 净增 wins over 增."""
 
-FALL_VERBS = frozenset({"下降", "减少", "降低", "回落", "下滑", "下跌"})
+FALL_VERBS = FALL_MEASURES
 """Verbs printing the size of a fall ("下降3.3%" is −3.3); 下降到/降至 name the level reached instead."""
 
 ALIASES = {"经济": "地区生产总值", "经济总量": "地区生产总值"}

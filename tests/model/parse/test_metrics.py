@@ -444,3 +444,12 @@ def test_a_task_lists_targets_and_a_list_member_that_is_a_clause() -> None:
 def test_a_growth_target_restated_is_not_another_target() -> None:
     metrics = _metrics("今年主要预期目标是：地区生产总值增长5.5%左右。确定5.5%左右的增长目标，既积极有为又留有余地。")
     assert [(m.indicator, m.value) for m in metrics] == [("地区生产总值", 5.5)]
+
+
+def test_every_fall_is_labelled_with_its_verb_and_shown_as_its_size() -> None:
+    metrics = _metrics("过去一年，全县社零额回落2.1个百分点，出口额下滑4%，猪肉价格下跌10%。")
+    assert [(m.label, m.value, format_value(m)) for m in metrics] == [
+        ("社会消费品零售总额回落", -2.1, "2.1个百分点"),
+        ("出口额下滑", -4.0, "4%"),
+        ("猪肉价格下跌", -10.0, "10%"),
+    ]
