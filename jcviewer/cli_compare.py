@@ -74,8 +74,8 @@ def _change(change: Change | None) -> str:
         return ""
     if change.amount == 0:
         return "no change"
-    text = f"{change.amount:+g} {'points' if change.unit == POINTS else change.unit}"
-    return text + (f" ({change.percent:+.1f}%)" if change.percent is not None else "")
+    text = f"{change.amount:+g} points" if change.unit == POINTS else f"{change.amount:+g}{change.unit}"
+    return text + (f", {change.percent:+.1f}%" if change.percent is not None else "")
 
 
 def _report_json(entry: Entry, report: Report) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from genre import wenshui_page
+from genre import county_years, wenshui_page
 
 from jcviewer.cli_compare import COMPARE_JSON_SCHEMA, add_compare_parser, run_compare
 from jcviewer.model.library import Catalogue
@@ -45,6 +45,20 @@ def test_text_puts_the_older_report_first_and_shows_changes_and_tasks(
     assert "  一般公共预算收入增长: 5% → 5%  (no change)" in lines
     assert out.index("tasks of report 2:") < out.index("tasks of report 1:")
     assert "  [p5] 一是 加快产业升级" in lines
+
+
+def test_a_level_changes_by_an_amount_and_a_percent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with Catalogue(tmp_path / "lib") as library:
+        for year in county_years(first=2023, count=2, seed=0):  # 进出口总额达到20000万元, then 30000万元
+            path = tmp_path / f"{year.year}.txt"
+            path.write_text(year.text, encoding="utf-8")
+            library.add(path)
+        assert run_compare(parse("compare", "1", "2"), library)
+    lines = capsys.readouterr().out.splitlines()
+    assert "  进出口总额: 20000万元 → 30000万元  (+10000万元, +50.0%); result est. 3.96亿元, met" in lines
 
 
 def test_json_has_its_schema_both_reports_targets_and_tasks(
