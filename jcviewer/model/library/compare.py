@@ -17,10 +17,9 @@ from jcviewer.model.export import format_value
 from jcviewer.model.figures import indicator_key, measure_key
 from jcviewer.model.library.guess import guess_place
 from jcviewer.model.library.indicators import Figure, met
-from jcviewer.model.parse.indicators import FALL_VERBS
 from jcviewer.model.parse.metrics import canonical_indicator
 from jcviewer.model.parse.units import unit_scale
-from jcviewer.model.report import Metric, Report
+from jcviewer.model.report import FALL_MEASURES, Metric, Report
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
 Kind = Literal["rate", "level"]
@@ -103,7 +102,7 @@ def change_between(older: Metric, newer: Metric) -> Change | None:
 
 def _names_fall(metric: Metric) -> bool:
     """Whether the metric's label names a fall ("…下降"): its value is then shown as the fall's size."""
-    return metric.measure in FALL_VERBS and metric.label.endswith(metric.measure)
+    return metric.measure in FALL_MEASURES and metric.label.endswith(metric.measure)
 
 
 def _row_label(older: Metric | None, newer: Metric | None) -> Metric:
