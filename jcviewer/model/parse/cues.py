@@ -69,6 +69,11 @@ PERSON_TITLES = (
 )
 """Titles that, followed by a name and an action, make a line a photo's description (``县长某某安排工作``)."""
 
+DATELINE = re.compile(
+    r"^(?:[^\W\d]{2,12}\s*)?\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?(?:\s*[|｜]?\s*[^\W\d]{2,12})?$"
+)
+"""A line giving only when (and where) the text was published: ``某某日报 2025年01月17日``, a date and a paper."""
+
 BYLINE = re.compile(
     r"^[^\s，。；：！？]{0,16}?(?:"
     + "|".join(PERSON_TITLES)

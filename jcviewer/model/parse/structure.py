@@ -104,8 +104,9 @@ def is_occasion_line(line: Line) -> bool:
 
 
 def is_byline(line: Line) -> bool:
-    """A line naming who speaks (``某县人民政府县长 某某``): front matter read as text, not a heading."""
-    return bool(cues.BYLINE.match(line.text))
+    """A line naming who speaks (``某县人民政府县长 某某``) or when and where the text was published (``某某日报
+    2025年01月17日``): front matter read as text, not a heading."""
+    return bool(cues.BYLINE.match(line.text) or cues.DATELINE.match(line.text))
 
 
 def _lead_index(paragraphs: list[Unit]) -> int | None:
@@ -159,7 +160,7 @@ class _Page:
     def standalone_group(self, lines: list[Line]) -> None:
         """Classify one group of standalone lines at the current place in the text flow."""
         if len(lines) == 1 and is_byline(lines[0]):
-            self.layout.body.append(Unit(lines))  # who speaks: front matter, read as text
+            self.layout.body.append(Unit(lines))  # who speaks, or when published: front matter, read as text
             return
         joined = Unit(lines).raw
         if 1 < len(lines) <= CAPTION_MAX_LINES and is_caption(joined):

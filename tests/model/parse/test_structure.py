@@ -119,3 +119,19 @@ def test_bullet_items_under_a_marked_head_in_a_printed_column() -> None:
         ("■ 主要预期目标", "", ["●地区生产总值增长6%左右", "●城镇新增就业1万人以上"]),
         ("■ 重点工作", "", [p.text for p in parse_text(MORE).paragraphs()]),
     ]
+
+
+def test_a_line_giving_the_paper_and_the_date_is_front_matter_not_a_heading() -> None:
+    lines = [
+        "政府工作报告摘要",
+        "甲乙日报 2025年01月17日",
+        "■ 2024年成绩单",
+        "●全县地区生产总值增长6%左右",
+        "●粮食总产稳定",
+    ]
+    report = parse_text("\n\n".join(lines) + "\n", source="web.txt")
+    assert report.title == "政府工作报告摘要"
+    assert _outline(report) == [
+        ("政府工作报告摘要", "", ["甲乙日报2025年01月17日"]),
+        ("■ 2024年成绩单", "", lines[3:]),
+    ]
