@@ -172,7 +172,7 @@ def parse_text(
     quotes, quote_warnings = find_quotes(lead + body)
     warnings += quote_warnings
     terms = find_terms([p.text for p in lead + body] + [h.title + h.subtitle for h in layout.headings])
-    metrics, year = find_metrics(body, synonyms, quotes, [h.title + h.subtitle for h in layout.headings])
+    metrics, year = find_metrics(body, synonyms, quotes, sections)
     return Report(
         title=layout.title or _title(body + [c.paragraph for c in captions], source or "报告"),
         source=source,

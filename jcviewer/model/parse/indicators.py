@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from jcviewer.model.parse.cues import BULLETS
 from jcviewer.model.report import FALL_MEASURES
 
 CLAUSE_BREAKS = "，。；：！？"
@@ -60,7 +61,7 @@ _VERB_ALTERNATION = "|".join(sorted(VERBS, key=len, reverse=True))
 _VERB_AT_END = re.compile(f"(?:{_VERB_ALTERNATION})$")
 _VERB_AT_START = re.compile(f"^(?:{_VERB_ALTERNATION})")
 _ANY_VERB = re.compile(_VERB_ALTERNATION)
-_LEAD = re.compile(f"^(?:[{LIST_SEPARATORS}{CLAUSE_BREAKS}的]|{'|'.join(CONJUNCTIONS)}|{LEADING_FILLERS})+")
+_LEAD = re.compile(f"^(?:[{LIST_SEPARATORS}{CLAUSE_BREAKS}{BULLETS}的]|{'|'.join(CONJUNCTIONS)}|{LEADING_FILLERS})+")
 _TRAIL = re.compile(f"(?:{TRAILING_FILLERS})+$")
 _INNER_VERB = re.compile(r"(?:实现|完成)(?=.)")
 _RANK = re.compile(r"(?:排名|排|位列|位居|居)(?:全[国省市县区])?第$")

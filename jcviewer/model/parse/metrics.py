@@ -44,7 +44,7 @@ from jcviewer.model.parse.periods import (
     target_year,
 )
 from jcviewer.model.parse.units import Value, find_values
-from jcviewer.model.report import Metric, Paragraph, Period, Qualifier, Quote
+from jcviewer.model.report import Metric, Paragraph, Period, Qualifier, Quote, Section
 from jcviewer.model.vocabulary import Synonyms
 
 __all__ = ["canonical_indicator", "find_metrics", "paragraph_period", "target_year"]
@@ -465,21 +465,50 @@ def _quoted_spans(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
     return {paragraph: sorted(found) for paragraph, found in spans.items()}
 
 
+def _names_a_time(text: str) -> bool:
+    return has_time_cue(text) or _PLAN_WORDS.search(text) is not None
+
+
+def _headings(sections: Iterable[Section]) -> dict[str, list[str]]:
+    """Each paragraph's headings, innermost first (title and subtitle of every section holding it)."""
+    found: dict[str, list[str]] = {}
+
+    def visit(section: Section, above: list[str]) -> None:
+        here = [section.title + section.subtitle, *above] if section.kind == "section" else above
+        for paragraph in section.paragraphs:
+            found.setdefault(paragraph.id, here)
+        for child in section.children:
+            visit(child, here)
+
+    for section in sections:
+        visit(section, [])
+    return found
+
+
 def find_metrics(
-    paragraphs: Iterable[Paragraph], synonyms: Synonyms, quotes: Sequence[Quote] = (), headings: Iterable[str] = ()
+    paragraphs: Iterable[Paragraph],
+    synonyms: Synonyms,
+    quotes: Sequence[Quote] = (),
+    sections: Iterable[Section] = (),
 ) -> tuple[list[Metric], int | None]:
     """Every metric in reading order, and the year the report plans for (the latest year of ``paragraphs`` and
-    ``headings``: "三、2026年的重点工作"). ``quotes`` are the direct quotations found in ``paragraphs``: numbers
-    inside them are the speaker's, not the report's targets."""
+    the headings of ``sections``: "三、2026年的重点工作"). ``quotes`` are the direct quotations found in
+    ``paragraphs``: numbers inside them are the speaker's, not the report's targets. A paragraph that names no
+    time takes it from its nearest heading that does ("■ 2024年成绩单" over "●粮食总产达到557亿斤"), else from
+    the review running on before it."""
     paragraphs = list(paragraphs)
-    plan_year = target_year([*(p.text for p in paragraphs), *headings])
+    headings = _headings(sections)
+    plan_year = target_year([*(p.text for p in paragraphs), *{h for found in headings.values() for h in found}])
     quoted = _quoted_spans(quotes)
     metrics: list[Metric] = []
     review: tuple[Period, int | None] | None = None  # the review running on into paragraphs without a time cue
     for paragraph in paragraphs:
-        period = paragraph_period(paragraph.text, plan_year)
-        year = paragraph_year(paragraph.text, period, plan_year)
-        if has_time_cue(paragraph.text) or _PLAN_WORDS.search(paragraph.text):
+        timed = paragraph.text
+        if not _names_a_time(timed):
+            timed = next((h for h in headings.get(paragraph.id, []) if _names_a_time(h)), "")
+        period = paragraph_period(timed, plan_year)
+        year = paragraph_year(timed, period, plan_year)
+        if timed:
             recent = year is not None and plan_year is not None and year >= plan_year - 1  # not a history
             review = (period, year) if period == "result" and recent else None
         elif review is not None:

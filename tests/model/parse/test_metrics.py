@@ -395,8 +395,12 @@ def test_a_history_does_not_run_on() -> None:
 
 
 def test_a_heading_can_name_the_year_planned_for() -> None:
-    paragraphs = _paragraphs("2025年，全省地区生产总值增长5.5%。", "主要预期目标是：经济增长5.5%左右。")
-    metrics, year = find_metrics(paragraphs, default_synonyms(), headings=["三、2026年的重点工作"])
+    first, second = _paragraphs("2025年，全省地区生产总值增长5.5%。", "主要预期目标是：经济增长5.5%左右。")
+    sections = [
+        Section("s1", "section", "一、2025年工作回顾", paragraphs=(first,)),
+        Section("s2", "section", "三、2026年的重点工作", paragraphs=(second,)),
+    ]
+    metrics, year = find_metrics([first, second], default_synonyms(), sections=sections)
     assert year == 2026
     assert [(m.value, m.period, m.year) for m in metrics] == [(5.5, "result", 2025), (5.5, "target", 2026)]
 
@@ -452,4 +456,23 @@ def test_every_fall_is_labelled_with_its_verb_and_shown_as_its_size() -> None:
         ("社会消费品零售总额回落", -2.1, "2.1个百分点"),
         ("出口额下滑", -4.0, "4%"),
         ("猪肉价格下跌", -10.0, "10%"),
+    ]
+
+
+def test_list_items_take_their_time_from_their_heading() -> None:
+    review = _paragraphs("●预计全省地区生产总值增长6%左右", "●粮食总产达到557亿斤")
+    plan = [
+        Paragraph(f"p{i}", text, "body", (i, i)) for i, text in ((3, "●经济增长6%左右"), (4, "●粮食产量500亿斤以上"))
+    ]
+    sections = [
+        Section("s1", "section", "■ 2024年成绩单", paragraphs=tuple(review)),
+        Section("s2", "section", "■ 2025年经济社会发展的主要预期目标", paragraphs=tuple(plan)),
+    ]
+    metrics, year = find_metrics([*review, *plan], default_synonyms(), sections=sections)
+    assert year == 2025
+    assert [(m.indicator, m.period, m.year, m.estimate) for m in metrics] == [
+        ("地区生产总值", "result", 2024, True),
+        ("粮食总产", "result", 2024, False),
+        ("地区生产总值", "target", 2025, False),
+        ("粮食产量", "target", 2025, False),
     ]
