@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -515,8 +516,9 @@ def _prepare_file(job: tuple[Path, Path | None, Path]) -> tuple[bytes, str, Stor
 
 def _pool(workers: int, jobs: int) -> ProcessPoolExecutor | None:
     """Worker processes for parsing, or None to parse here: fewer than two workers or jobs, or no cheap and
-    safe way to start them (fork, on Linux only: elsewhere a child would start the program again)."""
-    if workers < 2 or jobs < 2 or sys.platform != "linux":
+    safe way to start them (fork, on Linux only — elsewhere a child would start the program again — and in a
+    process with no other thread, whose locks a child could inherit held: the window parses here)."""
+    if workers < 2 or jobs < 2 or sys.platform != "linux" or threading.active_count() > 1:
         return None
     return ProcessPoolExecutor(min(workers, jobs), mp_context=multiprocessing.get_context("fork"))
 

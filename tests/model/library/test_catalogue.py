@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,24 @@ def test_add_files_adds_in_order_tells_unreadable_files_and_can_stop(tmp_path: P
         seen: list[int] = []
         again = library.add_files(paths, lambda done, total: seen.append(done) or done < 2, workers=workers)
         assert seen == [1, 2] and [result for _, result in again] == [(1, False), (2, False)]
+
+
+def test_worker_processes_only_where_forking_is_safe() -> None:
+    import threading
+
+    from jcviewer.model.library.catalogue import _pool
+
+    assert _pool(1, 10) is None and _pool(4, 1) is None
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert _pool(4, 10) is None  # a child could inherit another thread's lock held
+    finally:
+        release.set()
+        other.join()
+    if threading.active_count() > 1 or sys.platform != "linux":
+        pytest.skip("this test process runs other threads, or is not on Linux")
+    pool = _pool(4, 10)
+    assert pool is not None
+    pool.shutdown()
