@@ -13,6 +13,7 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from jcviewer.cli_common import print_error, report_id_arg
 from jcviewer.model.errors import ReportError
 
 if TYPE_CHECKING:
@@ -24,26 +25,16 @@ COMPARE_JSON_SCHEMA = 1
 """The version of ``library compare --json``'s shape (docs/cli.md); bumped when a field changes meaning."""
 
 
-def _report_id(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError("expected a report id (a whole number, as `jcviewer library list` prints)")
-    return int(text)
-
-
 def add_compare_parser(actions: Any) -> None:
     """Add ``compare`` to the ``library`` actions ``actions`` (an argparse subparsers action)."""
     compare = actions.add_parser(
         "compare", help="compare two reports: targets side by side with the change, and the tasks of each"
     )
     compare.add_argument(
-        "first", type=_report_id, metavar="ID_A", help="a report's id (the older, if years are unknown)"
+        "first", type=report_id_arg, metavar="ID_A", help="a report's id (the older, if years are unknown)"
     )
-    compare.add_argument("second", type=_report_id, metavar="ID_B", help="another report's id")
+    compare.add_argument("second", type=report_id_arg, metavar="ID_B", help="another report's id")
     compare.add_argument("--json", action="store_true", help="print JSON instead of text")
-
-
-def _error(message: str) -> None:
-    print(f"jcviewer: error: {message}", file=sys.stderr)
 
 
 def _load(catalogue: Catalogue, entry: Entry) -> Report:
@@ -162,12 +153,12 @@ def run_compare(args: argparse.Namespace, catalogue: Catalogue) -> bool:
         try:
             entry = catalogue.get(report_id)
         except KeyError:
-            _error(f"no report with id {report_id} in the library (see jcviewer library list)")
+            print_error(f"no report with id {report_id} in the library (see jcviewer library list)")
             return False
         try:
             sides.append((entry, _load(catalogue, entry)))
         except ReportError as error:
-            _error(f"report {report_id} cannot be read: {error}")
+            print_error(f"report {report_id} cannot be read: {error}")
             return False
     older, newer = _ordered(sides[0], sides[1])
     comparison = compare_reports(older[1], newer[1], places=(older[0].place, newer[0].place))

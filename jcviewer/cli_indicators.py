@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jcviewer.cli_common import print_error
 from jcviewer.model.errors import ReportError
 
 if TYPE_CHECKING:
@@ -37,10 +38,6 @@ def add_indicator_parser(actions: Any) -> None:
     indicator.add_argument(
         "--csv", type=Path, metavar="FILE", help="also write the table to FILE (CSV with a BOM, for WPS/Excel)"
     )
-
-
-def _error(message: str) -> None:
-    print(f"jcviewer: error: {message}", file=sys.stderr)
 
 
 def _figure_json(row: YearRow, period: str, figure: Figure) -> dict[str, Any]:
@@ -100,10 +97,10 @@ def run_indicator(args: argparse.Namespace, catalogue: Catalogue) -> bool:
     from jcviewer.model.vocabulary import default_synonyms
 
     if not args.name.strip():
-        _error("library indicator: the indicator name is empty")
+        print_error("library indicator: the indicator name is empty")
         return False
     if not catalogue.list():
-        _error("the library is empty (add reports with jcviewer library add PATH…)")
+        print_error("the library is empty (add reports with jcviewer library add PATH…)")
         return False
 
     def problem(entry: Entry, error: ReportError) -> None:
@@ -116,7 +113,7 @@ def run_indicator(args: argparse.Namespace, catalogue: Catalogue) -> bool:
     rows = indicator_timeline(pairs, args.name, synonyms)
     if not rows:
         known = "、".join(indicator_names(pairs)[:_SUGGESTED]) or "none"
-        _error(
+        print_error(
             f"no targets or results for {args.name.strip()!r} in the library (indicators with most reports: {known})"
         )
         return False
@@ -124,7 +121,7 @@ def run_indicator(args: argparse.Namespace, catalogue: Catalogue) -> bool:
         try:
             write_table(rows, args.csv)
         except OSError as error:
-            _error(f"{args.csv}: the table cannot be written: {error}")
+            print_error(f"{args.csv}: the table cannot be written: {error}")
             return False
     if args.json:
         sys.stdout.write(json.dumps(timeline_json(args.name.strip(), indicator, rows), ensure_ascii=False, indent=2))

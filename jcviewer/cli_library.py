@@ -13,6 +13,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jcviewer.cli_common import print_error, report_id_arg
+from jcviewer.cli_compare import add_compare_parser, run_compare
+from jcviewer.cli_indicators import add_indicator_parser, run_indicator
 from jcviewer.model.errors import ReportError
 
 if TYPE_CHECKING:  # sqlite3 and the catalogue load only when ``library`` runs
@@ -27,12 +30,6 @@ def _year(text: str) -> int | None:
         return None
     if not text.isdigit() or not 1900 <= int(text) <= 2100:
         raise argparse.ArgumentTypeError('expected a year such as 2024 ("" clears it)')
-    return int(text)
-
-
-def _report_id(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError("expected a report id (a whole number, as `jcviewer library list` prints)")
     return int(text)
 
 
@@ -57,9 +54,9 @@ def add_library_parser(commands: Any) -> None:
     find.add_argument("--json", action="store_true", help="print JSON instead of text")
     find.add_argument("--limit", type=_limit, default=20, metavar="N", help="at most N hits in all (default 20)")
     remove = actions.add_parser("remove", help="remove a report and the library's copy of its text")
-    remove.add_argument("id", type=_report_id, help="the report's id")
+    remove.add_argument("id", type=report_id_arg, help="the report's id")
     edit = actions.add_parser("edit", help="set what the parser could not tell (kept when the report is re-added)")
-    edit.add_argument("id", type=_report_id, help="the report's id")
+    edit.add_argument("id", type=report_id_arg, help="the report's id")
     edit.add_argument("--title", default=argparse.SUPPRESS, help="the report's title")
     edit.add_argument("--place", default=argparse.SUPPRESS, help='the place, e.g. 某某县 ("" clears it)')
     edit.add_argument(
@@ -71,6 +68,8 @@ def add_library_parser(commands: Any) -> None:
     export.add_argument("file", type=Path, metavar="FILE", help="the file to write, e.g. library.zip")
     load = actions.add_parser("import", help="merge a file written by library export into this library")
     load.add_argument("file", type=Path, metavar="FILE", help="a file written by jcviewer library export")
+    add_indicator_parser(actions)
+    add_compare_parser(actions)
 
 
 def _line(entry: Entry) -> str:
@@ -95,10 +94,6 @@ def entry_json(entry: Entry, catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def _error(message: str) -> None:
-    print(f"jcviewer: error: {message}", file=sys.stderr)
-
-
 PARALLEL_FROM = 8
 """From this many files on, ``library add`` parses in worker processes (one per core)."""
 
@@ -115,7 +110,7 @@ def _add(catalogue: Catalogue, paths: list[Path]) -> bool:
     ok = True
     for _, result in catalogue.add_files(files, workers=workers):
         if isinstance(result, ReportError):
-            _error(str(result))
+            print_error(str(result))
             ok = False
             continue
         report_id, added = result
@@ -132,14 +127,14 @@ def _search(catalogue: Catalogue, query: str, limit: int, as_json: bool) -> bool
     try:
         query.encode("utf-8")
     except UnicodeEncodeError:
-        _error("the query is not valid text (bytes that are not UTF-8)")
+        print_error("the query is not valid text (bytes that are not UTF-8)")
         return False
     synonyms = default_synonyms()
     if not parse_query(query, synonyms).terms:
-        _error("library search: the query is empty")
+        print_error("library search: the query is empty")
         return False
     if not catalogue.list():
-        _error("the library is empty (add reports with jcviewer library add PATH…)")
+        print_error("the library is empty (add reports with jcviewer library add PATH…)")
         return False
 
     def problem(entry: Entry, error: ReportError) -> None:
@@ -188,7 +183,7 @@ def _export(catalogue: Catalogue, file: Path) -> bool:
     try:
         count = export_library(catalogue, file, problem)
     except OSError as error:
-        _error(f"{file}: cannot be written: {error.strerror or error}")
+        print_error(f"{file}: cannot be written: {error.strerror or error}")
         return False
     print(f"exported {count} report(s) to {file}")
     return True
@@ -201,10 +196,10 @@ def _import(catalogue: Catalogue, file: Path) -> bool:
     try:
         imported = import_library(catalogue, file)
     except TransferError as error:
-        _error(f"library import: {error}")
+        print_error(f"library import: {error}")
         return False
     except OSError as error:
-        _error(f"library import: {error.strerror or error} (the reports before it were imported)")
+        print_error(f"library import: {error.strerror or error} (the reports before it were imported)")
         return False
     for report in imported:
         status = "added" if report.added else "already there"
@@ -225,13 +220,17 @@ def run_library(args: argparse.Namespace) -> bool:
     try:
         catalogue = Catalogue(default_folder(), corrections=user_data_folder("corrections"))
     except (LibraryError, OSError) as error:
-        _error(f"the library cannot be opened: {error}")
+        print_error(f"the library cannot be opened: {error}")
         return False
     with catalogue:
         if catalogue.recovered is not None:
             print(f"jcviewer: warning: {catalogue.recovered}", file=sys.stderr)
         if args.action == "add":
             return _add(catalogue, args.paths)
+        if args.action == "indicator":
+            return run_indicator(args, catalogue)
+        if args.action == "compare":
+            return run_compare(args, catalogue)
         if args.action == "search":
             return _search(catalogue, args.query, args.limit, args.json)
         if args.action == "export":
@@ -257,12 +256,12 @@ def run_library(args: argparse.Namespace) -> bool:
                 return True
             fields = {name: getattr(args, name) for name in EDITABLE if hasattr(args, name)}
             if not fields:
-                _error("library edit: give at least one of --title, --place, --kind, --date, --year")
+                print_error("library edit: give at least one of --title, --place, --kind, --date, --year")
                 return False
             print(_line(catalogue.edit(args.id, **fields)))
             return True
         except KeyError:
-            _error(f"no report with id {args.id} in the library (see jcviewer library list)")
+            print_error(f"no report with id {args.id} in the library (see jcviewer library list)")
         except ValueError as error:
-            _error(str(error))
+            print_error(str(error))
         return False

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from genre import wenshui_page
+from genre import county_years, wenshui_page
 from process import run_jcviewer
 
 from jcviewer.cli import main
@@ -212,3 +212,24 @@ def test_many_files_are_parsed_in_worker_processes_and_listed_in_order(
     lines = captured.out.splitlines()
     assert [line.split("\t")[:2] for line in lines] == [[str(n), "added"] for n in range(1, PARALLEL_FROM + 1)]
     assert sorted(r["source"] for r in _listed(capsys)) == [f"{n:02}.txt" for n in range(PARALLEL_FROM + 1) if n != 3]
+
+
+def test_indicator_and_compare_run_through_jcviewer_library(
+    tmp_path: Path, data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    years = county_years(count=2)
+    for number, year in enumerate(years):
+        (tmp_path / f"{number}.txt").write_text(year.text, encoding="utf-8")
+    assert main(["library", "add", str(tmp_path / "0.txt"), str(tmp_path / "1.txt")]) == 0
+    capsys.readouterr()
+    assert main(["library", "indicator", "GDP", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    first = years[0].year
+    target = next(r for r in rows if r["year"] == first and r["period"] == "target")
+    result = next(r for r in rows if r["year"] == first and r["period"] == "result")
+    assert target["met"] == result["met"] is not None
+    assert main(["library", "compare", "2", "1", "--json"]) == 0
+    compared = json.loads(capsys.readouterr().out)
+    assert compared["older"]["year"] == first and compared["newer"]["year"] == first + 1
+    assert main(["library", "compare", "1", "99"]) == 2
+    assert "no report with id 99" in capsys.readouterr().err
