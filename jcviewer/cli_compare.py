@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from jcviewer.cli_common import print_error, report_id_arg
@@ -35,21 +34,6 @@ def add_compare_parser(actions: Any) -> None:
     )
     compare.add_argument("second", type=report_id_arg, metavar="ID_B", help="another report's id")
     compare.add_argument("--json", action="store_true", help="print JSON instead of text")
-
-
-def _load(catalogue: Catalogue, entry: Entry) -> Report:
-    """The entry's report, parsed from the library's copy (corrected by the store; through the user's report
-    cache), with the catalogue's year (the user may have set it)."""
-    from jcviewer.paths import user_cache_folder
-
-    report = catalogue.report(entry, cache=user_cache_folder("reports"))
-    return report if entry.year is None else replace(report, year=entry.year)
-
-
-def _ordered(first: tuple[Entry, Report], second: tuple[Entry, Report]) -> tuple[tuple[Entry, Report], ...]:
-    """Older first: by year when both are known, else as given."""
-    a, b = first[1].year, second[1].year
-    return (second, first) if a is not None and b is not None and a > b else (first, second)
 
 
 def _value(row: TargetRow, metric: Metric | None) -> str:
@@ -146,7 +130,8 @@ def _print_text(comparison: Comparison, older: tuple[Entry, Report], newer: tupl
 
 def run_compare(args: argparse.Namespace, catalogue: Catalogue) -> bool:
     """Run ``jcviewer library compare ID_A ID_B [--json]``; False when it could not be done (said on stderr)."""
-    from jcviewer.model.library.compare import compare_reports
+    from jcviewer.model.library.compare import compare_reports, library_report, older_first
+    from jcviewer.paths import user_cache_folder
 
     sides = []
     for report_id in (args.first, args.second):
@@ -156,11 +141,11 @@ def run_compare(args: argparse.Namespace, catalogue: Catalogue) -> bool:
             print_error(f"no report with id {report_id} in the library (see jcviewer library list)")
             return False
         try:
-            sides.append((entry, _load(catalogue, entry)))
+            sides.append((entry, library_report(catalogue, entry, user_cache_folder("reports"))))
         except ReportError as error:
             print_error(f"report {report_id} cannot be read: {error}")
             return False
-    older, newer = _ordered(sides[0], sides[1])
+    older, newer = older_first(sides[0], sides[1])
     comparison = compare_reports(older[1], newer[1], places=(older[0].place, newer[0].place))
     if args.json:
         sys.stdout.write(json.dumps(comparison_json(comparison, older, newer), ensure_ascii=False, indent=2) + "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ from jcviewer.model.report import Metric, Report
 from jcviewer.settings import Settings
 from jcviewer.ui.chart_pane import ChartPane
 from jcviewer.ui.detail_view import DetailView
-from jcviewer.ui.fonts import FontChoice, serif_family
+from jcviewer.ui.fonts import FontChoice, reading_font, serif_family
 from jcviewer.ui.menus import Menus
 from jcviewer.ui.outline_delegate import OutlineDelegate
 from jcviewer.ui.outline_filter import OutlineFilter
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self._outline_menu: OutlineMenu | None = None
         self.library_folder: Path | None = None  # the library's folder; None: the user's (library.default_folder)
         self._library_pane: LibraryPane | None = None
-        self._library_hit: tuple[Path, SearchHit] | None = None  # to go to once its report is on show
+        self._library_landing: tuple[Path, Callable[[], object]] | None = None  # where to go once it is on show
 
         self.outline = OutlineView(self)
         self.outline.firstPainted.connect(self._on_first_paint)
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
         if keep_selection and shown is not None:
             wanted = [shown.id, shown.section]
         self.select_node(next((i for i in wanted if find_node(self._nodes, i)), self._nodes[0].id))
-        self._land_library_hit()
+        self._land_library_report()
         warnings = len(report.warnings)
         self.statusBar().showMessage(
             self.tr("%n warning(s) while reading the report", "", warnings)
@@ -393,22 +394,74 @@ class MainWindow(QMainWindow):
 
     def open_library_hit(self, report_id: int, hit: SearchHit) -> None:
         """Open a report of the library (through the usual way of opening a file) at a hit found in it."""
-        path = self.library_pane().text_file(report_id)
-        if path is None:  # removed since the search
-            return
-        self._library_hit = (path.resolve(), hit)
-        if self.path == path.resolve():
-            self._land_library_hit()
-        elif not self.open_file(path):
-            self._library_hit = None
+        self._open_library_report(
+            report_id, lambda: self.select_node(hit.node, Mark(hit.paragraph, hit.best) if hit.paragraph else None)
+        )
 
-    def _land_library_hit(self) -> None:
-        """Go to the library hit asked for, if its report is the one on show (else it is dropped: another report
-        was shown since)."""
-        wanted, self._library_hit = self._library_hit, None
+    def open_library_paragraph(self, report_id: int, paragraph: str) -> None:
+        """Open a report of the library at one of its paragraphs (a figure of the indicators, a compared target
+        or task), the paragraph marked."""
+
+        def land() -> None:
+            try:
+                text = self.report.paragraph(paragraph).text if self.report else None
+            except KeyError:  # the report was corrected since: the paragraph is gone
+                return
+            node = node_at(self.report, self._nodes, paragraph, (0, 0)) if self.report and text else None
+            if node is not None and text is not None:
+                self.select_node(node.id, Mark(paragraph, (0, len(text))))
+
+        self._open_library_report(report_id, land)
+
+    def _open_library_report(self, report_id: int, land: Callable[[], object]) -> None:
+        """Open the library's report ``report_id`` and ``land`` once it is on show (now, if it is)."""
+        path = self.library_pane().text_file(report_id)
+        if path is None:  # removed meanwhile
+            return
+        self._library_landing = (path.resolve(), land)
+        if self.path == path.resolve():
+            self._land_library_report()
+        elif not self.open_file(path):
+            self._library_landing = None
+
+    def _land_library_report(self) -> None:
+        """Go where the library asked, if its report is the one on show (else drop it: another report was shown
+        since)."""
+        wanted, self._library_landing = self._library_landing, None
         if wanted is not None and wanted[0] == self.path:
-            hit = wanted[1]
-            self.select_node(hit.node, Mark(hit.paragraph, hit.best) if hit.paragraph else None)
+            wanted[1]()
+
+    def show_indicators(self) -> None:
+        """Library ▸ Indicators over the Years: a window of its own over every figure of the library."""
+        from jcviewer.ui.library_views import IndicatorsWindow
+
+        pane = self.library_pane()
+        if not pane.available:
+            return
+        font = reading_font(self._font_choice, self.font().pointSizeF())
+        window = IndicatorsWindow(pane.folder, pane.corrections, font, self.open_library_paragraph, self)
+        window.show()
+
+    def show_compare(self) -> None:
+        """Library ▸ Compare Reports: two reports of the library side by side (the one on show first choice)."""
+        from jcviewer.paths import user_cache_folder
+        from jcviewer.ui.library_views import CompareWindow
+
+        pane = self.library_pane()
+        if pane.catalogue is None:
+            return
+        entries = pane.catalogue.list()
+        shown = next((e for e in entries if self.path is not None and pane.text_file(e.id) == self.path), None)
+        window = CompareWindow(
+            pane.folder,
+            pane.corrections,
+            user_cache_folder("reports"),
+            entries,
+            shown,
+            self.open_library_paragraph,
+            self,
+        )
+        window.show()
 
     # --- briefings -----------------------------------------------------------------------------------------
     def briefing_printer(self) -> BriefingPrinter:

@@ -155,8 +155,8 @@ class Menus(QObject):
             self.theme_actions.addAction(action)
             theme_menu.addAction(action)
 
-        # Library: the reports of the library (the pane and its catalogue are made on first use). The views across
-        # reports (indicators over the years, comparing two reports) belong here too, after a separator.
+        # Library: the reports of the library (the pane and its catalogue are made on first use), then the views
+        # across reports (indicators over the years, comparing two reports), each a window of its own.
         self.library_menu = bar.addMenu(self.tr("&Library"))
         self.library_menu.setObjectName("libraryMenu")
         self.library_menu.addAction(
@@ -183,6 +183,13 @@ class Menus(QObject):
                 "Ctrl+Shift+F",
                 "searchLibraryAction",
             )
+        )
+        self.library_menu.addSeparator()
+        self.library_menu.addAction(
+            self._action(self.tr("&Indicators over the Years…"), window.show_indicators, name="indicatorsAction")
+        )
+        self.library_menu.addAction(
+            self._action(self.tr("&Compare Reports…"), window.show_compare, name="compareReportsAction")
         )
 
         help_menu = bar.addMenu(self.tr("&Help"))

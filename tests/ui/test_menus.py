@@ -111,6 +111,9 @@ def test_the_library_menu_shows_the_library_and_searches_all_reports(window: Mai
         "libraryAddFilesMenuAction",
         "libraryAddFolderMenuAction",
         "searchLibraryAction",
+        "",  # a separator, then the views across reports
+        "indicatorsAction",
+        "compareReportsAction",
     ]
     search = window.findChild(QAction, "searchLibraryAction")
     search.trigger()

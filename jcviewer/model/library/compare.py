@@ -10,8 +10,9 @@ cannot be made comparable (亿元 and 万亿元 can, 亿元 and 个 cannot) or a
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from jcviewer.model.export import format_value
 from jcviewer.model.figures import indicator_key, measure_key
@@ -21,6 +22,9 @@ from jcviewer.model.parse.metrics import canonical_indicator
 from jcviewer.model.parse.units import unit_scale
 from jcviewer.model.report import FALL_MEASURES, Metric, Report
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
+
+if TYPE_CHECKING:
+    from jcviewer.model.library.catalogue import Catalogue, Entry
 
 Kind = Literal["rate", "level"]
 """A rate of change in % (signed: a fall is negative), or a level (an amount, a count, a share)."""
@@ -211,3 +215,16 @@ def compare_reports(
             )
         )
     return Comparison(older.year, newer.year, tuple(rows), _tasks(older), _tasks(newer))
+
+
+def library_report(catalogue: Catalogue, entry: Entry, cache: Path | None = None) -> Report:
+    """The entry's report, parsed from the library's copy (corrected by the store; through ``cache`` when given),
+    with the catalogue's year (the user may have set it). ReportError when the copy cannot be read."""
+    report = catalogue.report(entry, cache=cache)
+    return report if entry.year is None else replace(report, year=entry.year)
+
+
+def older_first(first: tuple[Entry, Report], second: tuple[Entry, Report]) -> tuple[tuple[Entry, Report], ...]:
+    """The two reports, older first: by year when both are known, else as given."""
+    a, b = first[1].year, second[1].year
+    return (second, first) if a is not None and b is not None and a > b else (first, second)
