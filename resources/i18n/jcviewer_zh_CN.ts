@@ -358,6 +358,98 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>Older: %1
+Newer: %2</source>
+        <translation>较早：%1
+较新：%2</translation>
+    </message>
+    <message>
+        <source>Tasks: %1</source>
+        <translation>工作任务：%1</translation>
+    </message>
+    <message>
+        <source>older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <source>newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标（%1）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Result %1</source>
+        <translation>实绩（%1）</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Neither report sets a target.</source>
+        <translation>两份报告均未设定目标。</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>est. %1</source>
+        <translation>预计%1</translation>
+    </message>
+    <message>
+        <source>= no change</source>
+        <translation>= 持平</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1个百分点</translation>
+    </message>
+    <message>
+        <source>No tasks listed.</source>
+        <translation>未列出工作任务。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Compare Reports — jcviewer</source>
+        <translation>报告对比 — jcviewer</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>对比(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Older:</source>
+        <translation>较早(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Newer:</source>
+        <translation>较新(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Pick two different reports of the library to compare.</source>
+        <translation>请从文库中选择两份不同的报告进行对比。</translation>
+    </message>
+    <message>
+        <source>Reading the two reports…</source>
+        <translation>正在读取两份报告…</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionNotices</name>
     <message>
         <source>%n stored correction(s) forgotten</source>
@@ -628,7 +720,390 @@
     </message>
 </context>
 <context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit Report Details</source>
+        <translation>编辑报告信息</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>e.g. 2024年2月9日</source>
+        <translation>例如 2024年2月9日</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsView</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>实绩</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Indicator:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>Place not set</source>
+        <translation>未设地区</translation>
+    </message>
+    <message>
+        <source>The library holds no targets or results yet.</source>
+        <translation>文库中还没有目标或实绩。</translation>
+    </message>
+    <message>
+        <source>No target or result for this indicator.</source>
+        <translation>该指标没有目标或实绩。</translation>
+    </message>
+    <message>
+        <source>Cannot tell: a side is missing or the units differ</source>
+        <translation>无法判断：缺少一方或单位不同</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>est. %1</source>
+        <translation>预计%1</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>target value max</source>
+        <translation>目标上限</translation>
+    </message>
+    <message>
+        <source>target unit</source>
+        <translation>目标单位</translation>
+    </message>
+    <message>
+        <source>target qualifier</source>
+        <translation>目标限定</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>实绩</translation>
+    </message>
+    <message>
+        <source>result value</source>
+        <translation>实绩值</translation>
+    </message>
+    <message>
+        <source>result unit</source>
+        <translation>实绩单位</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>target report</source>
+        <translation>目标所在报告</translation>
+    </message>
+    <message>
+        <source>target paragraph</source>
+        <translation>目标所在段落</translation>
+    </message>
+    <message>
+        <source>result report</source>
+        <translation>实绩所在报告</translation>
+    </message>
+    <message>
+        <source>result paragraph</source>
+        <translation>实绩所在段落</translation>
+    </message>
+    <message>
+        <source>Band or line: target (▲ at least, ▼ at most) · ● result · ○ estimate</source>
+        <translation>色带或横线：目标（▲ 不低于，▼ 不高于）· ● 实绩 · ○ 预计</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsWindow</name>
+    <message>
+        <source>Indicators over the Years — jcviewer</source>
+        <translation>历年指标 — jcviewer</translation>
+    </message>
+    <message>
+        <source>Reading the library&apos;s targets and results…</source>
+        <translation>正在读取文库中的目标与实绩…</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>Economic work conference</source>
+        <translation>经济工作会议</translation>
+    </message>
+    <message>
+        <source>Government work report</source>
+        <translation>政府工作报告</translation>
+    </message>
+    <message>
+        <source>People&apos;s congress</source>
+        <translation>人民代表大会</translation>
+    </message>
+    <message>
+        <source>CPPCC session</source>
+        <translation>政协会议</translation>
+    </message>
+    <message>
+        <source>Plenary session</source>
+        <translation>全体会议</translation>
+    </message>
+    <message>
+        <source>Standing committee meeting</source>
+        <translation>常委会会议</translation>
+    </message>
+    <message>
+        <source>Economic analysis</source>
+        <translation>经济运行分析</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Year unknown</source>
+        <translation>年份不明</translation>
+    </message>
+    <message>
+        <source>Place unknown</source>
+        <translation>地点不明</translation>
+    </message>
+    <message>
+        <source>%1 (added from %2)</source>
+        <translation>%1（添加自 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <source>Filter: title, place, kind, year</source>
+        <translation>筛选：标题、地点、类型、年份</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>The reports in the library, by year and place</source>
+        <translation>文库中的报告，按年份和地点分组</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>添加文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The library is unavailable: %1</source>
+        <translation>文库不可用：%1</translation>
+    </message>
+    <message>
+        <source>Library unavailable</source>
+        <translation>文库不可用</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened. Your reports and their copies are untouched.</source>
+        <translation>无法打开文库。您的报告及其副本均未改动。</translation>
+    </message>
+    <message>
+        <source>Library catalogue damaged</source>
+        <translation>文库目录已损坏</translation>
+    </message>
+    <message>
+        <source>The library&apos;s catalogue was damaged. It was kept as %1 and a new, empty catalogue was made: add the reports again (their copies are reused).</source>
+        <translation>文库目录已损坏，已另存为 %1，并新建了一个空目录：请重新添加报告（已有的文本副本会被重用）。</translation>
+    </message>
+    <message>
+        <source>Cannot change the report&apos;s details</source>
+        <translation>无法修改报告信息</translation>
+    </message>
+    <message>
+        <source>Cannot remove the report</source>
+        <translation>无法移除报告</translation>
+    </message>
+    <message>
+        <source>Remove from library</source>
+        <translation>从文库移除</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the library? Its copy in the library is deleted; the file %2 is not.</source>
+        <translation>从文库移除“%1”？文库中的副本将被删除，原文件 %2 不会被删除。</translation>
+    </message>
+    <message>
+        <source>Add reports to the library</source>
+        <translation>添加报告到文库</translation>
+    </message>
+    <message>
+        <source>Report text (*.txt);;All files (*)</source>
+        <translation>报告文本 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder of reports to the library</source>
+        <translation>添加报告文件夹到文库</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>当前文件完成后停止…</translation>
+    </message>
+    <message>
+        <source>Adding %1 of %2: %3</source>
+        <translation>正在添加第 %1 / %2 个：%3</translation>
+    </message>
+    <message>
+        <source>Looking for reports…</source>
+        <translation>正在查找报告…</translation>
+    </message>
+    <message>
+        <source>The reports could not be added</source>
+        <translation>无法添加报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) added</source>
+        <translation>
+            <numerusform>已添加 %n 篇报告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation>
+            <numerusform>%n 篇已在文库中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n 个文件无法读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the files not reached were not added.</source>
+        <translation>已取消：尚未处理的文件未添加。</translation>
+    </message>
+    <message>
+        <source>… (all of them under Show Details)</source>
+        <translation>…（全部见“显示详细信息”）</translation>
+    </message>
+    <message>
+        <source>Added to the library</source>
+        <translation>已添加到文库</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryResultsModel</name>
+    <message>
+        <source>year unknown</source>
+        <translation>年份不详</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 places</source>
+        <translation>%1（%2）— %3 处</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Outline</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
     <message>
         <source>Report outline</source>
         <translation>报告提纲</translation>
@@ -831,6 +1306,34 @@
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Library</source>
+        <translation>文库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Library</source>
+        <translation>显示文库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files to Library…</source>
+        <translation>添加文件到文库(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older to Library…</source>
+        <translation>添加文件夹到文库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Search &amp;All Reports</source>
+        <translation>搜索全部报告(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Indicators over the Years…</source>
+        <translation>历年指标(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Reports…</source>
+        <translation>报告对比(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -994,6 +1497,22 @@
         <translation>只显示匹配的章节</translation>
     </message>
     <message>
+        <source>This report</source>
+        <translation>本报告</translation>
+    </message>
+    <message>
+        <source>Search the report on show</source>
+        <translation>搜索当前显示的报告</translation>
+    </message>
+    <message>
+        <source>All reports</source>
+        <translation>全部报告</translation>
+    </message>
+    <message>
+        <source>Search every report in the library</source>
+        <translation>搜索文库中的全部报告</translation>
+    </message>
+    <message>
         <source>No hits for “%1”. Try fewer or shorter words.</source>
         <translation>未找到“%1”。请试试更少或更短的词。</translation>
     </message>
@@ -1004,6 +1523,24 @@
     <message>
         <source>%1 hits in %2 places</source>
         <translation>%2 段，%1 处</translation>
+    </message>
+    <message>
+        <source>The library is unavailable.</source>
+        <translation>文库不可用。</translation>
+    </message>
+    <message>
+        <source>No hits for “%1” in the library.</source>
+        <translation>文库中没有找到“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 places in %2 reports</source>
+        <translation>%1 处，%2 篇报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n report(s) could not be read)</source>
+        <translation>
+            <numerusform>（%n 篇报告无法读取）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1593,13 @@
         <translation>
             <numerusform>%n 处结构判断不确定 —</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>_LibraryWindow</name>
+    <message>
+        <source>The library could not be read: %1</source>
+        <translation>无法读取文库：%1</translation>
     </message>
 </context>
 </TS>

@@ -51,9 +51,9 @@ def tool(name: str) -> str:
 
 
 def test_chinese_by_default_english_on_request_or_english_locale(tmp_path: Path) -> None:
-    assert menus(tmp_path, "", "C.UTF-8") == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
-    assert menus(tmp_path, "en", "C.UTF-8") == ["&File", "&Edit", "&View", "&Help"]
-    assert menus(tmp_path, "", "en_US.UTF-8") == ["&File", "&Edit", "&View", "&Help"]
+    assert menus(tmp_path, "", "C.UTF-8") == ["文件(&F)", "编辑(&E)", "视图(&V)", "文库(&L)", "帮助(&H)"]
+    assert menus(tmp_path, "en", "C.UTF-8") == ["&File", "&Edit", "&View", "&Library", "&Help"]
+    assert menus(tmp_path, "", "en_US.UTF-8") == ["&File", "&Edit", "&View", "&Library", "&Help"]
     assert menus(tmp_path, "zh", "en_US.UTF-8")[0] == "文件(&F)"
 
 
