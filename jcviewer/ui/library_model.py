@@ -167,7 +167,7 @@ class LibraryModel(QAbstractItemModel):
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
             return node.label if index.column() == 0 else node.detail
-        if entry is not None:  # the tooltip
+        if entry is not None:  # the tooltip: the whole title, what and when (the detail column may be hidden)
             text = fill(self.tr("%1 (added from %2)"), entry.title, entry.source)
-            return escape(text)  # tooltips render markup; a title is text
+            return escape(f"{text}\n{node.detail}" if node.detail else text)  # tooltips render markup; a title is text
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -94,6 +94,7 @@ class LibraryPane(QWidget):
         # Sized for a kind and a date, not to its contents: that would measure every row (500 reports: ~40 ms).
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance(DETAIL_SAMPLE))
+        self.tree.viewport().installEventFilter(self)  # the detail column shows only where titles keep room
         self.tree.setAccessibleName(self.tr("Library"))
         self.tree.setAccessibleDescription(self.tr("The reports in the library, by year and place"))
         self.unavailable = QLabel(self)
@@ -142,6 +143,14 @@ class LibraryPane(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self._open_catalogue()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """A narrow pane gives the titles all its width: the kind and date column (also in each tooltip) hides
+        when it would leave the titles less than its own width again."""
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            detail = self.fontMetrics().horizontalAdvance(DETAIL_SAMPLE)
+            self.tree.setColumnHidden(1, self.tree.viewport().width() < 2.2 * detail)
+        return super().eventFilter(watched, event)
 
     def _action(self, text: str, slot: object, name: str) -> QAction:
         action = QAction(text, self)

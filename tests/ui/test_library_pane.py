@@ -81,6 +81,19 @@ def test_typing_in_the_filter_narrows_the_tree(qtbot: QtBot, make_pane: PaneFact
     assert len(rows) == 2 and all(row.data(ENTRY_ROLE).place == "交城县" for row in rows)
 
 
+def test_a_narrow_pane_gives_the_titles_its_width_and_the_tooltip_says_kind_and_date(
+    qtbot: QtBot, make_pane: PaneFactory
+) -> None:
+    pane = make_pane(reports=3)
+    pane.resize(260, 400)
+    qtbot.waitUntil(lambda: pane.tree.isColumnHidden(1))
+    pane.resize(900, 400)
+    qtbot.waitUntil(lambda: not pane.tree.isColumnHidden(1))
+    row = report_rows(pane)[0]
+    detail = pane.model.index(row.row(), 1, row.parent()).data()
+    assert detail and detail in row.data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_adding_a_folder_runs_in_the_background_and_sums_up_with_the_unreadable_files_and_why(
     qtbot: QtBot, make_pane: PaneFactory, tmp_path: Path, dialogs: list[QDialog]
 ) -> None:
