@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from jcviewer.model.parse.attribution import speaker_of
+from jcviewer.model.parse.cues import BYLINE
 from jcviewer.model.report import Report
 
 _CHINESE_MONTHS = "一二三四五六七八九十"
@@ -21,6 +22,8 @@ _REPORTING = re.compile(
 )
 """A leader reporting: "县委书记李某代表县委常委会所作的工作报告", "县长某某在大会上作政府工作报告", "某某就经济工作作出
 具体安排" (the subject is read by the quotation parser's speaker rules)."""
+_GAVE = re.compile("(?:政府)?工作报告|报告|讲话|致辞")
+"""What a title says its text is, as a leader gives it ("2025年某县政府工作报告" → 政府工作报告)."""
 _ON_TOPIC = re.compile(r"(?:同志)?就[^，。；“”]{1,16}$")
 _HEARING = re.compile(r"^.*(?:听取|听了|审议|讨论)了?")  # "听取和讨论了县委书记某某" names the leader after it
 _ISSUER = re.compile(r"(?<!数据)(?<!资料)(?:来源|供稿|主办|编发|发布单位)[:：]\s*(?P<unit>[^\s，。；（）()]{2,24})")
@@ -67,10 +70,12 @@ def meeting_date(report: Report) -> str:
 
 def reporters(report: Report) -> tuple[Reporter, ...]:
     """The leaders the opening paragraphs say reported, spoke or set out the work, each once, in the order
-    named ("听取了县委书记刘某代表县委常委会所作的工作报告 … 县长王某就经济工作作出具体安排")."""
+    named ("听取了县委书记刘某代表县委常委会所作的工作报告 … 县长王某就经济工作作出具体安排"); first the one a
+    report's front matter names under its title ("某县人民政府县长 某某")."""
     opening = [p.text for p in report.paragraphs() if p.kind in ("body", "lead")][:REPORTERS_READ]
     texts = opening + [c.paragraph.text for c in report.captions]  # "县长某某作政府工作报告。记者某某 摄"
-    found: dict[str, Reporter] = {}
+    signed = _signed_by(report)
+    found: dict[str, Reporter] = {signed.name: signed} if signed else {}
     for text in texts:
         for match in _REPORTING.finditer(text):
             subject = _ON_TOPIC.sub("", _HEARING.sub("", match["subject"]))
@@ -82,6 +87,19 @@ def reporters(report: Report) -> tuple[Reporter, ...]:
             if speaker.name not in found:
                 found[speaker.name] = Reporter(speaker.name, speaker.role, match["what"].lstrip("作出了的"))
     return tuple(found.values())[:MAX_REPORTERS]
+
+
+def _signed_by(report: Report) -> Reporter | None:
+    """The leader a speech's or report's front matter names under its title ("某县政府工作报告" over "某县人民政府
+    县长 某某"), giving what the title names; None when the text opens otherwise."""
+    first = report.sections[0] if report.sections else None
+    if first is None or first.kind != "section" or not first.paragraphs:
+        return None
+    gave = _GAVE.search(first.title)
+    if gave is None or not BYLINE.match(first.paragraphs[0].text):
+        return None
+    speaker = speaker_of(first.paragraphs[0].text)
+    return Reporter(speaker.name, speaker.role, gave.group()) if speaker and speaker.kind == "named" else None
 
 
 def issuing_unit(report: Report) -> str:

@@ -28,18 +28,22 @@ def test_meeting_date() -> None:
     assert meeting_date(census) == ""  # a date, but not a meeting's
 
 
-def test_meeting_date_from_the_line_under_a_report_title() -> None:
+def test_date_and_reporter_from_the_front_matter_of_a_report() -> None:
     text = "\n".join(
         [
             "2025年甲乙县政府工作报告",
             "——2025年1月6日在甲乙县第十八届人民代表大会第五次会议上",
-            "甲乙县人民政府县长 丙丁",
+            "甲乙县人民政府县长 李明",
             "各位代表：",
             "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。",
             "过去的一年，全县上下团结一心、攻坚克难，经济社会发展稳中有进，地区生产总值增长5.8%，财政收入增长3.2%。",
         ]
     )
-    assert meeting_date(parse_text(text + "\n", source="x.txt")) == "2025年1月6日"
+    report = parse_text(text + "\n", source="x.txt")
+    assert meeting_date(report) == "2025年1月6日"
+    assert reporters(report) == (Reporter("李明", "甲乙县人民政府县长", "政府工作报告"),)
+    slogan = parse_text("奋力谱写新篇章\n" + text.split("\n", 1)[1] + "\n", source="x.txt")
+    assert reporters(slogan) == ()  # a name line under no report's title names no one who reported
 
 
 @pytest.mark.parametrize(

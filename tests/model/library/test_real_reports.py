@@ -26,6 +26,7 @@ import pytest
 
 from jcviewer.model.library import Catalogue
 from jcviewer.model.library.search import library_search
+from jcviewer.model.meeting import reporters
 from jcviewer.model.report import Metric, Report
 
 REPO = Path(__file__).resolve().parents[3]
@@ -216,6 +217,16 @@ def test_the_kind_of_report(library: Library, name: str) -> None:
 @pytest.mark.parametrize("name", DATES)
 def test_the_day_of_the_meeting(library: Library, name: str) -> None:
     assert library.catalogue.get(library.ids[name]).date == DATES[name]
+
+
+@pytest.mark.parametrize(
+    ("name", "leader"),
+    [(FUJIAN_2025, "赵龙"), (FUJIAN_2026, "赵龙"), (HUBEI_2026, "李殿勋"), (LIAONING_2026, "王新伟")],
+)
+def test_the_leader_who_gave_the_report(library: Library, name: str, leader: str) -> None:
+    """The 省长 the news says made the report (省长赵龙向大会作政府工作报告), or the report's front matter names
+    under its title (福建省人民政府省长 赵龙)."""
+    assert [(r.name, r.gave) for r in reporters(library.report(name))] == [(leader, "政府工作报告")]
 
 
 @pytest.mark.parametrize("name", [HUBEI_2025, LIAONING_2025])
