@@ -238,10 +238,8 @@ def _front_matter(page: _Page, groups: list[list[Unit]]) -> list[list[Unit]]:
     if not groups or not groups[0][0].standalone or not is_title_line(groups[0][0].lines[0]):
         return groups
     first = [line for unit in groups[0] for line in unit.lines]
-    block = list(
-        takewhile(lambda line: not is_byline(line) and (is_heading_line(line) or is_occasion_line(line)), first)
-    )
-    block = block[: cues.HEADING_GROUP_MAX_LINES]
+    under = takewhile(lambda line: not is_byline(line) and (is_heading_line(line) or is_occasion_line(line)), first[1:])
+    block = [first[0], *under][: cues.HEADING_GROUP_MAX_LINES]
     rest, left = first[len(block) :], groups[1:]
     if len(block) == 1 and not rest and left and left[0][0].standalone and is_occasion_line(left[0][0].lines[0]):
         rest = [line for unit in left[0] for line in unit.lines]

@@ -135,3 +135,8 @@ def test_a_line_giving_the_paper_and_the_date_is_front_matter_not_a_heading() ->
         ("政府工作报告摘要", "", ["甲乙日报2025年01月17日"]),
         ("■ 2024年成绩单", "", lines[3:]),
     ]
+
+
+def test_a_title_that_reads_like_a_name_line_is_still_the_title() -> None:
+    report = parse_text("县长讲话\n\n各位代表：\n")  # 县长 and two more characters, as in 县长 某某
+    assert (report.title, _outline(report)) == ("县长讲话", [("县长讲话", "", ["各位代表："])])
