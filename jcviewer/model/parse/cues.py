@@ -28,8 +28,11 @@ BULLETS = "●•◆◇○◎■□▪▫▶►▸★☆"
 """Marks a list item opens with (``●经济增长6%左右``); a run of lines opening with the same mark is a list, its
 items body text. A marked line that stands alone (``■ 主要预期目标`` over a list of ``●`` items) is a head."""
 
-NAMES_A_REPORT = re.compile("报告|讲话|致辞|会议|大会|全会|公报|纲要|方案|决定|决议|摘要|导读")
-"""What a document's title names: the report, speech or meeting it is (``某县政府工作报告``, ``…分工方案``)."""
+NAMES_A_REPORT = re.compile(
+    "(?:报告|讲话|致辞|会议|大会|全会|公报|纲要|方案|决定|决议|摘要|导读)(?:[（(][^（）()]{1,6}[)）])?$"
+)
+"""How a document's title ends: naming the report, speech or meeting it is (``某县政府工作报告``, ``…分工方案（一）``,
+``…报告（摘要）``); a slogan that only mentions one (``学习贯彻…全会精神``) is no title."""
 
 OCCASION = re.compile(r"^[—－-]{1,2}(?:\d{4}年\d{1,2}月\d{1,2}日)?在.{2,60}上$")
 """The line under a speech's or report's title naming its date and occasion (``——2025年1月6日在某县第十八届人民

@@ -106,10 +106,11 @@ def test_web_text_one_paragraph_a_line_title_front_matter_and_list(between: str)
     assert not [w for w in report.warnings if w.code == "caption_or_body"]
 
 
-def test_a_title_line_that_names_no_report_is_not_the_title() -> None:
-    report = parse_text("\n".join(["全力冲刺目标", *WEB_REPORT[3:]]) + "\n", source="web.txt")
-    assert report.title != "全力冲刺目标"
-    assert "全力冲刺目标" not in [s.title for s in report.sections]  # a slogan: a banner, as on a printed page
+@pytest.mark.parametrize("slogan", ["全力冲刺目标", "深入学习贯彻全会精神"])
+def test_a_first_line_that_is_no_report_s_name_is_not_the_title(slogan: str) -> None:
+    report = parse_text("\n".join([slogan, *WEB_REPORT[3:]]) + "\n", source="web.txt")
+    assert report.title != slogan
+    assert slogan not in [s.title for s in report.sections]  # a slogan: a banner, as on a printed page
 
 
 def test_bullet_items_under_a_marked_head_in_a_printed_column() -> None:
