@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from jcviewer.ui.main_window import MainWindow
 from jcviewer.ui.outline_model import NODE_ID_ROLE
 
@@ -29,3 +31,12 @@ def highlighted(window: MainWindow, colour: str) -> list[str]:
             iterator += 1
         block = block.next()
     return runs
+
+
+def translated(context: str, source: str, *arguments: str) -> str:
+    """``source`` as the app shows it in the language the suite runs in (a session may have installed Chinese),
+    with %1, %2… filled in."""
+    text = QCoreApplication.translate(context, source)
+    for number, argument in enumerate(arguments, 1):
+        text = text.replace(f"%{number}", argument)
+    return text

@@ -7,9 +7,10 @@ from dataclasses import replace
 
 import pytest
 from genre import wenshui_page
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from window_probe import translated
 
 from jcviewer.model.library.compare import POINTS, Change, Comparison, TargetRow, Task, compare_reports
 from jcviewer.model.parse import parse_text
@@ -23,11 +24,6 @@ from jcviewer.ui.compare_view import (
     COLUMN_OLDER,
     CompareView,
 )
-
-
-def estimated(figure: str) -> str:
-    """A figure marked as an estimate, in the language the suite runs in (a session may have installed Chinese)."""
-    return QCoreApplication.translate("CompareView", "est. %1").replace("%1", figure)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +59,8 @@ def test_targets_side_by_side_with_rises_and_falls_readable(qtbot: QtBot, compar
     assert all(POINTS in text or "points" in text for text in (change[0], change[2], change[3]))
     assert change[4] == ""  # a target without a number has no change
     achieved = cells(view, COLUMN_ACHIEVED)[:4]
-    assert achieved == [estimated("4.5%"), "—", "15.2%", "—"]  # "GDP预计完成88亿元，增长4.5%": an estimate
+    estimate = translated("CompareView", "est. %1", "4.5%")  # "GDP预计完成88亿元，增长4.5%": an estimate
+    assert achieved == [estimate, "—", "15.2%", "—"]
     assert cells(view, COLUMN_MET) == ["✗", "", "✓", "", ""]  # 4.5 < 6 − 0.5; 15.2 ≥ 12
     headers = [view.targets.horizontalHeaderItem(c).text() for c in range(view.targets.columnCount())]
     assert "2023" in headers[COLUMN_OLDER] and "2024" in headers[COLUMN_NEWER] and "2023" in headers[COLUMN_ACHIEVED]
@@ -80,7 +77,7 @@ def test_an_estimate_is_marked(qtbot: QtBot) -> None:
     view = make(qtbot, Comparison(None, None, (), (), ()))
     estimate = replace(markup_metric(""), period="result", value=4.5, estimate=True)
     row = TargetRow("指标", "rate", estimate.label, None, None, None, estimate, None)
-    assert view.figure_text(row, estimate) == estimated("4.5%")
+    assert view.figure_text(row, estimate) == translated("CompareView", "est. %1", "4.5%")
     assert view.figure_text(row, replace(estimate, estimate=False)) == "4.5%"
 
 

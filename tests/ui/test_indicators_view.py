@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from genre import county_years
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
+from window_probe import translated
 
 from jcviewer.model.library import Catalogue, Entry
 from jcviewer.model.library.indicator_table import HEADERS
@@ -27,12 +27,6 @@ from jcviewer.ui.indicators_view import (
     COLUMN_YEAR,
     IndicatorsView,
 )
-
-
-def estimated(figure: str) -> str:
-    """A figure marked as an estimate, in the language the suite runs in (a session may have installed Chinese)."""
-    return QCoreApplication.translate("IndicatorsView", "est. %1").replace("%1", figure)
-
 
 ROOT = Path(__file__).resolve().parents[2]
 Pairs = list[tuple[Entry, Metric]]
@@ -114,7 +108,7 @@ def test_per_place_and_year_the_target_the_result_and_met(qtbot: QtBot, pairs: P
     ]
     first = [r for r in rows if r[COLUMN_PLACE] == "甲县"]
     assert [r[COLUMN_TARGET] for r in first] == ["≈6%", "5–5.5%", "≥5%"]
-    assert [r[COLUMN_RESULT] for r in first] == [estimated("5.6%"), "4.8%", "—"]
+    assert [r[COLUMN_RESULT] for r in first] == [translated("IndicatorsView", "est. %1", "5.6%"), "4.8%", "—"]
     assert [r[COLUMN_MET] for r in first] == ["✓", "✗", "—"]
 
 
@@ -135,7 +129,8 @@ def test_one_county_over_four_years_from_a_catalogue(qtbot: QtBot, tmp_path: Pat
         row = shown["文水县", str(before.year)]
         assert row[COLUMN_TARGET] == f"≈{value:g}%"
         estimate = "地区生产总值" in after.estimated
-        assert row[COLUMN_RESULT] == (estimated(f"{result:g}%") if estimate else f"{result:g}%")
+        shown = f"{result:g}%"
+        assert row[COLUMN_RESULT] == (translated("IndicatorsView", "est. %1", shown) if estimate else shown)
         assert row[COLUMN_MET] == ("✓" if result >= value - 0.5 else "✗")
     (chart,) = view.charts
     assert [year for year, _, _ in chart.points] == [y.year - 1 for y in years]  # each report reviews its year before
@@ -224,7 +219,7 @@ def test_figures_as_the_table_writes_them(qtbot: QtBot) -> None:
     assert view.figure_text(figure(6, "about")) == "≈6%"
     assert view.figure_text(figure(5.0, "range", 5.5)) == "5–5.5%"
     assert view.figure_text(figure(-3.3, "exact")) == "-3.3%"  # a fall
-    assert view.figure_text(figure(4.5, "exact", estimate=True)) == estimated("4.5%")
+    assert view.figure_text(figure(4.5, "exact", estimate=True)) == translated("IndicatorsView", "est. %1", "4.5%")
     assert view.figure_text(figure(None, "qualitative")) == "完成省定要求"
 
 

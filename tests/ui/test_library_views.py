@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from genre import county_years
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
-from window_probe import highlighted
+from window_probe import highlighted, translated
 
 from jcviewer.model.library import Catalogue
 from jcviewer.paths import user_data_folder
@@ -83,6 +82,5 @@ def test_compare_picks_the_report_on_show_and_the_year_before_and_shows_both(
     assert targets is not None and targets.rowCount() > 0
     shown.second.setCurrentIndex(shown.first.currentIndex())
     shown.compare()
-    refused = QCoreApplication.translate("CompareWindow", "Pick two different reports of the library to compare.")
-    assert shown.status.text() == refused
+    assert shown.status.text() == translated("CompareWindow", "Pick two different reports of the library to compare.")
     shown.close()
