@@ -129,8 +129,8 @@ def test_one_county_over_four_years_from_a_catalogue(qtbot: QtBot, tmp_path: Pat
         row = shown["文水县", str(before.year)]
         assert row[COLUMN_TARGET] == f"≈{value:g}%"
         estimate = "地区生产总值" in after.estimated
-        shown = f"{result:g}%"
-        assert row[COLUMN_RESULT] == (translated("IndicatorsView", "est. %1", shown) if estimate else shown)
+        as_printed = f"{result:g}%"
+        assert row[COLUMN_RESULT] == (translated("IndicatorsView", "est. %1", as_printed) if estimate else as_printed)
         assert row[COLUMN_MET] == ("✓" if result >= value - 0.5 else "✗")
     (chart,) = view.charts
     assert [year for year, _, _ in chart.points] == [y.year - 1 for y in years]  # each report reviews its year before
