@@ -43,7 +43,7 @@ LEADING_FILLERS = (
 opens a task list's item)."""
 
 TRAILING_FILLERS = (
-    r"预计|力争|确保|累计|同比|分别|(?<!平)均|都|也|首次|再次|继续|已|又|了|"
+    r"预计可|预计|有望|可望|力争|确保|累计|同比|分别|(?<!平)均|都|也|首次|再次|继续|已|又|了|"
     r"比上年|较上年|比同期|由上年|由|以|共|约|近|设定为|定为"
 )
 """Words between an indicator and its verb ("城镇调查失业率平均为" keeps 平均 as part of the wording)."""

@@ -476,3 +476,8 @@ def test_list_items_take_their_time_from_their_heading() -> None:
         ("地区生产总值", "target", 2025, False),
         ("粮食产量", "target", 2025, False),
     ]
+
+
+def test_a_modal_of_expectation_between_indicator_and_verb_is_no_part_of_the_indicator() -> None:
+    metrics = _metrics("2023年全县地区生产总值预计可实现全年目标，2024年计划增长6%左右。全年财政收入有望增长3%。")
+    assert [m.indicator for m in metrics] == ["地区生产总值", "财政收入"]
