@@ -30,8 +30,8 @@ BASE_UNITS = (
 )  # fmt: skip
 """Units a magnitude may multiply; an alternation tries them in order, so longer words come first."""
 
-STANDALONE_UNITS = ("个百分点", "%", "‰", "倍")
-"""Units never preceded by a magnitude."""
+STANDALONE_UNITS = ("个百分点", "%", "％", "‰", "倍")
+"""Units never preceded by a magnitude (％, the full-width percent of text typed in Chinese, reads as %)."""
 
 QUALIFIERS: dict[str, Qualifier] = {
     "左右": "about",
@@ -53,12 +53,12 @@ LEADING_QUALIFIERS: tuple[tuple[str, Qualifier | Literal[""]], ...] = (
 )
 """Words printed right before the value that bound it, checked in this order (不超过 before 超过)."""
 
-RANGE_DASHES = "-~～—–至到"
+RANGE_DASHES = "-~～—–－至到"
 
 MINUS_SIGNS = "-−－"
 """Signs printed right before a number that make it negative ("增长-3.3%"), when no number is printed before them
 (then the sign is a range's dash)."""
-_NOT_BEFORE_SIGN = re.compile(r"[\d.%‰A-Za-z]")
+_NOT_BEFORE_SIGN = re.compile(r"[\d.%％‰A-Za-z]")
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _BASE = "|".join(sorted(BASE_UNITS, key=len, reverse=True))
@@ -66,7 +66,7 @@ _MAGNITUDE = "|".join(MAGNITUDES)
 _STANDALONE = "|".join(STANDALONE_UNITS)
 VALUE = re.compile(
     rf"(?<![\d.])(?P<num>{_NUMBER})"
-    rf"(?:(?:%|‰)?[{RANGE_DASHES}](?P<num2>{_NUMBER}))?"
+    rf"(?:(?:%|％|‰)?[{RANGE_DASHES}](?P<num2>{_NUMBER}))?"
     rf"(?P<unit>{_STANDALONE}|(?:{_MAGNITUDE})?(?:{_BASE})|(?:{_MAGNITUDE})(?![\d.]))?"
     rf"(?P<qual>{'|'.join(QUALIFIERS)})?"
 )
@@ -130,7 +130,7 @@ def value_at(match: re.Match[str], text: str) -> Value:
         end=match.end(),
         number=-float(match.group("num")) if negative else float(match.group("num")),
         number_max=float(num2) if num2 is not None else None,
-        unit=match.group("unit") or "",
+        unit=(match.group("unit") or "").replace("％", "%"),
         qualifier=qualifier or "exact",
         expression=text[match.start() - negative : match.end()],
         stated_qualifier=bool(qualifier),

@@ -481,3 +481,13 @@ def test_list_items_take_their_time_from_their_heading() -> None:
 def test_a_modal_of_expectation_between_indicator_and_verb_is_no_part_of_the_indicator() -> None:
     metrics = _metrics("2023年全县地区生产总值预计可实现全年目标，2024年计划增长6%左右。全年财政收入有望增长3%。")
     assert [m.indicator for m in metrics] == ["地区生产总值", "财政收入"]
+
+
+def test_full_width_percent_signs_and_dashes_read_as_their_half_width_forms() -> None:
+    text = "2024年主要预期目标是：地区生产总值增长5％左右，一般公共预算收入增长5％－6％，固定资产投资增长-2％。"
+    targets = _targets(text)
+    assert targets == [
+        ("地区生产总值", 5.0, None, "%", "about"),
+        ("一般公共预算收入", 5.0, 6.0, "%", "range"),
+        ("固定资产投资", -2.0, None, "%", "exact"),
+    ]
