@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jcviewer.model.parse.cues import BULLETS
-from jcviewer.model.report import FALL_MEASURES
 
 CLAUSE_BREAKS = "，。；：！？"
 LIST_SEPARATORS = "、"
@@ -26,9 +25,6 @@ VERBS = (
     "降到", "升至", "是", "共有", "拥有", "收窄", "扩大", "回落", "上涨", "下滑", "下跌",
 )  # fmt: skip
 """Verbs linking an indicator to its value; matched longest first so 净增 wins over 增."""
-
-FALL_VERBS = FALL_MEASURES
-"""Verbs printing the size of a fall ("下降3.3%" is −3.3); 下降到/降至 name the level reached instead."""
 
 ALIASES = {"经济": "地区生产总值", "经济总量": "地区生产总值"}
 """Wordings that name an indicator only as a whole ("经济增长6%左右" is the GDP target). Not search synonyms:

@@ -22,7 +22,6 @@ from jcviewer.model.parse.indicators import (
     ALIASES,
     CLAUSE_BREAKS,
     CONJUNCTIONS,
-    FALL_VERBS,
     LIST_SEPARATORS,
     Subject,
     list_members,
@@ -44,7 +43,7 @@ from jcviewer.model.parse.periods import (
     target_year,
 )
 from jcviewer.model.parse.units import Value, find_values
-from jcviewer.model.report import Metric, Paragraph, Period, Qualifier, Quote, Section
+from jcviewer.model.report import FALL_MEASURES, Metric, Paragraph, Period, Qualifier, Quote, Section
 from jcviewer.model.vocabulary import Synonyms
 
 __all__ = ["canonical_indicator", "find_metrics", "paragraph_period", "target_year"]
@@ -360,7 +359,7 @@ def _printed_year(reading: _Sentence, position: int) -> int | None:
 
 def _signed(value: Value, measure: str) -> tuple[float, float | None]:
     """The value and range end with a fall negative ("下降3%—5%" → −5, −3); as printed otherwise."""
-    if measure not in FALL_VERBS:
+    if measure not in FALL_MEASURES:
         return value.number, value.number_max
     if value.number_max is None:
         return -value.number, None
