@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 
+_YEAR = r"(?:\d{4}年(?:度)?)?"
 _PLACE = re.compile(
-    r"^(?:\d{4}年(?:度)?)?(?:中共|中国共产党)?(?P<place>[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|县|市|区|州|旗|盟|省))"
-    r"(?:委|人民政府|政府|人大|人民代表大会|政协|第[一二三四五六七八九十百零〇\d]+届)"
+    rf"^{_YEAR}(?:中共|中国共产党)?(?P<place>[\u4e00-\u9fff]{{1,10}}?(?:自治区|自治州|自治县|县|市|区|州|旗|盟|省))"
+    rf"{_YEAR}(?:委|人民政府|政府|人大|人民代表大会|政协|第[一二三四五六七八九十百零〇\d]+届)"
 )
-"""A place opening the title (after the year a title may lead with), before the body that met: "中共某某县委…" →
-某某县, "某某县第十四届人民代表大会" → 某某县, "2025年某某县政府工作报告" → 某某县."""
+"""A place opening the title (after the year a title may lead with), before the body that met (a year, 年 or 年度,
+may stand between them): "中共某某县委…" → 某某县, "某某县第十四届人民代表大会" → 某某县, "2025年某某县政府工作报告"
+and "某某县2025年政府工作报告" → 某某县."""
 
 _NOT_A_NAME = re.compile(r"^[全本我该各此]|传达|学习|贯彻|召开|深入|落实|举行")
 """What a place name never holds: "全市上下…", "传达市委…" are sentences, not places."""

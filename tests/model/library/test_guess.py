@@ -23,6 +23,9 @@ from jcviewer.model.library.guess import guess_kind, guess_place
         ("2025年甲乙县政府工作报告", "甲乙县"),  # a year before the place
         ("2024年度丙丁市人民政府工作报告", "丙丁市"),
         ("2025年省《政府工作报告》重点工作分工方案", None),  # 省 alone names no place
+        ("甲乙县2024年政府工作报告", "甲乙县"),  # a year after the place
+        ("丙丁市2025年度人民代表大会第三次会议", "丙丁市"),
+        ("中共戊己区委2024年经济工作会议", "戊己区"),
     ],
 )
 def test_place(title: str, place: str | None) -> None:
