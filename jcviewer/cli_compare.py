@@ -129,10 +129,14 @@ def _print_text(comparison: Comparison, older: tuple[Entry, Report], newer: tupl
 
 
 def run_compare(args: argparse.Namespace, catalogue: Catalogue) -> bool:
-    """Run ``jcviewer library compare ID_A ID_B [--json]``; False when it could not be done (said on stderr)."""
+    """Run ``jcviewer library compare ID_A ID_B [--json]``; False when it could not be done (said on stderr): one
+    report given twice, an unknown id, a copy that cannot be read."""
     from jcviewer.model.library.compare import compare_reports, library_report, older_first
     from jcviewer.paths import user_cache_folder
 
+    if args.first == args.second:
+        print_error(f"library compare: ID_A and ID_B are both report {args.first} (give two reports)")
+        return False
     sides = []
     for report_id in (args.first, args.second):
         try:

@@ -90,6 +90,13 @@ def test_an_unknown_id_is_one_line_on_stderr(
     assert captured.err == "jcviewer: error: no report with id 9 in the library (see jcviewer library list)\n"
 
 
+def test_one_report_twice_is_refused_on_one_line(catalogue: Catalogue, capsys: pytest.CaptureFixture[str]) -> None:
+    assert not run_compare(parse("compare", "1", "1"), catalogue)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "jcviewer: error: library compare: ID_A and ID_B are both report 1 (give two reports)\n"
+
+
 def test_an_id_must_be_a_whole_number(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         parse("compare", "1", "x")
