@@ -3,20 +3,17 @@
 ``MIGRATIONS[n]`` takes a database from version n to n + 1; ``migrate`` runs the missing ones, each in its own
 transaction with the new version written in it, so a crash leaves the database at one version or the next.
 A change to the schema is a new function appended here (and a test from the version before), never an edit of
-an old one: a user's catalogue is migrated, not rebuilt. (Version 3's back-fill writes its rows with
-``rows.write_rows``: a later version that changes those tables must freeze a copy of it for version 3.)
+an old one that changes what a catalogue it already migrated looks like: a user's catalogue is migrated, not
+rebuilt. A step changes the schema only; rows that need the parser are left stale for ``Catalogue.refresh``
+(a migration runs while the catalogue opens, on whatever thread opens it: the window's GUI thread).
 """
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 from jcviewer.model.library.guess import guess_kind, guess_place
-
-log = logging.getLogger(__name__)
 
 
 class LibraryError(Exception):
@@ -49,15 +46,10 @@ def _places_and_kinds(db: sqlite3.Connection) -> None:
 def _parsed_model(db: sqlite3.Connection) -> None:
     """Version 3: the parts of the parsed model the library works from, per report: every searchable paragraph
     and heading (``paragraphs``), every metric (``metrics``), the parser fingerprint it was parsed with
-    (``parser``) and the stamp of the stored corrections it was parsed with (``corrections``). The reports
-    already there are parsed from their text copies, without stored corrections (the migration does not know the
-    store): those that have some are stale and parsed again by ``Catalogue.refresh``, as is a report whose copy
-    cannot be read here (``parser`` left NULL)."""
-    from jcviewer.model.errors import ReportError
-    from jcviewer.model.library.rows import parse_copy, stored, write_rows
-    from jcviewer.model.report_cache import parser_fingerprint
-    from jcviewer.model.report_file import read_report_bytes
-
+    (``parser``) and the stamp of the stored corrections it was parsed with (``corrections``). The tables only:
+    the reports already there are left with no rows and no fingerprint, stale, for ``Catalogue.refresh`` to
+    parse (on the caller's worker thread, never while the catalogue opens). A catalogue migrated when this step
+    still parsed them here has their rows and fingerprints filled: it is the same catalogue, refreshed."""
     db.execute("ALTER TABLE reports ADD COLUMN parser TEXT")
     db.execute("ALTER TABLE reports ADD COLUMN corrections TEXT")
     db.execute(
@@ -74,17 +66,6 @@ def _parsed_model(db: sqlite3.Connection) -> None:
         " span_end INTEGER NOT NULL, estimate INTEGER NOT NULL, PRIMARY KEY (report_id, seq)) WITHOUT ROWID"
     )
     db.execute("CREATE INDEX metrics_by_indicator ON metrics (indicator)")
-    folder = Path(next(row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main")).parent
-    fingerprint = parser_fingerprint().hex()
-    for report_id, source, text_path in db.execute("SELECT id, source, text_path FROM reports").fetchall():
-        copy = folder / text_path
-        try:
-            report = parse_copy(copy, read_report_bytes(copy), source, None)
-        except ReportError as error:
-            log.info("report %s is left for a refresh: %s", report_id, error)
-            continue
-        write_rows(db, report_id, stored(report))
-        db.execute("UPDATE reports SET parser = ?, corrections = '-' WHERE id = ?", (fingerprint, report_id))
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create, _places_and_kinds, _parsed_model)

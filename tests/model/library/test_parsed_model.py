@@ -1,5 +1,5 @@
 """The parsed model the catalogue stores (schema 3): paragraphs and metrics per report, filled with the report,
-gone with it, migrated into a version 2 catalogue, refreshed when the parser or the corrections change."""
+gone with it, refreshed when the parser or the corrections change."""
 
 from __future__ import annotations
 
@@ -12,12 +12,10 @@ from genre import wenshui_page
 
 from jcviewer.model.correction_store import add_correction, report_key
 from jcviewer.model.corrections import FigureFix
-from jcviewer.model.library import SCHEMA_VERSION, Catalogue
+from jcviewer.model.library import Catalogue
 from jcviewer.model.library.catalogue import DATABASE
-from jcviewer.model.library.schema import MIGRATIONS, migrate, schema_version
 from jcviewer.model.parse import load_report
 from jcviewer.model.report import compact
-from jcviewer.model.report_cache import parser_fingerprint
 from jcviewer.resources import bundled_report
 
 
@@ -100,53 +98,6 @@ def test_a_crash_mid_import_leaves_no_rows(tmp_path: Path, monkeypatch: pytest.M
             library.add(bundled_report())
         monkeypatch.undo()
         assert library.list() == [] and _rows(tmp_path / "lib", "paragraphs") == []
-
-
-def _version_2(folder: Path, paths: list[Path]) -> None:
-    """A catalogue as schema 2 wrote it, holding ``paths``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "texts").mkdir()
-    db = sqlite3.connect(folder / DATABASE, isolation_level=None)
-    migrate(db, MIGRATIONS[:2])
-    for path in paths:
-        key = report_key(path.read_bytes())
-        (folder / "texts" / f"{key}.txt").write_bytes(path.read_bytes())
-        db.execute(
-            "INSERT INTO reports (title, source, content_hash, text_path, added, place, place_set)"
-            " VALUES (?, ?, ?, ?, ?, ?, 1)",
-            ("旧标题", path.name, key, f"texts/{key}.txt", "2025-01-01T00:00:00+00:00", "某某县"),
-        )
-    assert schema_version(db) == 2
-    db.close()
-
-
-def test_a_version_2_catalogue_with_reports_is_migrated_and_back_filled(tmp_path: Path) -> None:
-    paths = [bundled_report(), _genre(tmp_path, 3)]
-    _version_2(tmp_path / "lib", paths)
-    with Catalogue(tmp_path / "lib") as library:
-        assert schema_version(library._db) == SCHEMA_VERSION == 3
-        assert library.stale() == []  # back-filled by the migration: nothing to parse again
-        entries = library.list()
-        assert [(e.title, e.place, e.user_set) for e in entries] == [("旧标题", "某某县", {"place"})] * 2
-        for entry in entries:
-            path = next(p for p in paths if p.name == entry.source)
-            report = load_report(path, sidecar=False)
-            assert [m for e, m in library.metrics() if e == entry] == list(report.metrics)
-        fingerprints = {row[0] for row in library._db.execute("SELECT parser FROM reports")}
-        assert fingerprints == {parser_fingerprint().hex()}
-
-
-def test_a_report_whose_copy_is_gone_at_migration_is_left_stale(tmp_path: Path) -> None:
-    _version_2(tmp_path / "lib", [bundled_report()])
-    (copy,) = (tmp_path / "lib" / "texts").iterdir()
-    data = copy.read_bytes()
-    copy.unlink()
-    with Catalogue(tmp_path / "lib") as library:
-        (entry,) = library.stale()
-        problems: list[int] = []
-        assert library.refresh(problem=lambda e, error: problems.append(e.id)) == 0 and problems == [entry.id]
-        copy.write_bytes(data)
-        assert library.metrics() and library.stale() == []
 
 
 def test_a_new_parser_makes_every_report_stale_and_refresh_rewrites_them(tmp_path: Path) -> None:
