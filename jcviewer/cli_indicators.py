@@ -82,7 +82,7 @@ def _cell(figure: Figure | None) -> str:
 
 
 def _print_text(indicator: str, rows: list[YearRow]) -> None:
-    places = {row.place for row in rows}
+    places = {(row.place, row.own_report) for row in rows}  # each report of no place is a place of its own
     print(f"{indicator}: {len(rows)} year(s) in {len(places)} place(s)")
     for row in rows:
         met = "-" if row.met is None else "met" if row.met else "missed"

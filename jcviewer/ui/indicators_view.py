@@ -242,15 +242,20 @@ class IndicatorsView(QWidget):
             drawn.widget.setParent(None)
             drawn.widget.deleteLater()
         self.charts = []
-        by_place: dict[str | None, list[YearRow]] = {}
-        for row in rows:
-            by_place.setdefault(row.place, []).append(row)
-        for place, place_rows in by_place.items():
-            chart = self._chart(place or self.tr("Place not set"), place_rows)
+        by_place: dict[tuple[str | None, int | None], list[YearRow]] = {}
+        for row in rows:  # a report of no place is a place of its own: a chart of its own, named by its title
+            by_place.setdefault((row.place, row.own_report), []).append(row)
+        for (place, _), place_rows in by_place.items():
+            chart = self._chart(place or self._unplaced_title(place_rows[0]), place_rows)
             if chart is not None:
                 chart.widget.setObjectName(f"indicatorChart{len(self.charts)}")
                 self._chart_layout.addWidget(chart.widget)
                 self.charts.append(chart)
+
+    def _unplaced_title(self, row: YearRow) -> str:
+        """The title of the chart of a report whose place is not set: that, and the report's title."""
+        figure = row.target or row.result
+        return self.tr("Place not set") + (f" · {figure.report_title}" if figure and figure.report_title else "")
 
     def _chart(self, title: str, rows: list[YearRow]) -> PlaceChart | None:
         """One place's chart, in the unit most of its figures have (the others converted when comparable, else

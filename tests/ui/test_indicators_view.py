@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,18 @@ def test_the_place_filter(qtbot: QtBot, pairs: Pairs) -> None:
     assert [c.place for c in view.charts] == ["乙县"]
     view.places.setCurrentIndex(0)
     assert len(table(view)) == 6
+
+
+def test_each_report_of_no_place_is_charted_as_a_place_of_its_own(qtbot: QtBot) -> None:
+    first = replace(entry(1, "", 2022, title="甲报告"), place=None)
+    second = replace(entry(2, "", 2023, title="乙报告"), place=None)
+    unplaced = [(first, growth("target", 2022, 5, "at_least")), (second, growth("result", 2022, 6))]
+    view = make(qtbot, unplaced)
+    view.set_indicator(gdp(unplaced))
+    not_set = translated("IndicatorsView", "Place not set")
+    assert [r[COLUMN_PLACE] for r in table(view)] == [not_set, not_set]
+    assert [r[COLUMN_MET] for r in table(view)] == ["—", "—"]  # never paired: they may be of two places
+    assert [c.place for c in view.charts] == [f"{not_set} · 甲报告", f"{not_set} · 乙报告"]
 
 
 def test_each_place_charted_target_band_or_line_and_result_points(qtbot: QtBot, pairs: Pairs) -> None:

@@ -59,13 +59,16 @@ class Figure:
 @dataclass(frozen=True)
 class YearRow:
     """One place and year of one indicator: the target set for that year, the result reported for it, and
-    whether it was met (None when either is missing, qualitative or in units that do not compare)."""
+    whether it was met (None when either is missing, qualitative or in units that do not compare). A report whose
+    place is unknown is a place of its own (``own_report``, its id; None when the place is known): two reports of
+    no place may be of two places, so their figures never pair."""
 
     place: str | None
     year: int
     target: Figure | None
     result: Figure | None
     met: bool | None
+    own_report: int | None = None
 
 
 @dataclass(frozen=True)
@@ -166,22 +169,25 @@ def indicator_timeline(
     pairs: Iterable[tuple[Entry, Metric]], name: str, synonyms: Synonyms | None = None
 ) -> list[YearRow]:
     """The indicator ``name`` (abbreviations merged: GDP, 经济增长 → 地区生产总值) per place and year: the target
-    set for the year, the result reported for it and whether it was met; by place (unknown last), then year.
-    Only figures of the kind most of its targets have (else most of its results) are paired."""
+    set for the year, the result reported for it and whether it was met; by place (unknown last, each report of
+    an unknown place a place of its own, by id), then year. Only figures of the kind most of its targets have (else
+    most of its results) are paired."""
     found = _found(pairs, canonical_name(name, synonyms))
     kinds = Counter(f.kind for f in found if f.period == "target") or Counter(f.kind for f in found)
     if not kinds:
         return []
     kind = kinds.most_common(1)[0][0]
-    cells: dict[tuple[str | None, int], dict[Period, list[_Found]]] = {}
+    cells: dict[tuple[str, int, int], dict[Period, list[_Found]]] = {}
     for item in found:
         if item.kind == kind:
-            cells.setdefault((item.place, item.year), {}).setdefault(item.period, []).append(item)
+            own = 0 if item.place is not None else item.figure.report_id
+            cells.setdefault((item.place or "", own, item.year), {}).setdefault(item.period, []).append(item)
     rows = []
-    for (place, year), periods in sorted(cells.items(), key=lambda cell: (cell[0][0] is None, cell[0])):
+    for (place, own, year), periods in sorted(cells.items(), key=lambda cell: (cell[0][1] != 0, cell[0])):
         target = _best_target(periods.get("target", []), year)
         result = _best_result(periods.get("result", []))
-        rows.append(YearRow(place, year, target, result, met(target, result) if target and result else None))
+        verdict = met(target, result) if target and result else None
+        rows.append(YearRow(place if not own else None, year, target, result, verdict, own or None))
     return rows
 
 

@@ -112,13 +112,21 @@ def test_a_report_without_a_place_is_its_own_place_until_the_user_sets_one(tmp_p
     with Catalogue(tmp_path / "library") as catalogue:
         ids = [report_id for _, report_id, _ in catalogue.add_folder(folder)]
         rows = indicator_timeline(catalogue.metrics(), "地区生产总值")
-        assert [(row.place, row.year) for row in rows] == [(None, 2021), (None, 2022), (None, 2023)]
-        assert rows[1].met is not None  # the two reports of the unnamed place still pair
+        assert [(row.place, row.own_report, row.year) for row in rows] == [
+            (None, ids[0], 2021),
+            (None, ids[0], 2022),
+            (None, ids[1], 2022),
+            (None, ids[1], 2023),
+        ]
+        assert all(row.met is None for row in rows)  # nothing tells the two reports are of one place
         for report_id in ids:
             catalogue.edit(report_id, place="某某省")
     with Catalogue(tmp_path / "library") as catalogue:  # remembered
         rows = indicator_timeline(catalogue.metrics(), "地区生产总值")
-        assert {row.place for row in rows} == {"某某省"}
+        assert [(row.place, row.own_report, row.year) for row in rows] == [
+            ("某某省", None, year) for year in (2021, 2022, 2023)
+        ]
+        assert rows[1].met is not None  # now one place: the target of 2022 pairs with its result
 
 
 def test_places_are_kept_apart_and_listed_in_order_unknown_last() -> None:
@@ -129,7 +137,8 @@ def test_places_are_kept_apart_and_listed_in_order_unknown_last() -> None:
     ]
     rows = indicator_timeline(pairs, "地区生产总值")
     assert [(row.place, row.year) for row in rows] == [
-        (place, year) for place in ("交城县", "文水县", None) for year in (2021, 2022, 2023)
+        *((place, year) for place in ("交城县", "文水县") for year in (2021, 2022, 2023)),
+        *((None, year) for year in (2021, 2022, 2022, 2023)),  # each report of no place is a place of its own
     ]
 
 
@@ -219,6 +228,20 @@ def test_a_final_figure_wins_over_an_estimate_and_a_later_report_over_an_earlier
     only_estimates = indicator_timeline(pairs[:2] + [(later, _metric("result", 5.7, year=2023, estimate=True))], "GDP")
     assert only_estimates[0].result is not None and only_estimates[0].result.value == 5.7  # the later estimate
     assert row_2024 == YearRow("某县", 2024, None, row_2024.result, None)
+
+
+def test_reports_of_unknown_places_never_pair_with_each_other() -> None:
+    province_a, province_b = _entry(1, "政府工作报告", None, 2022), _entry(2, "政府工作报告", None, 2023)
+    pairs = [
+        (province_a, _metric("target", 5, qualifier="at_least", year=2022)),
+        (province_b, _metric("result", 6, year=2022)),
+    ]
+    rows = indicator_timeline(pairs, "地区生产总值")
+    assert [(row.place, row.own_report, row.year, row.met) for row in rows] == [
+        (None, 1, 2022, None),
+        (None, 2, 2022, None),
+    ]
+    assert rows[0].result is None and rows[1].target is None
 
 
 def test_a_target_comes_from_the_report_of_its_year() -> None:
