@@ -3,6 +3,10 @@
 The worker thread never touches the task object, which its window may delete at any time: it reports to one
 relay that lives as long as the process, and the relay (on the UI thread) hands the result to the task if the
 task still exists.
+
+A ``SerialWorker`` is one long-lived thread that runs jobs in turn, for work whose state must outlive a job and
+belongs to one thread (an sqlite3 connection and the index built over it); a task waits on its job's future.
+``wait_for_background_work`` (at quit) lets the tasks finish, then stops every serial worker.
 """
 
 from __future__ import annotations
@@ -10,12 +14,15 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class _Relay(QObject):
@@ -43,12 +50,43 @@ def _relay() -> _Relay:
 
 
 _RUNNING: set[threading.Thread] = set()
+_SERIAL: list[SerialWorker] = []
 
 
 def wait_for_background_work(timeout: float = 10.0) -> None:
-    """Let running work finish (connected to aboutToQuit): a thread must not outlive the QApplication."""
+    """Let running work finish (connected to aboutToQuit): a thread must not outlive the QApplication. Then
+    stop the serial workers (each runs what is queued, then its ``finish``)."""
     for thread in list(_RUNNING):
         thread.join(timeout)
+    for worker in _SERIAL:
+        worker.shutdown()
+
+
+class SerialWorker:
+    """One thread (a ``ThreadPoolExecutor`` of one), made on the first ``submit`` and again after ``shutdown``,
+    running jobs one at a time in the order given. What the jobs keep between them is theirs to close: ``finish``
+    runs on the thread when the worker shuts down. Made once per process (a module's global)."""
+
+    def __init__(self, name: str, finish: Callable[[], None]) -> None:
+        self._name, self._finish = name, finish
+        self._lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
+        _SERIAL.append(self)
+
+    def submit(self, job: Callable[[], T]) -> Future[T]:
+        """Queue ``job``; its future gives the result (or raises its exception)."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=self._name)
+            return self._pool.submit(job)
+
+    def shutdown(self) -> None:
+        """Let the queued jobs run, then ``finish``, and end the thread."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.submit(self._finish)
+            pool.shutdown(wait=True)
 
 
 class BackgroundTask(QObject):

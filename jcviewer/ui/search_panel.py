@@ -8,7 +8,8 @@ then the status line suggests fewer or shorter words). What is on show lives in 
 results, their marks and the current hit, which Find Next / Previous move through.
 
 The scope toggle (This report / All reports) switches to searching every report of the library
-(``library_search``, always in a background thread with a catalogue of its own): hits are listed grouped by
+(``library_search``, on one worker thread per process that keeps a catalogue of its own open, and with it
+the index across reports: built by the first query, kept for the next ones): hits are listed grouped by
 report (title, year) in ``libraryResults``, and choosing one asks the window to open that report at the hit.
 """
 
@@ -51,12 +52,13 @@ from jcviewer.model.navigation import Node
 from jcviewer.model.report import Report, Span
 from jcviewer.model.search.session import SearchSession
 from jcviewer.paths import user_cache_folder, user_data_folder
-from jcviewer.ui.background import BackgroundTask
+from jcviewer.ui.background import BackgroundTask, SerialWorker
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from jcviewer.model.library import Catalogue
     from jcviewer.model.library.search import ReportHits
     from jcviewer.model.search.report_search import Answer, ReportSearch, SearchHit, Split
     from jcviewer.model.search.words import WordSegmenter
@@ -165,25 +167,60 @@ class LibraryResultsModel(QAbstractListModel):
         return None
 
 
-def search_library(folder: Path, text: str) -> tuple[list[ReportHits], int]:
-    """Runs in a worker thread: the library's reports with hits for ``text`` (at most ``RESULT_LIMIT`` hits
-    listed in all, every report keeping its total), with a catalogue of this thread's own; and how many reports
-    could not be read."""
-    from jcviewer.model.library import Catalogue
-    from jcviewer.model.library.search import library_search
-    from jcviewer.model.vocabulary import default_synonyms
+class _LibrarySearcher:
+    """Library searches, one at a time on one thread per process (``SerialWorker``) that keeps the catalogue open
+    and with it the index across reports (``Catalogue.search_index``), built by the first search and brought up
+    to date by the next ones. An sqlite3 connection belongs to its thread: the catalogue lives in a thread-local,
+    reopened when another folder is searched, closed when the worker shuts down (at quit)."""
 
-    skipped: list[int] = []
-    with Catalogue(folder, user_data_folder("corrections")) as catalogue:
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self.worker = SerialWorker("jcviewer-library-search", self._close)
+
+    def search(self, folder: Path, text: str) -> tuple[list[ReportHits], int]:
+        """The library's reports with hits for ``text`` (at most ``RESULT_LIMIT`` hits listed in all, every report
+        keeping its total), and how many reports could not be read; waits for its turn on the worker."""
+        return self.worker.submit(lambda: self._search(folder, text)).result()
+
+    def _catalogue(self, folder: Path) -> Catalogue:
+        from jcviewer.model.library import Catalogue
+
+        catalogue: Catalogue | None = getattr(self._local, "catalogue", None)
+        if catalogue is None or catalogue.folder != folder:
+            self._close()
+            catalogue = Catalogue(folder, user_data_folder("corrections"))
+            self._local.catalogue = catalogue
+        return catalogue
+
+    def _search(self, folder: Path, text: str) -> tuple[list[ReportHits], int]:
+        from jcviewer.model.library.search import library_search
+        from jcviewer.model.vocabulary import default_synonyms
+
+        skipped: list[int] = []
         found = library_search(
-            catalogue,
+            self._catalogue(folder),
             text,
             RESULT_LIMIT,
             synonyms=default_synonyms(),
             cache=user_cache_folder("reports"),
             problem=lambda entry, error: skipped.append(entry.id),
         )
-    return found, len(skipped)
+        return found, len(skipped)
+
+    def _close(self) -> None:
+        catalogue = getattr(self._local, "catalogue", None)
+        if catalogue is not None:
+            self._local.catalogue = None
+            catalogue.close()
+
+
+_LIBRARY_SEARCHER = _LibrarySearcher()
+
+
+def search_library(folder: Path, text: str) -> tuple[list[ReportHits], int]:
+    """Runs in a task's thread: the library's reports with hits for ``text`` and how many could not be read,
+    searched on the library search worker (the index across reports built once, kept between queries)."""
+    return _LIBRARY_SEARCHER.search(folder, text)
 
 
 class SnippetDelegate(QStyledItemDelegate):

@@ -26,7 +26,7 @@ from jcviewer.model.vocabulary import default_synonyms
 from jcviewer.paths import user_data_folder
 from jcviewer.resources import bundled_report
 from jcviewer.ui import search_panel
-from jcviewer.ui.background import BackgroundTask
+from jcviewer.ui.background import BackgroundTask, wait_for_background_work
 from jcviewer.ui.detail_html import Style
 from jcviewer.ui.main_window import MainWindow
 
@@ -415,6 +415,7 @@ def search_library_for(qtbot: QtBot, window: MainWindow, text: str) -> None:
         qtbot.mouseClick(panel.scope_library, Qt.MouseButton.LeftButton)
     panel.edit.clear()
     panel.edit.insert(text)
+    panel.run()  # now, not after the debounce: the status line of the query before would pass for this one's
     qtbot.waitUntil(lambda: panel.status.text() not in ("", "…"), timeout=30000)
 
 
@@ -499,3 +500,58 @@ def test_library_results_model_passes_the_model_tester(qtmodeltester, tmp_path: 
         for query in ("经济", "项目", "不存在的词"):
             model.set_reports(library_search(catalogue, query, 20))
             qtmodeltester.check(model)
+
+
+@pytest.fixture
+def index_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the indexes across reports made from now on."""
+    from jcviewer.model.library import index
+
+    made: list[int] = []
+
+    class Counted(index.LibraryIndex):
+        def __init__(self) -> None:
+            made.append(1)
+            super().__init__()
+
+    monkeypatch.setattr(index, "LibraryIndex", Counted)
+    return made
+
+
+def test_the_index_across_reports_is_built_once_for_successive_library_searches(
+    qtbot: QtBot, library_window: MainWindow, index_builds: list[int]
+) -> None:
+    window = library_window
+    panel = window.search_panel
+    answers = []
+    for query in ("经济", "项目", "经济"):
+        search_library_for(qtbot, window, query)
+        answers.append([(report.report_id, report.total, report.hits) for report, hit in panel.library_model.rows])
+    assert len(index_builds) == 1
+    assert answers[0] == answers[2] and answers[0] != answers[1]
+    with Catalogue(window.library_folder, user_data_folder("corrections")) as catalogue:
+        expected = library_search(catalogue, "项目", search_panel.RESULT_LIMIT, synonyms=default_synonyms())
+    assert answers[1] == [(r.report_id, r.total, r.hits) for r in expected for _ in (None, *r.hits)]
+
+
+def library_search_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name.startswith("jcviewer-library-search")]
+
+
+def test_libraries_in_many_folders_share_one_search_thread_which_stops_at_quit(
+    qtbot: QtBot, make_window, tmp_path: Path, index_builds: list[int]
+) -> None:
+    for number in range(3):
+        folder = tmp_path / f"lib{number}"
+        with Catalogue(folder, user_data_folder("corrections")) as catalogue:
+            catalogue.add(write_reports(tmp_path / f"given{number}", 1, start=number)[0])
+        window = make_window()
+        window.library_folder = folder
+        search_library_for(qtbot, window, "经济")
+        assert window.search_panel.library_model.rows
+        assert len(library_search_threads()) == 1
+    assert len(index_builds) == 3  # a catalogue, and its index, per folder: the one before was closed
+    wait_for_background_work()
+    assert not library_search_threads()
+    search_library_for(qtbot, window, "项目")  # the worker starts again when needed
+    assert window.search_panel.library_model.rows
