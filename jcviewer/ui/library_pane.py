@@ -4,12 +4,15 @@ filter, and the actions on them — open, add files or a folder (also by drag an
 Made on first show of its tab, never before the window's first paint. The pane's catalogue (an sqlite3
 connection) lives on the UI thread; imports run in a worker with a catalogue of their own (``library_import``).
 A catalogue found damaged was set aside by ``Catalogue`` and is told once; a catalogue that cannot be opened
-(written by a newer jcviewer, locked) is explained in a dialog and the pane says the library is unavailable.
+(written by a newer jcviewer, locked, in a folder that cannot be made or written) is explained in a dialog and the
+pane says the library is unavailable. A change refused (the catalogue locked by another jcviewer) is explained in
+a dialog too.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
@@ -162,7 +165,7 @@ class LibraryPane(QWidget):
     def _open_catalogue(self) -> None:
         try:
             self.catalogue = Catalogue(self.folder, self.corrections)
-        except LibraryError as error:
+        except (LibraryError, OSError, sqlite3.Error) as error:  # a newer schema, no folder to write, locked
             log.warning("library unavailable: %s", error)
             self.unavailable.setText(self.tr("The library is unavailable: %1").replace("%1", str(error)))
             self.unavailable.show()
@@ -294,7 +297,7 @@ class LibraryPane(QWidget):
             return
         try:
             self.catalogue.edit(entry.id, **changes)
-        except (KeyError, ValueError, LibraryError, OSError) as error:  # gone meanwhile, a blank title, locked
+        except (KeyError, ValueError, LibraryError, OSError, sqlite3.Error) as error:  # gone, a blank title, locked
             self._explain_failure(self.tr("Cannot change the report's details"), error)
         self.refresh()
         self.changed.emit()
@@ -306,7 +309,7 @@ class LibraryPane(QWidget):
             return
         try:
             self.catalogue.remove(entry.id)
-        except (KeyError, LibraryError, OSError) as error:
+        except (KeyError, LibraryError, OSError, sqlite3.Error) as error:  # gone meanwhile, locked
             self._explain_failure(self.tr("Cannot remove the report"), error)
         self.refresh()
         self.changed.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from jcviewer.model.library import SCHEMA_VERSION, Catalogue
 from jcviewer.model.library import catalogue as catalogue_module
-from jcviewer.ui import library_edit
+from jcviewer.ui import library_edit, library_pane
 from jcviewer.ui.library_model import ENTRY_ROLE
 from jcviewer.ui.library_pane import LibraryPane
 
@@ -256,3 +256,71 @@ def test_a_catalogue_from_a_newer_jcviewer_makes_the_library_unavailable(
     assert [d.objectName() for d in dialogs] == ["libraryErrorDialog"]
     assert not pane.available and pane.unavailable.isVisible() and not pane.tree.isVisible()
     assert not pane.add_paths([tmp_path]) and not pane.add_folder_action.isEnabled()
+
+
+def test_a_library_folder_that_cannot_be_made_makes_the_library_unavailable_told_once(
+    qtbot: QtBot, make_window, tmp_path: Path, dialogs: list[QDialog]
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    window = make_window()
+    window.library_folder = tmp_path / "a-file" / "lib"  # mkdir under a regular file: OSError
+    for _ in range(2):  # every switch to the tab, the same pane
+        window.left_tabs.setCurrentIndex(0)
+        window.show_library()
+    pane = window.library_pane()
+    assert [d.objectName() for d in dialogs] == ["libraryErrorDialog"]
+    assert not pane.available and pane.unavailable.isVisible() and "a-file" in pane.unavailable.text()
+    assert not pane.add_files_action.isEnabled()
+
+
+def test_a_database_error_while_opening_makes_the_library_unavailable(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]
+) -> None:
+    def locked(*args: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(library_pane, "Catalogue", locked)
+    pane = LibraryPane(tmp_path / "lib", None)
+    qtbot.addWidget(pane)
+    assert [d.objectName() for d in dialogs] == ["libraryErrorDialog"]
+    assert not pane.available and "database is locked" in pane.unavailable.text()
+
+
+@pytest.fixture
+def locked_by_another(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], sqlite3.Connection]]:
+    """Takes the catalogue's write lock from another connection (as another jcviewer would), with a short busy
+    timeout for the pane's catalogue."""
+    monkeypatch.setattr(catalogue_module, "BUSY_TIMEOUT", 0.1)
+    held: list[sqlite3.Connection] = []
+
+    def lock() -> sqlite3.Connection:
+        other = sqlite3.connect(tmp_path / "lib" / "library.sqlite3", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        held.append(other)
+        return other
+
+    yield lock
+    for other in held:
+        other.close()
+
+
+def test_a_locked_catalogue_refusing_edit_or_remove_is_explained_in_a_dialog(
+    qtbot: QtBot,
+    make_pane: PaneFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: list[QDialog],
+    locked_by_another: Callable[[], sqlite3.Connection],
+) -> None:
+    pane = make_pane(reports=1)
+    pane.tree.setCurrentIndex(report_rows(pane)[0])
+    entry = pane.current_entry()
+    assert entry is not None
+    other = locked_by_another()
+    monkeypatch.setattr(library_edit, "ask_edit", lambda parent, entry: {"place": "某某市"})
+    pane.edit_action.trigger()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: dialogs.append(box) or QMessageBox.StandardButton.Yes)
+    pane.remove_action.trigger()
+    failures = [d for d in dialogs if d.objectName() == "libraryFailureDialog"]
+    assert len(failures) == 2 and all("database is locked" in d.detailedText() for d in failures)
+    other.rollback()
+    assert [row.data(ENTRY_ROLE) for row in report_rows(pane)] == [entry]  # unchanged, still listed
