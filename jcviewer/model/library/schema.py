@@ -82,19 +82,29 @@ def schema_version(db: sqlite3.Connection) -> int:
 
 def migrate(db: sqlite3.Connection, migrations: tuple[Callable[[sqlite3.Connection], None], ...] = MIGRATIONS) -> int:
     """Bring ``db`` (opened in autocommit mode) to the last version, one transaction per step; returns the
-    version it had. LibraryError when it is newer than this program knows."""
-    found = schema_version(db)
-    if found > len(migrations):
-        raise LibraryError(
-            f"the library was written by a newer jcviewer (schema {found}, this one knows {len(migrations)})"
-        )
-    for version in range(found, len(migrations)):
-        db.execute("BEGIN IMMEDIATE")
+    version it had. LibraryError when it is newer than this program knows. Another connection may migrate the
+    same file at once: each step's transaction reads the version again and does only what is still missing."""
+    found = _known(schema_version(db), migrations)
+    version = found
+    while version < len(migrations):
+        db.execute("BEGIN IMMEDIATE")  # one writer at a time: what it reads now stays true until it commits
         try:
-            migrations[version](db)
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version + 1),))
+            version = _known(schema_version(db), migrations)
+            if version < len(migrations):
+                migrations[version](db)
+                version += 1
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
         except BaseException:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
     return found
+
+
+def _known(version: int, migrations: tuple[Callable[[sqlite3.Connection], None], ...]) -> int:
+    """``version``, when this program knows it; else LibraryError."""
+    if version > len(migrations):
+        raise LibraryError(
+            f"the library was written by a newer jcviewer (schema {version}, this one knows {len(migrations)})"
+        )
+    return version

@@ -1,10 +1,11 @@
 """The catalogue's migrations (library/schema.py): a version 2 catalogue with reports migrates without parsing
 them (they are stale until ``refresh``, which then gives what a new catalogue gives); a report whose copy is
-gone is left for a refresh to tell; two connections migrating one catalogue at once."""
+gone is left for a refresh to tell; two connections migrating one catalogue at once, one step each once."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from genre import wenshui_page
 
 import jcviewer.model.library.rows
 from jcviewer.model.correction_store import report_key
-from jcviewer.model.library import SCHEMA_VERSION, Catalogue
+from jcviewer.model.library import SCHEMA_VERSION, Catalogue, schema
 from jcviewer.model.library.catalogue import DATABASE
 from jcviewer.model.library.schema import MIGRATIONS, migrate, schema_version
 from jcviewer.model.library.search import library_search
@@ -91,3 +92,38 @@ def test_a_report_whose_copy_is_gone_at_migration_is_left_stale(tmp_path: Path) 
         assert library.refresh(problem=lambda e, error: problems.append(e.id)) == 0 and problems == [entry.id]
         copy.write_bytes(data)
         assert library.metrics() and library.stale() == []
+
+
+def test_two_catalogues_opening_one_version_2_catalogue_at_once_migrate_it_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _version_2(tmp_path / "lib", [bundled_report()])
+    both_read = threading.Barrier(2, timeout=10)
+    first_read = threading.local()
+    read = schema.schema_version
+
+    def schema_version_then_wait(db: sqlite3.Connection) -> int:
+        version = read(db)
+        if not getattr(first_read, "done", False):  # each thread's first look, before either migrates
+            first_read.done = True
+            both_read.wait()
+        return version
+
+    monkeypatch.setattr(schema, "schema_version", schema_version_then_wait)
+    errors: list[BaseException] = []
+
+    def open_catalogue() -> None:
+        try:
+            Catalogue(tmp_path / "lib").close()
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_catalogue) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    monkeypatch.undo()
+    assert errors == []
+    with Catalogue(tmp_path / "lib") as library:
+        assert schema_version(library._db) == SCHEMA_VERSION and [e.title for e in library.list()] == ["旧标题"]
