@@ -51,6 +51,36 @@ def test_text_lists_each_year_with_target_result_and_met(
     assert lines[-1].endswith("result -  -")  # the last year's target has no result yet
 
 
+FALL_YEARS = (  # invented figures: a fall target of at least 3%, a fall of 2% reported for it, a range of falls
+    "某某县2023年政府工作报告\n\n2023年主要预期目标是：单位地区生产总值能耗下降3%以上。\n",
+    "某某县2024年政府工作报告\n\n2023年，全县单位地区生产总值能耗下降2%。\n\n"
+    "2024年主要预期目标是：单位地区生产总值能耗下降3%—5%。\n",
+)
+
+
+def test_falls_show_as_sizes_under_the_falls_verb_and_stay_signed_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Catalogue(tmp_path / "lib") as library:
+        for number, text in enumerate(FALL_YEARS):
+            path = tmp_path / f"{number}.txt"
+            path.write_text(text, encoding="utf-8")
+            library.add(path)
+        assert run_indicator(parse("indicator", "单位地区生产总值能耗"), library)
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[1:] == [
+            "某某县  2023  target 下降≥3% [1 p1]  result 下降2% [2 p1]  missed",
+            "某某县  2024  target 下降3–5% [2 p2]  result -  -",
+        ]
+        assert run_indicator(parse("indicator", "单位地区生产总值能耗", "--json"), library)
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert [(row["period"], row["value"], row["value_max"], row["qualifier"]) for row in rows] == [
+        ("target", -3, None, "at_least"),
+        ("result", -2, None, "exact"),
+        ("target", -5, -3, "range"),
+    ]
+
+
 def test_json_has_its_schema_and_one_row_per_target_and_result(
     catalogue: Catalogue, county: list[CountyYear], capsys: pytest.CaptureFixture[str]
 ) -> None:

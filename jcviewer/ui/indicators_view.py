@@ -4,7 +4,9 @@ set, the result later reported, and whether it was met — as a table and a char
 It is given the library's figures (``Catalogue.metrics()``: entry and metric pairs), not a catalogue, and asks the
 model for the timeline (``library.indicators``). Target and result cells lead to their paragraph
 (``open_paragraph(report_id, paragraph)``). The charts draw the target as a band (a range, or "about" ±0.5 points)
-or a line with a marker (▲ at least, ▼ at most), the result as a dot (hollow when an estimate); pyqtgraph is
+or a line with a marker (▲ at least, ▼ at most, as read on the axis), the result as a dot (hollow when an estimate);
+a place whose figures are mostly falls is drawn on the sizes of the falls, the axis labelled with the verb (下降 %),
+so a fall's target and its marker read as printed (下降3%以上: ▲ at 3); pyqtgraph is
 imported when the first chart is drawn, never when this module loads. Report text is data: cells are plain text,
 tooltips escaped.
 """
@@ -178,8 +180,8 @@ class IndicatorsView(QWidget):
         return self.tr("Met") if met else self.tr("Missed")
 
     def figure_text(self, figure: Figure) -> str:
-        """A figure as the table shows it: "≥5%", "≈6%", "5–5.5%", "-3.3%" (signed, as the CSV), an estimate as
-        "est. 4.5%"."""
+        """A figure as the table shows it: "≥5%", "≈6%", "5–5.5%", a fall as its size under its verb ("下降3.3%",
+        "下降≥3%"), as the CSV; an estimate as "est. 4.5%"."""
         text = shown(figure)
         return self.tr("est. %1").replace("%1", text) if figure.estimate else text
 
@@ -265,6 +267,8 @@ class IndicatorsView(QWidget):
             return None
         units = [f.unit for f in figures]
         unit = max(units, key=units.count)
+        falls = [f.measure for f in figures if f.is_fall]
+        fall = max(falls, key=falls.count) if 2 * len(falls) > len(figures) else ""  # drawn on the sizes of falls
         import pyqtgraph as pg  # with the first chart: never on the start-up path
 
         from jcviewer.ui.charts import SERIES_STYLE, SERIES_STYLE_DARK
@@ -287,12 +291,12 @@ class IndicatorsView(QWidget):
             axis.setTickFont(self._chart_font)
             axis.setPen(pg.mkPen(text_color))
             axis.setTextPen(pg.mkPen(text_color))
-        item.getAxis("left").setLabel(unit or None)
+        item.getAxis("left").setLabel(f"{fall} {unit}".strip() or None)
         years = sorted({row.year for row in rows})
         item.getAxis("bottom").setTicks([[(year, str(year)) for year in years], []])
-        chart = PlaceChart(title, unit, QWidget())
+        chart = PlaceChart(title, unit, QWidget(), fall=fall)
         for row in rows:
-            target = _in_unit(row.target, unit)
+            target = _on_axis(row.target, unit, bool(fall))
             if target is not None and row.target is not None:
                 low, high = target
                 if row.target.qualifier == "about" and unit == "%":
@@ -310,11 +314,12 @@ class IndicatorsView(QWidget):
                 else:
                     xs = [row.year - BAR_HALF_WIDTH, row.year + BAR_HALF_WIDTH]
                     item.plot(xs, [low, low], pen=pg.mkPen(target_line, width=2.5))
-                    symbol = TARGET_SYMBOLS.get(row.target.qualifier)
-                    if symbol:
-                        item.plot([row.year], [low], pen=None, symbol=symbol, symbolBrush=target_fill)
+                    bound = _bound_on_axis(row.target, bool(fall))
+                    if bound in TARGET_SYMBOLS:
+                        item.plot([row.year], [low], pen=None, symbol=TARGET_SYMBOLS[bound], symbolBrush=target_fill)
+                        chart.marks.append((row.year, bound))
                     chart.lines.append((row.year, low))
-            result = _in_unit(row.result, unit)
+            result = _on_axis(row.result, unit, bool(fall))
             if result is not None and row.result is not None:
                 estimate = row.result.estimate
                 item.plot(
@@ -338,14 +343,36 @@ class IndicatorsView(QWidget):
 @dataclass
 class PlaceChart:
     """One place's chart and what it draws, in ``unit``: target bands (year, low, high), target lines (year,
-    value), result points (year, value, estimate)."""
+    value) and their marks (year, "at_least" ▲ or "at_most" ▼, as they read on the axis), result points (year,
+    value, estimate). When most of its figures are falls, ``fall`` is the fall's verb (下降) and the axis, so
+    labelled, holds the sizes of the falls (下降3%以上 is a line at 3 with ▲; a rise of 1% is at −1)."""
 
     place: str
     unit: str
     widget: QWidget
     bands: list[tuple[int, float, float]] = field(default_factory=list)
     lines: list[tuple[int, float]] = field(default_factory=list)
+    marks: list[tuple[int, str]] = field(default_factory=list)
     points: list[tuple[int, float, bool]] = field(default_factory=list)
+    fall: str = ""
+
+
+def _on_axis(figure: Figure | None, unit: str, sizes: bool) -> tuple[float, float | None] | None:
+    """The figure's value and upper bound on a chart in ``unit``, signed or (``sizes``) as the sizes of a fall;
+    None when it has no number or cannot be converted."""
+    drawn = _in_unit(figure, unit)
+    if drawn is None or not sizes:
+        return drawn
+    low, high = drawn
+    return (-low or 0.0, None) if high is None else (-high or 0.0, -low or 0.0)
+
+
+def _bound_on_axis(target: Figure, sizes: bool) -> str:
+    """The target's qualifier as it reads on the chart's axis: a fall's "at least" (下降3%以上) is "at most" on
+    signed values, a rise's is "at most" on the sizes of falls."""
+    if target.is_fall == sizes:
+        return target.qualifier
+    return {"at_least": "at_most", "at_most": "at_least"}.get(target.qualifier, target.qualifier)
 
 
 def _in_unit(figure: Figure | None, unit: str) -> tuple[float, float | None] | None:

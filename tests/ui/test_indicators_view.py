@@ -193,6 +193,41 @@ def test_each_place_charted_target_band_or_line_and_result_points(qtbot: QtBot, 
     qtbot.waitExposed(view)
 
 
+def test_a_fall_is_charted_on_its_sizes_with_the_marker_the_target_means(qtbot: QtBot) -> None:
+    def energy(report: Entry, period: Period, value: float, qualifier: Qualifier, value_max: float | None = None):
+        metric = growth(period, 2023 if period == "result" else report.year or 0, value, qualifier, value_max)
+        name = "单位地区生产总值能耗"
+        return report, replace(metric, indicator=name, original=name, measure="下降")
+
+    a, b = entry(1, "甲县", 2023), entry(2, "甲县", 2024)
+    falls = [
+        energy(a, "target", -3, "at_least"),  # 下降3%以上
+        energy(b, "result", -2, "exact"),  # 下降2%: missed
+        energy(b, "target", -5, "range", -3),  # 下降3%—5%
+    ]
+    view = make(qtbot, falls)
+    view.set_indicator("单位地区生产总值能耗")
+    assert [r[COLUMN_TARGET] for r in table(view)] == ["下降≥3%", "下降3–5%"]
+    assert table(view)[0][COLUMN_RESULT] == "下降2%"
+    (chart,) = view.charts
+    assert chart.fall == "下降"
+    assert chart.lines == [(2023, 3.0)] and chart.marks == [(2023, "at_least")]  # ▲ at 3: a fall of at least 3
+    assert chart.points == [(2023, 2.0, False)] and chart.bands == [(2024, 3.0, 5.0)]
+
+
+def test_a_fall_among_rises_is_drawn_signed_with_its_marker_turned(qtbot: QtBot) -> None:
+    a, b = entry(1, "甲县", 2023), entry(2, "甲县", 2024)
+    mixed = [
+        (a, growth("target", 2023, 5, "at_least")),
+        (b, growth("result", 2023, 6)),
+        (b, replace(growth("target", 2024, -1, "at_most"), measure="下降")),  # 下降1%以内: ≥ −1 on signed values
+    ]
+    view = make(qtbot, mixed)
+    view.set_indicator(gdp(mixed))
+    (chart,) = view.charts
+    assert chart.fall == "" and (2024, "at_least") in chart.marks and (2024, -1.0) in chart.lines
+
+
 def test_report_text_is_shown_as_text(qtbot: QtBot) -> None:
     marked = [(entry(1, "<b>县</b>", 2023, title="<img src=x>会议"), growth("target", 2023, 5, text="<i>句</i>"))]
     view = make(qtbot, marked)
@@ -231,7 +266,8 @@ def test_figures_as_the_table_writes_them(qtbot: QtBot) -> None:
     assert view.figure_text(figure(5, "at_least")) == "≥5%"
     assert view.figure_text(figure(6, "about")) == "≈6%"
     assert view.figure_text(figure(5.0, "range", 5.5)) == "5–5.5%"
-    assert view.figure_text(figure(-3.3, "exact")) == "-3.3%"  # a fall
+    assert view.figure_text(figure(-3.3, "exact")) == "-3.3%"  # a negative figure not printed as a fall
+    assert view.figure_text(replace(figure(-3.3, "at_least"), measure="下降")) == "下降≥3.3%"  # 下降3.3%以上
     assert view.figure_text(figure(4.5, "exact", estimate=True)) == translated("IndicatorsView", "est. %1", "4.5%")
     assert view.figure_text(figure(None, "qualitative")) == "完成省定要求"
 

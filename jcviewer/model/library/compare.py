@@ -173,7 +173,7 @@ def _figure(metric: Metric) -> Figure:
     """The metric as ``indicators.met`` reads it (its numbers, unit and qualifier; no report id here)."""
     return Figure(
         metric.value, metric.value_max, metric.unit, metric.qualifier, metric.estimate, metric.expression,
-        metric.text, 0, "", metric.paragraph, metric.span,
+        metric.text, 0, "", metric.paragraph, metric.span, metric.measure,
     )  # fmt: skip
 
 

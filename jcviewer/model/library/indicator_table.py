@@ -1,5 +1,7 @@
 """An indicator's timeline as a CSV table (Qt-free; docs/library.md): one row per place and year, UTF-8 with a
-byte-order mark so WPS and Excel show the Chinese, written whole or not at all (``output_file.replacing``).
+byte-order mark so WPS and Excel show the Chinese, written whole or not at all (``output_file.replacing``). The
+target and result columns show a figure as printed (a fall as its size under its verb, ``shown``); the value
+columns are signed, as the JSON (a fall negative).
 
 CSV only: no library in our dependencies writes .xlsx, and WPS and Excel both open this file.
 """
@@ -39,14 +41,26 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def sizes(figure: Figure) -> tuple[float, float | None]:
+    """A fall's value and upper end as the sizes of the fall (下降3%—5%, −5 and −3, is 3 and 5); the figure has a
+    number."""
+    assert figure.value is not None
+    if figure.value_max is None:
+        return -figure.value or 0.0, None
+    return -figure.value_max or 0.0, -figure.value or 0.0
+
+
 def shown(figure: Figure | None) -> str:
-    """A figure as the table shows it: signed, with its bound ("≈6%", "5–5.5%", "-3.3%", "完成市定要求")."""
+    """A figure as the table shows it, with its bound: "≈6%", "5–5.5%", "完成市定要求"; a fall as its size under
+    the fall's verb, the bound the target's on that size ("下降≥3%" for 下降3%以上, "下降2%", "下降3–5%")."""
     if figure is None:
         return ""
     if figure.value is None:
         return figure.expression
-    upper = f"–{figure.value_max:g}" if figure.value_max is not None else ""
-    return f"{QUALIFIER_SIGNS[figure.qualifier]}{figure.value:g}{upper}{figure.unit}"
+    value, value_max = sizes(figure) if figure.is_fall else (figure.value, figure.value_max)
+    verb = figure.measure if figure.is_fall else ""
+    upper = f"–{value_max:g}" if value_max is not None else ""
+    return f"{verb}{QUALIFIER_SIGNS[figure.qualifier]}{value:g}{upper}{figure.unit}"
 
 
 def table_rows(rows: Iterable[YearRow]) -> list[list[str]]:

@@ -54,6 +54,12 @@ class Figure:
     report_title: str
     paragraph: str
     span: tuple[int, int]
+    measure: str = ""  # the verb printed with it ("增长", "下降", "完成"): a fall's verb shows it as a size
+
+    @property
+    def is_fall(self) -> bool:
+        """True when the figure is printed as a fall (下降3% → value −3): shown as its size under that verb."""
+        return self.measure in FALL_MEASURES
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,7 @@ def _figure(entry: Entry, metric: Metric) -> Figure:
         report_title=entry.title,
         paragraph=metric.paragraph,
         span=metric.span,
+        measure=metric.measure,
     )
 
 

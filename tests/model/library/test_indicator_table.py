@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from jcviewer.model.library.indicator_table import HEADERS, write_table
+from jcviewer.model.library.indicator_table import HEADERS, shown, table_rows, write_table
 from jcviewer.model.library.indicators import Figure, YearRow
 
 
@@ -31,6 +32,21 @@ def test_the_table_has_a_bom_and_reads_back(tmp_path: Path) -> None:
     assert rows[1][:12] == ["某某县", "2023", "5–5.5%", "5", "5.5", "%", "range", "-3.3%", "-3.3", "%", "TRUE", "FALSE"]
     assert rows[1][12:] == ["3", "p4", "3", "p4"]
     assert rows[2][:3] == ["", "2024", "≈6%"] and rows[2][7:] == ["", "", "", "", "", "3", "p4", "", ""]
+
+
+def test_a_fall_shows_as_its_size_under_its_verb_and_its_values_stay_signed() -> None:
+    def fall(value: float, qualifier: str = "exact", value_max: float | None = None) -> Figure:
+        return replace(_figure(value, qualifier=qualifier, value_max=value_max), measure="下降")
+
+    rows = [
+        YearRow("某县", 2023, fall(-3, "at_least"), fall(-2), False),
+        YearRow("某县", 2024, fall(-5, "range", -3), fall(-0.5, "about"), False),
+    ]
+    first, second = table_rows(rows)
+    assert [first[2], first[3], first[6], first[7], first[8]] == ["下降≥3%", "-3", "at_least", "下降2%", "-2"]
+    assert [second[2], second[3], second[4], second[7]] == ["下降3–5%", "-5", "-3", "下降≈0.5%"]
+    assert shown(_figure(-3.3)) == "-3.3%"  # a negative value printed as such (增长-3.3%) keeps its sign
+    assert shown(fall(0)) == "下降0%"
 
 
 def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
