@@ -233,3 +233,12 @@ def test_indicator_and_compare_run_through_jcviewer_library(
     assert compared["older"]["year"] == first and compared["newer"]["year"] == first + 1
     assert main(["library", "compare", "1", "99"]) == 2
     assert "no report with id 99" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("action", [["remove"], ["edit", "--title", "x"], ["compare", "1"]])
+def test_an_id_beyond_any_report_is_a_usage_error_not_a_traceback(
+    action: list[str], data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["library", action[0], str(2**64), *action[1:]])
+    assert exit_.value.code == 2 and "report id" in capsys.readouterr().err
