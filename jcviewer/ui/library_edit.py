@@ -22,6 +22,10 @@ Changes = dict[str, str | int | None]
 FIRST_YEAR, LAST_YEAR = 1949, 2100  # the spin box's range; its minimum stands for "unknown"
 
 
+TITLE_EMS = 36
+"""The title field's width in ideographs: most meeting titles fit without scrolling."""
+
+
 class EditDialog(QDialog):
     """The fields of one report; ``changes()`` after Accept. OK is disabled while the title is blank."""
 
@@ -31,6 +35,7 @@ class EditDialog(QDialog):
         self.setWindowTitle(self.tr("Edit Report Details"))
         self._entry = entry
         self.title = QLineEdit(entry.title, self)
+        self.title.setMinimumWidth(self.fontMetrics().horizontalAdvance("中" * TITLE_EMS))  # a title shows whole
         self.title.setObjectName("editTitle")
         self.place = QLineEdit(entry.place or "", self)
         self.place.setObjectName("editPlace")

@@ -65,3 +65,12 @@ def test_ok_is_disabled_while_the_title_is_blank(qtbot: QtBot) -> None:
 def test_cancel_returns_nothing(dialogs: list[QDialog]) -> None:
     assert ask_edit(None, ENTRY) is None  # the recorded dialog is not accepted
     assert dialogs[-1].objectName() == "libraryEditDialog"
+
+
+def test_a_long_meeting_title_shows_whole(qtbot: QtBot) -> None:
+    title = "中共某某县委第十六届委员会第八次全体会议暨县委经济工作会议"
+    dialog = EditDialog(replace(ENTRY, title=title))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.title.fontMetrics().horizontalAdvance(title) < dialog.title.width()
