@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from jcviewer.model.library.compare import Change, Comparison, TargetRow, Task
     from jcviewer.model.report import Metric, Report
 
-COMPARE_JSON_SCHEMA = 1
-"""The version of ``library compare --json``'s shape (docs/cli.md); bumped when a field changes meaning."""
+COMPARE_JSON_SCHEMA = 2
+"""The version of ``library compare --json``'s shape (docs/cli.md); bumped when a field changes meaning (2: the
+change of a row of falls is the signed difference, as its values are, no longer the change of the sizes)."""
 
 
 def add_compare_parser(actions: Any) -> None:
@@ -114,8 +115,9 @@ def _print_text(comparison: Comparison, older: tuple[Entry, Report], newer: tupl
         print("  neither report sets a target")
     for row in comparison.targets:
         line = f"  {row.label}: {_value(row, row.older)} → {_value(row, row.newer)}"
-        if row.change is not None:
-            line += f"  ({_change(row.change)})"
+        change = row.shown_change()
+        if change is not None:
+            line += f"  ({_change(change)})"
         if row.achieved is not None:
             line += f"; result {_value(row, row.achieved)}"
             line += {True: ", met", False: ", missed", None: ""}[row.met]

@@ -66,7 +66,7 @@ def test_json_has_its_schema_both_reports_targets_and_tasks(
 ) -> None:
     assert run_compare(parse("compare", "2", "1", "--json"), catalogue)
     shape = json.loads(capsys.readouterr().out)
-    assert shape["schema"] == COMPARE_JSON_SCHEMA == 1
+    assert shape["schema"] == COMPARE_JSON_SCHEMA == 2
     assert (shape["older"]["id"], shape["older"]["year"], shape["newer"]["id"]) == (2, 2023, 1)
     gdp = shape["targets"][0]
     assert (gdp["indicator"], gdp["label"], gdp["kind"]) == ("地区生产总值", "地区生产总值增长", "rate")
@@ -78,6 +78,27 @@ def test_json_has_its_schema_both_reports_targets_and_tasks(
     assert qualitative["change"] is None and qualitative["older"]["value"] is None
     assert [t["title"] for t in shape["tasks"]["newer"]][3:5] == ["加快产业升级", "扩大有效投资"]
     assert all(t["paragraph"] and t["marker"] for t in shape["tasks"]["older"])
+
+
+def test_a_row_of_falls_is_in_sizes_in_the_text_and_signed_in_the_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    texts = (  # invented figures: the fall asked for is half a point smaller
+        "某某县2023年政府工作报告\n\n2023年主要预期目标是：单位地区生产总值能耗下降3%。\n",
+        "某某县2024年政府工作报告\n\n2024年主要预期目标是：单位地区生产总值能耗下降2.5%。\n",
+    )
+    with Catalogue(tmp_path / "lib") as library:
+        for number, text in enumerate(texts):
+            path = tmp_path / f"{number}.txt"
+            path.write_text(text, encoding="utf-8")
+            library.add(path)
+        assert run_compare(parse("compare", "1", "2"), library)
+        assert "  单位地区生产总值能耗下降: 3% → 2.5%  (-0.5 points)" in capsys.readouterr().out.splitlines()
+        assert run_compare(parse("compare", "1", "2", "--json"), library)
+    (row,) = json.loads(capsys.readouterr().out)["targets"]
+    assert (row["older"]["value"], row["newer"]["value"]) == (-3, -2.5)
+    assert row["change"] == {"amount": 0.5, "unit": "个百分点", "percent": None}  # newer − older, as the values
 
 
 @pytest.mark.parametrize("ids", [("1", "9"), ("9", "1")])

@@ -113,7 +113,7 @@ class CompareView(QWidget):
             table.setItem(row, COLUMN_INDICATOR, QTableWidgetItem(target.label))
             table.setItem(row, COLUMN_OLDER, self._figure_item(target, target.older, OLDER))
             table.setItem(row, COLUMN_NEWER, self._figure_item(target, target.newer, NEWER))
-            change = QTableWidgetItem(self.change_text(target.change))
+            change = QTableWidgetItem(self.change_text(target.shown_change()))
             change.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, COLUMN_CHANGE, change)
             table.setItem(row, COLUMN_ACHIEVED, self._figure_item(target, target.achieved, NEWER))

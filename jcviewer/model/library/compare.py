@@ -35,12 +35,18 @@ POINTS = "个百分点"
 
 @dataclass(frozen=True)
 class Change:
-    """How a target moved from the older report to the newer: ``amount`` in ``unit`` (signed), and for a level
-    the change as a percent of the older target (None for figures in %, or an older target of 0)."""
+    """How a target moved from the older report to the newer: ``amount`` in ``unit``, the newer value less the
+    older (signed values: 下降3% → 下降2.5% is +0.5 points), and for a level the change as a percent of the older
+    target (None for figures in %, or an older target of 0)."""
 
     amount: float
     unit: str
     percent: float | None
+
+    def of_sizes(self) -> Change:
+        """The same change measured on the sizes of falls (下降3% → 下降2.5% is −0.5 points); the percent is the
+        same on either."""
+        return Change(-self.amount or 0.0, self.unit, self.percent)
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,8 @@ class TargetRow:
     """One indicator's targets in the two reports (either may be missing), the change between them, the newer
     report's result for the older report's year (``achieved``) and whether it met the older target (``met``, by
     ``indicators.met``; None when either is missing or they do not compare). ``label`` names the row as the charts
-    would ("地区生产总值增长", "单位地区生产总值能耗下降"); under a label naming a fall, figures and the change are
-    sizes of the fall (下降3% → 下降2.5% is −0.5 points), as printed."""
+    would ("地区生产总值增长", "单位地区生产总值能耗下降"). ``change`` is on the signed values; shown under a label
+    naming a fall, figures and the change are sizes of the fall (``shown``, ``shown_change``), as printed."""
 
     indicator: str
     kind: Kind
@@ -65,6 +71,14 @@ class TargetRow:
         or with its own verb when its label is another ("下降3.3%" in a row of 增长)."""
         text = format_value(metric)
         return text if metric.label == self.label else metric.measure + text
+
+    def shown_change(self) -> Change | None:
+        """The change as written beside the row's label: signed, or under a label naming a fall in sizes of the
+        fall (下降3% → 下降2.5% is −0.5 points)."""
+        named = next((m for m in (self.newer, self.older) if m is not None and m.label == self.label), None)
+        if self.change is None or named is None or not _names_fall(named):
+            return self.change
+        return self.change.of_sizes()
 
 
 @dataclass(frozen=True)
@@ -200,8 +214,6 @@ def compare_reports(
         named_by = _row_label(old, new)
         change = change_between(old, new) if old and new else None
         achieved = _achieved(old, older, newer, keys) if old else None
-        if change is not None and _names_fall(named_by):  # in sizes of the fall, as the figures are shown
-            change = Change(-change.amount or 0.0, change.unit, change.percent)
         rows.append(
             TargetRow(
                 indicator=key[0],

@@ -127,7 +127,7 @@ def test_the_tasks_of_each_report_in_reading_order(two_years: Comparison) -> Non
     assert len(two_years.older_tasks) == sum(len(e.items) for e in genre(1, 2023).enumerations)
 
 
-def test_a_fall_is_a_fall_and_falls_compare_as_sizes() -> None:
+def test_a_fall_is_a_fall_and_falls_show_their_change_as_sizes() -> None:
     older = parse_text(
         "新的一年，主要预期目标是：社会消费品零售总额增长5%，单位地区生产总值能耗下降3%左右。", "2023.txt"
     )
@@ -142,7 +142,9 @@ def test_a_fall_is_a_fall_and_falls_compare_as_sizes() -> None:
     assert retail.shown(retail.achieved) == "下降3.3%" and retail.change == Change(-1.0, POINTS, None)
     energy = row(comparison, "单位地区生产总值能耗下降")
     assert [energy.shown(m) for m in (energy.older, energy.newer) if m] == ["≈3%", "2.5%"]
-    assert energy.change == Change(-0.5, POINTS, None)  # the fall asked for is half a point smaller
+    assert energy.change == Change(0.5, POINTS, None)  # on the signed values, as the JSON gives them: −3 → −2.5
+    assert energy.shown_change() == Change(-0.5, POINTS, None)  # shown: the fall asked for is half a point smaller
+    assert retail.shown_change() == retail.change  # a row of rises shows the change as it is
 
 
 def test_a_rise_and_a_fall_of_one_indicator_are_one_row_named_by_the_rise() -> None:
