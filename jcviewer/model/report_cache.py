@@ -2,8 +2,8 @@
 
 The key covers everything a parse depends on: the report's bytes, its outline sidecar, the corrections stored
 for it (``correction_store``), the synonyms and the parser itself (its version, plus the name, size and
-modification time of each of its sources where they exist, as Python's bytecode cache tells an edited source: an
-edited parser never reads a stale entry). Entries are data, never code: the report as
+modification time of each of its sources and of the synonyms file where they exist, as Python's bytecode cache
+tells an edited source: an edited parser never reads a stale entry). Entries are data, never code: the report as
 JSON (``report_data``) read back through a strict loader, in a folder the caller chooses (the UI passes the
 user's cache folder). An entry that does not validate is ignored and rewritten; a failing cache never stops a
 report opening. The report file is read once, through ``report_file``'s checks.
@@ -38,13 +38,20 @@ _MODEL = Path(__file__).resolve().parent
 
 @cache
 def parser_fingerprint() -> bytes:
-    """The parser's identity: version and, when present, the name, size and modification time of each source.
+    """The parser's identity: version and, when present, the name, size and modification time of each source
+    and of the synonyms file (indicators are named through it: the library's stored ones go stale with it).
 
     Looked at on every start: listing the sources takes ~0.4 ms where reading and hashing their ~300 KB took 2–4.
     """
     digest = hashlib.sha256(__version__.encode())
     for name, size, modified in sorted(_sources(_MODEL, "")):
         digest.update(f"{name}\0{size}\0{modified}\n".encode())
+    try:
+        synonyms = resource_path(SYNONYMS).stat()
+    except OSError:
+        pass
+    else:
+        digest.update(f"{SYNONYMS}\0{synonyms.st_size}\0{synonyms.st_mtime_ns}\n".encode())
     return digest.digest()
 
 

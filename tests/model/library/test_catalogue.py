@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from corpus.scoring import require_corpus
 from genre import wenshui_page
 
+from jcviewer.model import report_cache
 from jcviewer.model.correction_store import report_key
 from jcviewer.model.errors import ReportError
 from jcviewer.model.library import SCHEMA_VERSION, Catalogue, LibraryError
 from jcviewer.model.library.catalogue import DATABASE
 from jcviewer.model.library.schema import MIGRATIONS, migrate, schema_version
-from jcviewer.resources import bundled_report
+from jcviewer.model.report_cache import parser_fingerprint
+from jcviewer.resources import SYNONYMS, bundled_report, resource_path
 
 
 def _write(path: Path, text: str, newline: str = "\n") -> Path:
@@ -274,3 +277,28 @@ def test_worker_processes_only_where_forking_is_safe() -> None:
     pool = _pool(4, 10)
     assert pool is not None
     pool.shutdown()
+
+
+@pytest.fixture
+def fingerprint_cleared() -> Iterator[None]:
+    """``parser_fingerprint`` computed afresh in the test, and again after it."""
+    parser_fingerprint.cache_clear()
+    yield
+    parser_fingerprint.cache_clear()
+
+
+def test_a_changed_synonyms_file_makes_the_reports_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fingerprint_cleared: None
+) -> None:
+    synonyms = tmp_path / "synonyms.tsv"
+    synonyms.write_bytes(resource_path(SYNONYMS).read_bytes())
+    monkeypatch.setattr(
+        report_cache, "resource_path", lambda relative: synonyms if relative == SYNONYMS else resource_path(relative)
+    )
+    with Catalogue(tmp_path / "lib") as library:
+        report_id, _ = library.add(bundled_report())
+        assert library.stale() == []
+        synonyms.write_bytes(synonyms.read_bytes() + "新的说法\t新说法\n".encode())  # indicators may merge otherwise
+        parser_fingerprint.cache_clear()  # as the next start of jcviewer computes it
+        assert [entry.id for entry in library.stale()] == [report_id]
+        assert library.refresh() == 1 and library.stale() == []
