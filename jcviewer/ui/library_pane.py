@@ -1,5 +1,6 @@
 """The Library pane (the 文库 tab beside the outline): the reports of the library grouped by year and place, a
-filter, and the actions on them — open, add files or a folder (also by drag and drop), edit, remove.
+filter, and the actions on them — open, add files or a folder (also by drag and drop), edit, remove; the whole
+library exported to one file or imported from one (``library_transfer``).
 
 Made on first show of its tab, never before the window's first paint. The pane's catalogue (an sqlite3
 connection) lives on the UI thread; imports run in a worker with a catalogue of their own (``library_import``).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -40,6 +42,9 @@ from jcviewer.ui.library_import import ImportSummary, LibraryImport
 from jcviewer.ui.library_model import LibraryModel
 from jcviewer.ui.search_panel import fill
 
+if TYPE_CHECKING:
+    from jcviewer.ui.library_transfer import LibraryTransfer
+
 log = logging.getLogger(__name__)
 
 
@@ -49,7 +54,7 @@ SUMMARY_REASONS = 5
 """Unreadable files named with their reason in the import summary itself; all of them are in its details."""
 
 
-def _message(
+def plain_message(
     parent: QWidget, name: str, icon: QMessageBox.Icon, title: str, text: str, details: str = "", more: str = ""
 ) -> None:
     """A message box in plain text (it names files and quotes error messages): ``text``, then ``more``, and
@@ -78,6 +83,7 @@ class LibraryPane(QWidget):
         self.folder, self.corrections = folder, corrections
         self.catalogue: Catalogue | None = None
         self._import: LibraryImport | None = None
+        self._transfer: LibraryTransfer | None = None
         self.filter = QLineEdit(self)
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText(self.tr("Filter: title, place, kind, year"))
@@ -171,7 +177,7 @@ class LibraryPane(QWidget):
             self.unavailable.show()
             self.tree.hide()
             self._update_actions()
-            _message(
+            plain_message(
                 self,
                 "libraryErrorDialog",
                 QMessageBox.Icon.Warning,
@@ -181,7 +187,7 @@ class LibraryPane(QWidget):
             )
             return
         if self.catalogue.recovered is not None:  # set aside while opening: told once, here
-            _message(
+            plain_message(
                 self,
                 "libraryRecoveredDialog",
                 QMessageBox.Icon.Warning,
@@ -333,7 +339,7 @@ class LibraryPane(QWidget):
 
     def _explain_failure(self, text: str, error: Exception) -> None:
         log.warning("%s: %s", text, error)
-        _message(self, "libraryFailureDialog", QMessageBox.Icon.Warning, self.tr("Library"), text, str(error))
+        plain_message(self, "libraryFailureDialog", QMessageBox.Icon.Warning, self.tr("Library"), text, str(error))
 
     # --- adding ---------------------------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -425,7 +431,32 @@ class LibraryPane(QWidget):
             reasons = [*reasons[:SUMMARY_REASONS], self.tr("… (all of them under Show Details)")]
         icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
         title = self.tr("Added to the library")
-        _message(self, "importSummaryDialog", icon, title, "\n".join(lines), details, "\n".join(reasons))
+        plain_message(self, "importSummaryDialog", icon, title, "\n".join(lines), details, "\n".join(reasons))
+
+    # --- the whole library to one file and back -------------------------------------------------------------
+    def transfer(self) -> LibraryTransfer:
+        """Export and import of the whole library (``library_transfer``), made on first use; the tree shows what
+        an import merged."""
+        if self._transfer is None:
+            from jcviewer.ui.library_transfer import LibraryTransfer
+
+            self._transfer = LibraryTransfer(self.folder, self.corrections, self)
+            self._transfer.imported.connect(self._transferred)
+        return self._transfer
+
+    def export_library(self) -> None:
+        """Library ▸ Export Library…: the whole library to a file chosen (not while it is unavailable)."""
+        if self.catalogue is not None:
+            self.transfer().choose_export()
+
+    def import_library(self) -> None:
+        """Library ▸ Import Library…: a library file chosen, merged into this one (not while it is unavailable)."""
+        if self.catalogue is not None:
+            self.transfer().choose_import()
+
+    def _transferred(self) -> None:
+        self.refresh()
+        self.changed.emit()
 
     # --- drag and drop --------------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

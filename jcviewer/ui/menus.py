@@ -178,6 +178,20 @@ class Menus(QObject):
         )
         self.library_menu.addAction(
             self._action(
+                self.tr("E&xport Library…"),
+                lambda: window.show_library().export_library(),
+                name="exportLibraryAction",
+            )
+        )
+        self.library_menu.addAction(
+            self._action(
+                self.tr("I&mport Library…"),
+                lambda: window.show_library().import_library(),
+                name="importLibraryAction",
+            )
+        )
+        self.library_menu.addAction(
+            self._action(
                 self.tr("Search &All Reports"),
                 lambda: self._search_library(window),
                 "Ctrl+Shift+F",

@@ -414,6 +414,10 @@ Newer: %2</source>
         <translation>= 持平</translation>
     </message>
     <message>
+        <source>lower end %1, upper end %2</source>
+        <translation>下限 %1，上限 %2</translation>
+    </message>
+    <message>
         <source>%1 points</source>
         <translation>%1个百分点</translation>
     </message>
@@ -1095,6 +1099,111 @@ Newer: %2</source>
     </message>
 </context>
 <context>
+    <name>LibraryTransfer</name>
+    <message>
+        <source>Export the library</source>
+        <translation>导出文库</translation>
+    </message>
+    <message>
+        <source>Library file (*.zip)</source>
+        <translation>文库文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Import a library</source>
+        <translation>导入文库</translation>
+    </message>
+    <message>
+        <source>Library file (*.zip);;All files (*)</source>
+        <translation>文库文件 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 篇报告到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) left out: their copies cannot be read.</source>
+        <translation>
+            <numerusform>%n 篇报告未导出：其副本无法读取。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Library exported</source>
+        <translation>文库已导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) imported from %1:</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 篇报告：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n 篇新增</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation>
+            <numerusform>%n 篇已在文库中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Library imported</source>
+        <translation>文库已导入</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>already in the library</source>
+        <translation>已在文库中</translation>
+    </message>
+    <message>
+        <source>the details set by hand carried over</source>
+        <translation>已沿用手动设置的信息</translation>
+    </message>
+    <message>
+        <source>corrections copied</source>
+        <translation>已复制更正</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened. Nothing was changed.</source>
+        <translation>无法打开文库。未做任何改动。</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported; the library is unchanged.</source>
+        <translation>无法导入此文件；文库未改动。</translation>
+    </message>
+    <message>
+        <source>The library file cannot be written.</source>
+        <translation>无法写入文库文件。</translation>
+    </message>
+    <message>
+        <source>The import stopped: the reports before the error were imported.</source>
+        <translation>导入已中止：出错之前的报告已导入。</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>The transfer could not be completed.</source>
+        <translation>未能完成导出或导入。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Outline</source>
@@ -1320,6 +1429,14 @@ Newer: %2</source>
     <message>
         <source>Add F&amp;older to Library…</source>
         <translation>添加文件夹到文库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Library…</source>
+        <translation>导出文库(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>I&amp;mport Library…</source>
+        <translation>导入文库(&amp;M)…</translation>
     </message>
     <message>
         <source>Search &amp;All Reports</source>

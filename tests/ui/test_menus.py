@@ -110,6 +110,8 @@ def test_the_library_menu_shows_the_library_and_searches_all_reports(window: Mai
         "showLibraryAction",
         "libraryAddFilesMenuAction",
         "libraryAddFolderMenuAction",
+        "exportLibraryAction",
+        "importLibraryAction",
         "searchLibraryAction",
         "",  # a separator, then the views across reports
         "indicatorsAction",
