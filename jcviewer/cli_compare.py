@@ -43,15 +43,25 @@ def _value(row: TargetRow, metric: Metric | None) -> str:
     return ("est. " if metric.estimate else "") + row.shown(metric)
 
 
-def _change(change: Change | None) -> str:
+def _amount(amount: float, unit: str) -> str:
     from jcviewer.model.library.compare import POINTS
 
-    if change is None:
-        return ""
-    if change.amount == 0:
+    number = f"{amount:+g}" if amount else "±0"
+    return f"{number} points" if unit == POINTS else f"{number}{unit}"
+
+
+def _change(change: Change) -> str:
+    """"+0.5 points", "+10000万元, +50.0%", "no change"; when the ends of a range moved apart, each end's:
+    "lower end ±0 points, upper end -0.5 points"."""
+    if change.unchanged:
         return "no change"
-    text = f"{change.amount:+g} points" if change.unit == POINTS else f"{change.amount:+g}{change.unit}"
-    return text + (f", {change.percent:+.1f}%" if change.percent is not None else "")
+    percent = f", {change.percent:+.1f}%" if change.percent is not None else ""
+    if change.amount_max is None or change.amount_max == change.amount:
+        return _amount(change.amount, change.unit) + percent
+    return (
+        f"lower end {_amount(change.amount, change.unit)}{percent}, "
+        f"upper end {_amount(change.amount_max, change.unit)}"
+    )
 
 
 def _report_json(entry: Entry, report: Report) -> dict[str, Any]:
@@ -74,6 +84,10 @@ def _metric_json(metric: Metric | None) -> dict[str, Any] | None:
     }
 
 
+def _change_json(change: Change) -> dict[str, Any]:
+    return {"amount": change.amount, "amount_max": change.amount_max, "unit": change.unit, "percent": change.percent}
+
+
 def _tasks_json(tasks: tuple[Task, ...]) -> list[dict[str, str]]:
     return [{"paragraph": t.paragraph, "marker": t.marker, "title": t.title} for t in tasks]
 
@@ -91,9 +105,7 @@ def comparison_json(comparison: Comparison, older: tuple[Entry, Report], newer: 
                 "kind": row.kind,
                 "older": _metric_json(row.older),
                 "newer": _metric_json(row.newer),
-                "change": None
-                if row.change is None
-                else {"amount": row.change.amount, "unit": row.change.unit, "percent": row.change.percent},
+                "change": None if row.change is None else _change_json(row.change),
                 "achieved": _metric_json(row.achieved),
                 "met": row.met,
             }

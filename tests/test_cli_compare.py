@@ -71,7 +71,7 @@ def test_json_has_its_schema_both_reports_targets_and_tasks(
     gdp = shape["targets"][0]
     assert (gdp["indicator"], gdp["label"], gdp["kind"]) == ("地区生产总值", "地区生产总值增长", "rate")
     assert (gdp["older"]["value"], gdp["older"]["qualifier"], gdp["newer"]["value"]) == (6.0, "about", 5.5)
-    assert gdp["change"] == {"amount": -0.5, "unit": "个百分点", "percent": None}
+    assert gdp["change"] == {"amount": -0.5, "amount_max": None, "unit": "个百分点", "percent": None}
     assert gdp["met"] is False and shape["targets"][2]["met"] is True  # 4.5 < 6 − 0.5; 15.2 ≥ 12
     assert (gdp["achieved"]["value"], gdp["achieved"]["estimate"]) == (4.5, True) and gdp["achieved"]["paragraph"]
     qualitative = shape["targets"][-1]
@@ -98,7 +98,28 @@ def test_a_row_of_falls_is_in_sizes_in_the_text_and_signed_in_the_json(
         assert run_compare(parse("compare", "1", "2", "--json"), library)
     (row,) = json.loads(capsys.readouterr().out)["targets"]
     assert (row["older"]["value"], row["newer"]["value"]) == (-3, -2.5)
-    assert row["change"] == {"amount": 0.5, "unit": "个百分点", "percent": None}  # newer − older, as the values
+    assert row["change"] == {"amount": 0.5, "amount_max": None, "unit": "个百分点", "percent": None}  # newer − older
+
+
+def test_a_range_changed_at_one_end_says_which(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    texts = (  # invented figures: the range's top comes down, its floor stays
+        "某某县2023年政府工作报告\n\n2023年主要预期目标是：地区生产总值增长5%—5.5%。\n",
+        "某某县2024年政府工作报告\n\n2024年主要预期目标是：地区生产总值增长5%左右。\n",
+    )
+    with Catalogue(tmp_path / "lib") as library:
+        for number, text in enumerate(texts):
+            path = tmp_path / f"{number}.txt"
+            path.write_text(text, encoding="utf-8")
+            library.add(path)
+        assert run_compare(parse("compare", "1", "2"), library)
+        lines = capsys.readouterr().out.splitlines()
+        assert "  地区生产总值增长: 5–5.5% → ≈5%  (lower end ±0 points, upper end -0.5 points)" in lines
+        assert run_compare(parse("compare", "1", "2", "--json"), library)
+    (row,) = json.loads(capsys.readouterr().out)["targets"]
+    assert row["change"] == {"amount": 0, "amount_max": -0.5, "unit": "个百分点", "percent": None}
 
 
 @pytest.mark.parametrize("ids", [("1", "9"), ("9", "1")])

@@ -141,17 +141,26 @@ class CompareView(QWidget):
         return self.tr("est. %1").replace("%1", text) if metric.estimate else text
 
     def change_text(self, change: Change | None) -> str:
-        """A change with its direction, sign and unit: "▼ -0.5 points", "▲ +700亿元 (+7.1%)", "= no change"."""
+        """A change with its direction, sign and unit: "▼ −0.5 points", "▲ +700亿元 (+7.1%)", "= no change"; when
+        the ends of a range moved apart, each end's: "▼ lower end ±0 points, upper end −0.5 points"."""
         if change is None:
             return ""
-        if change.amount == 0:
+        if change.unchanged:
             return self.tr("= no change")
-        arrow = "▲" if change.amount > 0 else "▼"
-        amount = f"{change.amount:+g}".replace("-", "−")
-        text = self.tr("%1 points").replace("%1", amount) if change.unit == POINTS else amount + change.unit
+        moved = [change.amount, *([] if change.amount_max is None else [change.amount_max])]
+        rises = {amount > 0 for amount in moved if amount}
+        arrow = ("▲" if True in rises else "") + ("▼" if False in rises else "")  # both: a range widened or narrowed
+        text = self._amount_text(change.amount, change.unit)
         if change.percent is not None:
             text += f" ({change.percent:+.1f}%)".replace("-", "−")
+        if change.amount_max is not None and change.amount_max != change.amount:
+            upper = self._amount_text(change.amount_max, change.unit)
+            text = self.tr("lower end %1, upper end %2").replace("%1", text).replace("%2", upper)
         return f"{arrow} {text}"
+
+    def _amount_text(self, amount: float, unit: str) -> str:
+        number = f"{amount:+g}".replace("-", "−") if amount else "±0"
+        return self.tr("%1 points").replace("%1", number) if unit == POINTS else number + unit
 
     def _task_list(self, name: str, side: str, tasks: tuple[Task, ...]) -> QListWidget:
         listing = QListWidget(self)

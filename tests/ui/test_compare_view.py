@@ -73,6 +73,21 @@ def test_levels_show_their_unit_and_percent(qtbot: QtBot) -> None:
     assert view.change_text(None) == ""
 
 
+def test_a_range_changed_at_one_end_says_which(qtbot: QtBot) -> None:
+    view = make(qtbot, Comparison(None, None, (), (), ()))
+
+    def points(amount: str) -> str:
+        return translated("CompareView", "%1 points", amount)
+
+    ends = "lower end %1, upper end %2"
+    narrowed = translated("CompareView", ends, points("±0"), points("−0.5"))
+    assert view.change_text(Change(0.0, POINTS, None, -0.5)) == f"▼ {narrowed}"  # 5–5.5% → ≈5%
+    widened = translated("CompareView", ends, points("−0.5"), points("+0.5"))
+    assert view.change_text(Change(-0.5, POINTS, None, 0.5)) == f"▲▼ {widened}"
+    assert view.change_text(Change(1.0, POINTS, None, 1.0)) == f"▲ {points('+1')}"  # the whole range moved
+    assert view.change_text(Change(0.0, POINTS, None, 0.0)) == translated("CompareView", "= no change")
+
+
 def test_an_estimate_is_marked(qtbot: QtBot) -> None:
     view = make(qtbot, Comparison(None, None, (), (), ()))
     estimate = replace(markup_metric(""), period="result", value=4.5, estimate=True)

@@ -3,8 +3,9 @@ report says the older one's year achieved and whether that met the older target,
 
 Targets pair by indicator (canonical wording, the report's own area and synonyms aside) and kind: a rate of change
 in % ("增长6%") with a rate, a level ("完成88亿元", "达到60%") with a level of the same measure. The change is in
-points for figures in %, else an amount in the finer of the two units with its percent; None when the units
-cannot be made comparable (亿元 and 万亿元 can, 亿元 and 个 cannot) or a side has no number.
+points for figures in %, else an amount in the finer of the two units with its percent; of both ends when a target
+is a range (5–5.5% → ≈5% moved only its top); None when the units cannot be made comparable (亿元 and 万亿元 can,
+亿元 and 个 cannot) or a side has no number.
 """
 
 from __future__ import annotations
@@ -36,17 +37,28 @@ POINTS = "个百分点"
 @dataclass(frozen=True)
 class Change:
     """How a target moved from the older report to the newer: ``amount`` in ``unit``, the newer value less the
-    older (signed values: 下降3% → 下降2.5% is +0.5 points), and for a level the change as a percent of the older
-    target (None for figures in %, or an older target of 0)."""
+    older (signed values: 下降3% → 下降2.5% is +0.5 points; the lower ends of ranges), and for a level the change
+    as a percent of the older target (None for figures in %, or an older target of 0). When either target is a
+    range, ``amount_max`` is the change of the upper ends, a single figure counting as both its ends (5–5.5% →
+    ≈5% is 0 and −0.5 points: the range's top came down); None when neither is."""
 
     amount: float
     unit: str
     percent: float | None
+    amount_max: float | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        """True when neither end moved."""
+        return self.amount == 0 and not self.amount_max
 
     def of_sizes(self) -> Change:
-        """The same change measured on the sizes of falls (下降3% → 下降2.5% is −0.5 points); the percent is the
-        same on either."""
-        return Change(-self.amount or 0.0, self.unit, self.percent)
+        """The same change measured on the sizes of falls (下降3% → 下降2.5% is −0.5 points): the ends swap (the
+        lower end of the sizes is the upper of the values); the percent is the same on either end that keeps it,
+        and None when the ends swap."""
+        if self.amount_max is None:
+            return Change(-self.amount or 0.0, self.unit, self.percent)
+        return Change(-self.amount_max or 0.0, self.unit, None, -self.amount or 0.0)
 
 
 @dataclass(frozen=True)
@@ -103,19 +115,26 @@ class Comparison:
 
 
 def change_between(older: Metric, newer: Metric) -> Change | None:
-    """``newer``'s value less ``older``'s (the lower bound of a range): points for figures in %, else an amount in
-    the finer unit with its percent; None when either has no number or their units are not comparable."""
+    """``newer``'s value less ``older``'s (the lower ends of ranges, and the upper ends when either is a range):
+    points for figures in %, else an amount in the finer unit with its percent; None when either has no number or
+    their units are not comparable."""
     if older.value is None or newer.value is None:
         return None
     if older.unit == newer.unit == "%":
-        return Change(round(newer.value - older.value, 6), POINTS, None)
-    (old_base, old_factor), (new_base, new_factor) = unit_scale(older.unit), unit_scale(newer.unit)
-    if old_base != new_base or "%" in (older.unit, newer.unit):
-        return None
-    factor, unit = min((old_factor, older.unit), (new_factor, newer.unit))
+        factor, unit, old_factor, new_factor = 1.0, POINTS, 1.0, 1.0
+    else:
+        (old_base, old_factor), (new_base, new_factor) = unit_scale(older.unit), unit_scale(newer.unit)
+        if old_base != new_base or "%" in (older.unit, newer.unit):
+            return None
+        factor, unit = min((old_factor, older.unit), (new_factor, newer.unit))
     before, after = older.value * old_factor / factor, newer.value * new_factor / factor
-    percent = round((after - before) / before * 100, 6) if before else None
-    return Change(round(after - before, 6), unit, percent)
+    percent = round((after - before) / before * 100, 6) if before and unit != POINTS else None
+    upper = None
+    if older.value_max is not None or newer.value_max is not None:
+        top_before = (older.value if older.value_max is None else older.value_max) * old_factor / factor
+        top_after = (newer.value if newer.value_max is None else newer.value_max) * new_factor / factor
+        upper = round(top_after - top_before, 6)
+    return Change(round(after - before, 6), unit, percent, upper)
 
 
 def _names_fall(metric: Metric) -> bool:

@@ -191,6 +191,36 @@ def test_units_made_comparable(
     assert change_between(figure("指标", *older), figure("指标", *newer)) == expected
 
 
+def ranged(value: float, value_max: float | None, measure: str = "增长") -> Metric:
+    metric = figure("地区生产总值", measure, value, "%")
+    return replace(metric, value_max=value_max, qualifier="exact" if value_max is None else "range")
+
+
+@pytest.mark.parametrize(
+    ("older", "newer", "expected"),
+    [
+        ((5, 5.5), (5, None), Change(0.0, POINTS, None, -0.5)),  # 5–5.5% → 5%: only the top came down
+        ((5, None), (5, 5.5), Change(0.0, POINTS, None, 0.5)),  # widened upwards
+        ((5, 5.5), (6, 6.5), Change(1.0, POINTS, None, 1.0)),  # moved whole
+        ((5, 5.5), (5, 5.5), Change(0.0, POINTS, None, 0.0)),
+        ((5, None), (6, None), Change(1.0, POINTS, None)),  # no range: no upper end
+    ],
+)
+def test_a_range_changes_at_both_ends(
+    older: tuple[float, float | None], newer: tuple[float, float | None], expected: Change
+) -> None:
+    change = change_between(ranged(*older), ranged(*newer))
+    assert change == expected
+    assert change is not None and change.unchanged is (older == newer)
+
+
+def test_a_range_of_falls_changes_at_both_ends_of_its_sizes() -> None:
+    older, newer = ranged(-5, -3, "下降"), ranged(-4, -3, "下降")  # 下降3%—5% → 下降3%—4%
+    (both,) = compare_reports(report_of(older), report_of(newer)).targets
+    assert both.change == Change(1.0, POINTS, None, 0.0)  # the signed values: −5 → −4, −3 → −3
+    assert both.shown_change() == Change(0.0, POINTS, None, -1.0)  # the sizes: 3 stays, 5 → 4
+
+
 def test_two_corpus_documents() -> None:
     require_corpus()
     documents = [
@@ -200,7 +230,8 @@ def test_two_corpus_documents() -> None:
     older, newer = (parse_text(text, "doc.txt") for text in documents)
     comparison = compare_reports(older, newer)
     gdp = row(comparison, "地区生产总值增长")
-    assert (shown(gdp.older), shown(gdp.newer), gdp.change) == ("5%左右", "5.5%—6%", Change(0.5, POINTS, None))
+    assert (shown(gdp.older), shown(gdp.newer)) == ("5%左右", "5.5%—6%")
+    assert gdp.change == Change(0.5, POINTS, None, 1.0)  # the floor up half a point, the top a point
     jobs = row(comparison, "城镇新增就业")
     assert jobs.older is None and shown(jobs.newer) == "47万人以上"
     assert all(r.achieved is None for r in comparison.targets)  # the newer reviews 2025; the older set 2026
