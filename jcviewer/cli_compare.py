@@ -51,16 +51,15 @@ def _amount(amount: float, unit: str) -> str:
 
 
 def _change(change: Change) -> str:
-    """"+0.5 points", "+10000万元, +50.0%", "no change"; when the ends of a range moved apart, each end's:
-    "lower end ±0 points, upper end -0.5 points"."""
+    """The change as the text shows it: "+0.5 points", "+10000万元, +50.0%", "no change"; when the ends of a range
+    moved apart, each end's: "lower end ±0 points, upper end -0.5 points"."""
     if change.unchanged:
         return "no change"
     percent = f", {change.percent:+.1f}%" if change.percent is not None else ""
     if change.amount_max is None or change.amount_max == change.amount:
         return _amount(change.amount, change.unit) + percent
     return (
-        f"lower end {_amount(change.amount, change.unit)}{percent}, "
-        f"upper end {_amount(change.amount_max, change.unit)}"
+        f"lower end {_amount(change.amount, change.unit)}{percent}, upper end {_amount(change.amount_max, change.unit)}"
     )
 
 
