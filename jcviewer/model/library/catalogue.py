@@ -386,21 +386,15 @@ class Catalogue:
                 break
         return done
 
-    def metrics(self, indicators: Collection[str] | None = None) -> builtins.list[tuple[Entry, Metric]]:
-        """Every metric of every report, by report (``list`` order) then paragraph, rebuilt with all fields;
-        only those whose ``indicator`` (canonical wording) is one of ``indicators`` when given. Stale reports
-        are parsed again first (``refresh``), so what comes back is what the parser reads today."""
+    def metrics(self) -> builtins.list[tuple[Entry, Metric]]:
+        """Every metric of every report, by report (``list`` order) then paragraph, rebuilt with all fields.
+        Stale reports are parsed again first (``refresh``), so what comes back is what the parser reads today."""
         self.refresh()
         columns = ", ".join(column for column in METRIC_COLUMNS if column != "seq")
-        sql = f"SELECT report_id, {columns} FROM metrics"
-        wanted = None if indicators is None else builtins.list(dict.fromkeys(indicators))
-        if wanted is not None:
-            if not wanted:
-                return []
-            sql += f" WHERE indicator IN ({', '.join('?' * len(wanted))})"
+        sql = f"SELECT report_id, {columns} FROM metrics ORDER BY report_id, seq"
         with self.snapshot():
             entries = self.list()
-            rows = self._db.execute(sql + " ORDER BY report_id, seq", wanted or ()).fetchall()
+            rows = self._db.execute(sql).fetchall()
         order = {entry.id: number for number, entry in enumerate(entries)}
         by_id = {entry.id: entry for entry in entries}
         found = [(by_id[int(row[0])], metric(row[1:])) for row in rows]

@@ -49,16 +49,6 @@ def test_metrics_are_the_parsed_reports_metrics_with_every_field(tmp_path: Path)
     assert found == expected  # every field, the span a tuple, floats as parsed, list order then paragraph order
 
 
-def test_metrics_filter_on_the_canonical_indicator(tmp_path: Path) -> None:
-    with Catalogue(tmp_path / "lib") as library:
-        library.add(bundled_report())
-        every = library.metrics()
-        indicator = every[0][1].indicator
-        only = library.metrics([indicator])
-        assert only and only == [pair for pair in every if pair[1].indicator == indicator]
-        assert library.metrics([]) == [] and library.metrics(["没有这个指标"]) == []
-
-
 def test_paragraph_rows_are_what_the_one_report_search_searches(tmp_path: Path) -> None:
     with Catalogue(tmp_path / "lib") as library:
         report_id, _ = library.add(bundled_report())
