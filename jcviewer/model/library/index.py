@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from jcviewer.model.library.rows import BOOST
-from jcviewer.model.search.index import K1, B, Document, Hit, SearchIndex, _Occurrences
+from jcviewer.model.search.index import K1, B, Document, Hit, Matching, SearchIndex
 from jcviewer.model.search.query import Query
 from jcviewer.model.search.report_search import SearchHit, snippet
 
@@ -52,17 +52,13 @@ class _Row:
 
 @dataclass(frozen=True)
 class Matches:
-    """What one segment found for a query: the matching documents laid out report by report (``docs``, with
-    their scores and how many terms occur in a title of each: ``SearchIndex.search``'s ranking), each matching
-    report's id and stretch ``bounds[n]:bounds[n + 1]`` of them, and where each term occurs."""
+    """What one segment found for a query: the matching documents laid out report by report (``SearchIndex.match``),
+    each matching report's id and stretch ``bounds[n]:bounds[n + 1]`` of them."""
 
     segment: _Segment
     report_ids: list[int]
     bounds: list[int]
-    docs: npt.NDArray[np.int64]
-    scores: npt.NDArray[np.float64]
-    titled: npt.NDArray[np.int64]
-    occurrences: tuple[_Occurrences, ...]
+    matching: Matching
 
 
 class Found(NamedTuple):
@@ -116,25 +112,13 @@ class _Segment(SearchIndex):
 
     def find(self, query: Query, dead: frozenset[int]) -> list[Found]:
         """The reports (not in ``dead``) with documents holding every term of ``query``."""
-        per_term = []
-        for term in query.terms:
-            start, end = self._term_occurrences(term)
-            per_term.append(_Occurrences(start, end, *self._place(start, end)))
-        scored = [self._bm25(o.docs, self._weights(o.start, o.end)) for o in per_term]
-        matching = scored[0][0]
-        for unique, _ in scored[1:]:
-            matching = np.intersect1d(matching, unique, assume_unique=True)
-        if not len(matching):
+        matching = self.match(query.terms)
+        if not len(matching.docs):
             return []
-        total = np.zeros(len(matching))
-        titled = np.zeros(len(matching), dtype=np.int64)
-        for (unique, scores), occurrences in zip(scored, per_term, strict=True):
-            total += scores[np.searchsorted(unique, matching)]
-            titled += np.isin(matching, occurrences.docs[occurrences.in_title])
-        reports = self.doc_report[matching]
-        bounds = [0, *(np.flatnonzero(np.diff(reports)) + 1).tolist(), len(matching)]  # laid out report by report
+        reports = self.doc_report[matching.docs]
+        bounds = [0, *(np.flatnonzero(np.diff(reports)) + 1).tolist(), len(reports)]  # laid out report by report
         ids = self.report_ids[reports[bounds[:-1]]].tolist()
-        matches = Matches(self, ids, bounds, matching, total, titled, tuple(per_term))
+        matches = Matches(self, ids, bounds, matching)
         return [
             Found(report_id, bounds[number + 1] - bounds[number], matches, number)
             for number, report_id in enumerate(ids)
@@ -142,28 +126,11 @@ class _Segment(SearchIndex):
         ]
 
     def hits(self, matches: Matches, number: int, limit: int | None) -> tuple[SearchHit, ...]:
-        """The best ``limit`` hits of the ``number``-th report of ``matches``, as ``SearchIndex.search`` ranks
-        them (with several terms, the proximity bonus reorders the best ``3 × limit``)."""
+        """The best ``limit`` hits of the ``number``-th report of ``matches``, ranked as ``SearchIndex.search``
+        ranks them (``SearchIndex.ranked``), placed in the outline."""
         low, high = matches.bounds[number], matches.bounds[number + 1]
-        docs, scores, titled = matches.docs[low:high], matches.scores[low:high], matches.titled[low:high]
-        order = np.lexsort((-scores, -titled))  # stable: ties stay in document order
-        several = len(matches.occurrences) > 1
-        if limit is not None:
-            order = order[: limit * 3 if several else limit]
-        chosen = docs[order]
-        where = [
-            (o, np.searchsorted(o.docs, chosen, side="left").tolist(), np.searchsorted(o.docs, chosen, side="right"))
-            for o in matches.occurrences
-        ]
-        hits = [
-            self._hit(doc, score, count, [(o, low[i], int(high[i])) for o, low, high in where])
-            for i, (doc, score, count) in enumerate(
-                zip(chosen.tolist(), scores[order].tolist(), titled[order].tolist(), strict=True)
-            )
-        ]
-        if several:
-            hits.sort(key=lambda hit: (-hit.titled, -hit.score))
-        return tuple(self._placed(hit) for hit in (hits[:limit] if limit is not None else hits))
+        hits = self.ranked(matches.matching.part(low, high), limit)
+        return tuple(self._placed(hit) for hit in hits)
 
     def _placed(self, hit: Hit) -> SearchHit:
         """The hit placed in the outline, as ``ReportSearch`` places it: the most specific node whose marked

@@ -223,40 +223,50 @@ class SearchIndex:
         parsed = parse_query(query, self.synonyms) if isinstance(query, str) else query
         if not parsed:
             return Results(parsed, (), 0)
+        matching = self.match(parsed.terms)
+        return Results(parsed, self.ranked(matching, limit), len(matching.docs))
+
+    def match(self, terms: Sequence[Term]) -> Matching:
+        """The documents holding every one of ``terms`` (at least one), scored (``_bm25``), with where each term
+        occurs: what ``ranked`` orders."""
         per_term = []
-        for term in parsed.terms:
+        for term in terms:
             start, end = self._term_occurrences(term)
-            per_term.append(_Occurrences(start, end, *self._place(start, end)))
+            per_term.append(Occurrences(start, end, *self._place(start, end)))
         scored = [self._bm25(o.docs, self._weights(o.start, o.end)) for o in per_term]
         matching = scored[0][0]
         for unique, _ in scored[1:]:
             matching = np.intersect1d(matching, unique, assume_unique=True)
-        if not len(matching):
-            return Results(parsed, (), 0)
         total = np.zeros(len(matching))
         titled = np.zeros(len(matching), dtype=np.int64)
         for (unique, scores), occurrences in zip(scored, per_term, strict=True):
             total += scores[np.searchsorted(unique, matching)]
             titled += np.isin(matching, occurrences.docs[occurrences.in_title])
-        order = np.lexsort((-total, -titled))  # stable: ties stay in document order
+        return Matching(matching, total, titled, tuple(per_term))
+
+    def ranked(self, matching: Matching, limit: int | None) -> tuple[Hit, ...]:
+        """The best ``limit`` hits of ``matching`` (all with None), best first: more terms inside a title, then
+        score (with several terms, the proximity bonus may reorder the best ``3 × limit``)."""
+        order = np.lexsort((-matching.scores, -matching.titled))  # stable: ties stay in document order
+        several = len(matching.occurrences) > 1
         if limit is not None:  # with several terms, proximity may reorder the front of the list: take more
-            order = order[: limit * 3 if len(parsed.terms) > 1 else limit]
-        chosen = matching[order]
+            order = order[: limit * 3 if several else limit]
+        chosen = matching.docs[order]
         where = [  # each chosen document's occurrences of each term: one binary search for all of them
             (o, np.searchsorted(o.docs, chosen, side="left").tolist(), np.searchsorted(o.docs, chosen, side="right"))
-            for o in per_term
+            for o in matching.occurrences
         ]
         hits = [
             self._hit(doc, score, count, [(o, low[i], int(high[i])) for o, low, high in where])
             for i, (doc, score, count) in enumerate(
-                zip(chosen.tolist(), total[order].tolist(), titled[order].tolist(), strict=True)
+                zip(chosen.tolist(), matching.scores[order].tolist(), matching.titled[order].tolist(), strict=True)
             )
         ]
-        if len(parsed.terms) > 1:
+        if several:
             hits.sort(key=lambda hit: (-hit.titled, -hit.score))
-        return Results(parsed, tuple(hits[:limit] if limit is not None else hits), len(matching))
+        return tuple(hits[:limit] if limit is not None else hits)
 
-    def _hit(self, doc: int, score: float, titled: int, per_term: list[tuple[_Occurrences, int, int]]) -> Hit:
+    def _hit(self, doc: int, score: float, titled: int, per_term: list[tuple[Occurrences, int, int]]) -> Hit:
         """The hit for ``doc``, given where its occurrences of each term are (``low:high`` in the term's arrays)."""
         offset = int(self._starts[doc])
         spans_by_term: list[list[Span]] = []
@@ -277,13 +287,28 @@ class SearchIndex:
 
 
 @dataclass(frozen=True)
-class _Occurrences:
+class Occurrences:
     """Where one term occurs: start and end positions, the document of each, and whether it is inside a title."""
 
     start: Positions
     end: Positions
     docs: Positions
     in_title: npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Matching:
+    """The documents holding every term of a query, in document order, with their scores and how many terms occur
+    inside a title of each, and where each term occurs (``SearchIndex.match``)."""
+
+    docs: Positions
+    scores: npt.NDArray[np.float64]
+    titled: npt.NDArray[np.int64]
+    occurrences: tuple[Occurrences, ...]
+
+    def part(self, low: int, high: int) -> Matching:
+        """The documents ``low:high`` of these, with the same occurrences."""
+        return Matching(self.docs[low:high], self.scores[low:high], self.titled[low:high], self.occurrences)
 
 
 def _bounds(documents: Sequence[Document], starts: Positions) -> tuple[Positions, Positions, Positions]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from jcviewer.model.parse import parse_text
 from jcviewer.model.report import Report
 from jcviewer.model.search.index import Document, SearchIndex
-from jcviewer.model.search.query import synonym_variants
+from jcviewer.model.search.query import parse_query, synonym_variants
 from jcviewer.model.search.report_search import ReportSearch
 from jcviewer.model.search.text import normalise
 from jcviewer.model.vocabulary import default_synonyms
@@ -135,3 +135,16 @@ def test_more_terms_in_titles_come_first_and_titles_may_overlap() -> None:
     assert [(h.key, h.titled) for h in hits] == [("both", 2), ("one", 1), ("none", 0)]
     assert index.search("扩投资。").hits[0].titled == 0  # reaches past the title 扩投资
     assert index.search("抓项目").hits[0].titled == 1
+
+
+def test_match_then_ranked_is_search_and_a_part_ranks_only_its_documents() -> None:
+    index = SearchIndex(
+        [Document(str(n), text) for n, text in enumerate(["经济 增长", "增长", "经济工作", "经济 增长 经济"])]
+    )
+    query = parse_query("经济 增长")
+    matching = index.match(query.terms)
+    assert matching.docs.tolist() == [0, 3] and len(matching.occurrences) == 2
+    for limit in (None, 1):
+        assert index.ranked(matching, limit) == index.search(query, limit).hits
+    assert [hit.key for hit in index.ranked(matching.part(1, 2), None)] == ["3"]
+    assert index.match(parse_query("没有").terms).docs.tolist() == [] and index.search("没有").hits == ()
