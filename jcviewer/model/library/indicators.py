@@ -32,7 +32,7 @@ ABOUT_POINTS = 0.5
 ABOUT_SHARE = 0.005
 """The same for a level ("100亿元左右"): this share of the target."""
 RATE_UNITS = frozenset({"%", "‰", "个百分点"})
-_PART_OF_YEAR = re.compile("|".join(REPORTING_PERIODS))
+_TIME_CUE = re.compile(f"(?P<part>{'|'.join(REPORTING_PERIODS)})|全年")
 _ENDINGS = sorted({*CHANGE_MEASURES, *FALL_MEASURES, "增速", "增幅", "平均", "同比"}, key=len, reverse=True)
 _TRAILING_WORDS = re.compile(f"(?:{'|'.join(_ENDINGS)})+$")
 """What a name typed may end with that is no part of the indicator ("地区生产总值增长")."""
@@ -145,7 +145,7 @@ def _found(pairs: Iterable[tuple[Entry, Metric]], name: str) -> list[_Found]:
     for order, (entry, metric) in enumerate(pairs):
         if metric.period is None or _name(entry, metric) != name:
             continue
-        if metric.period == "result" and _part_of_year(metric.text):
+        if metric.period == "result" and _part_of_year(metric.text, metric.expression):
             continue
         year = _year(entry, metric)
         if year is None:
@@ -156,9 +156,12 @@ def _found(pairs: Iterable[tuple[Entry, Metric]], name: str) -> list[_Found]:
     return found
 
 
-def _part_of_year(sentence: str) -> bool:
-    """True when the sentence reports part of a year (上半年, 1至10月 …) and not the whole (全年)."""
-    return _PART_OF_YEAR.search(sentence) is not None and "全年" not in sentence
+def _part_of_year(sentence: str, expression: str) -> bool:
+    """True when the last time cue before the figure in its sentence names part of a year (上半年, 一季度,
+    1至10月 …) rather than the whole (全年): "一季度…增长2%，比上年全年增速高0.3个百分点" is a quarter's."""
+    at = sentence.find(expression) if expression else -1
+    cues = list(_TIME_CUE.finditer(sentence if at < 0 else sentence[:at]))
+    return bool(cues) and cues[-1].group("part") is not None
 
 
 def indicator_names(pairs: Iterable[tuple[Entry, Metric]]) -> list[str]:

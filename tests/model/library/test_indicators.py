@@ -266,6 +266,22 @@ def test_like_pairs_with_like_and_part_of_a_year_is_no_result() -> None:
     assert row.result is not None and row.result.value == 5.8 and row.met is True
 
 
+def test_a_quarters_figure_compared_with_last_years_whole_is_no_result_for_the_year() -> None:
+    entry, review = _entry(1, "2023", "某县", 2023), _entry(2, "2024", "某县", 2024)
+    quarter = replace(
+        _metric("result", 2, year=2023, text="一季度全市地区生产总值同比增长2%，比上年全年增速高0.3个百分点。"),
+        expression="2%",
+    )
+    whole = replace(
+        _metric("result", 5.2, year=2023, text="全年地区生产总值增长5.2%，其中四季度增长6%。"), expression="5.2%"
+    )
+    pairs = [(entry, _metric("target", 6, qualifier="about", year=2023)), (review, quarter)]
+    (row,) = indicator_timeline(pairs, "地区生产总值")
+    assert row.result is None and row.met is None
+    (row,) = indicator_timeline([*pairs, (review, whole)], "地区生产总值")
+    assert row.result is not None and row.result.value == 5.2
+
+
 def test_a_year_the_user_set_places_the_reports_figures() -> None:
     entry = _entry(1, "无年份", None, 2024, frozenset({"year"}))
     pairs = [(entry, _metric("target", 6, year=None)), (entry, _metric("result", 5, year=None))]
