@@ -92,6 +92,7 @@ class IndicatorsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().sectionResized.connect(self._fit_table)
         self.note = QLabel(self)
         self.note.setObjectName("indicatorNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -173,6 +174,14 @@ class IndicatorsView(QWidget):
             met.setToolTip(self._met_tip(row.met))
             self.table.setItem(number, COLUMN_MET, met)
         self._draw_charts(rows)
+
+    def _fit_table(self) -> None:
+        """Keep the table as wide as its columns (sized to their contents whenever they change), so the met column
+        is never scrolled out of sight."""
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        frame = self.table.width() - self.table.viewport().width() if self.table.isVisible() else 0
+        frame = max(frame, 2 * self.table.frameWidth())
+        self.table.setMinimumWidth(self.table.horizontalHeader().length() + scroll_bar + frame)
 
     def _met_tip(self, met: bool | None) -> str:
         if met is None:

@@ -1006,11 +1006,11 @@ Newer: %2</source>
     </message>
     <message>
         <source>Library catalogue damaged</source>
-        <translation>文库目录已损坏</translation>
+        <translation>文库数据库已损坏</translation>
     </message>
     <message>
         <source>The library&apos;s catalogue was damaged. It was kept as %1 and a new, empty catalogue was made: add the reports again (their copies are reused).</source>
-        <translation>文库目录已损坏，已另存为 %1，并新建了一个空目录：请重新添加报告（已有的文本副本会被重用）。</translation>
+        <translation>文库的数据库文件已损坏，已另存为 %1，并新建了一个空文库：请重新添加报告（已复制的报告文本会被重用）。</translation>
     </message>
     <message>
         <source>Cannot change the report&apos;s details</source>

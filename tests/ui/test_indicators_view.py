@@ -296,3 +296,20 @@ def test_an_export_that_cannot_be_written_is_a_dialog(
     monkeypatch.setattr(dialogs, "show_save_error", lambda parent, name, error: told.append(name))
     view.export(tmp_path / "missing-folder" / "gdp.csv")
     assert told == [str(tmp_path / "missing-folder" / "gdp.csv")]
+
+
+def test_the_table_shows_every_column_without_scrolling_sideways(qtbot: QtBot, tmp_path: Path) -> None:
+    with Catalogue(tmp_path / "lib") as catalogue:
+        for year in county_years(first=2021, count=3):
+            path = tmp_path / f"{year.year}.txt"
+            path.write_text(year.text, encoding="utf-8")
+            catalogue.edit(catalogue.add(path)[0], place="某某自治州某某自治县")  # a long place name
+        pairs = catalogue.metrics()
+    view = make(qtbot, pairs)
+    view.set_indicator(gdp(pairs))
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    table = view.table
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.viewport().width() >= sum(table.columnWidth(c) for c in range(table.columnCount()))
