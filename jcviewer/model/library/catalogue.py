@@ -105,9 +105,14 @@ def _entry(row: tuple[Any, ...]) -> Entry:
     )
 
 
+class _FailedIntegrityCheck(sqlite3.DatabaseError):
+    """The database opens but ``PRAGMA quick_check`` finds damaged pages (its first finding is the message)."""
+
+
 def _corrupt(error: sqlite3.DatabaseError) -> bool:
     """Whether the error says the file is not a (sound) database, rather than busy, locked or unwritable."""
-    return getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+    damaged = getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+    return damaged or isinstance(error, _FailedIntegrityCheck)
 
 
 class Catalogue:
@@ -143,7 +148,8 @@ class Catalogue:
             db.execute("PRAGMA synchronous = NORMAL")  # WAL: a commit is not synced, a crash still leaves it whole
             check = db.execute("PRAGMA quick_check").fetchone()
             if check and check[0] != "ok":
-                raise sqlite3.DatabaseError(f"integrity check: {check[0]}")
+                findings = [line for line in str(check[0]).splitlines() if line.strip() and not line.startswith("***")]
+                raise _FailedIntegrityCheck(f"integrity check: {(findings or ['failed'])[0]}")
             migrate(db)
         except BaseException:
             db.close()
@@ -278,7 +284,8 @@ class Catalogue:
         user did not set)."""
         row = self._db.execute("SELECT id FROM reports WHERE content_hash = ?", (key,)).fetchone()
         if row is not None:
-            self._rewrite(int(row[0]), rows, stamp)
+            named_after_file = rows.fields["title"] == source  # no title in the text: keep the first file's name
+            self._rewrite(int(row[0]), rows, stamp, keep=("title",) if named_after_file else ())
             return int(row[0]), False
         parsed = rows.fields
         added = datetime.now(UTC).isoformat(timespec="seconds")
@@ -292,13 +299,14 @@ class Catalogue:
         self._changed()
         return cursor.lastrowid, True
 
-    def _rewrite(self, report_id: int, rows: Stored, stamp: str) -> None:
-        """Rewrite a report's rows and the parsed fields the user did not set (inside the caller's transaction)."""
+    def _rewrite(self, report_id: int, rows: Stored, stamp: str, keep: tuple[str, ...] = ()) -> None:
+        """Rewrite a report's rows and the parsed fields the user did not set, ``keep`` aside (inside the
+        caller's transaction)."""
         flags = self._db.execute(
             f"SELECT {', '.join(f'{field}_set' for field in EDITABLE)} FROM reports WHERE id = ?", (report_id,)
         ).fetchone()
         parsed = rows.fields
-        fresh = [field for field, flag in zip(EDITABLE, flags, strict=True) if not flag]
+        fresh = [field for field, flag in zip(EDITABLE, flags, strict=True) if not flag and field not in keep]
         assignments = "".join(f"{field} = ?, " for field in fresh)
         self._db.execute(
             f"UPDATE reports SET {assignments}parser = ?, corrections = ? WHERE id = ?",

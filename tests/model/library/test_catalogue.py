@@ -42,6 +42,15 @@ def test_the_same_content_is_one_entry_whatever_its_name_and_line_ends(tmp_path:
         assert library.get(first[0]).content_hash == report_key(lf.read_bytes())
 
 
+def test_a_text_without_a_title_keeps_its_first_name_when_added_again_under_another(tmp_path: Path) -> None:
+    text = "全县上下要坚定信心，真抓实干。\n\n今年全县地区生产总值增长6%左右。\n"  # names no meeting
+    with Catalogue(tmp_path / "lib") as library:
+        report_id, _ = library.add(_write(tmp_path / "县里的材料.txt", text))
+        assert library.get(report_id).title == "县里的材料.txt"
+        assert library.add(_write(tmp_path / "copy.txt", text, "\r\n")) == (report_id, False)
+        assert library.get(report_id).title == "县里的材料.txt"
+
+
 def test_bundled_report_is_catalogued_with_its_title_place_kind_and_year(tmp_path: Path) -> None:
     with Catalogue(tmp_path) as library:
         report_id, added = library.add(bundled_report())
@@ -234,6 +243,22 @@ def test_a_corrupt_database_is_reported_and_set_aside_never_deleted(tmp_path: Pa
         assert library.add(bundled_report())[1] is True
     with Catalogue(tmp_path) as reopened:
         assert reopened.recovered is None and len(reopened.list()) == 1
+
+
+def test_a_database_with_damaged_pages_is_set_aside_too(tmp_path: Path) -> None:
+    with Catalogue(tmp_path) as library:
+        for seed in range(6):
+            library.add(_write(tmp_path / f"w{seed}.txt", wenshui_page(seed).text()))
+    database = tmp_path / DATABASE
+    data = bytearray(database.read_bytes())
+    assert len(data) > 7 * 4096
+    data[4096 + 8 : 4096 + 64] = b"\xa5" * 56  # page 2 scribbled over past its header: the file opens, a check fails
+    database.write_bytes(bytes(data))
+    with Catalogue(tmp_path) as library:
+        assert library.recovered is not None and library.list() == []
+        message = str(library.recovered)
+        assert "integrity check" in message and "\n" not in message  # one line, not SQLite's page-by-page report
+        assert library.recovered.set_aside.read_bytes() == bytes(data)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
