@@ -71,6 +71,8 @@ class CompareView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.targets)
         splitter.addWidget(tasks)
+        splitter.setStretchFactor(0, 3)  # the targets first: the task lists are often short, or none
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(splitter)

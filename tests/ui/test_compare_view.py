@@ -145,3 +145,11 @@ def test_no_targets_and_no_tasks_say_so(qtbot: QtBot) -> None:
     view = make(qtbot, Comparison(None, None, (), (), ()))
     assert view.targets.rowCount() == 1 and view.targets.item(0, 0).text()
     assert view.older_tasks.count() == 1 and view.older_tasks.item(0).data(Qt.ItemDataRole.UserRole) is None
+
+
+def test_the_targets_take_most_of_the_height(qtbot: QtBot, comparison: Comparison) -> None:
+    view = make(qtbot, comparison)
+    view.resize(1000, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.targets.height() > 2 * view.older_tasks.height()
