@@ -16,7 +16,7 @@ from jcviewer.model.briefing_text import Unit, abridgements, whole_sentences
 from jcviewer.model.export import format_value
 from jcviewer.model.figures import AMOUNT_UNITS, Figure, matching_amount, matching_result, target_figures
 from jcviewer.model.meeting import Reporter, issuing_unit, meeting_date, reporters
-from jcviewer.model.navigation import enumeration_title
+from jcviewer.model.navigation import enumeration_title, reviews_results
 from jcviewer.model.parse import UNHEADED_TITLE
 from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, compact, latest_year
 
@@ -175,8 +175,7 @@ def _quote_block(quote: Quote, number: int) -> Block:
 def _enumeration_kind(report: Report, enumeration: Enumeration) -> BlockKind:
     if enumeration.kind == "parallel":
         return "emphases"
-    has_results = any(m.paragraph == enumeration.paragraph and m.period == "result" for m in report.metrics)
-    return "achievements" if has_results else "tasks"
+    return "achievements" if reviews_results(report, enumeration) else "tasks"
 
 
 def report_briefing(report: Report) -> Briefing:

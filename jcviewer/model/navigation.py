@@ -77,6 +77,14 @@ def first_sentence(text: str, limit: int = 80) -> str:
     return sentence[: cut or limit - 1].rstrip("，、；：,.") + "…"
 
 
+def reviews_results(report: Report, enumeration: Enumeration) -> bool:
+    """Whether a numbered list reviews what was achieved (its paragraph gives results: 一是经济总量持续扩大……
+    增长4.5%) rather than sets tasks; a parallel list (要突出……) sets emphases, never a review."""
+    if enumeration.kind == "parallel":
+        return False
+    return any(m.paragraph == enumeration.paragraph and m.period == "result" for m in report.metrics)
+
+
 def enumeration_title(text: str, enumeration: Enumeration) -> str:
     """A name for a list: the clause that introduces it ("重点抓好以下九个方面工作"), else its marker ("要突出……")."""
     first = enumeration.items[0]

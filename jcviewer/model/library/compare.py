@@ -19,6 +19,7 @@ from jcviewer.model.export import format_value
 from jcviewer.model.figures import indicator_key, measure_key
 from jcviewer.model.library.guess import guess_place
 from jcviewer.model.library.indicators import Figure, met
+from jcviewer.model.navigation import reviews_results
 from jcviewer.model.parse.metrics import canonical_indicator
 from jcviewer.model.parse.units import unit_scale
 from jcviewer.model.report import FALL_MEASURES, Metric, Report
@@ -211,9 +212,11 @@ def _figure(metric: Metric) -> Figure:
 
 
 def _tasks(report: Report) -> tuple[Task, ...]:
+    """The items of the report's lists that set tasks or emphases (a list reviewing results is no task)."""
     return tuple(
         Task(enumeration.paragraph, item.marker, item.title)
         for enumeration in report.enumerations
+        if not reviews_results(report, enumeration)
         for item in enumeration.items
     )
 
