@@ -17,8 +17,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -103,7 +103,6 @@ class LibraryPane(QWidget):
         # Sized for a kind and a date, not to its contents: that would measure every row (500 reports: ~40 ms).
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance(DETAIL_SAMPLE))
-        self.tree.viewport().installEventFilter(self)  # the detail column shows only where titles keep room
         self.tree.setAccessibleName(self.tr("Library"))
         self.tree.setAccessibleDescription(self.tr("The reports in the library, by year and place"))
         self.unavailable = QLabel(self)
@@ -111,6 +110,11 @@ class LibraryPane(QWidget):
         self.unavailable.setTextFormat(Qt.TextFormat.PlainText)
         self.unavailable.setWordWrap(True)
         self.unavailable.hide()
+        self.empty = QLabel(self.tr("The library is empty. Add report files or a folder of them, or drop them here."))
+        self.empty.setObjectName("libraryEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
         self.open_action = self._action(self.tr("&Open"), self.open_current, "libraryOpenAction")
         self.add_files_action = self._action(self.tr("Add &Files…"), self.choose_files, "libraryAddFilesAction")
         self.add_folder_action = self._action(self.tr("Add F&older…"), self.choose_folder, "libraryAddFolderAction")
@@ -140,6 +144,7 @@ class LibraryPane(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.filter)
         layout.addWidget(self.unavailable)
+        layout.addWidget(self.empty)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.progress_label)
         layout.addLayout(progress_row)
@@ -153,13 +158,12 @@ class LibraryPane(QWidget):
         self.model.modelReset.connect(self._update_actions)
         self._open_catalogue()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """A narrow pane gives the titles all its width: the kind and date column (also in each tooltip) hides
         when it would leave the titles less than its own width again."""
-        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
-            detail = self.fontMetrics().horizontalAdvance(DETAIL_SAMPLE)
-            self.tree.setColumnHidden(1, self.tree.viewport().width() < 2.2 * detail)
-        return super().eventFilter(watched, event)
+        super().resizeEvent(event)
+        detail = self.fontMetrics().horizontalAdvance(DETAIL_SAMPLE)
+        self.tree.setColumnHidden(1, event.size().width() < 2.2 * detail)
 
     def _action(self, text: str, slot: object, name: str) -> QAction:
         action = QAction(text, self)
@@ -210,7 +214,9 @@ class LibraryPane(QWidget):
         if self.catalogue is None:
             return
         current = self.current_entry()
-        self.model.set_entries(self.catalogue.list())
+        entries = self.catalogue.list()
+        self.model.set_entries(entries)
+        self.empty.setVisible(not entries)  # how to begin, above the empty tree (a drop target too)
         self._expand()
         if current is not None:
             self.select(current.id)
@@ -368,7 +374,7 @@ class LibraryPane(QWidget):
             return False
         job = LibraryImport(self.folder, self.corrections, paths, self)
         job.progressed.connect(self._progressed)
-        job.finished.connect(lambda summary: self._imported(job, summary))
+        job.finished.connect(self._imported)  # a bound method: a lambda holding the job outlived it (a crash)
         self._import = job
         self._progressed(0, 0, "")
         self._show_progress(True)
@@ -398,8 +404,9 @@ class LibraryPane(QWidget):
         else:
             self.progress_label.setText(self.tr("Looking for reports…"))
 
-    def _imported(self, job: LibraryImport, summary: ImportSummary) -> None:
-        if job is not self._import:
+    def _imported(self, summary: ImportSummary) -> None:
+        job = self._import
+        if job is None or self.sender() is not job:
             return
         self._import = None
         job.deleteLater()

@@ -969,6 +969,10 @@ Newer: %2</source>
         <translation>文库中的报告，按年份和地点分组</translation>
     </message>
     <message>
+        <source>The library is empty. Add report files or a folder of them, or drop them here.</source>
+        <translation>文库还是空的。请添加报告文件或文件夹，也可以把它们拖到这里。</translation>
+    </message>
+    <message>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>

@@ -74,6 +74,14 @@ def test_the_pane_lists_the_library_and_enter_opens_the_selected_report_copy(
     assert len(opened) == 1
 
 
+def test_an_empty_library_says_how_to_begin_until_a_report_is_added(make_pane: PaneFactory, tmp_path: Path) -> None:
+    pane = make_pane()
+    assert pane.empty.isVisible() and pane.catalogue is not None
+    pane.catalogue.add(write_reports(tmp_path / "new", 1)[0])
+    pane.refresh()
+    assert not pane.empty.isVisible() and len(report_rows(pane)) == 1
+
+
 def test_typing_in_the_filter_narrows_the_tree(qtbot: QtBot, make_pane: PaneFactory) -> None:
     pane = make_pane(reports=10)
     pane.filter.insert("交城县")  # committed text, as an input method gives it
