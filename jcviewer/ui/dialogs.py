@@ -49,13 +49,13 @@ def open_error_text(error: ReportError) -> str:
     return reasons.get(error.reason, error.message)
 
 
-def _show_problem(
+def show_plain_message(
     parent: QWidget | None,
     name: str,
     icon: QMessageBox.Icon,
     title: str,
     text: str,
-    explanation: str,
+    explanation: str = "",
     details: str = "",
 ) -> None:
     """A message box with one OK button: what happened, why, and (folded away) the details.
@@ -76,7 +76,7 @@ def _show_problem(
 
 def show_open_error(parent: QWidget | None, error: ReportError) -> None:
     """Tell the user a report could not be opened; the current report stays open."""
-    _show_problem(
+    show_plain_message(
         parent,
         "openErrorDialog",
         QMessageBox.Icon.Warning,
@@ -146,7 +146,7 @@ def show_shortcuts(parent: QWidget | None, actions: list[QAction]) -> None:
 
 def show_save_error(parent: QWidget | None, path: str, error: OSError) -> None:
     """Tell the user a file could not be written."""
-    _show_problem(
+    show_plain_message(
         parent,
         "saveErrorDialog",
         QMessageBox.Icon.Warning,
@@ -158,7 +158,7 @@ def show_save_error(parent: QWidget | None, path: str, error: OSError) -> None:
 
 def show_unexpected_error(parent: QWidget | None, error: BaseException) -> None:
     """A bug, not bad input: say so plainly; the details went to the log."""
-    _show_problem(
+    show_plain_message(
         parent,
         "unexpectedErrorDialog",
         QMessageBox.Icon.Critical,
@@ -261,7 +261,7 @@ def ask_replace_sidecar(parent: QWidget | None, report: Path) -> bool:
 
 def show_no_corrections(parent: QWidget | None) -> None:
     """There is nothing to export: the report on show has no corrections."""
-    _show_problem(
+    show_plain_message(
         parent,
         "noCorrectionsDialog",
         QMessageBox.Icon.Information,
@@ -273,7 +273,7 @@ def show_no_corrections(parent: QWidget | None) -> None:
 
 def show_corrections_error(parent: QWidget | None, message: str) -> None:
     """A correction could not be stored; the report on show is unchanged."""
-    _show_problem(
+    show_plain_message(
         parent,
         "correctionsErrorDialog",
         QMessageBox.Icon.Warning,
@@ -350,7 +350,7 @@ def show_correction_notice(
 
 def show_forget_error(parent: QWidget | None, message: str) -> None:
     """The stale stored corrections could not be forgotten; the store is as it was."""
-    _show_problem(
+    show_plain_message(
         parent,
         "forgetErrorDialog",
         QMessageBox.Icon.Warning,

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from jcviewer.model.errors import ReportError
 from jcviewer.model.library import Catalogue, Entry, LibraryError
+from jcviewer.ui.dialogs import show_plain_message
 from jcviewer.ui.library_import import ImportSummary, LibraryImport
 from jcviewer.ui.library_model import LibraryModel
 from jcviewer.ui.search_panel import fill
@@ -52,22 +53,6 @@ DETAIL_SAMPLE = "经济工作会议 · 2024年12月31日"
 """What the second column (a report's kind and date) is sized for."""
 SUMMARY_REASONS = 5
 """Unreadable files named with their reason in the import summary itself; all of them are in its details."""
-
-
-def plain_message(
-    parent: QWidget, name: str, icon: QMessageBox.Icon, title: str, text: str, details: str = "", more: str = ""
-) -> None:
-    """A message box in plain text (it names files and quotes error messages): ``text``, then ``more``, and
-    ``details`` folded away."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName(name)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(more)
-    for label in box.findChildren(QLabel):  # the informative text has a label of its own, auto-detecting markup
-        label.setTextFormat(Qt.TextFormat.PlainText)
-    if details:
-        box.setDetailedText(details)
-    box.exec()
 
 
 class LibraryPane(QWidget):
@@ -181,17 +166,17 @@ class LibraryPane(QWidget):
             self.unavailable.show()
             self.tree.hide()
             self._update_actions()
-            plain_message(
+            show_plain_message(
                 self,
                 "libraryErrorDialog",
                 QMessageBox.Icon.Warning,
                 self.tr("Library unavailable"),
                 self.tr("The library cannot be opened. Your reports and their copies are untouched."),
-                str(error),
+                details=str(error),
             )
             return
         if self.catalogue.recovered is not None:  # set aside while opening: told once, here
-            plain_message(
+            show_plain_message(
                 self,
                 "libraryRecoveredDialog",
                 QMessageBox.Icon.Warning,
@@ -200,7 +185,7 @@ class LibraryPane(QWidget):
                     "The library's catalogue was damaged. It was kept as %1 and a new, empty catalogue was made: "
                     "add the reports again (their copies are reused)."
                 ).replace("%1", self.catalogue.recovered.set_aside.name),
-                str(self.catalogue.recovered),
+                details=str(self.catalogue.recovered),
             )
         self.refresh()
 
@@ -345,7 +330,9 @@ class LibraryPane(QWidget):
 
     def _explain_failure(self, text: str, error: Exception) -> None:
         log.warning("%s: %s", text, error)
-        plain_message(self, "libraryFailureDialog", QMessageBox.Icon.Warning, self.tr("Library"), text, str(error))
+        show_plain_message(
+            self, "libraryFailureDialog", QMessageBox.Icon.Warning, self.tr("Library"), text, details=str(error)
+        )
 
     # --- adding ---------------------------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -438,7 +425,7 @@ class LibraryPane(QWidget):
             reasons = [*reasons[:SUMMARY_REASONS], self.tr("… (all of them under Show Details)")]
         icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
         title = self.tr("Added to the library")
-        plain_message(self, "importSummaryDialog", icon, title, "\n".join(lines), details, "\n".join(reasons))
+        show_plain_message(self, "importSummaryDialog", icon, title, "\n".join(lines), "\n".join(reasons), details)
 
     # --- the whole library to one file and back -------------------------------------------------------------
     def transfer(self) -> LibraryTransfer:

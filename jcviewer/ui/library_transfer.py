@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jcviewer.model.library.transfer import Imported
 from jcviewer.ui.background import BackgroundTask
-from jcviewer.ui.library_pane import plain_message
+from jcviewer.ui.dialogs import show_plain_message
 from jcviewer.ui.search_panel import fill
 
 log = logging.getLogger(__name__)
@@ -218,4 +218,4 @@ class LibraryTransfer(QObject):
         self.finished.emit()
 
     def _message(self, name: str, icon: QMessageBox.Icon, title: str, text: str, details: str, more: str) -> None:
-        plain_message(self._parent, name, icon, title, text, details, more)
+        show_plain_message(self._parent, name, icon, title, text, more, details)

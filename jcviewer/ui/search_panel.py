@@ -223,6 +223,18 @@ def search_library(folder: Path, text: str) -> tuple[list[ReportHits], int]:
     return _LIBRARY_SEARCHER.search(folder, text)
 
 
+def _results_view(name: str, model: QAbstractListModel) -> QListView:
+    """A hidden list of search results, each drawn as rich text by ``SnippetDelegate``."""
+    view = QListView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setItemDelegate(SnippetDelegate(view))
+    view.setWordWrap(True)
+    view.setUniformItemSizes(False)
+    view.hide()
+    return view
+
+
 class SnippetDelegate(QStyledItemDelegate):
     """Draws a result as rich text: the location small, the snippet with its hits in bold."""
 
@@ -342,21 +354,9 @@ class SearchPanel(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query as typed
         self.status.setWordWrap(True)
         self.model = SearchResultsModel(self)
-        self.results = QListView()
-        self.results.setObjectName("searchResults")
-        self.results.setModel(self.model)
-        self.results.setItemDelegate(SnippetDelegate(self.results))
-        self.results.setWordWrap(True)
-        self.results.setUniformItemSizes(False)
-        self.results.hide()
+        self.results = _results_view("searchResults", self.model)
         self.library_model = LibraryResultsModel(self)
-        self.library_results = QListView()
-        self.library_results.setObjectName("libraryResults")
-        self.library_results.setModel(self.library_model)
-        self.library_results.setItemDelegate(SnippetDelegate(self.library_results))
-        self.library_results.setWordWrap(True)
-        self.library_results.setUniformItemSizes(False)
-        self.library_results.hide()
+        self.library_results = _results_view("libraryResults", self.library_model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.edit)
