@@ -121,7 +121,7 @@ def run_indicator(args: argparse.Namespace, catalogue: Catalogue) -> bool:
         try:
             write_table(rows, args.csv)
         except OSError as error:
-            print_error(f"{args.csv}: the table cannot be written: {error}")
+            print_error(f"{args.csv}: the table cannot be written: {error.strerror or error}")
             return False
     if args.json:
         sys.stdout.write(json.dumps(timeline_json(args.name.strip(), indicator, rows), ensure_ascii=False, indent=2))

@@ -129,6 +129,16 @@ def test_an_unwritable_csv_is_one_line(
     assert captured.out == "" and captured.err.count("\n") == 1 and "cannot be written" in captured.err
 
 
+def test_a_csv_that_cannot_replace_its_target_names_the_file_asked_for_not_a_temporary_one(
+    catalogue: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "t.csv"
+    target.mkdir()  # a folder where the file should go: the temporary file cannot replace it
+    assert not run_indicator(parse("indicator", "GDP", "--csv", str(target)), catalogue)
+    error = capsys.readouterr().err
+    assert str(target) in error and ".jcviewer-" not in error and not list(tmp_path.glob(".jcviewer-*"))
+
+
 def test_an_empty_library_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Catalogue(tmp_path / "empty") as library:
         assert not run_indicator(parse("indicator", "GDP"), library)
