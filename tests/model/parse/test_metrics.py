@@ -478,6 +478,12 @@ def test_list_items_take_their_time_from_their_heading() -> None:
     ]
 
 
+@pytest.mark.parametrize("word", ["预计", "初步预计", "估计", "预估", "有望"])
+def test_every_estimate_word_before_the_verb_marks_the_figure_and_is_no_part_of_the_indicator(word: str) -> None:
+    (metric,) = _metrics(f"2023年，全县地区生产总值{word}增长6%。")
+    assert (metric.indicator, metric.estimate) == ("地区生产总值", True)
+
+
 def test_a_modal_of_expectation_between_indicator_and_verb_is_no_part_of_the_indicator() -> None:
     metrics = _metrics("2023年全县地区生产总值预计可实现全年目标，2024年计划增长6%左右。全年财政收入有望增长3%。")
     assert [m.indicator for m in metrics] == ["地区生产总值", "财政收入"]
