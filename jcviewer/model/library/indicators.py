@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -94,8 +94,8 @@ def _name(entry: Entry, metric: Metric) -> str:
     """The indicator ``metric`` measures, without the report's own area or its place ("全县…", "某某县…")."""
     key = indicator_key(metric)
     place = entry.place or ""
-    if place and key.startswith(place) and len(key) > len(place):
-        key = key[len(place) :]
+    if place and key.startswith(place):
+        key = key[len(place) :]  # the place alone ("某某县排全市第5名") names no indicator: ""
     return key
 
 
@@ -139,21 +139,27 @@ def _figure(entry: Entry, metric: Metric) -> Figure:
     )
 
 
-def _found(pairs: Iterable[tuple[Entry, Metric]], name: str) -> list[_Found]:
-    """The targets and results of the indicator ``name`` (a canonical wording), with their place and year."""
-    found = []
+def _timed(pairs: Iterable[tuple[Entry, Metric]]) -> Iterator[tuple[str, Entry, Metric, int, int]]:
+    """Every target and result that can stand in a timeline — its year known, a result for a whole year — with
+    its indicator's name, its year and its place in the catalogue's order."""
     for order, (entry, metric) in enumerate(pairs):
-        if metric.period is None or _name(entry, metric) != name:
+        if metric.period is None:
             continue
         if metric.period == "result" and _part_of_year(metric.text, metric.expression):
             continue
         year = _year(entry, metric)
-        if year is None:
-            continue
-        found.append(
-            _Found(_figure(entry, metric), metric.period, entry.place, year, _kind(metric), entry.year or 0, order)
-        )
-    return found
+        name = _name(entry, metric)
+        if year is not None and name:
+            yield name, entry, metric, year, order
+
+
+def _found(pairs: Iterable[tuple[Entry, Metric]], name: str) -> list[_Found]:
+    """The targets and results of the indicator ``name`` (a canonical wording), with their place and year."""
+    return [
+        _Found(_figure(entry, metric), metric.period, entry.place, year, _kind(metric), entry.year or 0, order)
+        for found_name, entry, metric, year, order in _timed(pairs)
+        if found_name == name and metric.period is not None
+    ]
 
 
 def _part_of_year(sentence: str, expression: str) -> bool:
@@ -168,10 +174,9 @@ def indicator_names(pairs: Iterable[tuple[Entry, Metric]]) -> list[str]:
     """Every indicator with a target or a result in figures (a qualitative target alone is none), those printed
     in most reports first (then by name)."""
     reports: dict[str, set[int]] = {}
-    for entry, metric in pairs:
-        if metric.period is not None and metric.value is not None:
-            reports.setdefault(_name(entry, metric), set()).add(entry.id)
-    reports.pop("", None)
+    for name, entry, metric, _, _ in _timed(pairs):
+        if metric.value is not None:
+            reports.setdefault(name, set()).add(entry.id)
     return sorted(reports, key=lambda name: (-len(reports[name]), name))
 
 

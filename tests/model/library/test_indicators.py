@@ -289,3 +289,19 @@ def test_a_year_the_user_set_places_the_reports_figures() -> None:
         (2023, False, True),
         (2024, True, False),
     ]
+
+
+def test_every_indicator_offered_has_a_timeline(tmp_path: Path) -> None:
+    from jcviewer.resources import bundled_report
+
+    with Catalogue(tmp_path / "lib") as catalogue:
+        catalogue.add(bundled_report())  # it ranks its own county ("1至10月某某县排全市第5名"): no indicator
+        for year in county_years(count=3):
+            path = tmp_path / f"{year.year}.txt"
+            path.write_text(year.text, encoding="utf-8")
+            catalogue.add(path)
+        pairs = catalogue.metrics()
+    places = {entry.place for entry, _ in pairs}
+    names = indicator_names(pairs)
+    assert names and not places & set(names)
+    assert all(indicator_timeline(pairs, name) for name in names)
