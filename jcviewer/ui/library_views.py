@@ -51,11 +51,16 @@ class _LibraryWindow(QWidget):
         self.layout_.addWidget(self.status)
         self.view: QWidget | None = None
         self._task: BackgroundTask | None = None
+        self._asked = 0  # how many times work was asked for: only the latest answer is shown
 
     def _run(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        """Run ``work`` in a worker and hand its result to ``done`` — unless other work was asked for since (a
+        slow first comparison must not replace the one asked for after it)."""
+        self._asked += 1
+        asked = self._asked  # a number, not the task: a slot holding its own task outlives it
         self._task = BackgroundTask(work, self)
-        self._task.done.connect(done)
-        self._task.failed.connect(self._failed)
+        self._task.done.connect(lambda result: done(result) if asked == self._asked else None)
+        self._task.failed.connect(lambda message: self._failed(message) if asked == self._asked else None)
         self._task.start()
 
     def _failed(self, message: str) -> None:
@@ -110,7 +115,6 @@ class CompareWindow(_LibraryWindow):
         self.setObjectName("compareWindow")
         self._folder, self._corrections, self._cache = folder, corrections, cache
         self._open_paragraph = open_paragraph
-        self._sides: tuple[Entry, Entry] | None = None
         self.first = self._picker("compareFirst", entries)
         self.second = self._picker("compareSecond", entries)
         newer, older = _default_pair(entries, shown)
@@ -157,7 +161,6 @@ class CompareWindow(_LibraryWindow):
         assert isinstance(result, tuple)
         comparison, older, newer = result
         assert isinstance(comparison, Comparison) and isinstance(older, Entry) and isinstance(newer, Entry)
-        self._sides = (older, newer)
         view = CompareView(comparison, older.title, newer.title, self)
         view.paragraph_activated.connect(
             lambda side, paragraph: self._open_paragraph((newer if side == NEWER else older).id, paragraph)
@@ -170,5 +173,7 @@ def _default_pair(entries: Sequence[Entry], shown: Entry | None) -> tuple[Entry 
     newer = shown or max(entries, key=lambda e: (e.year or 0, e.id), default=None)
     if newer is None:
         return None, None
-    earlier = [e for e in entries if e.place == newer.place and e.year and newer.year and e.year < newer.year]
+    earlier = [
+        e for e in entries if newer.place and e.place == newer.place and e.year and newer.year and e.year < newer.year
+    ]  # two reports of no known place are not taken for one place
     return newer, max(earlier, key=lambda e: (e.year or 0, e.id), default=None)

@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 # Dialogs, JSON export and the corrections UI are imported on first use (the corrections UI right after the first
 # paint), the library pane and its catalogue on first show of its tab: the window paints before they load.
 
-OUTLINE_TAB, LIBRARY_TAB = 0, 1
+LIBRARY_TAB = 1  # the outline is tab 0
 
 
 class MainWindow(QMainWindow):

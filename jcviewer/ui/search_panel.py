@@ -202,7 +202,6 @@ class _LibrarySearcher:
             text,
             RESULT_LIMIT,
             synonyms=default_synonyms(),
-            cache=user_cache_folder("reports"),
             problem=lambda entry, error: skipped.append(entry.id),
         )
         return found, len(skipped)

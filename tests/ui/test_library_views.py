@@ -3,6 +3,7 @@ catalogue off the UI thread, a figure or a task opening its report at the paragr
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from window_probe import highlighted, translated
 
 from jcviewer.model.library import Catalogue
 from jcviewer.paths import user_data_folder
+from jcviewer.ui import library_views
 from jcviewer.ui.detail_html import Style
 from jcviewer.ui.library_views import CompareWindow, IndicatorsWindow
 from jcviewer.ui.main_window import MainWindow
@@ -83,4 +85,40 @@ def test_compare_picks_the_report_on_show_and_the_year_before_and_shows_both(
     shown.second.setCurrentIndex(shown.first.currentIndex())
     shown.compare()
     assert shown.status.text() == translated("CompareWindow", "Pick two different reports of the library to compare.")
+    shown.close()
+
+
+def test_only_the_comparison_asked_for_last_is_shown(
+    qtbot: QtBot, years_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = years_window
+    window.show_compare()
+    shown = _opened(qtbot, "compareWindow")
+    assert isinstance(shown, CompareWindow)
+    compared = library_views._compared
+    release = threading.Event()
+    slow_years: list[int] = []
+
+    def slow_first(*args: object) -> tuple[object, ...]:
+        result = compared(*args)  # type: ignore[arg-type]
+        if not slow_years:  # the first comparison asked for answers only after the second
+            slow_years.append(1)
+            release.wait(10)
+        return result
+
+    monkeypatch.setattr(library_views, "_compared", slow_first)
+    initial = shown.view
+    first_pick = shown.first.currentIndex()
+    shown.compare()  # the pair on show, slow
+    shown.first.setCurrentIndex((first_pick + 1) % shown.first.count())
+    if shown.first.currentIndex() == shown.second.currentIndex():
+        shown.first.setCurrentIndex((first_pick + 2) % shown.first.count())
+    shown.compare()  # another pair, answered at once
+    try:
+        qtbot.waitUntil(lambda: shown.view is not initial and shown.status.isHidden(), timeout=30000)
+    finally:
+        release.set()
+    latest = shown.view
+    qtbot.wait(500)  # the slow answer arrives now: it must not replace the view asked for last
+    assert shown.view is latest
     shown.close()

@@ -53,14 +53,13 @@ def library_search(
     limit: int | None = 20,
     *,
     synonyms: Synonyms | None = None,
-    cache: Path | None = None,
     problem: Problem | None = None,
 ) -> list[ReportHits]:
     """Every report of ``catalogue`` with a hit for ``query``, by hit count (most first), then year (latest
     first, unknown last), then id. ``limit`` caps the hits listed in all (None: every hit); each report keeps
     its ``total``. Searched in the catalogue's index, brought up to date first; stale reports are parsed again
     first (``Catalogue.refresh``), and one that cannot be is passed to ``problem`` (left out if it was never
-    parsed). ``cache`` is not used (``plain_search``'s)."""
+    parsed)."""
     parsed = parse_query(query, synonyms)
     if not parsed:
         return []
