@@ -93,6 +93,11 @@ class LibraryTransfer(QObject):
         self._parent = parent
         self._task: BackgroundTask | None = None
 
+    @property
+    def busy(self) -> bool:
+        """True while an export or import runs."""
+        return self._task is not None
+
     def choose_export(self) -> None:
         """Export Library…: a file to write, then the export."""
         name, _ = QFileDialog.getSaveFileName(
