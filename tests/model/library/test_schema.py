@@ -127,3 +127,13 @@ def test_two_catalogues_opening_one_version_2_catalogue_at_once_migrate_it_once(
     assert errors == []
     with Catalogue(tmp_path / "lib") as library:
         assert schema_version(library._db) == SCHEMA_VERSION and [e.title for e in library.list()] == ["旧标题"]
+
+
+@pytest.mark.parametrize("version", ["abc", "2.5"])
+def test_a_schema_version_that_is_not_a_number_is_a_library_error_not_a_crash(tmp_path: Path, version: str) -> None:
+    Catalogue(tmp_path).close()
+    with sqlite3.connect(tmp_path / DATABASE) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
+    db.close()
+    with pytest.raises(schema.LibraryError, match="not a version number"):
+        Catalogue(tmp_path)
