@@ -16,6 +16,7 @@ import sqlite3
 import sys
 import threading
 import time
+import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -113,6 +114,11 @@ def _corrupt(error: sqlite3.DatabaseError) -> bool:
     """Whether the error says the file is not a (sound) database, rather than busy, locked or unwritable."""
     damaged = getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
     return damaged or isinstance(error, _FailedIntegrityCheck)
+
+
+def _has_control(text: str) -> bool:
+    """Whether ``text`` holds a line break or another control character."""
+    return any(unicodedata.category(char) == "Cc" for char in text)
 
 
 class Catalogue:
@@ -483,6 +489,9 @@ class Catalogue:
             raise ValueError(f"not an editable field: {', '.join(sorted(unknown))} (editable: {', '.join(EDITABLE)})")
         if "title" in fields and not str(fields["title"] or "").strip():
             raise ValueError("a title cannot be blank")
+        broken = [name for name, value in fields.items() if isinstance(value, str) and _has_control(value)]
+        if broken:  # a line break would split the listing's line, a control character garble it
+            raise ValueError(f"{', '.join(broken)}: line breaks and control characters are not allowed")
         self.get(report_id)
         if fields:
             values = [None if value == "" else value for value in fields.values()]

@@ -327,3 +327,13 @@ def test_a_changed_synonyms_file_makes_the_reports_stale(
         parser_fingerprint.cache_clear()  # as the next start of jcviewer computes it
         assert [entry.id for entry in library.stale()] == [report_id]
         assert library.refresh() == 1 and library.stale() == []
+
+
+@pytest.mark.parametrize("field", ["title", "place", "kind", "date"])
+def test_an_edit_with_a_line_break_or_control_character_is_refused(tmp_path: Path, field: str) -> None:
+    with Catalogue(tmp_path) as library:
+        report_id, _ = library.add(bundled_report())
+        before = library.get(report_id)
+        with pytest.raises(ValueError, match="control characters"):
+            library.edit(report_id, **{field: "某某\n县"})
+        assert library.get(report_id) == before
