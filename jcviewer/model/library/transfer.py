@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -253,8 +254,12 @@ def _check_report(report: object, where: str) -> None:
         if field == "year":
             if value is not None and (type(value) is not int or not 1900 <= value <= 2100):
                 raise TransferError(f"{where}: the year must be a year such as 2024, or null")
-        elif value is not None and (not isinstance(value, str) or len(value) > MAX_FIELD or "\0" in value):
-            raise TransferError(f"{where}: “{field}” must be text of at most {MAX_FIELD} characters, or null")
+        elif value is not None and (
+            not isinstance(value, str) or len(value) > MAX_FIELD or any(unicodedata.category(c) == "Cc" for c in value)
+        ):
+            raise TransferError(
+                f"{where}: “{field}” must be text of at most {MAX_FIELD} characters without control characters, or null"
+            )
     if not str(fields.get("title", "x") or "").strip():
         raise TransferError(f"{where}: a title cannot be blank")
 
@@ -277,6 +282,8 @@ def _report(archive: zipfile.ZipFile, report: dict[str, Any], names: set[str]) -
         raise TransferError(error.message) from error
     corrections = None
     corrections_name = f"corrections/{key}.toml"
+    if report.get("corrections", False) and corrections_name not in names:
+        raise TransferError(f"{corrections_name} is missing (the manifest lists corrections for this report)")
     if corrections_name in names:
         try:
             corrections = _member(archive, corrections_name, MAX_SIDECAR_BYTES).decode("utf-8")

@@ -170,6 +170,13 @@ HOSTILE: dict[str, Callable[[dict[str, bytes | str], Path], object]] = {
     "bad corrections": lambda m, f: _zip(
         f, {**m, next(k for k in m if k.startswith("corrections/")): "[[figure]]\nvalue = 'x'\n"}
     ),
+    "listed corrections missing": lambda m, f: _zip(
+        f, {k: v for k, v in m.items() if not k.startswith("corrections/")}
+    ),
+    "a place with a line break": lambda m, f: _zip(
+        f,
+        _with_manifest(m, lambda d: d["reports"][0].update(user_set={"place": "某\n县"})),  # type: ignore[index]
+    ),
 }
 
 
