@@ -100,12 +100,12 @@ PARALLEL_FROM = 8
 
 def _add(catalogue: Catalogue, paths: list[Path]) -> bool:
     """Add each file, and each .txt under each folder, going on past files that cannot be read."""
-    files: list[Path] = []
+    from jcviewer.model.library.catalogue import report_files
+
     for path in paths:
-        found = sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path]
-        if path.is_dir() and not found:
+        if path.is_dir() and not report_files([path]):
             print(f"jcviewer: warning: {path}: no .txt files in this folder", file=sys.stderr)
-        files += found
+    files = report_files(paths)
     workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     ok = True
     for _, result in catalogue.add_files(files, workers=workers):

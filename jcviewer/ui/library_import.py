@@ -57,23 +57,13 @@ class ImportProgress:
             return self._done, self._total, self._current
 
 
-def report_files(paths: Sequence[Path]) -> list[Path]:
-    """The files to add: a file as given, a folder's ``*.txt`` files (recursively, sorted)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*.txt") if p.is_file())
-        else:
-            files.append(path)
-    return files
-
-
 def run_import(
     folder: Path, corrections: Path | None, paths: Sequence[Path], progress: ImportProgress
 ) -> ImportSummary:
     """Add ``paths`` (files and folders) to the catalogue in ``folder``; runs in the worker thread."""
     from jcviewer.model.errors import ReportError
     from jcviewer.model.library import Catalogue, LibraryError
+    from jcviewer.model.library.catalogue import report_files
 
     summary = ImportSummary()
     try:

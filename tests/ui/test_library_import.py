@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from jcviewer.model.errors import ReportError
 from jcviewer.model.library import SCHEMA_VERSION, Catalogue, LibraryError
 from jcviewer.model.library import catalogue as catalogue_module
-from jcviewer.ui.library_import import ImportProgress, ImportSummary, LibraryImport, report_files, run_import
+from jcviewer.model.library.catalogue import report_files
+from jcviewer.ui.library_import import ImportProgress, ImportSummary, LibraryImport, run_import
 
 
 def test_a_folder_gives_its_txt_files_recursively_sorted_and_a_file_is_taken_as_given(tmp_path: Path) -> None:

@@ -116,6 +116,17 @@ def _corrupt(error: sqlite3.DatabaseError) -> bool:
     return damaged or isinstance(error, _FailedIntegrityCheck)
 
 
+def report_files(paths: Sequence[Path]) -> builtins.list[Path]:
+    """The files to add for ``paths``: a file as given, a folder's ``*.txt`` files (recursively, sorted)."""
+    files: builtins.list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            files.append(path)
+    return files
+
+
 def _has_control(text: str) -> bool:
     """Whether ``text`` holds a line break or another control character."""
     return any(unicodedata.category(char) == "Cc" for char in text)
@@ -458,13 +469,6 @@ class Catalogue:
         from jcviewer.model.report_cache import load_report_cached
 
         return replace(load_report_cached(copy, cache, self.corrections), source=entry.source)
-
-    def add_folder(self, folder: Path) -> Iterator[tuple[Path, int, bool]]:
-        """Add every ``*.txt`` under ``folder`` (sorted), yielding each file, its id and whether it is new.
-        A file that cannot be read raises ReportError when reached; the ones before it stay added."""
-        for path in sorted(folder.rglob("*.txt")):
-            if path.is_file():
-                yield (path, *self.add(path))
 
     def remove(self, report_id: int) -> Entry:
         """Remove the report and its text copy; the removed entry. KeyError if there is none."""

@@ -15,7 +15,7 @@ from jcviewer.model import report_cache
 from jcviewer.model.correction_store import report_key
 from jcviewer.model.errors import ReportError
 from jcviewer.model.library import SCHEMA_VERSION, Catalogue, LibraryError
-from jcviewer.model.library.catalogue import DATABASE
+from jcviewer.model.library.catalogue import DATABASE, report_files
 from jcviewer.model.library.schema import MIGRATIONS, migrate, schema_version
 from jcviewer.model.report_cache import parser_fingerprint
 from jcviewer.resources import SYNONYMS, bundled_report, resource_path
@@ -81,10 +81,10 @@ def test_genre_reports_of_several_years_are_separate_entries_sorted_by_year(tmp_
         text = wenshui_page(seed, gdp=gdp).text().replace("今年", f"{year}年")
         _write(folder / f"wenshui-{year}.txt", text)
     with Catalogue(tmp_path / "lib") as library:
-        added = list(library.add_folder(folder))
-        again = list(library.add_folder(folder))
+        added = library.add_files(report_files([folder]))
+        again = library.add_files(report_files([folder]))
         entries = library.list()
-    assert [new for _, _, new in added] == [True] * 3 and [new for _, _, new in again] == [False] * 3
+    assert [r[1] for _, r in added] == [True] * 3 and [r[1] for _, r in again] == [False] * 3
     assert len(entries) == 3 and {e.place for e in entries} == {"文水县"}
     assert {e.kind for e in entries} == {"economic_work_conference"}
     years = [e.year for e in entries]

@@ -13,6 +13,7 @@ import pytest
 from genre import CountyYear, county_years
 
 from jcviewer.model.library import Catalogue, Entry
+from jcviewer.model.library.catalogue import report_files
 from jcviewer.model.library.guess import guess_place
 from jcviewer.model.library.indicators import Figure, YearRow, indicator_names, indicator_timeline, met
 from jcviewer.model.parse import parse_text
@@ -110,7 +111,7 @@ def test_a_report_without_a_place_is_its_own_place_until_the_user_sets_one(tmp_p
     for county_year in county_years("全省", first=2022, count=2, seed=5):
         (folder / f"{county_year.year}.txt").write_text(county_year.text, encoding="utf-8")
     with Catalogue(tmp_path / "library") as catalogue:
-        ids = [report_id for _, report_id, _ in catalogue.add_folder(folder)]
+        ids = [result[0] for _, result in catalogue.add_files(report_files([folder]))]
         rows = indicator_timeline(catalogue.metrics(), "地区生产总值")
         assert [(row.place, row.own_report, row.year) for row in rows] == [
             (None, ids[0], 2021),
