@@ -127,6 +127,11 @@ def report_files(paths: Sequence[Path]) -> builtins.list[Path]:
     return files
 
 
+def _stamp_of(status: os.stat_result) -> str:
+    """A corrections file's stamp: its size and modification time (a change to either is a change)."""
+    return f"{status.st_size}:{status.st_mtime_ns}"
+
+
 def _has_control(text: str) -> bool:
     """Whether ``text`` holds a line break or another control character."""
     return any(unicodedata.category(char) == "Cc" for char in text)
@@ -267,7 +272,7 @@ class Catalogue:
         """Copy the text and insert (or refresh) the report with its rows, in one transaction."""
         text_path = f"{TEXTS}/{key}.txt"
         copy = self.folder / text_path
-        stamp = self._stamps().get(key, NO_CORRECTIONS)
+        stamp = self._stamp(key)
         created = self._store_text(copy, data)
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -351,13 +356,19 @@ class Catalogue:
             return {}
         try:
             files = [entry for entry in os.scandir(self.corrections) if entry.name.endswith(CORRECTIONS_SUFFIX)]
-            return {
-                entry.name.removesuffix(CORRECTIONS_SUFFIX): f"{status.st_size}:{status.st_mtime_ns}"
-                for entry in files
-                for status in (entry.stat(),)
-            }
+            return {entry.name.removesuffix(CORRECTIONS_SUFFIX): _stamp_of(entry.stat()) for entry in files}
         except OSError:
             return {}
+
+    def _stamp(self, key: str) -> str:
+        """The stamp of one report's corrections (``_stamps``), NO_CORRECTIONS when it has none: one file looked
+        at, not the whole store, for each report added."""
+        if self.corrections is None:
+            return NO_CORRECTIONS
+        try:
+            return _stamp_of((self.corrections / f"{key}{CORRECTIONS_SUFFIX}").stat())
+        except OSError:
+            return NO_CORRECTIONS
 
     def stale(self) -> builtins.list[Entry]:
         """The reports whose rows were parsed by another parser, or with corrections since changed (or that
@@ -387,7 +398,7 @@ class Catalogue:
         False stops after that report. A report whose copy cannot be read is left as it is and passed to
         ``problem``."""
         stale = self.stale()
-        stamps = self._stamps()
+        stamps = self._stamps() if stale else {}
         done = 0
         for number, entry in enumerate(stale, start=1):
             copy = self.text_file(entry)
