@@ -108,13 +108,18 @@ class SearchResultsModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        hit = self.hits[index.row()]
-        where = " › ".join(hit.path)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{where}\n{hit.snippet}"
-        if role == HTML_ROLE:
-            return f"<small>{escape(where)}</small><br>{marked_html(hit.snippet, hit.snippet_spans)}"
-        return None
+        return _hit_data(self.hits[index.row()], role)
+
+
+def _hit_data(hit: SearchHit, role: int) -> str | None:
+    """A hit as a results list shows it: where it is and its snippet, as plain text or (``HTML_ROLE``) with the
+    place small and the hits bold."""
+    where = " › ".join(hit.path)
+    if role == Qt.ItemDataRole.DisplayRole:
+        return f"{where}\n{hit.snippet}"
+    if role == HTML_ROLE:
+        return f"<small>{escape(where)}</small><br>{marked_html(hit.snippet, hit.snippet_spans)}"
+    return None
 
 
 LibraryRow = tuple["ReportHits", "SearchHit | None"]
@@ -159,12 +164,7 @@ class LibraryResultsModel(QAbstractListModel):
             if role == HTML_ROLE:
                 return f"<b>{escape(self._heading(report))}</b>"
             return None
-        where = " › ".join(hit.path)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{where}\n{hit.snippet}"
-        if role == HTML_ROLE:
-            return f"<small>{escape(where)}</small><br>{marked_html(hit.snippet, hit.snippet_spans)}"
-        return None
+        return _hit_data(hit, role)
 
 
 class _LibrarySearcher:
