@@ -1,0 +1,51 @@
+"""Characters a PDF's text layer gives for Chinese text that are not the ideographs the page shows.
+
+CJK fonts draw a radical (Kangxi Radicals U+2F00–U+2FDF, CJK Radicals Supplement U+2E80–U+2EFF) or a
+compatibility ideograph (U+F900–U+FAFF) and a unified ideograph with one glyph, and a PDF writer reversing the
+font's cmap for the ToUnicode map may keep the radical: the text layer then reads ⾥ for 里 and ⺠ for 民. NFKC
+maps the Kangxi block and the compatibility ideographs but hardly any of the supplement, so the mapping is a table
+(``resources/unicode/radicals.tsv``, made from a CJK font's cmap by ``packaging/unicode/build_radical_table.py``);
+NFKC covers what the table lacks.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from jcviewer.resources import resource_path
+
+RADICAL_TABLE = "unicode/radicals.tsv"
+MISREAD = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF))
+"""Code point ranges (inclusive) a text layer should not give for Chinese text."""
+
+
+@cache
+def radical_table() -> dict[str, str]:
+    """Each radical or compatibility ideograph → the ideograph drawn with its glyph, from the shipped table
+    (lines ``U+2F25<TAB>女``; ``#`` starts a comment)."""
+    table: dict[str, str] = {}
+    for line in resource_path(RADICAL_TABLE).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, ideograph = line.split("\t")[:2]
+        table[chr(int(code.removeprefix("U+"), 16))] = ideograph
+    return table
+
+
+@cache
+def _translation() -> dict[int, str]:
+    """The table, completed by NFKC for the code points it lacks (NFKC results that are one ideograph only)."""
+    table = {ord(char): ideograph for char, ideograph in radical_table().items()}
+    for low, high in MISREAD:
+        for code in range(low, high + 1):
+            if code not in table:
+                folded = unicodedata.normalize("NFKC", chr(code))
+                if len(folded) == 1 and folded != chr(code):
+                    table[code] = folded
+    return table
+
+
+def normalise(text: str) -> str:
+    """``text`` with every radical and compatibility ideograph read as the ideograph the page shows."""
+    return text.translate(_translation())
