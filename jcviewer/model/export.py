@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from jcviewer.model.report import FALL_MEASURES, Metric, Qualifier, Report, Section
+from jcviewer.model.report import FALL_MEASURES, Box, Metric, Qualifier, Report, Section
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 QUALIFIER_SIGNS: dict[Qualifier, str] = {
     "about": "≈",
@@ -18,13 +18,20 @@ QUALIFIER_SIGNS: dict[Qualifier, str] = {
 }
 
 
+def _boxes(boxes: tuple[Box, ...]) -> list[dict[str, Any]]:
+    return [{"page": b.page, "rect": [b.x0, b.y0, b.x1, b.y1], "start": b.start} for b in boxes]
+
+
 def _section(section: Section) -> dict[str, Any]:
     return {
         "id": section.id,
         "title": section.title,
         "subtitle": section.subtitle,
         "kind": section.kind,
-        "paragraphs": [{"id": p.id, "text": p.text, "lines": list(p.lines)} for p in section.paragraphs],
+        "boxes": _boxes(section.boxes),
+        "paragraphs": [
+            {"id": p.id, "text": p.text, "lines": list(p.lines), "boxes": _boxes(p.boxes)} for p in section.paragraphs
+        ],
         "children": [_section(child) for child in section.children],
     }
 
@@ -56,6 +63,7 @@ def to_json(report: Report) -> dict[str, Any]:
         "title": report.title,
         "source": report.source,
         "year": report.year,
+        "pages": [list(size) for size in report.pages],
         "sections": [_section(section) for section in report.sections],
         "banners": [{"id": b.paragraph.id, "text": b.paragraph.text, "position": b.position} for b in report.banners],
         "captions": [

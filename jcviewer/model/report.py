@@ -18,7 +18,8 @@ Span = tuple[int, int]
 # The model's vocabularies: checked by mypy wherever a kind is set or a dict is keyed by one, and by the strict
 # cache loader (report_data) on every value read back. Plain strings at run time, so the JSON stays as it is.
 ParagraphKind = Literal["body", "lead", "caption", "banner"]
-SectionKind = Literal["lead", "section", "captions", "caption", "banners", "banner"]
+SectionKind = Literal["lead", "section", "article", "captions", "caption", "banners", "banner"]
+"""``article``: one article of a page printing several (a PDF page), its sections under it."""
 BannerPosition = Literal["top", "bottom"]
 Qualifier = Literal["exact", "about", "at_least", "at_most", "range", "qualitative"]
 """How a value is bounded: as printed, 左右, 以上, 以内/以下, a range, or no number at all (完成市定要求)."""
@@ -29,6 +30,18 @@ EnumerationKind = Literal["ordinal", "parallel"]
 
 
 @dataclass(frozen=True)
+class Box:
+    """Where one printed line of a PDF stands on its page: points from the page's top left, y down."""
+
+    page: int  # 0-based
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    start: int  # where the line's text starts in its paragraph's (or heading's) text
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """A run of text as printed, with layout spaces and line breaks repaired."""
 
@@ -36,6 +49,15 @@ class Paragraph:
     text: str
     kind: ParagraphKind
     lines: tuple[int, int]  # first and last source line, 1-based
+    boxes: tuple[Box, ...] = ()  # one per printed line when read from a PDF; none for text
+
+
+def boxes_of_span(boxes: tuple[Box, ...], span: Span) -> tuple[Box, ...]:
+    """The boxes of the lines a span of their text touches (all of them when the span is empty)."""
+    if span[0] >= span[1]:
+        return boxes
+    starts = [box.start for box in boxes[1:]] + [span[1] + 1]
+    return tuple(box for box, end in zip(boxes, starts, strict=True) if box.start < span[1] and end > span[0])
 
 
 @dataclass(frozen=True)
@@ -48,6 +70,7 @@ class Section:
     subtitle: str = ""
     paragraphs: tuple[Paragraph, ...] = ()
     children: tuple[Section, ...] = ()
+    boxes: tuple[Box, ...] = ()  # its heading's printed lines, when read from a PDF
 
     def walk(self) -> Iterator[Section]:
         """This section and all its descendants, depth first."""
@@ -188,6 +211,7 @@ class Report:
     terms: tuple[str, ...] = ()
     year: int | None = None
     warnings: tuple[ParseWarning, ...] = field(default=(), compare=False)
+    pages: tuple[tuple[float, float], ...] = ()  # each page's width and height in points, when read from a PDF
 
     def walk(self) -> Iterator[Section]:
         """Every section node in reading order, depth first."""

@@ -16,7 +16,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from jcviewer.model.report import Report
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the model's dataclasses change shape."""
 
 
