@@ -18,6 +18,9 @@ MAX_REPORT_BYTES = 2 * 1024 * 1024
 """The largest report accepted. A newspaper page is ~10 KB and a whole 40-page issue ~500 KB; 2 MB leaves four
 times that. Larger texts are not reports of this genre, and parsing them would take seconds (docs/cli.md)."""
 
+MAX_PDF_BYTES = 200 * 1024 * 1024
+"""The largest PDF accepted: an e-paper page with its photos runs 1–30 MB, a 40-page work report a few MB."""
+
 MAX_SIDECAR_BYTES = 64 * 1024
 """The largest outline sidecar accepted: it holds a few anchor phrases."""
 
@@ -62,5 +65,13 @@ def read_checked(path: Path, limit: int, what: str = "report") -> bytes:
 
 
 def read_report_bytes(path: Path) -> bytes:
-    """A report file's bytes (see ``read_checked``)."""
+    """A report file's bytes (see ``read_checked``): a ``.pdf`` up to ``MAX_PDF_BYTES``, a text up to
+    ``MAX_REPORT_BYTES``."""
+    if is_pdf_name(path):
+        return read_checked(path, MAX_PDF_BYTES, "PDF report")
     return read_checked(path, MAX_REPORT_BYTES)
+
+
+def is_pdf_name(path: Path) -> bool:
+    """True for a file named as a PDF."""
+    return path.suffix.lower() == ".pdf"

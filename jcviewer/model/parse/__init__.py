@@ -1,4 +1,5 @@
-"""Text → Report. ``load_report(path)`` for files, ``parse_text(text)`` for strings."""
+"""Text or PDF → Report. ``load_report(path)`` for files (a PDF is read by ``pdf.read``), ``parse_text(text)`` for
+strings."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from jcviewer.model.report import (
     Section,
     SectionKind,
 )
-from jcviewer.model.report_file import read_report_bytes
+from jcviewer.model.report_file import is_pdf_name, read_report_bytes
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
 __all__ = ["load_report", "parse_text", "default_synonyms", "ReportError"]
@@ -299,6 +300,16 @@ def assemble(
     )
 
 
+def _parse_bytes(data: bytes, path: Path, structure: Corrections, synonyms: Synonyms | None) -> Report:
+    """A PDF (by its header or its name) read from its pages' geometry (``pdf.read``), any other file decoded as
+    text."""
+    from jcviewer.model.pdf.read import is_pdf, parse_pdf  # pdfium loads with the first PDF
+
+    if is_pdf(data) or is_pdf_name(path):
+        return parse_pdf(data, path.name, structure, synonyms, str(path))
+    return parse_text(decode_report(data, str(path)), path.name, structure, synonyms)
+
+
 def load_report(
     path: Path,
     synonyms: Synonyms | None = None,
@@ -310,9 +321,8 @@ def load_report(
     corrections kept for it in ``store`` (``correction_store``; none when ``store`` is None). ``data`` are the
     file's bytes when the caller has read them already (``report_file.read_report_bytes``), so it is read once."""
     data = read_report_bytes(path) if data is None else data
-    text = decode_report(data, str(path))
     found, warnings = correction_store.gather(path, data, store, sidecar)
-    report = parse_text(text, path.name, found, synonyms)
+    report = _parse_bytes(data, path, found, synonyms)
     if warnings:
         report = replace(report, warnings=tuple(warnings) + report.warnings)
     report = corrections.apply(report, found)

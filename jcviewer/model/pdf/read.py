@@ -1,0 +1,140 @@
+"""A PDF → the same Report as a text: its articles, read from the page's geometry (``articles.read_layout``),
+become the classified articles the text parser would have found (``parse.assemble``), with where each line is
+printed kept as ``Box``es.
+
+The geometry knows what the text parser must guess: a headline or subhead is a line set larger (or bold) where
+it stands, a caption is set in another font under its photo, furniture is outside the articles. So the headings
+are placed where they are printed, nothing is pushed to the page's end, and the genre logic (quotes, figures,
+enumerations) reads the paragraphs as it reads a text's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from jcviewer.model.corrections import Corrections
+from jcviewer.model.parse import ArticleLayout, assemble
+from jcviewer.model.parse.layout import Line, Unit, ends_sentence
+from jcviewer.model.parse.structure import Layout, PlacedHeading
+from jcviewer.model.pdf.articles import read_layout
+from jcviewer.model.pdf.extract import extract_pages
+from jcviewer.model.pdf.page import Article, Block, PdfLayout, TextLine
+from jcviewer.model.pdf.pdfium_lock import PDFIUM
+from jcviewer.model.report import BannerPosition, Box, Heading, ParseWarning, Report, compact
+from jcviewer.model.vocabulary import Synonyms
+
+PDF_MAGIC = b"%PDF-"
+HEADER_WINDOW = 1024
+"""A PDF's header may follow some junk; readers look for it in the first kilobyte."""
+
+
+def is_pdf(data: bytes) -> bool:
+    """True when ``data`` are a PDF file's (its header, whatever the file is called)."""
+    return PDF_MAGIC in data[:HEADER_WINDOW]
+
+
+def parse_pdf(
+    data: bytes,
+    source: str = "",
+    structure: Corrections | None = None,
+    synonyms: Synonyms | None = None,
+    where: str = "",
+) -> Report:
+    """The Report of a PDF's bytes (``source``: its file's name); ReportError naming ``where`` (the file's path;
+    by default ``source``) for a PDF that cannot be read (broken, encrypted, scanned, …)."""
+    with PDFIUM:
+        pages = extract_pages(data, where or source)
+    return report_of_layout(read_layout(pages), source, structure, synonyms)
+
+
+def report_of_layout(
+    layout: PdfLayout, source: str = "", structure: Corrections | None = None, synonyms: Synonyms | None = None
+) -> Report:
+    """The Report of a page layout read from a PDF."""
+    lines = _LineBook()
+    articles = [_article_layout(article, lines) for article in layout.articles]
+    banners = [(lines.add(block.lines), _position(block, layout)) for block in layout.furniture]
+    report = assemble(articles, banners, source, structure, synonyms, lines.boxes, layout.pages)
+    doubts = tuple(ParseWarning("caption_or_body", doubt) for doubt in layout.doubts)
+    return replace(report, warnings=report.warnings + doubts) if doubts else report
+
+
+class _LineBook:
+    """The printed lines of the PDF numbered in reading order as a text's lines are; each number may stand for
+    several printed lines (a headline wrapped over two), whose boxes it keeps."""
+
+    def __init__(self) -> None:
+        self._printed: list[tuple[TextLine, ...]] = []
+
+    def add(self, printed: Iterable[TextLine], indented: bool = False) -> Line:
+        """One source line for ``printed`` (joined), numbered next."""
+        printed = tuple(printed)
+        self._printed.append(printed)
+        text = "".join(line.text for line in printed)
+        size = max(line.size for line in printed) or 1.0
+        width = max(line.rect.width for line in printed) / size
+        return Line(len(self._printed), text, width, False, ends_sentence(text), indented)
+
+    def boxes(self, first: int, last: int, text: str) -> tuple[Box, ...]:
+        """The boxes of source lines ``first``…``last``, each starting where its text is found in ``text``."""
+        found: list[Box] = []
+        compact_text, offsets = _compact_offsets(text)
+        cursor = 0
+        for printed in self._printed[first - 1 : last]:
+            for line in printed:
+                needle = compact(line.text)
+                at = compact_text.find(needle, cursor) if needle else -1
+                if at < 0:
+                    at = min(cursor, len(compact_text))
+                else:
+                    cursor = at + len(needle)
+                start = offsets[at] if at < len(offsets) else len(text)
+                rect = line.rect
+                found.append(Box(line.page, rect.x0, rect.y0, rect.x1, rect.y1, start))
+        return tuple(found)
+
+
+def _compact_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace, and where each of its characters stands in ``text``."""
+    offsets = [i for i, char in enumerate(text) if not char.isspace()]
+    return "".join(text[i] for i in offsets), offsets
+
+
+def _article_layout(article: Article, lines: _LineBook) -> ArticleLayout:
+    """An article as the text parser's classified page: headline and subheads placed where they are printed."""
+    layout = Layout()
+    flow: list[Line] = []
+    if article.headline:
+        headline = [lines.add(block.lines) for block in article.headline]
+        flow += headline
+        layout.placed_headings.append(PlacedHeading(_headline(article.headline, headline), 0))
+    for block in article.flow:
+        if block.kind == "subhead":
+            line = lines.add(block.lines)
+            flow.append(line)
+            heading = Heading(line.text, "", (line.number, line.number))
+            layout.placed_headings.append(PlacedHeading(heading, len(layout.body)))
+        else:
+            unit = Unit([lines.add((printed,), printed.indented) for printed in block.lines])
+            flow += unit.lines
+            layout.body.append(unit)
+    for block in article.captions:
+        layout.captions.append((Unit([lines.add((printed,)) for printed in block.lines]), False))
+    return ArticleLayout(layout, flow)
+
+
+def _headline(blocks: tuple[Block, ...], lines: list[Line]) -> Heading:
+    """The headline: its largest line (主题) is the title, the others (引题 above, 副题 below) its subtitle in
+    printed order."""
+    sizes = [max(printed.size for printed in block.lines) for block in blocks]
+    main = sizes.index(max(sizes))
+    others = " ".join(line.text for i, line in enumerate(lines) if i != main)
+    return Heading(lines[main].text, others, (lines[0].number, lines[-1].number))
+
+
+def _position(block: Block, layout: PdfLayout) -> BannerPosition:
+    """Furniture in a page's upper half is a top banner, the rest a bottom one."""
+    first = block.lines[0]
+    height = layout.pages[first.page][1] if first.page < len(layout.pages) else 0.0
+    return "top" if first.rect.y0 < height / 2 else "bottom"
