@@ -64,15 +64,18 @@ def named_font_page(base_font: str) -> bytes:
     return pages_pdf([b"BT /F1 12 Tf 72 700 Td (Ab) Tj ET"], font=font)
 
 
-def gbk_page(codes: Sequence[bytes], size: float = 10) -> bytes:
-    """A one-page PDF printing each two-byte GBK code alone in its own text string and text object, with a
-    Type0 font encoded GBK-EUC-H and not embedded (the encoding pdfium may drop characters of)."""
+def cid_page(codes: Sequence[bytes], encoding: str = "GBK-EUC-H", ordering: str = "GB1", size: float = 10) -> bytes:
+    """A one-page PDF printing each two-byte code alone in its own text string and text object (as Founder's
+    pages place every character), with a Type0 font of ``encoding`` not embedded and without a ToUnicode map:
+    GBK-EUC-H (the encoding pdfium has been seen to drop such characters of) or Identity-H with the Identity
+    ordering (codes that are glyph numbers: nothing says which characters they print)."""
+    name = b"ABCDEF+FZSSK--GBK1-0"
     font = (
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /GBK-EUC-H /DescendantFonts [<< /Type /Font "
-        b"/Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) "
-        b"/Supplement 2 >> /FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 6 "
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /%s /DescendantFonts [<< /Type /Font "
+        b"/Subtype /CIDFontType0 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (%s) "
+        b"/Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName /%s /Flags 6 "
         b"/FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >> "
-        b"/DW 1000 >>] >>"
+        b"/DW 1000 >>] >>" % (name, encoding.encode(), name, ordering.encode(), name)
     )
     content = b"".join(
         b"BT /F1 %g Tf %g %g Td <%s> Tj ET\n"
@@ -85,10 +88,6 @@ def gbk_page(codes: Sequence[bytes], size: float = 10) -> bytes:
 def figures_page() -> bytes:
     """A page with a text line, a 1×1 image drawn 100×80 at (100, 500)–(200, 580), a grey filled 60×40 rectangle
     at (300, 500), a thin rule and a white background rectangle (neither a picture)."""
-    image = stream(
-        b"\x80\x80\x80",
-        b"/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 ",
-    )
     content = (
         b"1 1 1 rg 0 0 595 842 re f\n"
         b"0.5 g 300 500 60 40 re f\n"
@@ -103,9 +102,38 @@ def figures_page() -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
         b"/XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>",
         stream(content),
-        image,
+        _grey_pixel(),
     ]
     return pdf(objects)
+
+
+def form_figures_page() -> bytes:
+    """A page drawing, at (100, 300), a form XObject (its /Matrix scaling by 2 and moving by (10, 20)) that holds a
+    1×1 image drawn 100×80 and a grey 60×40 rectangle at (0, 100) of the form: on the page the image spans
+    (110, 320)–(310, 480) and the rectangle (110, 520)–(230, 600)."""
+    form = stream(
+        b"q 100 0 0 80 0 0 cm /Im1 Do Q 0.5 g 0 100 60 40 re f",
+        b"/Type /XObject /Subtype /Form /BBox [0 0 500 500] /Matrix [2 0 0 2 10 20] "
+        b"/Resources << /XObject << /Im1 7 0 R >> >> ",
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        HELVETICA,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm1 6 0 R >> "
+        b"/Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+        stream(b"q 1 0 0 1 100 300 cm /Fm1 Do Q BT /F1 12 Tf 72 100 Td (Form) Tj ET"),
+        form,
+        _grey_pixel(),
+    ]
+    return pdf(objects)
+
+
+def _grey_pixel() -> bytes:
+    return stream(
+        b"\x80\x80\x80",
+        b"/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 ",
+    )
 
 
 def encrypted_pdf(user_password: bytes = b"secret") -> bytes:

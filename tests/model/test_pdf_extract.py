@@ -3,10 +3,16 @@ for PDFs without a readable text layer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
+from pathlib import Path
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
-from pdf_fixtures import encrypted_pdf, figures_page, gbk_page, named_font_page, pages_pdf, text_page
+from pdf_fixtures import cid_page, encrypted_pdf, figures_page, form_figures_page, named_font_page, pages_pdf, text_page
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication
 
 from jcviewer.model.errors import ReportError
 from jcviewer.model.pdf.extract import check_text_layer, extract_pages
@@ -108,6 +114,14 @@ def test_images_and_filled_rectangles_are_figures_rules_and_backgrounds_are_not(
     assert page.text_objects == 1
 
 
+def test_pictures_in_a_form_xobject_are_placed_on_the_page() -> None:
+    (page,) = extract_pages(form_figures_page(), "f.pdf")
+    assert sorted(page.figures, key=lambda rect: rect.y0) == [
+        Rect(110, 842 - 600, 230, 842 - 520),  # the rectangle, above the image
+        Rect(110, 842 - 480, 310, 842 - 320),
+    ]
+
+
 def test_every_page_is_read_with_its_number_and_size() -> None:
     contents = [b"BT /F1 10 Tf 72 400 Td (Page%d) Tj ET" % number for number in range(3)]
     pages = extract_pages(pages_pdf(contents, size=(420, 595)), "p.pdf")
@@ -166,14 +180,97 @@ def test_pictures_without_text_are_a_scanned_page() -> None:
 
 def test_gbk_codes_alone_in_their_strings_are_read_on_this_pdfium() -> None:
     """pdfium has been seen to drop such characters in newspaper PDFs; this pdfium reads a hand-written page of
-    them (the detector is exercised with made-up pages above)."""
+    them (set one to a string, one to a text object, the font not embedded, no ToUnicode map)."""
     codes = ["省里力争人民长"[index % 7].encode("gbk") for index in range(60)]
-    (page,) = extract_pages(gbk_page(codes), "gbk.pdf")
+    (page,) = extract_pages(cid_page(codes), "gbk.pdf")
     assert page.text_objects == 60
     assert "".join(char.text for char in page.chars)[:7] == "省里力争人民长"
+
+
+def test_text_objects_whose_codes_map_to_no_character_are_a_lost_text_layer() -> None:
+    """Identity-H glyph numbers without a ToUnicode map: pdfium finds the 60 text objects and no character."""
+    codes = [(1000 + index).to_bytes(2, "big") for index in range(60)]
+    assert reason(cid_page(codes, encoding="Identity-H", ordering="Identity")) == "pdf_lost_text"
 
 
 def test_radicals_and_compatibility_ideographs_read_as_the_ideograph() -> None:
     assert normalise("⾥⼒⺠⻓省") == "里力民长省"
     assert normalise("\uf900") == "豈"  # a compatibility ideograph, through NFKC
     assert radical_table()["⺠"] == "民"
+
+
+NOTO_SANS_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+requires_noto = pytest.mark.skipif(not NOTO_SANS_CJK.is_file(), reason="needs fonts-noto-cjk (CI installs it)")
+
+
+def qt_pdf(draw: Callable[[QPainter], None]) -> bytes:
+    """A one-page A4 PDF written by QPdfWriter at 72 dpi (painter units are points), drawn by ``draw``."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    draw(painter)
+    painter.end()
+    buffer.close()
+    return data.data()
+
+
+def noto_sans_cjk(pixels: int) -> QFont:
+    font_id = QFontDatabase.addApplicationFont(str(NOTO_SANS_CJK))
+    assert "Noto Sans CJK SC" in QFontDatabase.applicationFontFamilies(font_id)
+    font = QFont("Noto Sans CJK SC")
+    font.setPixelSize(pixels)
+    return font
+
+
+@requires_noto
+def test_radicals_in_the_text_layer_read_as_the_ideographs_printed(qapp: QApplication) -> None:
+    """Qt's PDF writer reverses Noto Sans CJK's cmap into radicals for 里, 力, 人, 民, 长 (the quirk real PDFs
+    have): the raw text layer holds them, the extracted characters are the ideographs."""
+
+    def draw(painter: QPainter) -> None:
+        painter.setFont(noto_sans_cjk(12))
+        painter.drawText(72, 100, "省里力争人民长")
+
+    data = qt_pdf(draw)
+    document = pdfium.PdfDocument(data)
+    try:
+        raw = document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+    assert any(0x2E80 <= ord(char) <= 0x2FDF for char in raw), raw
+    (page,) = extract_pages(data, "k.pdf")
+    assert "".join(char.text for char in page.chars) == "省里力争人民长"
+    assert {char.size for char in page.chars} == {12.0}
+    assert {char.font for char in page.chars} == {"NotoSansCJKsc-Regular"}
+
+
+def test_a_page_with_only_a_picture_is_scanned(qapp: QApplication) -> None:
+    def draw(painter: QPainter) -> None:
+        image = QImage(200, 300, QImage.Format.Format_RGB32)
+        image.fill(QColor(200, 180, 160))
+        painter.drawImage(QRectF(50, 50, 400, 600), image)
+
+    assert reason(qt_pdf(draw)) == "pdf_scanned"
+
+
+@requires_noto
+def test_a_dense_page_is_read_whole(qapp: QApplication) -> None:
+    """6000 characters at 9 pt in 80 lines, each character its own text object as in Qt's and Founder's PDFs."""
+    text = "省里力争人民长经济工作会议召开强调稳中求进" * 4
+
+    def draw(painter: QPainter) -> None:
+        painter.setFont(noto_sans_cjk(9))
+        for row in range(80):
+            painter.drawText(20, 20 + row * 10, text[:75])
+
+    (page,) = extract_pages(qt_pdf(draw), "d.pdf")
+    assert len(page.chars) == 6000
+    assert page.text_objects >= 80
+    rows = sorted({char.rect.y0 for char in page.chars})
+    assert len(rows) == 80  # loose boxes: one top per printed line
+    assert "".join(char.text for char in page.chars[:75]) == text[:75]

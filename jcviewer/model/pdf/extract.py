@@ -13,14 +13,14 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from collections.abc import Iterator
+from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from jcviewer.model.errors import ReportError
 from jcviewer.model.pdf.page import Char, PageChars, Rect
-from jcviewer.model.pdf.unicode_fix import normalise
+from jcviewer.model.pdf.unicode_fix import ideograph_readings
 
 BOLD_NAME = re.compile(
     r"黑|粗|标宋|综艺|bold|black|heavy|demi|hei|biaosong|cusong|cuyuan|zongyi"
@@ -33,7 +33,9 @@ FZXiaoBiaoSong, FZDaBiaoSong), 粗宋 and 粗圆, 综艺, the Latin weights, and
 LIGHT_NAME = re.compile(r"细|xihei|^FZLTXH|light|thin", re.IGNORECASE)
 """… unless the name says thin: 细黑 (FZXiHei, FZLTXHK 兰亭细黑), Light, Thin."""
 BOLD_WEIGHT = 600
-VERTICAL_TOLERANCE = 0.2  # radians from a quarter turn
+VERTICAL_SLOPE = math.tan(0.2)
+"""A character is set vertically when its baseline is within 0.2 radians of a quarter turn (either way): the text
+matrix's ``a`` (cos of the angle) is small against its ``b`` (sin), the test ``FPDFText_GetCharAngle`` makes."""
 FIGURE_MIN = 20.0  # points: a filled path at least this wide and high is a picture frame, not a rule
 RECTANGLE_SEGMENTS = 6  # a rectangle's path: move, three or four lines, close
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
@@ -47,7 +49,7 @@ def extract_pages(data: bytes, source: str) -> tuple[PageChars, ...]:
     Raises ReportError: "pdf_broken", "pdf_encrypted", and the text layer's faults (``check_text_layer``)."""
     document = _open(data, source)
     try:
-        pages = tuple(_page(document, number) for number in range(len(document)))
+        pages = tuple(_page(document, number, source) for number in range(len(document)))
     finally:
         document.close()
     check_text_layer(pages, source)
@@ -58,7 +60,8 @@ LOST_TEXT_OBJECTS = 20
 """A page with at least this many text objects …"""
 LOST_TEXT_RATIO = 0.5
 """… but fewer characters than this many per text object has lost its text: every text object prints at least one
-character, and pdfium drops the characters of some CJK encodings (GBK-EUC-H with a code alone in its string)."""
+character, and pdfium drops the characters of some CJK encodings (GBK-EUC-H with a code alone in its string, in
+some PDFs) and of fonts whose codes map to no character (Identity-H glyph numbers without a ToUnicode map)."""
 LOST_TEXT_SHARE = 0.5
 """The document's text layer is lost when this share of its pages with text objects has lost its text."""
 
@@ -70,7 +73,9 @@ def check_text_layer(pages: tuple[PageChars, ...], source: str) -> None:
         return
     if _lost(pages):
         raise ReportError(
-            "pdf_lost_text", source, "the PDF's text layer cannot be read (its font encoding is not supported)"
+            "pdf_lost_text",
+            source,
+            "the PDF's text layer cannot be read: its fonts do not say which characters they print",
         )
     if any(page.figures for page in pages):
         raise ReportError("pdf_scanned", source, SCANNED_MESSAGE)
@@ -96,10 +101,10 @@ def _open(data: bytes, source: str) -> pdfium.PdfDocument:
         raise ReportError("pdf_broken", source, "not a PDF, or a damaged one: it cannot be opened") from None
 
 
-def _page(document: pdfium.PdfDocument, number: int) -> PageChars:
+def _page(document: pdfium.PdfDocument, number: int, source: str) -> PageChars:
     page = pdfium_c.FPDF_LoadPage(document.raw, number)
     if not page:
-        raise pdfium.PdfiumError(f"page {number + 1} cannot be loaded")
+        raise ReportError("pdf_broken", source, f"page {number + 1} of the PDF is damaged: it cannot be read")
     try:
         width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
         text_page = pdfium_c.FPDFText_LoadPage(page)
@@ -108,88 +113,75 @@ def _page(document: pdfium.PdfDocument, number: int) -> PageChars:
         finally:
             if text_page:
                 pdfium_c.FPDFText_ClosePage(text_page)
-        objects = list(_objects(page))
-        text_objects = sum(1 for kind, _ in objects if kind == pdfium_c.FPDF_PAGEOBJ_TEXT)
-        figures = tuple(rect for kind, handle in objects if (rect := _figure(kind, handle, height)) is not None)
+        text_objects, figures = _objects(page, height)
         return PageChars(number, width, height, chars, figures, text_objects)
     finally:
         pdfium_c.FPDF_ClosePage(page)
 
 
-class _Style:
-    """What every character of one text object shares: its real size, font name, boldness."""
-
-    __slots__ = ("size", "font", "bold")
-
-    def __init__(self, size: float, font: str, bold: bool) -> None:
-        self.size, self.font, self.bold = size, font, bold
+def _address_call(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """Another entry to a function of ``pypdfium2.raw`` that takes and gives handles as plain addresses (ints),
+    so the per-character loop makes no typed pointer objects to hash or test."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value or 0)
 
 
-def _chars(text_page: pdfium_c.FPDF_TEXTPAGE, height: float) -> tuple[Char, ...]:
-    box = pdfium_c.FS_RECTF()
-    matrix = pdfium_c.FS_MATRIX()
+_HANDLE, _INT = ctypes.c_void_p, ctypes.c_int
+_char_object = _address_call(pdfium_c.FPDFText_GetTextObject, _HANDLE, _HANDLE, _INT)
+_object_font = _address_call(pdfium_c.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
+_page_object = _address_call(pdfium_c.FPDFPage_GetObject, _HANDLE, _HANDLE, _INT)
+_form_object = _address_call(pdfium_c.FPDFFormObj_GetObject, _HANDLE, _HANDLE, ctypes.c_ulong)
+_object_type = _address_call(pdfium_c.FPDFPageObj_GetType, _INT, _HANDLE)
+_form_count = _address_call(pdfium_c.FPDFFormObj_CountObjects, _INT, _HANDLE)
+
+
+def _chars(text_page: Any, height: float) -> tuple[Char, ...]:
+    """The page's printed characters. pdfium's generated characters (the spaces and line breaks it infers) have
+    no text object, which is how they are left out (``FPDFText_IsGenerated`` in the same call); so are control
+    codes and characters without a box."""
+    box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
-    styles: dict[int, _Style] = {}
+    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
+    get_matrix, get_size = pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize
+    char_object, object_font, sqrt = _char_object, _object_font, math.sqrt
+    page_address = ctypes.cast(text_page, ctypes.c_void_p)
+    readings = ideograph_readings()
     fonts: dict[int, tuple[str, bool]] = {}
     chars: list[Char] = []
-    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-    get_object, get_box, get_angle = (
-        pdfium_c.FPDFText_GetTextObject,
-        pdfium_c.FPDFText_GetLooseCharBox,
-        pdfium_c.FPDFText_GetCharAngle,
-    )
-    address = ctypes.addressof
     for index in range(pdfium_c.FPDFText_CountChars(text_page)):
         code = get_unicode(text_page, index)
-        if code < 0x20 or 0x7F <= code < 0xA0 or code in (0xFFFE, 0xFFFF) or is_generated(text_page, index):
+        if code < 0x20 or 0x7F <= code < 0xA0 or code >= 0xFFFE:
             continue
-        text_object = get_object(text_page, index)
+        text_object = char_object(page_address, index)
         if not text_object or not get_box(text_page, index, box_ref):
             continue
-        key = address(text_object.contents)
-        style = styles.get(key)
-        if style is None:
-            pdfium_c.FPDFText_GetMatrix(text_page, index, matrix_ref)
-            style = styles[key] = _style(text_page, index, text_object, matrix, fonts)
-        angle = get_angle(text_page, index)
+        get_matrix(text_page, index, matrix_ref)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        font = object_font(text_object) or 0
+        name, bold = fonts.get(font) or fonts.setdefault(font, _font(font))
         chars.append(
             Char(
-                normalise(chr(code)),
+                readings.get(code) or chr(code),
                 Rect(box.left, height - box.top, box.right, height - box.bottom),
-                style.size,
-                style.font,
-                style.bold,
-                abs(abs(angle - math.pi) - math.pi / 2) < VERTICAL_TOLERANCE,
+                round(get_size(text_page, index) * (sqrt(abs(a * d - b * c)) or 1.0), 2),
+                name,
+                bold,
+                abs(a) < VERTICAL_SLOPE * abs(b),
             )
         )
     return tuple(chars)
 
 
-def _style(
-    text_page: pdfium_c.FPDF_TEXTPAGE,
-    index: int,
-    text_object: pdfium_c.FPDF_PAGEOBJECT,
-    matrix: pdfium_c.FS_MATRIX,
-    fonts: dict[int, tuple[str, bool]],
-) -> _Style:
-    scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
-    size = pdfium_c.FPDFText_GetFontSize(text_page, index) * scale
-    font = pdfium_c.FPDFTextObj_GetFont(text_object)
-    key = ctypes.addressof(font.contents) if font else 0
-    if key not in fonts:
-        fonts[key] = _font(font) if font else ("", False)
-    name, bold = fonts[key]
-    return _Style(round(size, 2), name, bold)
-
-
-def _font(font: pdfium_c.FPDF_FONT) -> tuple[str, bool]:
+def _font(font: int) -> tuple[str, bool]:
     """The font's base name without a subset prefix, and whether it prints bold (by name or weight)."""
-    length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    if not font:
+        return "", False
+    handle = ctypes.cast(font, pdfium_c.FPDF_FONT)
+    length = pdfium_c.FPDFFont_GetBaseFontName(handle, None, 0)
     buffer = ctypes.create_string_buffer(length)
-    pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
+    pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, length)
     name = SUBSET_PREFIX.sub("", _decoded(buffer.value))
     by_name = bool(BOLD_NAME.search(name)) and not LIGHT_NAME.search(name)
-    return name, by_name or pdfium_c.FPDFFont_GetWeight(font) >= BOLD_WEIGHT
+    return name, by_name or pdfium_c.FPDFFont_GetWeight(handle) >= BOLD_WEIGHT
 
 
 def _decoded(name: bytes) -> str:
@@ -200,23 +192,54 @@ def _decoded(name: bytes) -> str:
         return name.decode("gb18030", "replace")
 
 
-def _objects(page: pdfium_c.FPDF_PAGE) -> Iterator[tuple[int, pdfium_c.FPDF_PAGEOBJECT]]:
-    """The page's objects with their types, those of form XObjects included."""
-    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
-        yield from _object(pdfium_c.FPDFPage_GetObject(page, index))
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _object(handle: pdfium_c.FPDF_PAGEOBJECT) -> Iterator[tuple[int, pdfium_c.FPDF_PAGEOBJECT]]:
-    kind = pdfium_c.FPDFPageObj_GetType(handle)
-    if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-        for index in range(pdfium_c.FPDFFormObj_CountObjects(handle)):
-            yield from _object(pdfium_c.FPDFFormObj_GetObject(handle, index))
-    else:
-        yield kind, handle
+def _objects(page: Any, height: float) -> tuple[int, tuple[Rect, ...]]:
+    """How many text objects the page has, and its pictures (those in form XObjects included).
+
+    pdfium gives the bounds of a form XObject's objects in the form's space (its /Matrix applied, not the
+    transformation it is drawn with): each is taken to the page by the matrices of the forms holding it."""
+    text_objects, figures = 0, []
+    address = ctypes.cast(page, ctypes.c_void_p)
+    pending = [(_page_object(address, index), IDENTITY) for index in range(pdfium_c.FPDFPage_CountObjects(page))]
+    for handle, to_page in pending:  # form XObjects' objects are appended as they come
+        kind = _object_type(handle)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            text_objects += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            inner = _compose(_matrix(handle), to_page)
+            pending += [(_form_object(handle, index), inner) for index in range(_form_count(handle))]
+        elif (rect := _figure(kind, ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT), to_page)) is not None:
+            figures.append(Rect(rect.x0, height - rect.y1, rect.x1, height - rect.y0))
+    return text_objects, tuple(figures)
 
 
-def _figure(kind: int, handle: pdfium_c.FPDF_PAGEOBJECT, height: float) -> Rect | None:
-    """The box of a picture: an image, or a large filled rectangle (a photo's frame or grey placeholder)."""
+def _matrix(handle: int) -> Matrix:
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT), ctypes.byref(matrix)):
+        return IDENTITY
+    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+
+
+def _compose(first: Matrix, then: Matrix) -> Matrix:
+    """The matrix applying ``first``, then ``then`` (PDF's row-vector convention)."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _figure(kind: int, handle: Any, to_page: Matrix) -> Rect | None:
+    """The box of a picture (bottom-left origin): an image, or a large filled rectangle (a photo's frame or grey
+    placeholder)."""
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH and not _filled_rectangle(handle):
         return None
     if kind not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH):
@@ -226,13 +249,18 @@ def _figure(kind: int, handle: pdfium_c.FPDF_PAGEOBJECT, height: float) -> Rect 
         handle, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
     ):
         return None
-    rect = Rect(left.value, height - top.value, right.value, height - bottom.value)
+    a, b, c, d, e, f = to_page
+    corners = [
+        (x * a + y * c + e, x * b + y * d + f) for x in (left.value, right.value) for y in (bottom.value, top.value)
+    ]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    rect = Rect(min(xs), min(ys), max(xs), max(ys))
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH and (rect.width < FIGURE_MIN or rect.height < FIGURE_MIN):
         return None
     return rect
 
 
-def _filled_rectangle(handle: pdfium_c.FPDF_PAGEOBJECT) -> bool:
+def _filled_rectangle(handle: Any) -> bool:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(handle, ctypes.byref(fill_mode), ctypes.byref(stroke)):
         return False
@@ -242,7 +270,7 @@ def _filled_rectangle(handle: pdfium_c.FPDF_PAGEOBJECT) -> bool:
     return 0 < segments <= RECTANGLE_SEGMENTS and not _white(handle)
 
 
-def _white(handle: pdfium_c.FPDF_PAGEOBJECT) -> bool:
+def _white(handle: Any) -> bool:
     """A white fill: a page's or a column's background, not a picture."""
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetFillColor(

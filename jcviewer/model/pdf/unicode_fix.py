@@ -34,8 +34,9 @@ def radical_table() -> dict[str, str]:
 
 
 @cache
-def _translation() -> dict[int, str]:
-    """The table, completed by NFKC for the code points it lacks (NFKC results that are one ideograph only)."""
+def ideograph_readings() -> dict[int, str]:
+    """Each radical or compatibility ideograph's code point → the ideograph to read: the shipped table, completed
+    by NFKC for the code points it lacks (where NFKC gives one character). A ``str.translate`` table."""
     table = {ord(char): ideograph for char, ideograph in radical_table().items()}
     for low, high in MISREAD:
         for code in range(low, high + 1):
@@ -48,4 +49,4 @@ def _translation() -> dict[int, str]:
 
 def normalise(text: str) -> str:
     """``text`` with every radical and compatibility ideograph read as the ideograph the page shows."""
-    return text.translate(_translation())
+    return text.translate(ideograph_readings())
