@@ -1,0 +1,195 @@
+"""Blocks → articles in reading order: each headline opens an article, the flow after it is its body, paragraphs
+go on across columns and pages, captions join the article nearest them, furniture stays out (``read_layout``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jcviewer.model.pdf.blocks import Piece, page_pieces
+from jcviewer.model.pdf.geometry import Line, Region, body_size, page_regions
+from jcviewer.model.pdf.kinds import PageStyle, page_style, repeated_edges
+from jcviewer.model.pdf.page import Article, Block, PageChars, PdfLayout, Rect
+
+
+@dataclass
+class _Draft:
+    """An article being gathered."""
+
+    headline: list[Piece] = field(default_factory=list)
+    flow: list[Piece] = field(default_factory=list)
+    captions: list[Piece] = field(default_factory=list)
+
+    def boxes(self, page: int) -> list[Rect]:
+        return [line.rect for piece in self.headline + self.flow for line in piece.block.lines if line.page == page]
+
+    def article(self) -> Article:
+        return Article(
+            tuple(piece.block for piece in self.headline),
+            tuple(piece.block for piece in self.flow),
+            tuple(piece.block for piece in self.captions),
+        )
+
+
+def read_layout(pages: Sequence[PageChars]) -> PdfLayout:
+    """The pages' articles in reading order, their furniture apart, and what the reading was unsure of."""
+    read = [_read_page(page) for page in pages]
+    edges = repeated_edges(
+        [(style.page.number, line.text_line.text) for style, regions in read for line in _edge_lines(regions, style)],
+        len(pages),
+    )
+    reader = _Reader()
+    for style, regions in read:
+        reader.read_page(page_pieces(regions, style, edges), style)
+    return PdfLayout(
+        tuple((page.width, page.height) for page in pages),
+        tuple(draft.article() for draft in reader.drafts),
+        tuple(reader.furniture),
+        tuple(reader.doubts),
+    )
+
+
+class _Reader:
+    """Walks the pages' blocks in reading order and deals them into articles."""
+
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+        self.furniture: list[Block] = []
+        self.doubts: list[str] = []
+        self.current: _Draft | None = None
+
+    def read_page(self, pieces: list[Piece], style: PageStyle) -> None:
+        first = len(self.drafts)
+        captions: list[Piece] = []
+        opened = False
+        for index, piece in enumerate(pieces):
+            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if piece.kind == "furniture" or (not opened and _top_furniture(piece, style, following)):
+                self.furniture.append(Block("furniture", piece.block.lines))
+            elif piece.kind == "caption":
+                captions.append(piece)
+            elif piece.kind == "subhead":
+                opened = True
+                self._heading(piece, following, style)
+            else:
+                opened = True
+                self._paragraph(piece)
+        _attach_captions(captions, self.drafts[first:] or self.drafts[-1:], style, self.drafts, self.doubts)
+        _note_headless(self.drafts, first, style.page.number, self.doubts)
+
+    def _heading(self, piece: Piece, following: Piece | None, style: PageStyle) -> None:
+        current = self.current
+        if current is not None and not current.flow and current.headline and _deck(current.headline[-1], piece, style):
+            current.headline.append(_as_headline(piece))
+        elif self._opens(piece, style) or (
+            following is not None
+            and following.kind == "subhead"
+            and self._opens(following, style)
+            and _deck(following, piece, style)
+        ):
+            self.current = _Draft(headline=[_as_headline(piece)])
+            self.drafts.append(self.current)
+        else:
+            self._flow().flow.append(piece)
+
+    def _opens(self, piece: Piece, style: PageStyle) -> bool:
+        """Whether a heading opens an article: headline size, and not inside a column of the open article."""
+        if piece.size < style.headline and not piece.vertical:
+            return False
+        current = self.current
+        if current is None:
+            return True
+        page = piece.block.lines[0].page
+        body = [item for item in current.flow if item.block.lines[-1].page == page]
+        if any(item.frame == piece.frame and item.rect.y1 <= piece.rect.y0 + 1 for item in body):
+            return False
+        smaller = piece.size < max((item.size for item in current.headline), default=0.0)
+        return not (smaller and any(abs(item.frame.y0 - piece.frame.y0) <= 1.5 * style.body for item in body))
+
+    def _paragraph(self, piece: Piece) -> None:
+        current = self._flow()
+        last = current.flow[-1] if current.flow else None
+        if last is not None and last.kind == "paragraph" and last.open_end and not piece.block.lines[0].indented:
+            lines = last.block.lines + piece.block.lines
+            current.flow[-1] = Piece(Block("paragraph", lines), piece.frame, open_end=piece.open_end)
+        else:
+            current.flow.append(piece)
+
+    def _flow(self) -> _Draft:
+        if self.current is None:
+            self.current = _Draft()
+            self.drafts.append(self.current)
+        return self.current
+
+
+def _as_headline(piece: Piece) -> Piece:
+    return Piece(Block("headline", piece.block.lines), piece.frame, vertical=piece.vertical)
+
+
+def _deck(headline: Piece, piece: Piece, style: PageStyle) -> bool:
+    """Whether a heading is set against a headline line as one headline block (引题 above, 副题 below, or the next
+    column of a vertical headline)."""
+    a, b = headline.rect, piece.rect
+    if headline.vertical or piece.vertical:
+        return max(a.x0 - b.x1, b.x0 - a.x1) <= 1.5 * max(headline.size, piece.size) and abs(a.y0 - b.y0) <= style.body
+    gap = max(a.y0 - b.y1, b.y0 - a.y1)
+    centred = abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= 2 * style.body
+    return -0.5 * style.body <= gap <= 2 * style.body and centred
+
+
+def _top_furniture(piece: Piece, style: PageStyle, following: Piece | None) -> bool:
+    """A short line at the page's top before its first article (an edition line, a banner slogan)."""
+    if piece.rect.y1 > 0.15 * style.page.height or len(piece.block.lines) > 1:
+        return False
+    if piece.kind == "subhead" and piece.size >= style.headline:
+        return False
+    return following is not None
+
+
+def _read_page(page: PageChars) -> tuple[PageStyle, tuple[Region, ...]]:
+    body = body_size(page.chars)
+    return page_style(page, body), page_regions(page, body)
+
+
+def _edge_lines(regions: Sequence[Region], style: PageStyle) -> list[Line]:
+    height = style.page.height
+    return [
+        line
+        for region in regions
+        for line in region.lines
+        if line.text_line.rect.y1 <= 0.1 * height or line.text_line.rect.y0 >= 0.9 * height
+    ]
+
+
+def _attach_captions(
+    captions: list[Piece], candidates: list[_Draft], style: PageStyle, drafts: list[_Draft], doubts: list[str]
+) -> None:
+    """Each caption joins the article of this page whose lines lie nearest it."""
+    page = style.page.number
+    for caption in captions:
+        if caption.by_font:
+            doubts.append(f"Page {page + 1}: a block read as a caption by its font alone: {caption.block.text[:30]}")
+        scored = [(_distance(caption.rect, draft.boxes(page)), index) for index, draft in enumerate(candidates)]
+        if not scored:
+            draft = _Draft()
+            drafts.append(draft)
+            candidates = [draft]
+            scored = [(0.0, 0)]
+        candidates[min(scored)[1]].captions.append(caption)
+
+
+def _distance(rect: Rect, boxes: list[Rect]) -> float:
+    if not boxes:
+        return float("inf")
+    return min(
+        max(box.x0 - rect.x1, rect.x0 - box.x1, 0.0) + max(box.y0 - rect.y1, rect.y0 - box.y1, 0.0) for box in boxes
+    )
+
+
+def _note_headless(drafts: list[_Draft], first: int, page: int, doubts: list[str]) -> None:
+    """On a page of several articles, an article without a headline is worth a word."""
+    on_page = drafts[first:]
+    if len(on_page) > 1:
+        for draft in on_page:
+            if not draft.headline and draft.flow:
+                doubts.append(f"Page {page + 1}: an article without a headline: {draft.flow[0].block.text[:30]}")

@@ -1,0 +1,109 @@
+"""A page's regions → blocks in reading order: paragraphs, subheads, headline line groups, captions, furniture."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jcviewer.model.pdf.geometry import Line, Region
+from jcviewer.model.pdf.kinds import LineKind, PageStyle, caption_evidence, digitless, ends_short, line_kind
+from jcviewer.model.pdf.page import Block, BlockKind, Rect
+
+BLOCK_KINDS: dict[LineKind, BlockKind] = {
+    "body": "paragraph",
+    "heading": "subhead",
+    "caption": "caption",
+    "furniture": "furniture",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A block as the page shows it, with what joining it to its neighbours needs."""
+
+    block: Block  # a heading is a "subhead" until the article reader makes it a headline
+    frame: Rect  # the column (or band) it was set in
+    open_end: bool = False  # a paragraph whose last line runs to the column's edge: it may go on elsewhere
+    by_font: bool = False  # a caption known only by its font
+    vertical: bool = False  # a heading read top to bottom
+
+    @property
+    def kind(self) -> BlockKind:
+        return self.block.kind
+
+    @property
+    def size(self) -> float:
+        return max(line.size for line in self.block.lines)
+
+    @property
+    def rect(self) -> Rect:
+        box = self.block.lines[0].rect
+        for line in self.block.lines[1:]:
+            box = box.union(line.rect)
+        return box
+
+
+def page_pieces(regions: Sequence[Region], style: PageStyle, edges: frozenset[str]) -> list[Piece]:
+    """The page's blocks in reading order (``edges``: running header and footer texts, digits blanked)."""
+    pieces: list[Piece] = []
+    for region in regions:
+        kinds = [_kind(line, region.frame, style, edges) for line in region.lines]
+        _fill_captions(kinds)
+        pieces.extend(_region_pieces(region, kinds, style))
+    return pieces
+
+
+def _kind(line: Line, frame: Rect, style: PageStyle, edges: frozenset[str]) -> LineKind:
+    rect, height = line.text_line.rect, style.page.height
+    at_edge = rect.y1 <= 0.1 * height or rect.y0 >= 0.9 * height
+    if at_edge and digitless(line.text_line.text) in edges:
+        return "furniture"
+    return line_kind(line, frame, style)
+
+
+def _fill_captions(kinds: list[LineKind]) -> None:
+    """Body lines between two caption lines of one region are the caption's middle."""
+    marks = [index for index, kind in enumerate(kinds) if kind == "caption"]
+    for first, last in zip(marks, marks[1:], strict=False):
+        if all(kind == "body" for kind in kinds[first + 1 : last]):
+            kinds[first + 1 : last] = ["caption"] * (last - first - 1)
+
+
+def _region_pieces(region: Region, kinds: list[LineKind], style: PageStyle) -> list[Piece]:
+    pieces: list[Piece] = []
+    run: list[Line] = []
+    run_kind: LineKind | None = None
+
+    def flush() -> None:
+        if run and run_kind is not None:
+            pieces.append(_piece(run_kind, run, region.frame, style))
+        run.clear()
+
+    for line, kind in zip(region.lines, kinds, strict=True):
+        if run and not _continues(run, run_kind, line, kind, region.frame):
+            flush()
+        run.append(line)
+        run_kind = kind
+    flush()
+    return pieces
+
+
+def _continues(run: list[Line], run_kind: LineKind | None, line: Line, kind: LineKind, frame: Rect) -> bool:
+    """Whether ``line`` goes on the block of ``run``."""
+    if kind != run_kind or kind == "furniture":
+        return False
+    last = run[-1]
+    if kind == "body":
+        return not line.text_line.indented and not ends_short(last, frame)
+    if kind == "heading":
+        return abs(line.text_line.size - last.text_line.size) <= 0.1 * last.text_line.size
+    return True
+
+
+def _piece(kind: LineKind, lines: list[Line], frame: Rect, style: PageStyle) -> Piece:
+    block = Block(BLOCK_KINDS[kind], tuple(line.text_line for line in lines))
+    if kind == "body":
+        return Piece(block, frame, open_end=not ends_short(lines[-1], frame))
+    if kind == "caption":
+        return Piece(block, frame, by_font=all(caption_evidence(line, style) == "font" for line in lines))
+    return Piece(block, frame, vertical=any(line.vertical for line in lines))
