@@ -40,11 +40,20 @@ def open_error_text(error: ReportError) -> str:
         "not_a_file": translate("Dialogs", "This is a folder, not a file."),
         "unreadable": translate("Dialogs", "The file cannot be read (permissions or a disk error)."),
         "empty": translate("Dialogs", "The file is empty."),
-        "binary": translate(
-            "Dialogs", "This is not a text file (it contains binary data). Open the report as extracted text."
-        ),
+        "binary": translate("Dialogs", "This is neither a report's text nor a PDF (it contains binary data)."),
         "encoding": translate("Dialogs", "The text encoding is not recognised (expected UTF-8, UTF-16 or GB18030)."),
         "too_large": translate("Dialogs", "The file is too large to be a report."),
+        "pdf_broken": translate("Dialogs", "This PDF is damaged or not a PDF at all: it cannot be opened."),
+        "pdf_encrypted": translate(
+            "Dialogs", "This PDF is protected by a password. Save an unprotected copy from your PDF reader."
+        ),
+        "pdf_scanned": translate(
+            "Dialogs", "This PDF has no text layer (a scanned page?). Text recognition (OCR) is not supported."
+        ),
+        "pdf_lost_text": translate(
+            "Dialogs", "This PDF's text cannot be read: its fonts' encoding loses the characters."
+        ),
+        "pdf_empty": translate("Dialogs", "This PDF has no text and no pictures."),
     }
     return reasons.get(error.reason, error.message)
 

@@ -13,18 +13,22 @@ from pathlib import Path
 
 import pytest
 from genre import wenshui_page
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from newspaper_pdf import PageSpec, corpus_document, typeset
+from pdf_fixtures import encrypted_pdf
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from window_probe import current_id
 
 from jcviewer.app import Session
+from jcviewer.model.errors import ReportError
 from jcviewer.model.report import Report
 from jcviewer.resources import bundled_report
 from jcviewer.settings import Settings
 from jcviewer.ui import report_loader
 from jcviewer.ui.background import wait_for_background_work
+from jcviewer.ui.dialogs import open_error_text
 from jcviewer.ui.main_window import MainWindow
 from jcviewer.ui.report_opener import BACKGROUND_FROM_BYTES, PROGRESS_DELAY_MS, ReportOpener
 
@@ -263,6 +267,51 @@ def test_opening_a_bad_file_shows_a_dialog_and_keeps_the_report(
     assert all(isinstance(d, QMessageBox) for d in dialogs)
     assert "文件是空的" in dialogs[0].informativeText()
     assert "二进制" in dialogs[1].informativeText()
+
+
+def test_a_pdf_page_opens_from_the_file_menu_and_by_drop(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    typeset([corpus_document("02")], first, PageSpec(columns=3))
+    typeset([corpus_document("11")], second, PageSpec(columns=4))
+    assert window.open_file(first) is True  # a PDF is larger than a text: read on a worker thread
+    qtbot.waitUntil(lambda: window.path == first.resolve(), timeout=20000)
+    assert window.report is not None and window.report.pages
+    assert any(p.boxes for p in window.report.paragraphs())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(second))])
+    drop = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.path == second.resolve(), timeout=20000)
+    assert window.report.source == "second.pdf"
+
+
+def scanned_page(path: Path) -> bytes:
+    """A PDF page holding only a picture, as a scanner makes it (no text layer)."""
+    writer = QPdfWriter(str(path))
+    image = QImage(200, 280, QImage.Format.Format_RGB32)
+    image.fill(QColor(230, 230, 230))
+    painter = QPainter(writer)
+    painter.drawImage(QRectF(0, 0, 2000, 2800), image)
+    painter.end()
+    return path.read_bytes()
+
+
+def test_a_pdf_that_cannot_be_read_is_explained(window: MainWindow, tmp_path: Path, dialogs: list[QDialog]) -> None:
+    before = window.report
+    for name, content, reason in (
+        ("damaged.pdf", b"%PDF-1.4\n" + b"\x00" * 200, "pdf_broken"),
+        ("locked.pdf", encrypted_pdf(), "pdf_encrypted"),
+        ("scanned.pdf", scanned_page(tmp_path / "scan.pdf"), "pdf_scanned"),
+    ):
+        bad = tmp_path / name
+        bad.write_bytes(content)
+        assert window.open_file(bad) is False
+        assert bad.read_bytes() == content  # never changed
+        assert window.report is before
+        assert open_error_text(ReportError(reason, str(bad), "")) in dialogs[-1].informativeText()
+    assert len(dialogs) == 3
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
