@@ -1,7 +1,8 @@
 """``jcviewer --self-test``: every main path once, offscreen, in the source tree and the frozen app alike.
 
 Parses the bundled report, searches it (with jieba's dictionary, to prove it is packaged), writes a briefing PDF
-and a window screenshot into a temporary folder, and sums it up in one line. Touches no user file.
+and reads it back as a report (pdfium and the page geometry), writes a window screenshot into a temporary folder,
+and sums it up in one line. Touches no user file.
 """
 
 from __future__ import annotations
@@ -55,12 +56,14 @@ def run_self_test() -> str:
             "the user dictionary is missing",
         )
         pages, pdf_size = _briefing(report, folder / "briefing.pdf")
+        read_back = _read_back(folder / "briefing.pdf", report.title)
         docx_size = _briefing_docx(report, folder / "briefing.docx")
         width, height = _screenshot(folder / "window.png")
     seconds = time.perf_counter() - start
     return (
         f"jcviewer self-test ok: {len(body)} paragraphs, {len(report.quotes)} quotes, {len(targets)} targets; "
-        f"search {len(SEARCHES)} queries; briefing {pages} page, {pdf_size // 1000} KB, .docx {docx_size // 1000} KB; "
+        f"search {len(SEARCHES)} queries; briefing {pages} page, {pdf_size // 1000} KB, "
+        f"read back as a PDF report of {read_back} paragraphs, .docx {docx_size // 1000} KB; "
         f"screenshot {width}×{height}; {seconds:.1f} s"
     )
 
@@ -83,6 +86,19 @@ def _briefing(report: Report, path: Path) -> tuple[int, int]:
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     _check(data.startswith(b"%PDF") and pages == 1, "briefing", f"expected a one-page PDF, got {pages} pages")
     return pages, len(data)
+
+
+def _read_back(path: Path, title: str) -> int:
+    """Open the briefing PDF as a report (pypdfium2 must be packaged): its paragraphs, the title among them."""
+    from jcviewer.model.parse import load_report
+    from jcviewer.model.report import compact
+
+    pdf = load_report(path)
+    text = "".join(compact(s.title + s.subtitle) for s in pdf.walk()) + "".join(
+        compact(p.text) for p in pdf.paragraphs()
+    )
+    _check(bool(pdf.pages) and compact(title) in text, "pdf", "the briefing PDF does not read back as its report")
+    return sum(1 for _ in pdf.paragraphs())
 
 
 def _briefing_docx(report: Report, path: Path) -> int:

@@ -36,5 +36,6 @@ def test_the_frozen_app_builds_under_200_mb_and_passes_its_self_test(tmp_path: P
     internal = app / "_internal"
     assert (internal / "resources" / "fonts" / "NotoSansCJKsc-Regular-subset.otf").is_file()
     assert (internal / "jieba" / "dict.txt").is_file()
+    assert list(internal.rglob("*pdfium*")), "pypdfium2's library is missing: PDFs would not open"
     assert not list(app.rglob("*.cache")) and not (internal / "jieba" / "lac_small").exists()
     assert not list(app.rglob("*Qt6Qml*")) and not list(app.rglob("*Qt6Quick*"))
