@@ -49,8 +49,23 @@ def page_pieces(regions: Sequence[Region], style: PageStyle, edges: frozenset[st
     for region in regions:
         kinds = [_kind(line, region.frame, style, edges) for line in region.lines]
         _fill_captions(kinds)
-        pieces.extend(_region_pieces(region, kinds, style))
+        for piece in _region_pieces(region, kinds, style):
+            if pieces and _one_heading(pieces[-1], piece):
+                pieces[-1] = Piece(Block("subhead", pieces[-1].block.lines + piece.block.lines), piece.frame)
+            else:
+                pieces.append(piece)
     return pieces
+
+
+def _one_heading(above: Piece, below: Piece) -> bool:
+    """Whether two heading lines of one size, one set right under the other, are one heading broken in two."""
+    if above.kind != "subhead" or below.kind != "subhead" or above.vertical or below.vertical:
+        return False
+    upper, lower = above.block.lines[-1], below.block.lines[0]
+    same = abs(upper.size - lower.size) <= 0.05 * upper.size and upper.page == lower.page
+    overlap = upper.rect.x0 < lower.rect.x1 and lower.rect.x0 < upper.rect.x1
+    step = (lower.rect.y0 + lower.rect.y1 - upper.rect.y0 - upper.rect.y1) / 2
+    return same and overlap and 0.5 * upper.size <= step <= 1.6 * upper.size
 
 
 def _kind(line: Line, frame: Rect, style: PageStyle, edges: frozenset[str]) -> LineKind:
@@ -105,5 +120,5 @@ def _piece(kind: LineKind, lines: list[Line], frame: Rect, style: PageStyle) -> 
     if kind == "body":
         return Piece(block, frame, open_end=not ends_short(lines[-1], frame))
     if kind == "caption":
-        return Piece(block, frame, by_font=all(caption_evidence(line, style) == "font" for line in lines))
+        return Piece(block, frame, by_font=all(caption_evidence(line, frame, style) == "font" for line in lines))
     return Piece(block, frame, vertical=any(line.vertical for line in lines))

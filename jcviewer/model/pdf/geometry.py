@@ -10,20 +10,27 @@ projected as a point at its left edge, so it neither closes a gutter nor leaves 
 from __future__ import annotations
 
 import bisect
+import heapq
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from jcviewer.model.pdf.page import Char, PageChars, Rect, TextLine
 
-HANGING = frozenset("，。、．,.；;：:！!？?”’」』）)》〉】")
+HANGING = frozenset("，。、．,.；;：:！!？?”’」』）)》〉】〕］｝…%％")
 """Punctuation that may hang past a column's right edge."""
 
 HEADLINE_SCALE = 1.8
 """A headline's characters are at least this many times the body size."""
 
+HEADING_SCALE = 1.15
+"""A heading's characters (a subhead's, a headline's deck) are at least this many times the body size."""
+
 GUTTER = 1.2
 """The narrowest gutter between columns, in body ems (the hanging punctuation already left out)."""
+
+WORD_SPACE = 0.5
+"""The widest word space in a headline, in its ems (two articles' headlines side by side stand further apart)."""
 
 BAND_GAP = 0.8
 """The narrowest white band between regions stacked one above the other, in body ems."""
@@ -64,9 +71,9 @@ def page_regions(page: PageChars, body: float) -> tuple[Region, ...]:
     if not page.chars:
         return ()
     by_x = sorted(page.chars, key=lambda char: char.rect.x0)
-    by_y = sorted(page.chars, key=lambda char: char.rect.y0)
+    by_y = sorted(page.chars, key=_top)
     leaves: list[tuple[list[Char], Rect]] = []
-    _cut(by_x, by_y, _frame(by_x), body, leaves)
+    _cut((by_x, by_y), _frame(by_x), body, leaves)
     regions = (Region(frame, _lines(chars, frame, page.number, body)) for chars, frame in leaves)
     return tuple(region for region in regions if region.lines)
 
@@ -85,8 +92,9 @@ def _frame(chars: Sequence[Char]) -> Rect:
     return Rect(left, min(char.rect.y0 for char in chars), right, max(char.rect.y1 for char in chars))
 
 
-def _x_end(char: Char) -> float:
-    return char.rect.x0 if char.text in HANGING else char.rect.x1
+def _x_end(char: Char, body: float) -> float:
+    """Where the character's projection ends: body punctuation (which may hang) counts as a point."""
+    return char.rect.x0 if char.text in HANGING and char.size < HEADING_SCALE * body else char.rect.x1
 
 
 def _gaps(
@@ -103,38 +111,115 @@ def _gaps(
     return gaps
 
 
-def _cut(by_x: list[Char], by_y: list[Char], frame: Rect, body: float, out: list[tuple[list[Char], Rect]]) -> None:
-    """Split a region at its white strips, recursively; append its leaves in reading order to ``out``."""
-    x_gaps = _gaps(by_x, lambda char: char.rect.x0, _x_end, GUTTER * body) if _rows(by_y) else []
-    y_gaps = _gaps(by_y, lambda char: char.rect.y0, lambda char: char.rect.y1, BAND_GAP * body)
-    if x_gaps:
-        y_gaps = [gap for gap in y_gaps if _headline_below(by_y, gap[1], body)]
+Part = tuple[list[Char], list[Char]]
+"""A region's characters sorted by their left edges and by their tops."""
+
+
+def _cut(part: Part, frame: Rect, body: float, out: list[tuple[list[Char], Rect]]) -> None:
+    """Split a region at its white strips, recursively; append its leaves in reading order to ``out``.
+
+    Columns (vertical strips) go before bands, unless a band below starts with a headline (the next article) or
+    the strips part a headline from columns that have none (a headline narrower than its article)."""
+    by_x, by_y = part
+    columns = _columns(part, body)
+    y_gaps = _gaps(by_y, _top, _bottom, BAND_GAP * body)
+    if columns:
+        heads = [_has_headline(column, body) for column in columns]
+        if all(heads) or not any(heads):
+            y_gaps = [gap for gap in y_gaps if _headline_below(by_y, gap[1], body)]
     if y_gaps:
         cuts = [(low + high) / 2 for low, high in y_gaps]
-        for part_x, part_y in zip(_split(by_x, cuts, _y_key), _split(by_y, cuts, _y_key), strict=True):
-            _cut(part_x, part_y, frame, body, out)
-        return
-    if x_gaps:
-        cuts = [(low + high) / 2 for low, high in x_gaps]
-        parts = list(zip(_split(by_x, cuts, _x_key), _split(by_y, cuts, _x_key), strict=True))
-        for part_x, part_y in _vertical_first(parts, body):
-            _cut(part_x, part_y, _frame(part_x), body, out)
+        bands = _rows_of_articles(list(zip(_split(by_x, cuts, _y_key), _split(by_y, cuts, _y_key), strict=True)), body)
+        if len(bands) > 1:
+            for band in bands:
+                _cut(band, frame, body, out)
+            return
+    if columns:
+        for column in _vertical_first(columns, body):
+            _cut(column, _frame(column[0]), body, out)
         return
     out.append((by_y, frame))
 
 
-def _vertical_first(parts: list[tuple[list[Char], list[Char]]], body: float) -> list[tuple[list[Char], list[Char]]]:
+def _columns(part: Part, body: float) -> list[Part]:
+    """The region parted at its gutters (white strips from top to bottom), or [] without any."""
+    by_x, by_y = part
+    if not _rows(by_y):
+        return []
+    text = [char for char in by_x if char.size < HEADING_SCALE * body] or by_x
+    gaps = _gaps(text, lambda char: char.rect.x0, lambda char: _x_end(char, body), GUTTER * body)
+    if len(text) < len(by_x):
+        spans = _spans([char for char in by_x if char.size >= HEADING_SCALE * body])
+        gaps = [gap for gap in gaps if not _covered(gap, spans)]
+    if not gaps:
+        return []
+    cuts = [(low + high) / 2 for low, high in gaps]
+    return list(zip(_split(by_x, cuts, _x_centre), _split(by_y, cuts, _x_centre), strict=True))
+
+
+def _spans(by_x: Sequence[Char]) -> list[tuple[float, float]]:
+    """The characters' horizontal extents merged where they touch or stand a word space apart (``by_x`` sorted by
+    left edge)."""
+    spans: list[tuple[float, float]] = []
+    for char in by_x:
+        if spans and char.rect.x0 <= spans[-1][1] + WORD_SPACE * char.size:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], char.rect.x1))
+        else:
+            spans.append((char.rect.x0, char.rect.x1))
+    return spans
+
+
+def _covered(gap: tuple[float, float], spans: list[tuple[float, float]]) -> bool:
+    """Whether headings run across the whole gap (a headline over columns: no gutter)."""
+    index = bisect.bisect([start for start, _ in spans], gap[0]) - 1
+    return index >= 0 and spans[index][1] >= gap[1]
+
+
+def _rows_of_articles(bands: list[Part], body: float) -> list[Part]:
+    """Bands joined again where a band of headlines and the band under it are articles side by side (the white
+    band under their headlines is no cut across the page)."""
+    rows = [bands[0]]
+    for band in bands[1:]:
+        if _has_headline(rows[-1], body):
+            joined = (list(heapq.merge(rows[-1][0], band[0], key=_x_key)), rows[-1][1] + band[1])
+            columns = _columns(joined, body)
+            if columns and all(_has_headline(column, body) for column in columns):
+                rows[-1] = joined
+                continue
+        rows.append(band)
+    return rows
+
+
+def _has_headline(part: Part, body: float) -> bool:
+    return any(char.size >= HEADLINE_SCALE * body for char in part[0]) or _standing(part[0], body)
+
+
+def _vertical_first(parts: list[Part], body: float) -> list[Part]:
     """Columns of headline characters set right of the body (a vertical headline) read first, right to left."""
     start = len(parts)
-    while start > 1 and _headline_only(parts[start - 1][0], body):
+    while start > 1 and _standing(parts[start - 1][0], body):
         start -= 1
     if start == len(parts) or start == 0:
         return parts
     return parts[: start - 1] + parts[start:][::-1] + [parts[start - 1]]
 
 
+def _top(char: Char) -> float:
+    """The top of the character's em core: loose boxes reach far above and below the glyphs (a font's ascent and
+    descent), so bands between lines are measured between the cores."""
+    return _y_key(char) - 0.45 * char.size
+
+
+def _bottom(char: Char) -> float:
+    return _y_key(char) + 0.45 * char.size
+
+
 def _x_key(char: Char) -> float:
     return char.rect.x0
+
+
+def _x_centre(char: Char) -> float:
+    return (char.rect.x0 + char.rect.x1) / 2
 
 
 def _y_key(char: Char) -> float:
@@ -152,22 +237,18 @@ def _split(chars: list[Char], cuts: list[float], key: Callable[[Char], float]) -
 def _rows(by_y: Sequence[Char]) -> bool:
     """Whether the region holds more than one row (a single row is never cut into columns)."""
     tallest = max(char.size for char in by_y)
-    return by_y[-1].rect.y1 - by_y[0].rect.y0 > 1.6 * tallest
+    return max(_bottom(char) for char in by_y) - _top(by_y[0]) > 1.6 * tallest
 
 
 def _headline_below(by_y: Sequence[Char], top: float, body: float) -> bool:
     """Whether headline-size characters start just below ``top`` (a band that begins an article)."""
-    start = bisect.bisect_left([char.rect.y0 for char in by_y], top)
+    start = bisect.bisect_left([_top(char) for char in by_y], top)
     for char in by_y[start:]:
-        if char.rect.y0 > top + 3 * body:
+        if _top(char) > top + 3 * body:
             return False
         if char.size >= HEADLINE_SCALE * body:
             return True
     return False
-
-
-def _headline_only(chars: Sequence[Char], body: float) -> bool:
-    return all(char.size >= HEADLINE_SCALE * body or char.vertical for char in chars)
 
 
 def _lines(chars: list[Char], frame: Rect, page: int, body: float) -> tuple[Line, ...]:
@@ -181,10 +262,10 @@ def _lines(chars: list[Char], frame: Rect, page: int, body: float) -> tuple[Line
     for char in upright:
         if rows and _y_key(char) <= bottom:
             rows[-1].append(char)
-            bottom = max(bottom, char.rect.y1)
+            bottom = max(bottom, _bottom(char))
         else:
             rows.append([char])
-            bottom = char.rect.y1
+            bottom = _bottom(char)
     lines = [_line(part, frame, page) for row in rows for part in _row_parts(row)]
     lines = _stacks(lines, frame, HEADLINE_SCALE * body)
     lines.extend(_line(column, frame, page, vertical=True) for column in _vertical_columns(chars, _turned))
@@ -206,7 +287,7 @@ def _row_parts(row: list[Char]) -> list[list[Char]]:
 
 def _standing(chars: Sequence[Char], body: float) -> bool:
     """Whether a region is a vertical headline: large characters in a strip far taller than wide."""
-    if len(chars) < 2 or any(char.size < HEADLINE_SCALE * body and not char.vertical for char in chars):
+    if len(chars) < 2 or any(char.size < HEADING_SCALE * body and not char.vertical for char in chars):
         return False
     frame = _frame(chars)
     return frame.height > 2.5 * frame.width

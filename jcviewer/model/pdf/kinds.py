@@ -8,20 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from jcviewer.model.pdf.geometry import HEADLINE_SCALE, Line, cell_right
+from jcviewer.model.pdf.geometry import HEADING_SCALE, HEADLINE_SCALE, Line, cell_right
 from jcviewer.model.pdf.page import PageChars, Rect
 
 LineKind = Literal["heading", "caption", "body", "furniture"]
-
-SUBHEAD_SCALE = 1.15
-"""A line this many times the body size (and smaller than a headline) is a subhead."""
 
 MASTHEAD_SCALE = 2.8
 """Text this many times the body size across the top of a page is a masthead."""
 
 CAPTION_FONT = re.compile(r"仿宋|楷|fangsong|fangs|kai|\bfs|kt", re.IGNORECASE)
 SANS_FONT = re.compile(r"黑|hei|sans|gothic|arial|helvetica", re.IGNORECASE)
-CREDIT = re.compile(r"(摄|摄影|供图|图片来源[:：].*|图/.*)\s*[)）]?$|^\s*[(（]?图为|记者.{1,12}摄")
+SERIF_FONT = re.compile(r"宋|song|ming|serif|times", re.IGNORECASE)
+CREDIT = re.compile(r"(摄|摄影|供图)\s*[)）]?\s*$|^\s*[(（]?图为")
 DATE_LINE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|第\s*\d+\s*[版期]|[A-Z]\d{1,2}\s*版"
 )
@@ -57,25 +55,34 @@ def line_kind(line: Line, frame: Rect, style: PageStyle) -> LineKind:
         return "furniture"
     if line.vertical or size >= style.headline:
         return "heading"
-    if caption_evidence(line, style) is not None:
+    if caption_evidence(line, frame, style) is not None:
         return "caption"
-    if size >= SUBHEAD_SCALE * style.body or _bold_own_line(line, frame, style):
+    if size >= HEADING_SCALE * style.body or _bold_own_line(line, frame, style):
         return "heading"
     return "body"
 
 
-def caption_evidence(line: Line, style: PageStyle) -> str | None:
-    """Why the line reads as a caption ("credit", "figure", "font"), or None."""
+def caption_evidence(line: Line, frame: Rect, style: PageStyle) -> str | None:
+    """Why the line reads as a caption ("credit": a short line ending in a photographer's credit, "figure": under
+    or in a picture, "font": in a caption font), or None."""
     text = line.text_line.text
-    if CREDIT.search(text):
+    if CREDIT.search(text) and ends_short(line, frame):
         return "credit"
-    if _by_figure(line.text_line.rect, style):
-        return "figure"
     font = _font(line)
-    small = line.text_line.size < SUBHEAD_SCALE * style.body and not line.text_line.bold
-    if small and font != style.font and CAPTION_FONT.search(font) and not CAPTION_FONT.search(style.font):
+    unlike_body = font != style.font or line.text_line.size < 0.95 * style.body
+    if unlike_body and _by_figure(line.text_line.rect, style):
+        return "figure"
+    small = line.text_line.size < HEADING_SCALE * style.body and not line.text_line.bold
+    if small and font != style.font and _caption_font(font, style.font):
         return "font"
     return None
+
+
+def _caption_font(font: str, body_font: str) -> bool:
+    """仿宋 or 楷 beside another body face, or a sans beside a serif body."""
+    if CAPTION_FONT.search(font):
+        return not CAPTION_FONT.search(body_font)
+    return SANS_FONT.search(font) is not None and SERIF_FONT.search(body_font) is not None
 
 
 def ends_short(line: Line, frame: Rect) -> bool:
