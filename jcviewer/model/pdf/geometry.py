@@ -118,15 +118,13 @@ Part = tuple[list[Char], list[Char]]
 def _cut(part: Part, frame: Rect, body: float, out: list[tuple[list[Char], Rect]]) -> None:
     """Split a region at its white strips, recursively; append its leaves in reading order to ``out``.
 
-    Columns (vertical strips) go before bands, unless a band below starts with a headline (the next article) or
-    the strips part a headline from columns that have none (a headline narrower than its article)."""
+    Columns (vertical strips) go before bands, except a band of headings on top (a headline narrower than its
+    article: its columns would part it); bands of headlines side by side are joined to what is under them again."""
     by_x, by_y = part
     columns = _columns(part, body)
     y_gaps = _gaps(by_y, _top, _bottom, BAND_GAP * body)
     if columns:
-        heads = [_has_headline(column, body) for column in columns]
-        if all(heads) or not any(heads):
-            y_gaps = [gap for gap in y_gaps if _headline_below(by_y, gap[1], body)]
+        y_gaps = y_gaps[:1] if y_gaps and _headings_above(by_y, y_gaps[0][0], body) else []
     if y_gaps:
         cuts = [(low + high) / 2 for low, high in y_gaps]
         bands = _rows_of_articles(list(zip(_split(by_x, cuts, _y_key), _split(by_y, cuts, _y_key), strict=True)), body)
@@ -180,18 +178,26 @@ def _rows_of_articles(bands: list[Part], body: float) -> list[Part]:
     band under their headlines is no cut across the page)."""
     rows = [bands[0]]
     for band in bands[1:]:
-        if _has_headline(rows[-1], body):
+        if all(char.size >= HEADING_SCALE * body for char in rows[-1][0]):
             joined = (list(heapq.merge(rows[-1][0], band[0], key=_x_key)), rows[-1][1] + band[1])
             columns = _columns(joined, body)
-            if columns and all(_has_headline(column, body) for column in columns):
+            if columns and all(_headed(column, body) for column in columns):
                 rows[-1] = joined
                 continue
         rows.append(band)
     return rows
 
 
-def _has_headline(part: Part, body: float) -> bool:
-    return any(char.size >= HEADLINE_SCALE * body for char in part[0]) or _standing(part[0], body)
+def _headings_above(by_y: Sequence[Char], cut: float, body: float) -> bool:
+    """Whether everything above ``cut`` is set in heading sizes (a headline band on top of its columns)."""
+    return all(char.size >= HEADING_SCALE * body for char in by_y if _y_key(char) < cut)
+
+
+def _headed(part: Part, body: float) -> bool:
+    """Whether a region starts with a heading (an article with its headline on top) or is a vertical headline."""
+    first = _top(part[1][0])
+    on_top = (char for char in part[1] if _top(char) <= first + body)
+    return any(char.size >= HEADING_SCALE * body for char in on_top) or _standing(part[0], body)
 
 
 def _vertical_first(parts: list[Part], body: float) -> list[Part]:
@@ -238,17 +244,6 @@ def _rows(by_y: Sequence[Char]) -> bool:
     """Whether the region holds more than one row (a single row is never cut into columns)."""
     tallest = max(char.size for char in by_y)
     return max(_bottom(char) for char in by_y) - _top(by_y[0]) > 1.6 * tallest
-
-
-def _headline_below(by_y: Sequence[Char], top: float, body: float) -> bool:
-    """Whether headline-size characters start just below ``top`` (a band that begins an article)."""
-    start = bisect.bisect_left([_top(char) for char in by_y], top)
-    for char in by_y[start:]:
-        if _top(char) > top + 3 * body:
-            return False
-        if char.size >= HEADLINE_SCALE * body:
-            return True
-    return False
 
 
 def _lines(chars: list[Char], frame: Rect, page: int, body: float) -> tuple[Line, ...]:
