@@ -45,8 +45,10 @@ def add_library_parser(commands: Any) -> None:
         "library", help="the library of reports: add, list, search, edit, remove, export, import"
     )
     actions = library.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="add report files, or every .txt under a folder (copied into the library)")
-    add.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a report text file or a folder")
+    add = actions.add_parser(
+        "add", help="add report files, or every .txt and .pdf under a folder (copied into the library)"
+    )
+    add.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a report text or PDF file, or a folder")
     listing = actions.add_parser("list", help="list the reports in the library")
     listing.add_argument("--json", action="store_true", help="print JSON instead of text")
     find = actions.add_parser("search", help="search every report in the library, hits grouped by report")
@@ -99,12 +101,12 @@ PARALLEL_FROM = 8
 
 
 def _add(catalogue: Catalogue, paths: list[Path]) -> bool:
-    """Add each file, and each .txt under each folder, going on past files that cannot be read."""
+    """Add each file, and each .txt and .pdf under each folder, going on past files that cannot be read."""
     from jcviewer.model.library.catalogue import report_files
 
     for path in paths:
         if path.is_dir() and not report_files([path]):
-            print(f"jcviewer: warning: {path}: no .txt files in this folder", file=sys.stderr)
+            print(f"jcviewer: warning: {path}: no .txt or .pdf files in this folder", file=sys.stderr)
     files = report_files(paths)
     workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     ok = True
@@ -190,11 +192,13 @@ def _export(catalogue: Catalogue, file: Path) -> bool:
 
 
 def _import(catalogue: Catalogue, file: Path) -> bool:
-    """Merge the library file ``file`` into the library: one line per report, then a summary."""
+    """Merge the library file ``file`` into the library: one line per report, then a summary (False when a
+    report was left out)."""
     from jcviewer.model.library.transfer import TransferError, import_library
 
+    left_out: list[str] = []
     try:
-        imported = import_library(catalogue, file)
+        imported = import_library(catalogue, file, left_out.append)
     except TransferError as error:
         print_error(f"library import: {error}")
         return False
@@ -209,7 +213,9 @@ def _import(catalogue: Catalogue, file: Path) -> bool:
         print(f"{report.report_id}\t{status}\t{catalogue.get(report.report_id).title}{extra}")
     added = sum(report.added for report in imported)
     print(f"imported {len(imported)} report(s) from {file}: {added} new, {len(imported) - added} already there")
-    return True
+    for message in left_out:
+        print_error(message)
+    return not left_out
 
 
 def run_library(args: argparse.Namespace) -> bool:

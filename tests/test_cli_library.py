@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
 from genre import county_years, wenshui_page
+from pdf_fixtures import cid_page
 from process import run_jcviewer
 
 from jcviewer.cli import main
@@ -242,3 +244,54 @@ def test_an_id_beyond_any_report_is_a_usage_error_not_a_traceback(
     with pytest.raises(SystemExit) as exit_:
         main(["library", action[0], str(2**64), *action[1:]])
     assert exit_.value.code == 2 and "report id" in capsys.readouterr().err
+
+
+def _pdf_page(path: Path, text: str) -> Path:
+    """A one-page PDF printing ``text`` (GBK codes, two bytes a character)."""
+    codes = text.encode("gbk")
+    path.write_bytes(cid_page([codes[i : i + 2] for i in range(0, len(codes), 2)]))
+    return path
+
+
+def test_add_a_folder_takes_its_pdfs_in_worker_processes_and_a_broken_one_is_an_error_line(
+    tmp_path: Path, data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jcviewer.cli_library import PARALLEL_FROM
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    meetings = ["县委经济工作会议", "县委全体会议", "县人民代表大会", "县政协全体会议"]
+    for number, meeting in enumerate(meetings):
+        _pdf_page(folder / f"{number}.pdf", meeting)
+    for seed in range(PARALLEL_FROM - len(meetings)):
+        (folder / f"{seed}.txt").write_text(wenshui_page(seed, gdp=5 + seed / 10).text(), encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\nnot a PDF body\n")
+    assert main(["library", "add", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "broken.pdf" in captured.err
+    assert len(captured.out.splitlines()) == PARALLEL_FROM
+    pdfs = [r for r in _listed(capsys) if str(r["source"]).endswith(".pdf")]
+    assert sorted(str(r["title"]) for r in pdfs) == sorted(meetings)
+    assert all(str(r["text"]).endswith(".pdf") and Path(str(r["text"])).is_file() for r in pdfs)
+
+
+def test_import_names_a_pdf_it_cannot_read_and_adds_the_others(
+    tmp_path: Path, data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jcviewer.model.correction_store import report_key
+    from jcviewer.model.library.transfer import FORMAT, MANIFEST
+
+    good = _pdf_page(tmp_path / "good.pdf", "县委经济工作会议").read_bytes()
+    broken = b"%PDF-1.7\nnot a PDF body\n"
+    file = tmp_path / "library.zip"
+    with zipfile.ZipFile(file, "w") as archive:
+        for data in (good, broken):
+            archive.writestr(f"texts/{report_key(data)}.pdf", data)
+        reports = [{"content_hash": report_key(good), "source": "good.pdf"}]
+        reports.append({"content_hash": report_key(broken), "source": "broken.pdf"})
+        archive.writestr(MANIFEST, json.dumps({"format": FORMAT, "version": 1, "reports": reports}))
+    assert main(["library", "import", str(file)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "broken.pdf left out" in captured.err
+    assert captured.out.splitlines()[-1] == f"imported 1 report(s) from {file}: 1 new, 0 already there"
+    assert [r["title"] for r in _listed(capsys)] == ["县委经济工作会议"]

@@ -336,15 +336,18 @@ class LibraryPane(QWidget):
 
     # --- adding ---------------------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        """Add Files…: report texts chosen in a file dialog."""
+        """Add Files…: report texts and PDFs chosen in a file dialog."""
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add reports to the library"), "", self.tr("Report text (*.txt);;All files (*)")
+            self,
+            self.tr("Add reports to the library"),
+            "",
+            self.tr("Reports (*.txt *.pdf);;Report text (*.txt);;PDF (*.pdf);;All files (*)"),
         )
         if names:
             self.add_paths([Path(name) for name in names])
 
     def choose_folder(self) -> None:
-        """Add Folder…: every ``*.txt`` in a folder and its subfolders."""
+        """Add Folder…: every ``*.txt`` and ``*.pdf`` in a folder and its subfolders."""
         name = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of reports to the library"))
         if name:
             self.add_paths([Path(name)])

@@ -32,7 +32,8 @@ OPENING_ERRORS = (OSError, sqlite3.Error)
 @dataclass
 class TransferOutcome:
     """What an export or import did: how many reports were written (export); each report merged with its title
-    (import); the reports left out of an export, each with why; the error that stopped either, if any."""
+    (import); the reports left out of an export or an import, each with why; the error that stopped either, if
+    any."""
 
     exported: int = 0
     reports: list[tuple[Imported, str]] = field(default_factory=list)
@@ -70,14 +71,15 @@ def run_import(folder: Path, corrections: Path | None, file: Path) -> TransferOu
     except (LibraryError, *OPENING_ERRORS) as error:
         return TransferOutcome(error=str(error), kind="open")
     with catalogue:
+        left_out: list[str] = []
         try:
-            imported = import_library(catalogue, file)
+            imported = import_library(catalogue, file, left_out.append)
         except TransferError as error:
             return TransferOutcome(error=str(error), kind="file")
         except (LibraryError, *OPENING_ERRORS) as error:  # a full disk, a locked catalogue: those before stay
             return TransferOutcome(error=str(error), kind="stopped")
         titles = [catalogue.get(report.report_id).title for report in imported]
-        return TransferOutcome(reports=list(zip(imported, titles, strict=True)))
+        return TransferOutcome(reports=list(zip(imported, titles, strict=True)), problems=left_out)
 
 
 class LibraryTransfer(QObject):
@@ -169,12 +171,14 @@ class LibraryTransfer(QObject):
                 self.tr("%n new", "", added),
                 self.tr("%n already in the library", "", len(outcome.reports) - added),
             ]
+            if outcome.problems:
+                counts.append(self.tr("%n left out: they cannot be read", "", len(outcome.problems)))
             self._message(
                 "libraryImportedDialog",
-                QMessageBox.Icon.Information,
+                QMessageBox.Icon.Warning if outcome.problems else QMessageBox.Icon.Information,
                 self.tr("Library imported"),
                 text,
-                "\n".join(self._line(report, title) for report, title in outcome.reports),
+                "\n".join([*(self._line(report, title) for report, title in outcome.reports), *outcome.problems]),
                 "\n".join(counts),
             )
         self.finished.emit()

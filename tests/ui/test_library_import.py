@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from library_texts import write_reports
+from pdf_fixtures import cid_page
 from pytestqt.qtbot import QtBot
 
 from jcviewer.model.errors import ReportError
@@ -81,3 +82,25 @@ def test_the_worker_adds_in_its_own_thread_with_its_own_catalogue(
     summary = finished.args[0]
     assert isinstance(summary, ImportSummary) and len(summary.added) == 3
     assert threads and threading.main_thread() not in threads
+
+
+def _pdf_report(path: Path, text: str) -> Path:
+    """A one-page PDF printing ``text`` (GBK codes, two bytes a character)."""
+    codes = text.encode("gbk")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(cid_page([codes[i : i + 2] for i in range(0, len(codes), 2)]))
+    return path
+
+
+def test_a_folder_gives_its_pdfs_too_and_an_unreadable_pdf_is_listed_failed(tmp_path: Path) -> None:
+    (texts,) = write_reports(tmp_path / "in", 1)
+    pdf = _pdf_report(tmp_path / "in" / "sub" / "page.PDF", "县委经济工作会议")
+    broken = tmp_path / "in" / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\nnot a PDF body\n")
+    summary = run_import(tmp_path / "lib", None, [tmp_path / "in"], ImportProgress())
+    assert summary.added == [texts, pdf]  # in path order: in/report-0000.txt, in/sub/page.PDF
+    ((failed, error),) = summary.failed
+    assert failed == broken and isinstance(error, ReportError) and error.reason == "pdf_broken"
+    with Catalogue(tmp_path / "lib") as catalogue:
+        pdf_entry = next(entry for entry in catalogue.list() if entry.source == "page.PDF")
+        assert pdf_entry.title == "县委经济工作会议" and pdf_entry.text_path.endswith(".pdf")

@@ -332,3 +332,22 @@ def test_a_locked_catalogue_refusing_edit_or_remove_is_explained_in_a_dialog(
     assert len(failures) == 2 and all("database is locked" in d.detailedText() for d in failures)
     other.rollback()
     assert [row.data(ENTRY_ROLE) for row in report_rows(pane)] == [entry]  # unchanged, still listed
+
+
+def test_add_files_offers_report_texts_and_pdfs(
+    qtbot: QtBot, make_pane: PaneFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = make_pane()
+    (report,) = write_reports(tmp_path / "given", 1)
+    asked: list[str] = []
+
+    def choose(parent: object, caption: str, folder: str, filters: str) -> tuple[list[str], str]:
+        asked.append(filters)
+        return [str(report)], filters.split(";;")[0]
+
+    monkeypatch.setattr(library_pane.QFileDialog, "getOpenFileNames", choose)
+    pane.choose_files()
+    finish_import(qtbot, pane)
+    assert asked == [pane.tr("Reports (*.txt *.pdf);;Report text (*.txt);;PDF (*.pdf);;All files (*)")]
+    assert asked[0].split(";;")[0].endswith("(*.txt *.pdf)")  # the first filter, the one shown, takes both
+    assert len(report_rows(pane)) == 1

@@ -3,6 +3,7 @@ library of another, off the UI thread, summed up in a dialog; a bad file refused
 
 from __future__ import annotations
 
+import json
 import threading
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from jcviewer.model.correction_store import report_key
 from jcviewer.model.library import Catalogue
 from jcviewer.model.library import transfer as model_transfer
 from jcviewer.ui.library_transfer import LibraryTransfer
@@ -152,3 +154,32 @@ def test_one_transfer_at_a_time_and_none_while_the_library_is_unavailable(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: asked.append(True) or ("", ""))
     unavailable.findChild(QAction, "importLibraryAction").trigger()
     assert not asked and not unavailable.library_pane().available
+
+
+def test_a_pdf_that_cannot_be_read_is_left_out_of_an_import_and_named_in_its_summary(
+    qtbot: QtBot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]
+) -> None:
+    (text,) = write_reports(tmp_path / "given", 1)
+    copies = {"report.txt": (".txt", text.read_bytes()), "broken.pdf": (".pdf", b"%PDF-1.7\nnot a PDF body\n")}
+    file = tmp_path / "library.zip"
+    with zipfile.ZipFile(file, "w") as archive:
+        for suffix, data in copies.values():
+            archive.writestr(f"texts/{report_key(data)}{suffix}", data)
+        reports = [{"content_hash": report_key(data), "source": source} for source, (_, data) in copies.items()]
+        archive.writestr(
+            model_transfer.MANIFEST, json.dumps({"format": model_transfer.FORMAT, "version": 1, "reports": reports})
+        )
+    window = library_window(make_window, tmp_path / "lib", [])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(file), ""))
+    transfer = run_menu(qtbot, window, "importLibraryAction")
+    [imported] = summaries(dialogs)
+    assert imported.objectName() == "libraryImportedDialog" and imported.icon() == QMessageBox.Icon.Warning
+    counts = imported.informativeText().splitlines()
+    assert counts == [
+        transfer.tr("%n new", "", 1),
+        transfer.tr("%n already in the library", "", 0),
+        transfer.tr("%n left out: they cannot be read", "", 1),
+    ]
+    details = imported.detailedText().splitlines()
+    assert len(details) == 2 and details[-1].startswith("broken.pdf left out: ")
+    assert len(hashes(tmp_path / "lib")) == 1

@@ -1,9 +1,10 @@
-"""The library's catalogue: every report added, in ``<folder>/library.sqlite3``, its text copied to
-``<folder>/texts/<hash>.txt`` (Qt-free; docs/library.md).
+"""The library's catalogue: every report added, in ``<folder>/library.sqlite3``, its file copied to
+``<folder>/texts/<hash>.txt`` (a text) or ``<folder>/texts/<hash>.pdf`` (a PDF, kept as a PDF so everything that
+reads the copy again reads a PDF) (Qt-free; docs/library.md).
 
 A report is known by its content hash, ``correction_store.report_key`` of its bytes (the key its corrections are
 stored under, so they live in one store whether it is in the library or not): the same text added twice — from
-another file name, with CRLF line ends — is one entry. The original file is only read.
+another file name, with CRLF line ends — is one entry, and so is the same PDF. The original file is only read.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from typing import TYPE_CHECKING, Any
 from jcviewer.model.correction_store import SUFFIX as CORRECTIONS_SUFFIX
 from jcviewer.model.correction_store import report_key
 from jcviewer.model.errors import ReportError
-from jcviewer.model.library.rows import METRIC_COLUMNS, Stored, metric, parse_copy, stored, write_rows
+from jcviewer.model.library.rows import METRIC_COLUMNS, Stored, is_pdf_report, metric, parse_copy, stored, write_rows
 from jcviewer.model.library.schema import LibraryError, migrate
 from jcviewer.model.report import Metric, Report
-from jcviewer.model.report_file import MAX_REPORT_BYTES, read_report_bytes
+from jcviewer.model.report_file import MAX_PDF_BYTES, MAX_REPORT_BYTES, read_report_bytes
 
 if TYPE_CHECKING:  # numpy loads only when the library is searched
     from jcviewer.model.library.index import LibraryIndex
@@ -40,6 +41,8 @@ log = logging.getLogger(__name__)
 
 DATABASE = "library.sqlite3"
 TEXTS = "texts"
+REPORT_SUFFIXES = (".txt", ".pdf")
+"""The files a folder added gives: report texts and PDFs (any case)."""
 EDITABLE = ("title", "place", "kind", "date", "year")
 """The fields a user can set; a field they set is never overwritten by a re-parse."""
 BUSY_TIMEOUT = 10.0
@@ -117,14 +120,21 @@ def _corrupt(error: sqlite3.DatabaseError) -> bool:
 
 
 def report_files(paths: Sequence[Path]) -> builtins.list[Path]:
-    """The files to add for ``paths``: a file as given, a folder's ``*.txt`` files (recursively, sorted)."""
+    """The files to add for ``paths``: a file as given, a folder's ``*.txt`` and ``*.pdf`` files (recursively,
+    sorted)."""
     files: builtins.list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*.txt") if p.is_file())
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and p.is_file())
         else:
             files.append(path)
     return files
+
+
+def copy_path(key: str, name: str, data: bytes) -> str:
+    """Where the library keeps the copy of a report added as ``name`` holding ``data``, relative to its folder:
+    ``texts/<hash>.pdf`` for a PDF, ``texts/<hash>.txt`` for a text."""
+    return f"{TEXTS}/{key}{'.pdf' if is_pdf_report(name, data) else '.txt'}"
 
 
 def _stamp_of(status: os.stat_result) -> str:
@@ -219,7 +229,7 @@ class Catalogue:
         return _entry(row)
 
     def text_file(self, entry: Entry) -> Path:
-        """The library's copy of the report's text."""
+        """The library's copy of the report (its text, or its PDF)."""
         return self.folder / entry.text_path
 
     def add(self, path: Path) -> tuple[int, bool]:
@@ -232,15 +242,16 @@ class Catalogue:
         return result
 
     def add_text(self, name: str, data: bytes) -> tuple[int, bool]:
-        """Add a report given as bytes (text pasted from a website, say), ``name`` its source file name: as
-        ``add``. ReportError when the bytes are too many or not text, ValueError for a name that is blank or a
-        path."""
+        """Add a report given as bytes (text pasted from a website, say, or a PDF), ``name`` its source file name:
+        as ``add``. ReportError when the bytes are too many, not text or not a PDF that can be read, ValueError
+        for a name that is blank or a path."""
         if not name.strip() or "/" in name or "\\" in name or name in (".", ".."):
             raise ValueError(f"not a file name: {name!r}")
-        if len(data) > MAX_REPORT_BYTES:
-            raise ReportError("too_large", name, f"larger than {MAX_REPORT_BYTES // (1024 * 1024)} MB")
+        limit = MAX_PDF_BYTES if is_pdf_report(name, data) else MAX_REPORT_BYTES
+        if len(data) > limit:
+            raise ReportError("too_large", name, f"larger than {limit // (1024 * 1024)} MB")
         key = report_key(data)
-        return self._add_stored(name, data, key, _prepared(self.folder, self.corrections, name, data, key, name))
+        return self._add_stored(name, data, key, _prepared(self.folder, self.corrections, data, key, Path(name)))
 
     def add_files(
         self, paths: Sequence[Path], progress: Progress | None = None, workers: int = 1
@@ -269,11 +280,11 @@ class Catalogue:
         return done
 
     def _add_stored(self, name: str, data: bytes, key: str, rows: Stored) -> tuple[int, bool]:
-        """Copy the text and insert (or refresh) the report with its rows, in one transaction."""
-        text_path = f"{TEXTS}/{key}.txt"
+        """Copy the file and insert (or refresh) the report with its rows, in one transaction."""
+        text_path = copy_path(key, name, data)
         copy = self.folder / text_path
         stamp = self._stamp(key)
-        created = self._store_text(copy, data)
+        created = self._store_copy(copy, data)
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -288,9 +299,9 @@ class Catalogue:
             raise
         return report_id, added
 
-    def _store_text(self, copy: Path, data: bytes) -> bool:
-        """Write the text copy (through a temporary file, so a half-written copy never has the final name);
-        False when it is there already (the same content: its name is its hash)."""
+    def _store_copy(self, copy: Path, data: bytes) -> bool:
+        """Write the copy (through a temporary file, so a half-written copy never has the final name); False when
+        it is there already (the same content: its name is its hash)."""
         if copy.is_file() and report_key(copy.read_bytes()) == copy.stem:
             return False
         temporary = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
@@ -403,7 +414,7 @@ class Catalogue:
         for number, entry in enumerate(stale, start=1):
             copy = self.text_file(entry)
             try:
-                report = parse_copy(copy, read_report_bytes(copy), entry.source, self.corrections)
+                report = parse_copy(copy, read_report_bytes(copy), Path(entry.source), self.corrections)
             except ReportError as error:
                 log.info("report %s not refreshed: %s", entry.id, error)
                 if problem is not None:
@@ -476,7 +487,7 @@ class Catalogue:
         ``cache`` when given; ``report_cache``). ReportError when the copy cannot be read."""
         copy = self.text_file(entry)
         if cache is None:
-            return parse_copy(copy, read_report_bytes(copy), entry.source, self.corrections)
+            return parse_copy(copy, read_report_bytes(copy), Path(entry.source), self.corrections)
         from jcviewer.model.report_cache import load_report_cached
 
         return replace(load_report_cached(copy, cache, self.corrections), source=entry.source)
@@ -522,10 +533,10 @@ class Catalogue:
         return self.get(report_id)
 
 
-def _prepared(folder: Path, corrections: Path | None, name: str, data: bytes, key: str, shown: str) -> Stored:
-    """The report whose text is ``data`` parsed (as the library's copy, corrected from the store) and made
-    ready to store; a ReportError names ``shown``."""
-    return stored(parse_copy(folder / TEXTS / f"{key}.txt", data, name, corrections, shown))
+def _prepared(folder: Path, corrections: Path | None, data: bytes, key: str, added_as: Path) -> Stored:
+    """The report whose bytes are ``data``, added as the file ``added_as``, parsed (as the library's copy,
+    corrected from the store) and made ready to store; a ReportError names ``added_as``."""
+    return stored(parse_copy(folder / copy_path(key, added_as.name, data), data, added_as, corrections))
 
 
 def _prepare_file(job: tuple[Path, Path | None, Path]) -> tuple[bytes, str, Stored] | tuple[str, str, str]:
@@ -535,7 +546,7 @@ def _prepare_file(job: tuple[Path, Path | None, Path]) -> tuple[bytes, str, Stor
     try:
         data = read_report_bytes(path)
         key = report_key(data)
-        return data, key, _prepared(folder, corrections, path.name, data, key, str(path))
+        return data, key, _prepared(folder, corrections, data, key, path)
     except ReportError as error:
         return error.reason, error.path, error.message
 

@@ -1,15 +1,18 @@
 """The whole library in one file, to take to another machine (Qt-free; docs/library.md).
 
 ``export_library`` writes a zip: ``manifest.json`` (the format, its version, and per report its content hash,
-source file name, the fields the user set and whether corrections come with it), ``texts/<hash>.txt`` (each
-report's text, byte for byte) and ``corrections/<hash>.toml`` (the corrections the store holds for it). The file
-is written whole or not at all (``output_file.replacing``).
+source file name, the fields the user set and whether corrections come with it), ``texts/<hash>.txt`` or
+``texts/<hash>.pdf`` (each report's text or PDF, byte for byte, named as the library's copy) and
+``corrections/<hash>.toml`` (the corrections the store holds for it). The file is written whole or not at all
+(``output_file.replacing``).
 
 ``import_library`` reads such a file and merges it into a catalogue by content hash. The whole file is checked
 before anything is written — a zip, only the names the format has (no folders, no ``..``), sizes within the
-reader's caps, a manifest of the right shape, each text's hash its name, each text decodable and each
-corrections file valid — so a bad or hostile file changes nothing (TransferError). Then, report by report (one
-transaction each): the text is added (known content is the same entry); the fields the user set on the other
+reader's caps (a text's, a PDF's), a manifest of the right shape, one copy per report whose hash is its name,
+each text decodable, each PDF a PDF, and each corrections file valid — so a bad or hostile file changes nothing
+(TransferError). Then, report by report (one transaction each): the report is added (known content is the same
+entry; a PDF that cannot be read after all — damaged inside, scanned — is left out and reported, the others go
+on); the fields the user set on the other
 machine are set here, unless this machine's user set them (the file's user-set fields win over the parser's
 guesses, never over this machine's user-set fields); fields the other machine guessed are guessed here again.
 The report's corrections are copied into this machine's store unless it already has a file for that report.
@@ -31,8 +34,8 @@ from typing import Any
 from jcviewer import __version__
 from jcviewer.model.correction_store import SUFFIX, report_key, store_file, stored_corrections, update_corrections
 from jcviewer.model.errors import ReportError
-from jcviewer.model.library.catalogue import EDITABLE, Catalogue
-from jcviewer.model.report_file import MAX_REPORT_BYTES, MAX_SIDECAR_BYTES
+from jcviewer.model.library.catalogue import EDITABLE, TEXTS, Catalogue
+from jcviewer.model.report_file import MAX_PDF_BYTES, MAX_REPORT_BYTES, MAX_SIDECAR_BYTES
 
 FORMAT = "jcviewer-library"
 VERSION = 1
@@ -43,7 +46,9 @@ MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
 """Caps on what an imported file may hold: reports, the manifest's size, all members together (uncompressed)."""
 MAX_FIELD = 1000
 """The longest title, place, kind, date or source name a manifest may give."""
-_TEXT = re.compile(r"texts/([0-9a-f]{64})\.txt")
+_TEXT = re.compile(r"texts/([0-9a-f]{64})\.(?:txt|pdf)")
+COPY_LIMITS = {".txt": MAX_REPORT_BYTES, ".pdf": MAX_PDF_BYTES}
+"""The largest copy of each kind a file may hold: the reader's caps."""
 _CORRECTIONS = re.compile(r"corrections/([0-9a-f]{64})\.toml")
 _HASH = re.compile(r"[0-9a-f]{64}")
 
@@ -64,7 +69,8 @@ class Imported:
 
 
 Problem = Callable[[str], None]
-"""Told, in one line, about a report left out of an export (its copy cannot be read)."""
+"""Told, in one line, about a report left out of an export (its copy cannot be read) or of an import (its PDF
+cannot be read)."""
 
 
 def export_library(catalogue: Catalogue, file: Path, problem: Problem | None = None) -> int:
@@ -91,7 +97,7 @@ def export_library(catalogue: Catalogue, file: Path, problem: Problem | None = N
                 except fmt.CorrectionsError as error:
                     if problem is not None:
                         problem(f"report {entry.id}: its stored corrections are left out: {error}")
-            archive.writestr(f"texts/{entry.content_hash}.txt", data)
+            archive.writestr(f"{TEXTS}/{entry.content_hash}{Path(entry.text_path).suffix}", data)
             if corrections:
                 archive.writestr(f"corrections/{entry.content_hash}.toml", fmt.to_toml(corrections))
             reports.append(
@@ -115,23 +121,30 @@ def export_library(catalogue: Catalogue, file: Path, problem: Problem | None = N
 
 @dataclass(frozen=True)
 class _Report:
-    """One report of a checked file."""
+    """One report of a checked file; ``copy`` names its text or PDF (``texts/<hash>.txt`` or ``.pdf``)."""
 
     content_hash: str
+    copy: str
     source: str
     user_set: dict[str, str | int | None]
     data: bytes
     corrections: str | None
 
 
-def import_library(catalogue: Catalogue, file: Path) -> list[Imported]:
+def import_library(catalogue: Catalogue, file: Path, problem: Problem | None = None) -> list[Imported]:
     """Merge the library file ``file`` into ``catalogue`` (see the module's docstring); what became of each
-    report. TransferError, before anything is written, when the file is not a sound library file."""
+    report imported. TransferError, before anything is written, when the file is not a sound library file. A
+    report that cannot be read after all (a PDF damaged inside) is left out and passed to ``problem``."""
     reports = read_library_file(file)
     done = []
     for report in reports:
         copied = _copy_corrections(catalogue, report)
-        report_id, added = catalogue.add_text(report.source, report.data)
+        try:
+            report_id, added = catalogue.add_text(report.source, report.data)
+        except ReportError as error:
+            if problem is not None:
+                problem(f"{report.source} left out: {error.message}")
+            continue
         entry = catalogue.get(report_id)
         fields = {field: value for field, value in report.user_set.items() if field not in entry.user_set}
         if fields:
@@ -148,7 +161,7 @@ def _copy_corrections(catalogue: Catalogue, report: _Report) -> bool:
     if store is None or report.corrections is None or store_file(store, report.content_hash, None) is not None:
         return False
     corrections, _ = fmt.parse_corrections(report.corrections, f"{report.content_hash}{SUFFIX}")
-    copy = catalogue.folder / "texts" / f"{report.content_hash}.txt"
+    copy = catalogue.folder / report.copy
     update_corrections(store, report.content_hash, copy, lambda current: corrections)
     return True
 
@@ -267,19 +280,16 @@ def _check_report(report: object, where: str) -> None:
 def _report(archive: zipfile.ZipFile, report: dict[str, Any], names: set[str]) -> _Report:
     """A listed report with its text and corrections, checked."""
     from jcviewer.model import corrections as fmt
-    from jcviewer.model.parse.decode import decode_report
 
     key = report["content_hash"]
-    text_name = f"texts/{key}.txt"
-    if text_name not in names:
-        raise TransferError(f"{text_name} is missing")
-    data = _member(archive, text_name, MAX_REPORT_BYTES)
+    copies = [f"{TEXTS}/{key}{suffix}" for suffix in COPY_LIMITS if f"{TEXTS}/{key}{suffix}" in names]
+    if len(copies) != 1:
+        raise TransferError(f"{TEXTS}/{key}.txt is missing" if not copies else f"{TEXTS}/{key}: a text and a PDF")
+    (copy,) = copies
+    data = _member(archive, copy, COPY_LIMITS[Path(copy).suffix])
     if report_key(data) != key:
-        raise TransferError(f"{text_name} is not the text its name says (its hash differs)")
-    try:
-        decode_report(data, text_name)
-    except ReportError as error:
-        raise TransferError(error.message) from error
+        raise TransferError(f"{copy} is not the report its name says (its hash differs)")
+    _check_copy(copy, data)
     corrections = None
     corrections_name = f"corrections/{key}.toml"
     if report.get("corrections", False) and corrections_name not in names:
@@ -290,4 +300,19 @@ def _report(archive: zipfile.ZipFile, report: dict[str, Any], names: set[str]) -
             fmt.parse_corrections(corrections, corrections_name)
         except (UnicodeDecodeError, fmt.CorrectionsError) as error:
             raise TransferError(f"{corrections_name}: not valid corrections ({error})") from error
-    return _Report(key, report["source"], dict(report.get("user_set", {})), data, corrections)
+    return _Report(key, copy, report["source"], dict(report.get("user_set", {})), data, corrections)
+
+
+def _check_copy(name: str, data: bytes) -> None:
+    """A text member must decode, a PDF member must be a PDF (whether its pages can be read is for the import)."""
+    from jcviewer.model.parse.decode import decode_report
+    from jcviewer.model.pdf.read import is_pdf
+
+    if name.endswith(".pdf"):
+        if not is_pdf(data):
+            raise TransferError(f"{name} is not a PDF")
+        return
+    try:
+        decode_report(data, name)
+    except ReportError as error:
+        raise TransferError(error.message) from error
