@@ -57,12 +57,14 @@ if TYPE_CHECKING:
     from jcviewer.ui.briefing_editor import BriefingEditor
     from jcviewer.ui.corrections import Corrector, OutlineMenu
     from jcviewer.ui.library_pane import LibraryPane
+    from jcviewer.ui.page_view import PageView
     from jcviewer.ui.print_dialogs import BriefingPrinter
 
 # Dialogs, JSON export and the corrections UI are imported on first use (the corrections UI right after the first
 # paint), the library pane and its catalogue on first show of its tab: the window paints before they load.
 
 LIBRARY_TAB = 1  # the outline is tab 0
+PAGE_TAB = 1  # of the middle's tabs, made for the first PDF report: the text is tab 0
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +89,8 @@ class MainWindow(QMainWindow):
         self.library_folder: Path | None = None  # the library's folder; None: the user's (library.default_folder)
         self._library_pane: LibraryPane | None = None
         self._library_landing: tuple[Path, Callable[[], object]] | None = None  # where to go once it is on show
+        self.middle_tabs: QTabWidget | None = None  # text | page, made for the first PDF report (page_view)
+        self._page_view: PageView | None = None
 
         self.outline = OutlineView(self)
         self.outline.firstPainted.connect(self._on_first_paint)
@@ -126,11 +130,11 @@ class MainWindow(QMainWindow):
         self.warning_bar = WarningBar(self)
         self.warning_bar.reviewRequested.connect(self._review_uncertainty)
         middle = QWidget(self)
-        middle_column = QVBoxLayout(middle)
-        middle_column.setContentsMargins(0, 0, 0, 0)
-        middle_column.setSpacing(0)
-        middle_column.addWidget(self.warning_bar)
-        middle_column.addWidget(self.detail)
+        self._middle_column = QVBoxLayout(middle)
+        self._middle_column.setContentsMargins(0, 0, 0, 0)
+        self._middle_column.setSpacing(0)
+        self._middle_column.addWidget(self.warning_bar)
+        self._middle_column.addWidget(self.detail)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         for widget, stretch in ((left, 0), (middle, 1), (self.charts, 0)):
@@ -200,6 +204,7 @@ class MainWindow(QMainWindow):
         self.search_panel.set_report(report, self._nodes)
         self.setWindowTitle(f"{report.title} — jcviewer")
         self.charts.set_report(report)
+        self._show_pages(report, path)
         wanted = [self.settings.last_node] if restore_selection else []
         if keep_selection and shown is not None:
             wanted = [shown.id, shown.section]
@@ -288,6 +293,7 @@ class MainWindow(QMainWindow):
         if self.report is not None:
             self.detail.show_node(self.report, node, self._heading(node), focus, self.search_panel.session.marks)
             self.charts.mark_node(node)
+            self._outline_on_page(self.report, node, focus)
             self.settings.last_node = node.id
 
     def _heading(self, node: Node) -> str:
@@ -310,6 +316,65 @@ class MainWindow(QMainWindow):
 
     def _on_bar_clicked(self, bar: Bar) -> None:
         self._show_metric(bar.metric)
+
+    # --- the page as printed (PDF reports) ------------------------------------------------------------------
+    @property
+    def page_view(self) -> PageView | None:
+        """The 原版 view of a PDF report's pages (None until a PDF report is first shown)."""
+        return self._page_view
+
+    def show_pages(self, shown: bool = True) -> None:
+        """Bring the page view (or, ``shown`` False, the text) to the front of the middle, if there are pages."""
+        if self.middle_tabs is not None and self.middle_tabs.isTabVisible(PAGE_TAB):
+            self.middle_tabs.setCurrentIndex(PAGE_TAB if shown else 0)
+
+    def _show_pages(self, report: Report, path: Path | None) -> None:
+        """The page view beside the text for a report read from a PDF; for a text report, the text alone."""
+        pages = bool(report.pages) and path is not None
+        if pages and path is not None:
+            self._page_view_made().set_document(path, report)
+        elif self._page_view is not None:
+            self._page_view.clear()
+        if self.middle_tabs is not None:
+            if not pages:
+                self.middle_tabs.setCurrentIndex(0)
+            self.middle_tabs.setTabVisible(PAGE_TAB, pages)
+            self.middle_tabs.tabBar().setVisible(pages)
+
+    def _page_view_made(self) -> PageView:
+        """The page view, made with the middle's tabs on first need (its module, and pdfium, load only then)."""
+        if self._page_view is None:
+            from jcviewer.ui.page_view import PageView
+
+            tabs = QTabWidget(self)
+            tabs.setObjectName("middleTabs")
+            tabs.setDocumentMode(True)
+            self._middle_column.replaceWidget(self.detail, tabs)
+            tabs.addTab(self.detail, self.tr("Text"))
+            view = PageView(tabs)
+            tabs.addTab(view, self.tr("Page"))
+            view.paragraphClicked.connect(self._select_paragraph)
+            view.headingClicked.connect(self.select_node)
+            self.middle_tabs, self._page_view = tabs, view
+        return self._page_view
+
+    def _outline_on_page(self, report: Report, node: Node, focus: Mark | None) -> None:
+        """Outline the node on the page (its focus more strongly) and mark the search hits."""
+        if self._page_view is None or not report.pages:
+            return
+        from jcviewer.ui.page_view import mark_region, node_regions, span_boxes
+
+        session = self.search_panel.session
+        hits = [span_boxes(report.paragraph(m.paragraph), m.span) for m in session.marks]
+        current = session.current
+        self._page_view.set_hits(hits, span_boxes(report.paragraph(current.paragraph), current.span) if current else ())
+        self._page_view.set_selection(node_regions(report, node), (mark_region(report, focus),) if focus else ())
+
+    def _select_paragraph(self, paragraph: str) -> None:
+        """A paragraph clicked on the page: its section selected, the paragraph marked in the text."""
+        if self.report is not None:
+            text = self.report.paragraph(paragraph).text
+            self.select_node(self.report.section_of(paragraph).id, Mark(paragraph, (0, len(text))))
 
     # --- corrections ----------------------------------------------------------------------------------------------
     def corrector(self) -> Corrector:
@@ -584,7 +649,11 @@ class MainWindow(QMainWindow):
 
     # --- view -----------------------------------------------------------------------------------------------
     def zoom_by(self, steps: int | None) -> None:
-        """Zoom the detail text by ``steps``; None resets."""
+        """Zoom the detail text by ``steps``; None resets. With the page view in front, zoom the page instead
+        (None fits its width)."""
+        if self._page_view is not None and self._page_view.isVisible():
+            self._page_view.zoom_by(steps)
+            return
         self.detail.set_zoom(0 if steps is None else self.detail.zoom + steps)
         self.settings.zoom = self.detail.zoom
 
