@@ -111,6 +111,8 @@ def _continues(run: list[Line], run_kind: LineKind | None, line: Line, kind: Lin
     if kind == "body":
         return not line.text_line.indented and not ends_short(last, frame)
     if kind == "heading":
+        if line.vertical or last.vertical:
+            return False
         return abs(line.text_line.size - last.text_line.size) <= 0.1 * last.text_line.size
     return True
 

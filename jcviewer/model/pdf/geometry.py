@@ -29,6 +29,9 @@ HEADING_SCALE = 1.15
 GUTTER = 1.2
 """The narrowest gutter between columns, in body ems (the hanging punctuation already left out)."""
 
+MASTHEAD_BAND = 0.06
+"""A band starting this high on the page (a share of its height) is the masthead's."""
+
 WORD_SPACE = 0.5
 """The widest word space in a headline, in its ems (two articles' headlines side by side stand further apart)."""
 
@@ -73,7 +76,7 @@ def page_regions(page: PageChars, body: float) -> tuple[Region, ...]:
     by_x = sorted(page.chars, key=lambda char: char.rect.x0)
     by_y = sorted(page.chars, key=_top)
     leaves: list[tuple[list[Char], Rect]] = []
-    _cut((by_x, by_y), _frame(by_x), body, leaves)
+    _cut((by_x, by_y), _frame(by_x), (body, MASTHEAD_BAND * page.height), leaves)
     regions = (Region(frame, _lines(chars, frame, page.number, body)) for chars, frame in leaves)
     return tuple(region for region in regions if region.lines)
 
@@ -115,11 +118,13 @@ Part = tuple[list[Char], list[Char]]
 """A region's characters sorted by their left edges and by their tops."""
 
 
-def _cut(part: Part, frame: Rect, body: float, out: list[tuple[list[Char], Rect]]) -> None:
+def _cut(part: Part, frame: Rect, scale: tuple[float, float], out: list[tuple[list[Char], Rect]]) -> None:
     """Split a region at its white strips, recursively; append its leaves in reading order to ``out``.
 
     Columns (vertical strips) go before bands, except a band of headings on top (a headline narrower than its
-    article: its columns would part it); bands of headlines side by side are joined to what is under them again."""
+    article: its columns would part it); bands of headlines side by side are joined to what is under them again.
+    ``scale``: the body size and the lowest line of a masthead band."""
+    body, masthead = scale
     by_x, by_y = part
     columns = _columns(part, body)
     y_gaps = _gaps(by_y, _top, _bottom, BAND_GAP * body)
@@ -127,14 +132,15 @@ def _cut(part: Part, frame: Rect, body: float, out: list[tuple[list[Char], Rect]
         y_gaps = y_gaps[:1] if y_gaps and _headings_above(by_y, y_gaps[0][0], body) else []
     if y_gaps:
         cuts = [(low + high) / 2 for low, high in y_gaps]
-        bands = _rows_of_articles(list(zip(_split(by_x, cuts, _y_key), _split(by_y, cuts, _y_key), strict=True)), body)
+        bands = list(zip(_split(by_x, cuts, _y_key), _split(by_y, cuts, _y_key), strict=True))
+        bands = _rows_of_articles(bands, body, masthead)
         if len(bands) > 1:
             for band in bands:
-                _cut(band, frame, body, out)
+                _cut(band, frame, scale, out)
             return
     if columns:
         for column in _vertical_first(columns, body):
-            _cut(column, _frame(column[0]), body, out)
+            _cut(column, _frame(column[0]), scale, out)
         return
     out.append((by_y, frame))
 
@@ -144,11 +150,20 @@ def _columns(part: Part, body: float) -> list[Part]:
     by_x, by_y = part
     if not _rows(by_y):
         return []
-    text = [char for char in by_x if char.size < HEADING_SCALE * body] or by_x
-    gaps = _gaps(text, lambda char: char.rect.x0, lambda char: _x_end(char, body), GUTTER * body)
-    if len(text) < len(by_x):
+
+    def strips(chars: Sequence[Char]) -> list[tuple[float, float]]:
+        return _gaps(chars, lambda char: char.rect.x0, lambda char: _x_end(char, body), GUTTER * body)
+
+    gaps = strips(by_x)
+    text = [char for char in by_x if char.size < HEADING_SCALE * body]
+    if text and len(text) < len(by_x):  # a heading running into a gutter leaves the gutter of the text under it
         spans = _spans([char for char in by_x if char.size >= HEADING_SCALE * body])
-        gaps = [gap for gap in gaps if not _covered(gap, spans)]
+        gaps.extend(
+            gap
+            for gap in strips(text)
+            if not _covered(gap, spans) and not any(low < gap[1] and gap[0] < high for low, high in gaps)
+        )
+        gaps.sort()
     if not gaps:
         return []
     cuts = [(low + high) / 2 for low, high in gaps]
@@ -173,12 +188,13 @@ def _covered(gap: tuple[float, float], spans: list[tuple[float, float]]) -> bool
     return index >= 0 and spans[index][1] >= gap[1]
 
 
-def _rows_of_articles(bands: list[Part], body: float) -> list[Part]:
+def _rows_of_articles(bands: list[Part], body: float, masthead: float) -> list[Part]:
     """Bands joined again where a band of headlines and the band under it are articles side by side (the white
-    band under their headlines is no cut across the page)."""
+    band under their headlines is no cut across the page). A band above ``masthead`` is the page's masthead, not
+    headlines."""
     rows = [bands[0]]
     for band in bands[1:]:
-        if all(char.size >= HEADING_SCALE * body for char in rows[-1][0]):
+        if _top(rows[-1][1][0]) > masthead and all(char.size >= HEADING_SCALE * body for char in rows[-1][0]):
             joined = (list(heapq.merge(rows[-1][0], band[0], key=_x_key)), rows[-1][1] + band[1])
             columns = _columns(joined, body)
             if columns and all(_headed(column, body) for column in columns):
@@ -189,8 +205,10 @@ def _rows_of_articles(bands: list[Part], body: float) -> list[Part]:
 
 
 def _headings_above(by_y: Sequence[Char], cut: float, body: float) -> bool:
-    """Whether everything above ``cut`` is set in heading sizes (a headline band on top of its columns)."""
-    return all(char.size >= HEADING_SCALE * body for char in by_y if _y_key(char) < cut)
+    """Whether everything above ``cut`` is set in heading sizes or in one row (a headline narrower than the
+    columns under it, a date line over them)."""
+    above = [char for char in by_y if _y_key(char) < cut]
+    return all(char.size >= HEADING_SCALE * body for char in above) or not _rows(above)
 
 
 def _headed(part: Part, body: float) -> bool:
@@ -201,13 +219,17 @@ def _headed(part: Part, body: float) -> bool:
 
 
 def _vertical_first(parts: list[Part], body: float) -> list[Part]:
-    """Columns of headline characters set right of the body (a vertical headline) read first, right to left."""
-    start = len(parts)
+    """Columns of headline characters set right of their body (a vertical headline) read first, right to left,
+    before the body's columns (back to the nearest column that starts with a heading of its own)."""
+    end = start = len(parts)
     while start > 1 and _standing(parts[start - 1][0], body):
         start -= 1
-    if start == len(parts) or start == 0:
+    if start == end or start == 0:
         return parts
-    return parts[: start - 1] + parts[start:][::-1] + [parts[start - 1]]
+    first = start
+    while first > 0 and not _headed(parts[first - 1], body):
+        first -= 1
+    return parts[:first] + parts[start:][::-1] + parts[first:start]
 
 
 def _top(char: Char) -> float:
