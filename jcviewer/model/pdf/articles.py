@@ -138,8 +138,8 @@ def _deck(headline: Piece, piece: Piece, style: PageStyle) -> bool:
 
 
 def _top_furniture(piece: Piece, style: PageStyle, following: Piece | None) -> bool:
-    """A short line at the page's top before its first article (an edition line, a banner slogan)."""
-    if piece.rect.y1 > 0.15 * style.page.height or len(piece.block.lines) > 1:
+    """A heading or caption line at the page's top before its first article (a banner slogan, a running head)."""
+    if piece.kind == "paragraph" or piece.rect.y1 > 0.15 * style.page.height or len(piece.block.lines) > 1:
         return False
     if piece.kind == "subhead" and piece.size >= style.headline:
         return False
