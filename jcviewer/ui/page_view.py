@@ -48,7 +48,8 @@ from jcviewer.ui.page_render import PageRenderer, PdfSource
 PAGE_GAP = 16.0  # points between pages, and around them
 OUTLINE_PAD = 2.0  # points an outline stands off the text
 ZOOM_STEP = 1.25
-ZOOM_RANGE = (0.1, 8.0)
+ZOOM_RANGE = (0.1, 6.0)
+MAX_RENDER_PIXELS = 20_000_000  # a page is rendered no larger (80 MB): zoomed further, its image is scaled up
 RENDER_DELAY_MS = 150  # after the last zoom step, the pages in view are rendered at the new zoom
 SELECTION_COLOUR = QColor(30, 110, 230)
 FOCUS_FILL = QColor(30, 110, 230, 40)
@@ -272,8 +273,8 @@ class PageView(QWidget):
     def set_selection(self, regions: Sequence[Region], focus: Sequence[Region] = ()) -> None:
         """Outline ``regions`` (what the outline selected) and, more strongly, ``focus`` (a target, a quote, the
         current search hit); scroll to show the focus, else the selection's start. Replaces the last selection."""
-        self._outline("selection", regions, QPen(SELECTION_COLOUR, 1.5), QBrush(Qt.BrushStyle.NoBrush), 2)
-        self._outline("focus", focus, QPen(SELECTION_COLOUR, 2.5), QBrush(FOCUS_FILL), 3)
+        self._outline("selection", regions, _pen(1.5), QBrush(Qt.BrushStyle.NoBrush), 2)
+        self._outline("focus", focus, _pen(2.5), QBrush(FOCUS_FILL), 3)
         self._revealed = next((r for r in (*focus, *regions) if r), ())
         self._reveal(self._revealed)
 
@@ -363,8 +364,10 @@ class PageView(QWidget):
         self._apply_zoom()
 
     def render_scale(self) -> float:
-        """Pixels per point of the images the pages are rendered to: the zoom on this screen."""
-        return self.zoom * self.devicePixelRatioF()
+        """Pixels per point of the images the pages are rendered to: the zoom on this screen, up to
+        ``MAX_RENDER_PIXELS`` for the largest page."""
+        largest = max((item.boundingRect().width() * item.boundingRect().height() for item in self._pages), default=1)
+        return min(self.zoom * self.devicePixelRatioF(), (MAX_RENDER_PIXELS / max(1.0, largest)) ** 0.5)
 
     def _apply_zoom(self) -> None:
         if self.fit_width and self._pages:
@@ -426,6 +429,13 @@ class PageView(QWidget):
         super().showEvent(event)
         self._apply_zoom()
         self._reveal(self._revealed)
+
+
+def _pen(width: float) -> QPen:
+    """An outline's pen: ``width`` pixels whatever the zoom."""
+    pen = QPen(SELECTION_COLOUR, width)
+    pen.setCosmetic(True)
+    return pen
 
 
 def _stacked(upper: QRectF, lower: QRectF) -> bool:
