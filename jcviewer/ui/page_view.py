@@ -8,6 +8,7 @@ new zoom once zooming stops (the old image, scaled, stands in meanwhile).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -366,8 +367,8 @@ class PageView(QWidget):
     def render_scale(self) -> float:
         """Pixels per point of the images the pages are rendered to: the zoom on this screen, up to
         ``MAX_RENDER_PIXELS`` for the largest page."""
-        largest = max((item.boundingRect().width() * item.boundingRect().height() for item in self._pages), default=1)
-        return min(self.zoom * self.devicePixelRatioF(), (MAX_RENDER_PIXELS / max(1.0, largest)) ** 0.5)
+        largest = max((item.boundingRect().width() * item.boundingRect().height() for item in self._pages), default=1.0)
+        return min(self.zoom * self.devicePixelRatioF(), math.sqrt(MAX_RENDER_PIXELS / max(1.0, largest)))
 
     def _apply_zoom(self) -> None:
         if self.fit_width and self._pages:

@@ -234,3 +234,16 @@ def test_a_vanished_pdf_shows_a_message(qtbot: QtBot, session: Session, settings
     qtbot.waitUntil(lambda: view.message.isVisible(), timeout=5000)
     wanted = translated("PageView", "The PDF %1 is no longer there: its pages cannot be shown.", "report.pdf")
     assert view.message.text() == wanted
+
+
+def test_only_the_pages_in_view_are_rendered(qtbot: QtBot, pdf_window: tuple[MainWindow, Report]) -> None:
+    window, _ = pdf_window
+    view = page_view(window)
+    view.set_zoom(4.0)
+    view.canvas.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: near(view.page_scale(0), view.render_scale(), 0.001), timeout=5000)
+    assert view.visible_pages() == [0]
+    assert view.page_image(1) is None and view.renderer is not None and not view.renderer.busy()
+    view.canvas.verticalScrollBar().setValue(view.canvas.verticalScrollBar().maximum())  # to the second page
+    qtbot.waitUntil(lambda: near(view.page_scale(1), view.render_scale(), 0.001), timeout=5000)
+    assert view.page_image(0) is None  # scrolled past: its image is the cache's to keep or drop
