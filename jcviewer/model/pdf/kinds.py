@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from jcviewer.model.pdf.geometry import HEADING_SCALE, HEADLINE_SCALE, Line, cell_right
+from jcviewer.model.pdf.geometry import HEADLINE_SCALE, Line
 from jcviewer.model.pdf.page import PageChars, Rect
+from jcviewer.model.pdf.xycut import HEADING_SCALE, cell_right
 
 LineKind = Literal["heading", "caption", "body", "furniture"]
 
