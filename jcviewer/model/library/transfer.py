@@ -10,11 +10,12 @@ source file name, the fields the user set and whether corrections come with it),
 before anything is written — a zip, only the names the format has (no folders, no ``..``), sizes within the
 reader's caps (a text's, a PDF's), a manifest of the right shape, one copy per report whose hash is its name,
 each text decodable, each PDF a PDF, and each corrections file valid — so a bad or hostile file changes nothing
-(TransferError). Then, report by report (one transaction each): the report is added (known content is the same
-entry; a PDF that cannot be read after all — damaged inside, scanned — is left out and reported, the others go
-on); the fields the user set on the other
-machine are set here, unless this machine's user set them (the file's user-set fields win over the parser's
-guesses, never over this machine's user-set fields); fields the other machine guessed are guessed here again.
+(TransferError). Then, report by report (one transaction each): the report's copy is read from the file again
+(none is held in memory meanwhile; its hash is checked again) and added (known content is the same entry; a PDF
+that cannot be read after all — damaged inside, scanned — is left out and reported, the others go on); the
+fields the user set on the other machine are set here, unless this machine's user set them (the file's user-set
+fields win over the parser's guesses, never over this machine's user-set fields); fields the other machine
+guessed are guessed here again.
 The report's corrections are copied into this machine's store unless it already has a file for that report.
 """
 
@@ -25,7 +26,8 @@ import re
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -121,36 +123,47 @@ def export_library(catalogue: Catalogue, file: Path, problem: Problem | None = N
 
 @dataclass(frozen=True)
 class _Report:
-    """One report of a checked file; ``copy`` names its text or PDF (``texts/<hash>.txt`` or ``.pdf``)."""
+    """One report of a checked file; ``copy`` names its text or PDF (``texts/<hash>.txt`` or ``.pdf``), read
+    when it is imported (so a file of large PDFs is never held in memory whole)."""
 
     content_hash: str
     copy: str
     source: str
     user_set: dict[str, str | int | None]
-    data: bytes
     corrections: str | None
 
 
 def import_library(catalogue: Catalogue, file: Path, problem: Problem | None = None) -> list[Imported]:
     """Merge the library file ``file`` into ``catalogue`` (see the module's docstring); what became of each
-    report imported. TransferError, before anything is written, when the file is not a sound library file. A
-    report that cannot be read after all (a PDF damaged inside) is left out and passed to ``problem``."""
-    reports = read_library_file(file)
-    done = []
-    for report in reports:
-        copied = _copy_corrections(catalogue, report)
-        try:
-            report_id, added = catalogue.add_text(report.source, report.data)
-        except ReportError as error:
-            if problem is not None:
-                problem(f"{report.source} left out: {error.message}")
-            continue
-        entry = catalogue.get(report_id)
-        fields = {field: value for field, value in report.user_set.items() if field not in entry.user_set}
-        if fields:
-            catalogue.edit(report_id, **fields)
-        done.append(Imported(report_id, added, tuple(fields), copied))
+    report imported. TransferError, before anything is written, when the file is not a sound library file (or
+    midway, the reports before imported, when it is changed while it is imported). A report that cannot be read
+    after all (a PDF damaged inside) is left out and passed to ``problem``."""
+    with _library_zip(file) as archive:
+        with _reading(file):
+            reports = _read(archive)
+        done = []
+        for report in reports:
+            with _reading(file):
+                data = _copy_bytes(archive, report.copy, report.content_hash)  # checked again: read afresh
+            done += _merged(catalogue, report, data, problem)
     return done
+
+
+def _merged(catalogue: Catalogue, report: _Report, data: bytes, problem: Problem | None) -> list[Imported]:
+    """Add one report of the file, holding ``data``, with its corrections and user-set fields: what became of it,
+    or nothing when it cannot be read (then told to ``problem``)."""
+    copied = _copy_corrections(catalogue, report)
+    try:
+        report_id, added = catalogue.add_text(report.source, data)
+    except ReportError as error:
+        if problem is not None:
+            problem(f"{report.source} left out: {error.message}")
+        return []
+    entry = catalogue.get(report_id)
+    fields = {field: value for field, value in report.user_set.items() if field not in entry.user_set}
+    if fields:
+        catalogue.edit(report_id, **fields)
+    return [Imported(report_id, added, tuple(fields), copied)]
 
 
 def _copy_corrections(catalogue: Catalogue, report: _Report) -> bool:
@@ -168,13 +181,28 @@ def _copy_corrections(catalogue: Catalogue, report: _Report) -> bool:
 
 def read_library_file(file: Path) -> list[_Report]:
     """The reports of the library file ``file``, every part checked; TransferError in one line otherwise."""
+    with _library_zip(file) as archive, _reading(file):
+        return _read(archive)
+
+
+@contextmanager
+def _library_zip(file: Path) -> Iterator[zipfile.ZipFile]:
+    """The library file opened as a zip; TransferError when it is not a file, too large or not a zip."""
     if not file.is_file():
         raise TransferError(f"{file}: not a file")
-    try:
+    with _reading(file):
         if file.stat().st_size > MAX_TOTAL_BYTES:
             raise TransferError(f"larger than {MAX_TOTAL_BYTES // 1024**3} GB")
-        with zipfile.ZipFile(file) as archive:
-            return _read(archive)
+        archive = zipfile.ZipFile(file)
+    with archive:
+        yield archive
+
+
+@contextmanager
+def _reading(file: Path) -> Iterator[None]:
+    """What reading the library file ``file`` raises, as a TransferError in one line naming it."""
+    try:
+        yield
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, RuntimeError, zlib.error) as error:
         # RuntimeError: an encrypted member; zlib.error: damaged compressed data
         raise TransferError(f"{file}: not a jcviewer library file (a damaged or unsupported zip: {error})") from error
@@ -286,10 +314,7 @@ def _report(archive: zipfile.ZipFile, report: dict[str, Any], names: set[str]) -
     if len(copies) != 1:
         raise TransferError(f"{TEXTS}/{key}.txt is missing" if not copies else f"{TEXTS}/{key}: a text and a PDF")
     (copy,) = copies
-    data = _member(archive, copy, COPY_LIMITS[Path(copy).suffix])
-    if report_key(data) != key:
-        raise TransferError(f"{copy} is not the report its name says (its hash differs)")
-    _check_copy(copy, data)
+    _check_copy(copy, _copy_bytes(archive, copy, key))
     corrections = None
     corrections_name = f"corrections/{key}.toml"
     if report.get("corrections", False) and corrections_name not in names:
@@ -300,7 +325,15 @@ def _report(archive: zipfile.ZipFile, report: dict[str, Any], names: set[str]) -
             fmt.parse_corrections(corrections, corrections_name)
         except (UnicodeDecodeError, fmt.CorrectionsError) as error:
             raise TransferError(f"{corrections_name}: not valid corrections ({error})") from error
-    return _Report(key, copy, report["source"], dict(report.get("user_set", {})), data, corrections)
+    return _Report(key, copy, report["source"], dict(report.get("user_set", {})), corrections)
+
+
+def _copy_bytes(archive: zipfile.ZipFile, copy: str, key: str) -> bytes:
+    """A report's text or PDF, within its kind's cap and its hash its name."""
+    data = _member(archive, copy, COPY_LIMITS[Path(copy).suffix])
+    if report_key(data) != key:
+        raise TransferError(f"{copy} is not the report its name says (its hash differs)")
+    return data
 
 
 def _check_copy(name: str, data: bytes) -> None:

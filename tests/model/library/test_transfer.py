@@ -167,6 +167,10 @@ HOSTILE: dict[str, Callable[[dict[str, bytes | str], Path], object]] = {
     "a text missing": lambda m, f: _zip(f, {k: v for k, v in m.items() if k != _first_text(m)}),
     "an unlisted text": lambda m, f: _zip(f, {**m, "texts/" + "a" * 64 + ".txt": "x"}),
     "an oversize text": lambda m, f: _zip(f, {**m, _first_text(m): b"a" * (MAX_REPORT_BYTES + 1)}),
+    "a text named as a PDF": lambda m, f: _zip(
+        f, {**{k: v for k, v in m.items() if k != _first_text(m)}, _first_text(m)[:-4] + ".pdf": m[_first_text(m)]}
+    ),
+    "a text and a PDF of one report": lambda m, f: _zip(f, {**m, _first_text(m)[:-4] + ".pdf": b"%PDF-1.7\n"}),
     "bad corrections": lambda m, f: _zip(
         f, {**m, next(k for k in m if k.startswith("corrections/")): "[[figure]]\nvalue = 'x'\n"}
     ),
