@@ -61,18 +61,18 @@ CLOSING = "，。、；：？！）》」』】〉〕］｝”’…%％"
 OPENING = "（《「『【〈〔［｛“‘"
 # Invented page furniture (no corpus place or phrase).
 PAPER_NAMES = ("东山县报", "青禾日报", "南岭县报", "云溪报", "星桥县报", "松岭日报")
-BANNERS = ("坚定信心 实干争先", "凝心聚力 奋勇争先", "守正创新 真抓实干", "同心协力 共建家园", "撸起袖子加油干")
+BANNERS = ("踔厉奋发 勇毅前行", "凝心聚力 奋勇争先", "守正创新 真抓实干", "同心协力 共建家园", "撸起袖子加油干")
 SECTIONS = ("要闻", "综合", "经济", "专版")
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 INVENTED_HEADLINES = (
-    "稳中求进谋发展 实干担当开新局",
-    "经济运行稳中向好",
+    "乘风破浪谋新篇 实干担当开新局",
+    "春潮涌动正当时",
     "凝心聚力抓落实 奋发有为促发展",
-    "聚焦高质量发展 跑出加速度",
+    "跑出发展加速度",
     "提振信心 乘势而上",
     "向新而行 以质取胜",
 )
-RUNNING_HEADERS = ("经济工作资料汇编", "工作报告（摘要）", "经济运行分析")
+RUNNING_HEADERS = ("资料汇编", "报告摘要（内部资料）", "统计分析资料")
 
 
 @dataclass(frozen=True)
@@ -206,12 +206,12 @@ class Truth:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (rectangles as [x0, y0, x1, y1])."""
-        data = asdict(self)
+        data: dict[str, Any] = _plain(asdict(self))
         data["path"] = str(self.path)
         for article, source in zip(data["articles"], self.articles, strict=True):
             article["paragraphs"] = source.paragraphs
             article["subheads"] = source.subheads
-        return _plain(data)
+        return data
 
 
 def _plain(value: Any) -> Any:
@@ -229,15 +229,16 @@ def _plain(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Fonts:
+    """The two families of a page: the serif (body, bold for headlines and subheads) and the sans (captions)."""
+
     serif: str
-    bold_serif: str
     sans: str
 
     def body(self, size: float) -> QFont:
         return _font(self.serif, size, bold=False)
 
     def bold(self, size: float) -> QFont:
-        return _font(self.bold_serif, size, bold=True)
+        return _font(self.serif, size, bold=True)
 
     def caption(self, size: float) -> QFont:
         return _font(self.sans, size, bold=False)
@@ -261,17 +262,18 @@ def _families_of(font_file: str) -> tuple[str, ...]:
 
 
 def _fonts(font_family: str | None) -> Fonts:
+    """The bundled fonts loaded (the bold serif is the serif's bold weight), or a font file or family for the serif."""
     if QGuiApplication.instance() is None:
         raise RuntimeError("typesetting needs a QGuiApplication")
-    serif, bold, sans = (_families_of(str(FONTS / name))[0] for name in BUNDLED_FONTS)
+    serif, _, sans = (_families_of(str(FONTS / name))[0] for name in BUNDLED_FONTS)
     if font_family and Path(font_family).is_file():
-        # Not a family the bundled subsets also have (Qt would take the subset): a collection's other faces hold
-        # every character too.
-        faces = [family for family in _families_of(font_family) if family not in (serif, bold, sans)]
-        serif = bold = next((family for family in faces if family.endswith(" SC")), faces[0])
+        # Not a family the bundled subsets have too (Qt would take the subset): a collection's other faces hold
+        # every character as well.
+        faces = [family for family in _families_of(font_family) if family not in (serif, sans)]
+        serif = next((family for family in faces if family.endswith(" SC")), faces[0])
     elif font_family:
-        serif = bold = font_family
-    return Fonts(serif, bold, sans)
+        serif = font_family
+    return Fonts(serif, sans)
 
 
 # ---------------------------------------------------------------------------------------------------- line breaking
@@ -318,31 +320,52 @@ def _is_closing(token: Token) -> bool:
 
 
 def _break_lines(text: str, metrics: Metrics, width: float, indent: float, hanging: bool) -> list[Line]:
-    """Greedy justified lines: Latin runs unsplit, closing punctuation never first, opening punctuation never last."""
+    """Greedy justified lines: Latin runs unsplit, closing punctuation never first (one mark stays on the line, hung
+    or squeezed; two push the line's last character down with them), opening punctuation never last."""
     tokens = _tokens(text, metrics)
     lines: list[Line] = []
     start = 0
     while start < len(tokens):
         line_indent = indent if not lines else 0.0
-        room = width - line_indent
-        end, used = start, 0.0
-        while end < len(tokens) and (end == start or used + tokens[end].width <= room + 0.01):
-            used += tokens[end].width
-            end += 1
-        overflow_start = end
-        while end < len(tokens) and _is_closing(tokens[end]):
-            end += 1
-        while end - start > 1 and end < len(tokens) and tokens[end - 1].text in OPENING:
-            end -= 1
-            overflow_start = min(overflow_start, end)
-        body = [token for token in tokens[start:overflow_start] if not (token.text == " " and token is tokens[start])]
-        tail = tokens[overflow_start:end]
-        if hanging:
-            lines.append(Line(tuple(body), tuple(tail), line_indent, end < len(tokens)))
-        else:
-            lines.append(Line(tuple(body + tail), (), line_indent, end < len(tokens)))
+        fit = _fitting(tokens, start, width - line_indent)
+        end = _line_end(tokens, start, fit)
+        body = [token for token in tokens[start : min(fit, end)] if not (token.text == " " and token is tokens[start])]
+        tail = tokens[min(fit, end) : end]
+        more = end < len(tokens)
+        lines.append(
+            Line(tuple(body), tuple(tail), line_indent, more)
+            if hanging
+            else Line(tuple(body + tail), (), line_indent, more)
+        )
         start = end
     return lines
+
+
+def _fitting(tokens: list[Token], start: int, room: float) -> int:
+    """The end of the tokens from ``start`` that fit ``room`` (at least one)."""
+    end, used = start, 0.0
+    while end < len(tokens) and (end == start or used + tokens[end].width <= room + 0.01):
+        used += tokens[end].width
+        end += 1
+    return end
+
+
+def _line_end(tokens: list[Token], start: int, fit: int) -> int:
+    """Where the line starting at ``start`` ends, given that the tokens up to ``fit`` fit it (kinsoku)."""
+    end = fit
+    closing_after = 0
+    while end + closing_after < len(tokens) and _is_closing(tokens[end + closing_after]):
+        closing_after += 1
+    if closing_after == 1:
+        end += 1
+    elif closing_after > 1:
+        while end - start > 1 and _is_closing(tokens[end]):
+            end -= 1
+        if _is_closing(tokens[end]):  # nothing to push down: the marks all go on the line
+            end = fit + closing_after
+    while end - start > 1 and end < len(tokens) and tokens[end - 1].text in OPENING:
+        end -= 1
+    return end
 
 
 def _positions(line: Line, x0: float, width: float) -> list[tuple[Token, float]]:
@@ -371,7 +394,7 @@ ASCENT, DESCENT = 0.88, 0.12
 
 @dataclass
 class Draw:
-    """Drawing instructions collected for one page, painted in Founder order later."""
+    """One character to paint at a baseline position (turned a quarter: set vertically with the painter turned)."""
 
     font: QFont
     x: float
@@ -392,6 +415,8 @@ class TextDraws:
 
 @dataclass
 class PageOut:
+    """What one page paints: furniture, rules and photo frames first, then each article's text in Founder's order."""
+
     width: float
     height: float
     furniture: list[Draw] = field(default_factory=list)
@@ -401,7 +426,7 @@ class PageOut:
 
 
 class Setter:
-    """Measures and places text for one PDF (the writer is the measuring device: 72 dpi, so units are points)."""
+    """Measures and places text for one PDF (the writer is the measuring device), in points."""
 
     def __init__(self, writer: QPdfWriter, fonts: Fonts, spec: PageSpec) -> None:
         self.writer = writer
@@ -446,6 +471,8 @@ class Setter:
 
 @dataclass
 class Column:
+    """A body column's left edge and the top and bottom its text runs between."""
+
     x: float
     top: float
     bottom: float
@@ -458,28 +485,64 @@ class ArticlePlan:
     document: CorpusDocument
     headline: tuple[str, ...]
     invented: bool
-    flow: list[tuple[ItemKind, str]]
+    flow: list[tuple[ItemKind, str]]  # paragraphs and subheads
     captions: list[str]
-    bare_photo: bool
+    bare_photo: bool  # a frame without a caption
 
 
 def _plan(document: CorpusDocument, spec: PageSpec, rng: random.Random) -> ArticlePlan:
+    """What of the document is printed how: an invented headline if it has none, photos if the spec has them."""
     headline = document.headline
     invented = not headline and spec.invent_headlines
     if invented:
         headline = (rng.choice(INVENTED_HEADLINES),)
     captions = document.texts("caption") if spec.photos else []
-    flow = [(kind, text) for kind, text in document.items if kind != "caption"]
+    flow: list[tuple[ItemKind, str]] = [(kind, text) for kind, text in document.items if kind != "caption"]
     bare = spec.photos and not captions and rng.random() < 0.3
     return ArticlePlan(document, headline, invented, flow, captions, bare)
 
 
+@dataclass(frozen=True)
+class Broken:
+    """A flow item broken into lines for a column width, and the height it takes."""
+
+    kind: ItemKind
+    text: str
+    lines: list[Line]
+    height: float
+
+
 @dataclass
 class FlowResult:
-    placed: list[Placed]
-    draws: list[Draw]
-    subhead_draws: list[Draw]
-    bottom: float
+    """The body flow poured into columns: where it has got to, what it placed and drew."""
+
+    columns: list[Column]
+    index: int = 0
+    y: float = field(init=False)
+    placed: list[Placed] = field(default_factory=list)
+    draws: list[Draw] = field(default_factory=list)
+    subhead_draws: list[Draw] = field(default_factory=list)
+    bottom: float = field(init=False)  # the lowest text so far
+
+    def __post_init__(self) -> None:
+        self.y = self.bottom = self.columns[0].top
+
+    @property
+    def column(self) -> Column:
+        return self.columns[self.index]
+
+    @property
+    def at_top(self) -> bool:
+        return self.y <= self.column.top
+
+    def next_column(self) -> bool:
+        """On to the top of the next column; False when there is none."""
+        self.bottom = max(self.bottom, self.y)
+        self.index += 1
+        if self.index == len(self.columns):
+            return False
+        self.y = self.column.top
+        return True
 
 
 @dataclass(frozen=True)
@@ -637,9 +700,8 @@ class ArticleSetter:
     def _balanced_flow(self, x0: float, column_width: float, gutter: float, tops: list[float]) -> FlowResult:
         """The flow in the shortest columns that hold it (balanced, as an article box is)."""
         top = min(tops)
-        body_metrics = self.setter.metrics(self.setter.fonts.body(self.em))
-        broken = [self._break(kind, text, column_width, body_metrics) for kind, text in self.plan.flow]
-        total = sum(height for _, _, _, height in broken) + sum(column_top - top for column_top in tops)
+        broken = [self._break(kind, text, column_width) for kind, text in self.plan.flow]
+        total = sum(item.height for item in broken) + sum(column_top - top for column_top in tops)
         height = max(total / self.columns, max(tops) - top + self.pitch * 2)
         while True:
             columns = [
@@ -650,73 +712,61 @@ class ArticleSetter:
                 return result
             height += self.pitch
 
-    def _break(self, kind: ItemKind, text: str, width: float, body: Metrics) -> tuple[ItemKind, str, list[Line], float]:
+    def _break(self, kind: ItemKind, text: str, width: float) -> Broken:
+        """A flow item broken into the column's lines: a subhead in the bold serif, unjustified; a paragraph
+        justified, its first line indented 2 ems."""
         if kind == "subhead":
             font = self.setter.fonts.bold(self.spec.subhead_size)
             lines = _break_lines(text, self.setter.metrics(font), width, 0.0, hanging=False)
             lines = [replace(line, justified=False) for line in lines]
-            return kind, text, lines, len(lines) * self.spec.subhead_size * 1.3 + self.pitch
-        lines = _break_lines(text, body, width, 2 * self.em, self.spec.hanging)
-        return kind, text, lines, len(lines) * self.pitch
+            return Broken(kind, text, lines, len(lines) * self.spec.subhead_size * 1.3 + self.pitch / 2)
+        font = self.setter.fonts.body(self.em)
+        lines = _break_lines(text, self.setter.metrics(font), width, 2 * self.em, self.spec.hanging)
+        return Broken(kind, text, lines, len(lines) * self.pitch)
 
-    def _flow(
-        self, columns: list[Column], width: float, broken: list[tuple[ItemKind, str, list[Line], float]]
-    ) -> FlowResult | None:
+    def _flow(self, columns: list[Column], width: float, broken: list[Broken]) -> FlowResult | None:
         """Pours the broken items into the columns in order, or None when they do not fit."""
-        body_font = self.setter.fonts.body(self.spec.body_size)
-        subhead_font = self.setter.fonts.bold(self.spec.subhead_size)
-        placed: list[Placed] = []
-        draws: list[Draw] = []
-        subhead_draws: list[Draw] = []
-        index = 0
-        y = columns[0].top
-        lowest = y
-        for kind, text, lines, _ in broken:
-            rects: list[Rect] = []
-            if kind == "subhead":
-                size = self.spec.subhead_size
-                needed = len(lines) * size * 1.3 + self.pitch * 1.5
-                if y + needed > columns[index].bottom and y > columns[index].top:
-                    index += 1
-                    if index == len(columns):
-                        return None
-                    y = columns[index].top
-                y += 0.25 * self.pitch if y > columns[index].top else 0.0
-                for line in lines:
-                    natural = min(width, sum(token.width for token in line.tokens))
-                    baseline = y + ASCENT * size + 0.15 * size
-                    rects.append(
-                        self.setter.set_line(
-                            line,
-                            subhead_font,
-                            columns[index].x + (width - natural) / 2,
-                            natural,
-                            baseline,
-                            subhead_draws,
-                        )
-                    )
-                    y += size * 1.3
-                y += 0.25 * self.pitch
-                placed.append(_placed("subhead", text, 0, (_union(rects),), size))
-                lowest = max(lowest, y)
-                continue
-            piece: list[Rect] = []
-            for line in lines:
-                if y + self.pitch > columns[index].bottom + 0.01:
-                    if piece:
-                        rects.append(_union(piece))
-                        piece = []
-                    index += 1
-                    if index == len(columns):
-                        return None
-                    y = columns[index].top
-                baseline = y + ASCENT * self.em + (self.pitch - self.em) / 2
-                piece.append(self.setter.set_line(line, body_font, columns[index].x, width, baseline, draws))
-                y += self.pitch
-                lowest = max(lowest, y)
-            rects.append(_union(piece))
-            placed.append(_placed("paragraph", text, 0, tuple(rects), self.em))
-        return FlowResult(placed, draws, subhead_draws, lowest)
+        flow = FlowResult(columns)
+        for item in broken:
+            fits = self._subhead(flow, item, width) if item.kind == "subhead" else self._paragraph(flow, item, width)
+            if not fits:
+                return None
+        flow.bottom = max(flow.bottom, flow.y)
+        return flow
+
+    def _subhead(self, flow: FlowResult, item: Broken, width: float) -> bool:
+        """A subhead centred in its column, kept with a line and a half of what follows."""
+        size = self.spec.subhead_size
+        font = self.setter.fonts.bold(size)
+        needed = len(item.lines) * size * 1.3 + self.pitch * 1.5
+        if flow.y + needed > flow.column.bottom and not flow.at_top and not flow.next_column():
+            return False
+        flow.y += 0.0 if flow.at_top else 0.25 * self.pitch
+        rects = []
+        for line in item.lines:
+            natural = min(width, sum(token.width for token in line.tokens))
+            baseline = flow.y + ASCENT * size + 0.15 * size
+            left = flow.column.x + (width - natural) / 2
+            rects.append(self.setter.set_line(line, font, left, natural, baseline, flow.subhead_draws))
+            flow.y += size * 1.3
+        flow.y += 0.25 * self.pitch
+        flow.placed.append(_placed("subhead", item.text, 0, (_union(rects),), size))
+        return True
+
+    def _paragraph(self, flow: FlowResult, item: Broken, width: float) -> bool:
+        """A paragraph's lines down the column, on at the top of the next when it is full (a piece per column)."""
+        font = self.setter.fonts.body(self.em)
+        pieces: list[list[Rect]] = [[]]
+        for line in item.lines:
+            if flow.y + self.pitch > flow.column.bottom + 0.01:
+                if not flow.next_column():
+                    return False
+                pieces.append([])
+            baseline = flow.y + ASCENT * self.em + (self.pitch - self.em) / 2
+            pieces[-1].append(self.setter.set_line(line, font, flow.column.x, width, baseline, flow.draws))
+            flow.y += self.pitch
+        flow.placed.append(_placed("paragraph", item.text, 0, [_union(rects) for rects in pieces if rects], self.em))
+        return True
 
 
 def _placed(kind: str, text: str, page: int, rects: Sequence[Rect], size: float) -> Placed:
@@ -781,35 +831,23 @@ def _seed(*parts: str) -> int:
 # ---------------------------------------------------------------------------------------------------- furniture
 
 
-def _masthead(setter: Setter, out: PageOut, rng: random.Random) -> tuple[float, list[Placed]]:
-    """Masthead with a banner slogan beside it, a date line, double rules; returns where the articles may start."""
+def _masthead(setter: Setter, out: PageOut, rng: random.Random, banner: str | None) -> tuple[float, list[Placed]]:
+    """The paper's name, a banner slogan beside it (if given), a date line and double rules; returns where the
+    articles may start."""
     spec, fonts = setter.spec, setter.fonts
     margin, width = spec.margin, out.width - 2 * spec.margin
-    name, banner = rng.choice(PAPER_NAMES), rng.choice(BANNERS)
+    name = rng.choice(PAPER_NAMES)
     day = datetime.date(2024, rng.randrange(1, 13), rng.randrange(1, 29))
     weekday = WEEKDAYS[day.weekday()]
     dateline = f"{day.year}年{day.month}月{day.day}日  {weekday}  第{spec.page_number}版  {rng.choice(SECTIONS)}"
     name_width = width / 2.5
-    placed = [
-        _placed(
-            "masthead",
-            name,
-            0,
-            (setter.centred(name, fonts.bold(44), margin, name_width, margin + 39, out.furniture),),
-            44,
-        ),
-        _placed(
-            "banner",
-            banner,
-            0,
-            (
-                setter.centred(
-                    banner, fonts.bold(14), margin + name_width, width - name_width, margin + 20, out.furniture
-                ),
-            ),
-            14,
-        ),
-    ]
+    rect = setter.centred(name, fonts.bold(44), margin, name_width, margin + 39, out.furniture)
+    placed = [_placed("masthead", name, 0, (rect,), 44)]
+    if banner:
+        rect = setter.centred(
+            banner, fonts.bold(14), margin + name_width, width - name_width, margin + 20, out.furniture
+        )
+        placed.append(_placed("banner", banner, 0, (rect,), 14))
     small = fonts.caption(9)
     date_width = setter.width_of(dateline, small)
     rect = setter.centred(dateline, small, margin + width - date_width, date_width, margin + 58, out.furniture)
@@ -819,26 +857,33 @@ def _masthead(setter: Setter, out: PageOut, rng: random.Random) -> tuple[float, 
     return margin + 67, placed
 
 
+def _foot_banner(setter: Setter, out: PageOut, banner: str, top: float) -> Placed:
+    """A banner slogan centred at the foot of the page, under a rule."""
+    margin, width = setter.spec.margin, out.width - 2 * setter.spec.margin
+    out.rules.append((margin, top, margin + width, top, 1.0))
+    rect = setter.centred(banner, setter.fonts.bold(16), margin, width, top + 8 + ASCENT * 16, out.furniture)
+    return _placed("banner", banner, 0, (rect,), 16)
+
+
 def _page_regions(count: int, rng: random.Random, left: float, width: float) -> list[list[tuple[float, float]]]:
-    """Rows of article regions (x, width): the first article full width, the others side by side below it."""
-    gap = 18.0
-    if count == 1:
-        return [[(left, width)]]
-    rows: list[list[tuple[float, float]]] = [[(left, width)]]
-    rest = count - 1
-    if rest == 1 and rng.random() < 0.5:
-        return [[(left, width)], [(left, width)]]
-    share = (width - gap * (rest - 1)) / rest
-    rows.append([(left + index * (share + gap), share) for index in range(rest)])
-    return rows
+    """Rows of article regions (x, width): the first article across the page and the others side by side below it,
+    or (two articles, at random) both side by side."""
+    if count == 2 and rng.random() < 0.5:
+        return [_side_by_side(2, left, width)]
+    return [[(left, width)], _side_by_side(count - 1, left, width)] if count > 1 else [[(left, width)]]
+
+
+def _side_by_side(count: int, left: float, width: float, gap: float = 18.0) -> list[tuple[float, float]]:
+    share = (width - gap * (count - 1)) / count
+    return [(left + index * (share + gap), share) for index in range(count)]
 
 
 def _columns_for(width: float, spec: PageSpec, full_width: float) -> int:
+    """The spec's columns for an article across the page, else as many as fit about 19 ems each."""
     if spec.columns is not None and width >= full_width - 1:
         return spec.columns
-    em = spec.body_size
-    gutter = spec.gutter_ems * em
-    return max(1, round((width + gutter) / (19 * em + gutter)))
+    gutter = spec.gutter_ems * spec.body_size
+    return max(1, round((width + gutter) / (19 * spec.body_size + gutter)))
 
 
 # ------------------------------------------------------------------------------------------------------ painting
@@ -899,7 +944,9 @@ def typeset(documents: Sequence[CorpusDocument], path: Path, spec: PageSpec | No
     writer = _writer(path, "、".join(document.name for document in documents))
     setter = Setter(writer, fonts, spec)
     out = PageOut(spec.page_width, spec.page_height)
-    top, furniture = _masthead(setter, out, rng)
+    banner = rng.choice(BANNERS)
+    banner_at_top = rng.random() < 0.5
+    top, furniture = _masthead(setter, out, rng, banner if banner_at_top else None)
     width = spec.page_width - 2 * spec.margin
     plans = [_plan(document, spec, rng) for document in documents]
     articles: list[ArticleTruth] = []
@@ -917,7 +964,9 @@ def typeset(documents: Sequence[CorpusDocument], path: Path, spec: PageSpec | No
             out.rules.append((x - 9, y, x - 9, row_bottom, 0.5))
         y = row_bottom + 12
         out.rules.append((spec.margin, y - 6, spec.margin + width, y - 6, 0.5))
-    out.height = max(spec.page_height, y + spec.margin)
+    out.height = max(spec.page_height, y + spec.margin + (0 if banner_at_top else 30))
+    if not banner_at_top:
+        furniture.append(_foot_banner(setter, out, banner, out.height - spec.margin - 24))
     _page_size(writer, out.width, out.height)
     painter = QPainter(writer)
     try:

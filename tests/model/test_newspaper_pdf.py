@@ -4,6 +4,7 @@ layer where its truth says, in the sizes asked, in Founder's drawing order."""
 from __future__ import annotations
 
 import ctypes
+import json
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -19,8 +20,10 @@ from newspaper_pdf import (
     PageSpec,
     Placed,
     Truth,
+    VerticalHeadline,
     corpus_document,
     corpus_documents,
+    corpus_pages,
     typeset,
     typeset_document_pages,
 )
@@ -148,12 +151,17 @@ def test_every_character_is_inside_its_text_rectangle_and_of_its_size(page: Trut
 
 
 def _owners(char: PrintedChar, placed: Sequence[Placed]) -> list[Placed]:
-    """The printed texts whose rectangles hold the character's centre."""
+    """The printed texts with a rectangle holding the character's centre on its page."""
     x, y = (char.box.x0 + char.box.x1) / 2, (char.box.y0 + char.box.y1) / 2
     return [
         item
         for item in placed
-        if any(rect.x0 - 0.5 <= x <= rect.x1 + 0.5 and rect.y0 - 0.5 <= y <= rect.y1 + 0.5 for rect in item.rects)
+        if any(
+            piece.page == char.page
+            and piece.rect.x0 - 0.5 <= x <= piece.rect.x1 + 0.5
+            and piece.rect.y0 - 0.5 <= y <= piece.rect.y1 + 0.5
+            for piece in item.pieces
+        )
     ]
 
 
@@ -203,9 +211,9 @@ def test_hanging_punctuation_hangs_into_the_gutter(
     paragraphs = [item for article in truth.articles for item in article.flow if item.kind == "paragraph"]
     body = [char for char in printed_chars(truth.path) if _owners(char, paragraphs)]
     assert not [char for char in body if any(char.box.x0 < edge - 0.05 and char.box.x1 > edge + 0.05 for edge in edges)]
-    hanging = [char for char in body if any(edge - 0.05 <= char.box.x0 < edge + 1 for edge in edges)]
-    assert hanging and {char.text for char in hanging} <= set(CLOSING)
-    assert all(char.box.x1 <= min(edge for edge in edges if edge >= char.box.x0 - 1) + 9 for char in hanging)
+    hanging = [(char, edge) for char in body for edge in edges if edge - 0.05 <= char.box.x0 < edge + 1]
+    assert hanging and {char.text for char, _ in hanging} <= set(CLOSING)
+    assert all(char.box.x1 <= edge + truth.articles[0].gutter / 2 + 0.05 for char, edge in hanging)  # in the gutter
 
 
 def test_closing_punctuation_never_starts_a_line(page: Truth) -> None:
@@ -236,6 +244,10 @@ def test_a_report_runs_over_pages(qapp: QApplication, documents: dict[str, Corpu
     assert article.subheads == documents["12"].texts("subhead")
     across = [item for item in article.flow if len({piece.page for piece in item.pieces}) == 2]
     assert across, "no paragraph runs on over a page break"
+    chars = list(printed_chars(truth.path))
+    for item in across:
+        for number in {piece.page for piece in item.pieces}:
+            assert any(char.page == number and _owners(char, [item]) for char in chars)
     headers = [item for item in truth.furniture if item.kind == "running_header"]
     numbers = [item.text for item in truth.furniture if item.kind == "page_number"]
     assert [item.page for item in headers] == list(range(len(pdf)))
@@ -260,9 +272,9 @@ def test_a_report_with_photos_has_their_captions(
 
 @pytest.mark.parametrize("style", ["stacked", "rotated"])
 def test_a_vertical_headline_runs_down_the_right_edge(
-    qapp: QApplication, documents: dict[str, CorpusDocument], tmp_path: Path, style: str
+    qapp: QApplication, documents: dict[str, CorpusDocument], tmp_path: Path, style: VerticalHeadline
 ) -> None:
-    spec = PageSpec(columns=3, vertical_headline=style)  # type: ignore[arg-type]
+    spec = PageSpec(columns=3, vertical_headline=style)
     truth = typeset([documents["03"]], tmp_path / "page.pdf", spec)
     (article,) = truth.articles
     main = article.headline[1]
@@ -286,3 +298,27 @@ def test_a_system_font_can_set_the_page(
     for _, printed in all_texts(truth):
         pattern = "".join(f"(?:{re.escape(char)}|[\u2e80-\u2fdf])" for char in squeezed(printed))
         assert re.search(pattern, text), printed
+
+
+def test_the_standard_set_covers_the_corpus(
+    qapp: QApplication, documents: dict[str, CorpusDocument], tmp_path: Path
+) -> None:
+    made = corpus_pages(tmp_path)
+    names = {article.name for _, truth in made for article in truth.articles}
+    assert names == {document.name for document in documents.values()}
+    specs = [truth.spec for _, truth in made]
+    assert any(spec.hanging and spec.gutter_ems == 2 for spec in specs)
+    assert {spec.vertical_headline for spec in specs} == {"none", "stacked", "rotated"}
+    assert any(len(truth.pages) > 1 for _, truth in made)
+    for path, truth in made:
+        assert path.is_file() and len(pdfium.PdfDocument(path)) == len(truth.pages)
+        data = json.loads(json.dumps(truth.to_json()))
+        first = truth.articles[0].flow[0]
+        assert data["articles"][0]["paragraphs"] == truth.articles[0].paragraphs
+        assert data["articles"][0]["flow"][0]["pieces"][0] == {
+            "page": first.page,
+            "rect": [
+                round(value, 2)
+                for value in (first.rects[0].x0, first.rects[0].y0, first.rects[0].x1, first.rects[0].y1)
+            ],
+        }
