@@ -352,6 +352,8 @@ class MainWindow(QMainWindow):
             self._middle_column.replaceWidget(self.detail, tabs)
             tabs.addTab(self.detail, self.tr("Text"))
             view = PageView(tabs)
+            view.setAccessibleName(self.tr("Printed page"))
+            view.setAccessibleDescription(self.tr("The report's pages as printed, the selection outlined"))
             tabs.addTab(view, self.tr("Page"))
             view.paragraphClicked.connect(self._select_paragraph)
             view.headingClicked.connect(self.select_node)

@@ -131,6 +131,11 @@ class _Canvas(QGraphicsView):
 
     zoomSteps = Signal(object)  # steps, None to fit the width  # noqa: N815
     pressedAt = Signal(QPointF)  # scene position  # noqa: N815
+    movedTo = Signal(QPointF)  # scene position  # noqa: N815
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.movedTo.emit(self.mapToScene(event.position().toPoint()))
+        super().mouseMoveEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -186,6 +191,8 @@ class PageView(QWidget):
         self.canvas.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.canvas.zoomSteps.connect(self.zoom_by)
         self.canvas.pressedAt.connect(self._pressed)
+        self.canvas.movedTo.connect(self._hover)
+        self.canvas.setMouseTracking(True)
         self.canvas.verticalScrollBar().valueChanged.connect(self._render_visible)
         self.canvas.horizontalScrollBar().valueChanged.connect(self._render_visible)
         self.message = QLabel(self)
@@ -222,12 +229,16 @@ class PageView(QWidget):
 
     # --- the document ---------------------------------------------------------------------------------------
     def set_document(self, path: Path, report: Report) -> None:
-        """Show the pages of ``path``, the PDF ``report`` was read from (its ``pages``), nothing selected."""
-        self.clear()
-        self._path = path
-        self.renderer = PageRenderer(PdfSource.of(path, report.pages), parent=self)
-        self.renderer.rendered.connect(self._on_rendered)
-        self.renderer.failed.connect(self._on_failed)
+        """Show the pages of ``path``, the PDF ``report`` was read from (its ``pages``), nothing selected. The same
+        file again (the report re-shown corrected) keeps its rendered pages."""
+        source = PdfSource.of(path, report.pages)
+        renderer = self.renderer if self.renderer is not None and self.renderer.source == source else None
+        self.clear(keep=renderer)
+        if renderer is None:
+            renderer = PageRenderer(source, parent=self)
+            renderer.rendered.connect(self._on_rendered)
+            renderer.failed.connect(self._on_failed)
+        self.renderer, self._path = renderer, path
         widest = max((width for width, _ in report.pages), default=0.0)
         top = PAGE_GAP
         for number, size in enumerate(report.pages):
@@ -240,15 +251,18 @@ class PageView(QWidget):
         self._regions = [(b.page, self.scene_rect(b), "heading", s.id) for s in report.walk() for b in s.boxes]
         self._regions += [(b.page, self.scene_rect(b), "paragraph", p.id) for p in report.paragraphs() for b in p.boxes]
         self.stack.setCurrentWidget(self.canvas)
+        if renderer.failure is not None:
+            self._on_failed(renderer.failure)
         self._apply_zoom()
+        self._render_visible()  # the pages cached show at once
 
-    def clear(self) -> None:
-        """Show nothing (and forget the document and its rendered pages)."""
+    def clear(self, keep: PageRenderer | None = None) -> None:
+        """Show nothing, and forget the document and its rendered pages (unless ``keep`` is its renderer)."""
         self._render_timer.stop()
-        if self.renderer is not None:
+        if self.renderer is not None and self.renderer is not keep:
             self.renderer.retain(())
             self.renderer.deleteLater()
-            self.renderer = None
+        self.renderer = None
         self.scene.clear()
         self._pages, self._regions, self._outline_items = [], [], []
         self._path, self._revealed = None, ()
@@ -339,6 +353,11 @@ class PageView(QWidget):
             if rect.adjusted(-OUTLINE_PAD, -OUTLINE_PAD, OUTLINE_PAD, OUTLINE_PAD).contains(point):
                 return kind, name
         return None
+
+    def _hover(self, point: QPointF) -> None:
+        """A pointing hand over what a click selects."""
+        shape = Qt.CursorShape.PointingHandCursor if self.region_at(point) else Qt.CursorShape.ArrowCursor
+        self.canvas.viewport().setCursor(shape)
 
     def _pressed(self, point: QPointF) -> None:
         found = self.region_at(point)

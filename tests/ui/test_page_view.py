@@ -247,3 +247,12 @@ def test_only_the_pages_in_view_are_rendered(qtbot: QtBot, pdf_window: tuple[Mai
     view.canvas.verticalScrollBar().setValue(view.canvas.verticalScrollBar().maximum())  # to the second page
     qtbot.waitUntil(lambda: near(view.page_scale(1), view.render_scale(), 0.001), timeout=5000)
     assert view.page_image(0) is None  # scrolled past: its image is the cache's to keep or drop
+
+
+def test_the_report_shown_again_keeps_its_rendered_pages(pdf_window: tuple[MainWindow, Report]) -> None:
+    window, report = pdf_window
+    view = page_view(window)
+    renderer = view.renderer
+    window.set_report(report, window.path, keep_selection=True)  # as after a correction
+    assert view.renderer is renderer
+    assert view.page_image(0) is not None  # from the cache, no placeholder meanwhile
