@@ -78,6 +78,8 @@ def test_a_pdf_is_kept_as_a_pdf_copy_and_parsed_as_load_report_reads_it(
         report = library.report(entry)
         assert [p.text for p in report.paragraphs()] == [p.text for p in parsed.paragraphs()]
         assert report.source == "page.pdf" and report.pages == parsed.pages
+        library.remove(pdf_id)
+        assert not library.text_file(entry).exists() and [e.id for e in library.list()] == [text_id]
 
 
 def test_the_same_pdf_added_twice_under_another_name_is_one_entry(page: Truth, tmp_path: Path) -> None:
