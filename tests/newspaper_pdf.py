@@ -133,6 +133,7 @@ class PageSpec:
     deck_size: float = 18.0  # 引题 and 副题
     subhead_size: float = 18.0
     caption_size: float = 8.0
+    subheads_centred: bool = True  # else set from the column's left edge
     vertical_headline: VerticalHeadline = "none"  # 竖排: stacked upright characters, or the painter turned per glyph
     font_family: str | None = None  # a font file or installed family for body, subheads and headlines
     invent_headlines: bool = True  # an article without a headline block gets a neutral invented one
@@ -490,12 +491,13 @@ class ArticlePlan:
     bare_photo: bool  # a frame without a caption
 
 
-def _plan(document: CorpusDocument, spec: PageSpec, rng: random.Random) -> ArticlePlan:
-    """What of the document is printed how: an invented headline if it has none, photos if the spec has them."""
+def _plan(document: CorpusDocument, spec: PageSpec, invention: str, rng: random.Random) -> ArticlePlan:
+    """What of the document is printed how: the invented headline if it has none (and the spec invents), photos if
+    the spec has them."""
     headline = document.headline
     invented = not headline and spec.invent_headlines
     if invented:
-        headline = (rng.choice(INVENTED_HEADLINES),)
+        headline = (invention,)
     captions = document.texts("caption") if spec.photos else []
     flow: list[tuple[ItemKind, str]] = [(kind, text) for kind, text in document.items if kind != "caption"]
     bare = spec.photos and not captions and rng.random() < 0.3
@@ -735,7 +737,7 @@ class ArticleSetter:
         return flow
 
     def _subhead(self, flow: FlowResult, item: Broken, width: float) -> bool:
-        """A subhead centred in its column, kept with a line and a half of what follows."""
+        """A subhead centred in its column (or from its left edge), kept with a line and a half of what follows."""
         size = self.spec.subhead_size
         font = self.setter.fonts.bold(size)
         needed = len(item.lines) * size * 1.3 + self.pitch * 1.5
@@ -746,7 +748,7 @@ class ArticleSetter:
         for line in item.lines:
             natural = min(width, sum(token.width for token in line.tokens))
             baseline = flow.y + ASCENT * size + 0.15 * size
-            left = flow.column.x + (width - natural) / 2
+            left = flow.column.x + ((width - natural) / 2 if self.spec.subheads_centred else 0.0)
             rects.append(self.setter.set_line(line, font, left, natural, baseline, flow.subhead_draws))
             flow.y += size * 1.3
         flow.y += 0.25 * self.pitch
@@ -948,7 +950,10 @@ def typeset(documents: Sequence[CorpusDocument], path: Path, spec: PageSpec | No
     banner_at_top = rng.random() < 0.5
     top, furniture = _masthead(setter, out, rng, banner if banner_at_top else None)
     width = spec.page_width - 2 * spec.margin
-    plans = [_plan(document, spec, rng) for document in documents]
+    inventions = rng.sample(INVENTED_HEADLINES, len(INVENTED_HEADLINES))  # different ones on a page
+    plans = [
+        _plan(document, spec, inventions[index % len(inventions)], rng) for index, document in enumerate(documents)
+    ]
     articles: list[ArticleTruth] = []
     y = top + 12
     plan_index = 0
@@ -1094,7 +1099,7 @@ def typeset_document_pages(document: CorpusDocument, path: Path, spec: PageSpec 
     rng = random.Random(_seed(document.name, "pages", repr(spec)))
     writer = _writer(path, document.name)
     setter = Setter(writer, _fonts(spec.font_family), spec)
-    plan = _plan(document, spec, rng)
+    plan = _plan(document, spec, rng.choice(INVENTED_HEADLINES), rng)
     report = ReportSetter(setter, rng.choice(RUNNING_HEADERS))
     headline: list[Placed] = []
     report.y = _headline_block(
@@ -1144,7 +1149,11 @@ STANDARD_PAGES: tuple[tuple[str, tuple[str, ...], PageSpec], ...] = (
     ("page-03-01-02", ("03", "01", "02"), PageSpec(gutter_ems=2.0, hanging=True, page_number=1)),
     ("page-04-05-07", ("05", "04", "07"), PageSpec(gutter_ems=2.5, page_number=2)),
     ("page-09-06", ("09", "06"), PageSpec(gutter_ems=1.5, body_size=9.5, page_number=3)),
-    ("page-08-10", ("08", "10"), PageSpec(gutter_ems=2.0, hanging=True, page_number=4, subhead_size=20.0)),
+    (
+        "page-08-10",
+        ("08", "10"),
+        PageSpec(gutter_ems=2.0, hanging=True, page_number=4, subhead_size=20.0, subheads_centred=False),
+    ),
     ("page-11-12", ("12", "11"), PageSpec(gutter_ems=3.0, body_size=10.0, page_number=5, subhead_size=21.0)),
     ("single-03-vertical", ("03",), PageSpec(columns=4, vertical_headline="stacked", gutter_ems=2.0, hanging=True)),
     ("single-02-rotated", ("02",), PageSpec(columns=3, vertical_headline="rotated", headline_size=40.0)),
