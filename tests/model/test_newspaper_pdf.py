@@ -322,3 +322,38 @@ def test_the_standard_set_covers_the_corpus(
                 for value in (first.rects[0].x0, first.rects[0].y0, first.rects[0].x1, first.rects[0].y1)
             ],
         }
+
+
+def _lines_of(pdf: Path, placed: Placed) -> list[list[PrintedChar]]:
+    """The characters of a printed text, in lines (a new line wherever the next character starts below)."""
+    lines: list[list[PrintedChar]] = []
+    for char in printed_chars(pdf):
+        if _owners(char, [placed]):
+            if not lines or char.box.y0 > lines[-1][-1].box.y1 - 1:
+                lines.append([])
+            lines[-1].append(char)
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("marks", "hanging", "first_line", "second_line_starts"),
+    [
+        ("。", True, "一" * 8 + "。", "二"),  # hung past the edge
+        ("。", False, "一" * 8 + "。", "二"),  # squeezed in
+        ("”。", True, "一" * 7, "一”。"),  # two marks push a character down with them
+        ("”。", False, "一" * 7, "一”。"),
+    ],
+)
+def test_closing_marks_at_a_line_end(
+    qapp: QApplication, tmp_path: Path, marks: str, hanging: bool, first_line: str, second_line_starts: str
+) -> None:
+    spec = PageSpec(columns=1, page_width=10 * 9 + 72, hanging=hanging, photos=False)  # a 10-em column
+    text = "一" * 8 + marks + "二" * 12
+    document = CorpusDocument("kinsoku", ("标题",), (("paragraph", text),), {})
+    truth = typeset([document], tmp_path / "page.pdf", spec)
+    assert truth.articles[0].column_width == 10 * 9
+    lines = _lines_of(truth.path, truth.articles[0].flow[0])
+    assert "".join(char.text for char in lines[0]) == first_line
+    assert "".join(char.text for char in lines[1]).startswith(second_line_starts)
+    edge = truth.articles[0].columns[0] + truth.articles[0].column_width
+    assert (lines[0][-1].box.x0 >= edge - 0.05) == (hanging and len(marks) == 1)
