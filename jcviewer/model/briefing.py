@@ -208,7 +208,7 @@ def report_briefing(report: Report) -> Briefing:
     # a report without targets (a half-year analysis): its results, not a blank page
     if not targets and (table := _results(report.metrics, "report", RESULT_ROWS)):
         blocks.append(table)
-    body = [s for s in report.sections if s.kind in ("lead", "section")]
+    body = [s for s in report.sections if s.kind == "lead" or s.headed]
     passages = (_passage(report, s, headed=s.title != UNHEADED_TITLE) for s in body)
     units = tuple(unit for units in passages for unit in units if unit.kind != "quote")  # quotes have blocks
     if units:  # the report's own words, in what room the rest leaves (the layout shortens them to fit)

@@ -50,7 +50,7 @@ def meeting_date(report: Report) -> str:
     reference day, a statistic's) is not the meeting's. The heading the text opens with is read first: a speech's
     title block names its date and occasion ("——2025年1月6日在某县第十八届人民代表大会第五次会议上")."""
     texts = [p.text for p in report.paragraphs() if p.kind in ("body", "lead")]
-    front = [line for s in report.sections[:1] if s.kind == "section" for line in (s.title, s.subtitle) if line]
+    front = [line for s in report.sections[:1] if s.headed for line in (s.title, s.subtitle) if line]
     for text in front + texts[:REPORTERS_READ]:
         for sentence in _SENTENCE_END.split(text):
             match = _DAY.search(sentence)
@@ -93,7 +93,7 @@ def _signed_by(report: Report) -> Reporter | None:
     """The leader a speech's or report's front matter names under its title ("某县政府工作报告" over "某县人民政府
     县长 某某"), giving what the title names; None when the text opens otherwise."""
     first = report.sections[0] if report.sections else None
-    if first is None or first.kind != "section" or not first.paragraphs:
+    if first is None or not first.headed or not first.paragraphs:
         return None
     gave = _GAVE.search(first.title)
     if gave is None or not BYLINE.match(first.paragraphs[0].text):

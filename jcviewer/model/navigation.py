@@ -58,6 +58,11 @@ class Node:
     year: int | None = None
     children: tuple[Node, ...] = ()
 
+    @property
+    def headed(self) -> bool:
+        """True for a row of a heading of the report's own: a headed section, or an article of a page."""
+        return self.kind in ("section", "article")
+
     def walk(self) -> Iterator[Node]:
         """This node and its descendants, depth first."""
         yield self

@@ -72,6 +72,11 @@ class Section:
     children: tuple[Section, ...] = ()
     boxes: tuple[Box, ...] = ()  # its heading's printed lines, when read from a PDF
 
+    @property
+    def headed(self) -> bool:
+        """True for text under a heading of the report's own: a headed section, or an article of a page."""
+        return self.kind in ("section", "article")
+
     def walk(self) -> Iterator[Section]:
         """This section and all its descendants, depth first."""
         yield self

@@ -72,6 +72,16 @@ def read_report_bytes(path: Path) -> bytes:
     return read_checked(path, MAX_REPORT_BYTES)
 
 
+PDF_MAGIC = b"%PDF-"
+HEADER_WINDOW = 1024
+"""A PDF's header may follow some junk; readers look for it in the first kilobyte."""
+
+
+def is_pdf(data: bytes) -> bool:
+    """True when ``data`` are a PDF file's (its header, whatever the file is called)."""
+    return PDF_MAGIC in data[:HEADER_WINDOW]
+
+
 def is_pdf_name(path: Path) -> bool:
     """True for a file named as a PDF."""
     return path.suffix.lower() == ".pdf"

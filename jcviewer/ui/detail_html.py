@@ -165,7 +165,7 @@ def _note_html(paragraph: str, notes: Sequence[str], style: Style) -> str:
 def _section_html(section: Section, context: _Context, depth: int) -> list[str]:
     report, style = context.report, context.style
     out = []
-    if depth > 0 and section.kind == "section":
+    if depth > 0 and section.headed:
         out.append(f"<h3>{escape(section.title)}</h3>")
     for paragraph in section.paragraphs:
         body = _paragraph_html(report, paragraph, context.highlights, style, context.anchored)

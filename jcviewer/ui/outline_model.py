@@ -106,7 +106,7 @@ class OutlineModel(QAbstractItemModel):
             return None
         node = self._nodes[index.internalId()]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = node.title if node.kind == "section" else self.label(node)
+            text = node.title if node.headed else self.label(node)
             hits = self._hit_counts.get(node.id, 0)
             badge = self.tr("[%n hit(s)]", "", hits)
             return f"{text}  {badge}" if hits else text
@@ -115,10 +115,10 @@ class OutlineModel(QAbstractItemModel):
         if role == NODE_ID_ROLE:
             return node.id
         if role == SUBTITLE_ROLE:
-            return node.subtitle if node.kind == "section" else None
+            return node.subtitle if node.headed else None
         if role == WARNINGS_ROLE:
             return len(self._warnings.get(node.id, ()))
-        if node.kind == "section" and node.subtitle:  # two-line rows: bold heading on top, sub-heading below
+        if node.headed and node.subtitle:  # two-line rows: bold heading on top, sub-heading below
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -142,7 +142,7 @@ class OutlineModel(QAbstractItemModel):
 
     def label(self, node: Node) -> str:
         """The row text: report text, with names for the groups the report does not name."""
-        if node.kind == "section" and node.subtitle:
+        if node.headed and node.subtitle:
             return f"{node.title} —— {node.subtitle}"
         if node.kind == "lead":
             return self.tr("Lead")

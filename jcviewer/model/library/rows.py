@@ -72,23 +72,22 @@ def stored(report: Report) -> Stored:
 def is_pdf_report(name: str, data: bytes) -> bool:
     """Whether the parser reads a report added as ``name`` holding ``data`` as a PDF (by its header or its name, as
     ``load_report`` does): its copy is then ``<hash>.pdf``."""
-    from jcviewer.model.pdf.read import is_pdf
-    from jcviewer.model.report_file import is_pdf_name
+    from jcviewer.model.report_file import is_pdf, is_pdf_name
 
     return is_pdf(data) or is_pdf_name(Path(name))
 
 
 def parse_copy(copy: Path, data: bytes, added_as: Path, store: Path | None) -> Report:
     """The report whose bytes (text or PDF) are ``data`` (the library's copy at ``copy``), parsed as ``load_report``
-    parses a file (``parse._parse_bytes``) under the file it was added as (``added_as``: its name is the source,
+    parses a file (``parse.parse_bytes``) under the file it was added as (``added_as``: its name is the source,
     after which a report with no title is named, and a ReportError names it), corrected from ``store``; never its
     sidecar. ReportError when the bytes are not text or not a PDF that can be read."""
     from jcviewer.model import corrections
     from jcviewer.model.correction_store import gather
-    from jcviewer.model.parse import _parse_bytes
+    from jcviewer.model.parse import parse_bytes
 
     found, warnings = gather(copy, data, store, sidecar=False)
-    report = _parse_bytes(data, added_as, found, None)
+    report = parse_bytes(data, added_as, found)
     if warnings:
         from dataclasses import replace
 

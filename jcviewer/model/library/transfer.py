@@ -339,7 +339,7 @@ def _copy_bytes(archive: zipfile.ZipFile, copy: str, key: str) -> bytes:
 def _check_copy(name: str, data: bytes) -> None:
     """A text member must decode, a PDF member must be a PDF (whether its pages can be read is for the import)."""
     from jcviewer.model.parse.decode import decode_report
-    from jcviewer.model.pdf.read import is_pdf
+    from jcviewer.model.report_file import is_pdf
 
     if name.endswith(".pdf"):
         if not is_pdf(data):

@@ -33,10 +33,10 @@ from jcviewer.model.report import (
     Section,
     SectionKind,
 )
-from jcviewer.model.report_file import is_pdf_name, read_report_bytes
+from jcviewer.model.report_file import is_pdf, is_pdf_name, read_report_bytes
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
-__all__ = ["load_report", "parse_text", "default_synonyms", "ReportError"]
+__all__ = ["load_report", "parse_bytes", "parse_text", "default_synonyms", "ReportError"]
 
 log = logging.getLogger(__name__)
 
@@ -300,12 +300,15 @@ def assemble(
     )
 
 
-def _parse_bytes(data: bytes, path: Path, structure: Corrections, synonyms: Synonyms | None) -> Report:
-    """A PDF (by its header or its name) read from its pages' geometry (``pdf.read``), any other file decoded as
-    text."""
-    from jcviewer.model.pdf.read import is_pdf, parse_pdf  # pdfium loads with the first PDF
-
+def parse_bytes(
+    data: bytes, path: Path, structure: Corrections | None = None, synonyms: Synonyms | None = None
+) -> Report:
+    """The report in a file's bytes (``path``: the file they were read from, or added to the library as: its name
+    is the report's source, errors name the path). A PDF (by its header or its name) is read from its pages'
+    geometry (``pdf.read``), any other file decoded as text."""
     if is_pdf(data) or is_pdf_name(path):
+        from jcviewer.model.pdf.read import parse_pdf  # pdfium loads with the first PDF
+
         return parse_pdf(data, path.name, structure, synonyms, str(path))
     return parse_text(decode_report(data, str(path)), path.name, structure, synonyms)
 
@@ -322,7 +325,7 @@ def load_report(
     file's bytes when the caller has read them already (``report_file.read_report_bytes``), so it is read once."""
     data = read_report_bytes(path) if data is None else data
     found, warnings = correction_store.gather(path, data, store, sidecar)
-    report = _parse_bytes(data, path, found, synonyms)
+    report = parse_bytes(data, path, found, synonyms)
     if warnings:
         report = replace(report, warnings=tuple(warnings) + report.warnings)
     report = corrections.apply(report, found)

@@ -24,15 +24,6 @@ from jcviewer.model.pdf.pdfium_lock import PDFIUM
 from jcviewer.model.report import BannerPosition, Box, Heading, ParseWarning, Report, compact
 from jcviewer.model.vocabulary import Synonyms
 
-PDF_MAGIC = b"%PDF-"
-HEADER_WINDOW = 1024
-"""A PDF's header may follow some junk; readers look for it in the first kilobyte."""
-
-
-def is_pdf(data: bytes) -> bool:
-    """True when ``data`` are a PDF file's (its header, whatever the file is called)."""
-    return PDF_MAGIC in data[:HEADER_WINDOW]
-
 
 def parse_pdf(
     data: bytes,
@@ -85,6 +76,8 @@ class _LineBook:
             for line in printed:
                 needle = compact(line.text)
                 at = compact_text.find(needle, cursor) if needle else -1
+                if at < 0 and needle:  # printed before an earlier line's text (a headline's 引题 after its 主题)
+                    at = compact_text.find(needle)
                 if at < 0:
                     at = min(cursor, len(compact_text))
                 else:

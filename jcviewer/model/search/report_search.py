@@ -155,7 +155,7 @@ class ReportSearch:
         titles = item_titles(report)
         documents = [Document(p.id, p.text, titles=titles.get(p.id, ())) for p in report.paragraphs()]
         for section in report.walk():
-            if section.kind == "section":
+            if section.headed:
                 heading = f"{section.title}\n{section.subtitle}" if section.subtitle else section.title
                 documents.append(Document(section.id + HEADING_KEY, heading, HEADING_BOOST, ((0, len(heading)),)))
         self.index = SearchIndex(documents, synonyms)
