@@ -136,6 +136,25 @@ def _grey_pixel() -> bytes:
     )
 
 
+def stalling_pdf() -> bytes:
+    """A page drawing a form XObject that draws itself twice: pdfium stops at a nesting depth, not at the loop,
+    and is busy for hours on 2 ** depth forms."""
+    form = stream(
+        b"0 0 1 1 re f /Fm1 Do /Fm1 Do",
+        b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /Fm1 5 0 R >> >> ",
+    )
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm1 5 0 R >> >> "
+            b"/Contents 4 0 R >>",
+            stream(b"/Fm1 Do"),
+            form,
+        ]
+    )
+
+
 def encrypted_pdf(user_password: bytes = b"secret") -> bytes:
     """A one-page PDF encrypted with the standard security handler, revision 2 (RC4, 40-bit key), opened only
     with ``user_password`` (Algorithms 3.2–3.4 of the PDF 1.7 reference)."""
