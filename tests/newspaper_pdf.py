@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -255,26 +256,35 @@ def _font(family: str, size: float, *, bold: bool) -> QFont:
 
 @cache
 def _families_of(font_file: str) -> tuple[str, ...]:
-    """The families of a font file, loaded into the application (a collection has several)."""
+    """The families of a bundled font file, loaded into the application once."""
     families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(font_file))
     if not families:
         raise FileNotFoundError(f"Qt cannot load the font {font_file}")
     return tuple(families)
 
 
-def _fonts(font_family: str | None) -> Fonts:
-    """The bundled fonts loaded (the bold serif is the serif's bold weight), or a font file or family for the serif."""
+@contextmanager
+def _fonts(font_family: str | None) -> Iterator[Fonts]:
+    """The bundled fonts (the bold serif is the serif's bold weight), or a font file or family for the serif.
+
+    A font file is loaded only while the page is set: a collection of the full fonts has the bundled subsets'
+    family names too and would stand in for them on every later page."""
     if QGuiApplication.instance() is None:
         raise RuntimeError("typesetting needs a QGuiApplication")
     serif, _, sans = (_families_of(str(FONTS / name))[0] for name in BUNDLED_FONTS)
-    if font_family and Path(font_family).is_file():
-        # Not a family the bundled subsets have too (Qt would take the subset): a collection's other faces hold
-        # every character as well.
-        faces = [family for family in _families_of(font_family) if family not in (serif, sans)]
-        serif = next((family for family in faces if family.endswith(" SC")), faces[0])
-    elif font_family:
-        serif = font_family
-    return Fonts(serif, sans)
+    if not (font_family and Path(font_family).is_file()):
+        yield Fonts(font_family or serif, sans)
+        return
+    font_id = QFontDatabase.addApplicationFont(font_family)
+    try:
+        # Not a family the bundled subsets have (Qt would take the subset): a collection's other faces hold every
+        # character as well.
+        faces = [family for family in QFontDatabase.applicationFontFamilies(font_id) if family not in (serif, sans)]
+        if not faces:
+            raise FileNotFoundError(f"Qt cannot load the font {font_family}")
+        yield Fonts(next((family for family in faces if family.endswith(" SC")), faces[0]), sans)
+    finally:
+        QFontDatabase.removeApplicationFont(font_id)
 
 
 # ---------------------------------------------------------------------------------------------------- line breaking
@@ -941,7 +951,11 @@ def typeset(documents: Sequence[CorpusDocument], path: Path, spec: PageSpec | No
     """One newspaper page with one article per document (the first across the top, the others side by side below
     it), written to ``path``. Needs a QGuiApplication."""
     spec = spec or PageSpec()
-    fonts = _fonts(spec.font_family)
+    with _fonts(spec.font_family) as fonts:
+        return _typeset(documents, path, spec, fonts)
+
+
+def _typeset(documents: Sequence[CorpusDocument], path: Path, spec: PageSpec, fonts: Fonts) -> Truth:
     rng = random.Random(_seed(*(document.name for document in documents), repr(spec)))
     writer = _writer(path, "、".join(document.name for document in documents))
     setter = Setter(writer, fonts, spec)
@@ -1096,9 +1110,14 @@ def typeset_document_pages(document: CorpusDocument, path: Path, spec: PageSpec 
     """One document as an A4 work report over as many pages as it needs: one column, the headline on page 1,
     numbered subheads in the bold serif, photos with captions where the text has them, a running header and a page
     number on every page, paragraphs running on across page breaks. Needs a QGuiApplication."""
+    with _fonts(spec.font_family) as fonts:
+        return _typeset_report(document, path, spec, fonts)
+
+
+def _typeset_report(document: CorpusDocument, path: Path, spec: PageSpec, fonts: Fonts) -> Truth:
     rng = random.Random(_seed(document.name, "pages", repr(spec)))
     writer = _writer(path, document.name)
-    setter = Setter(writer, _fonts(spec.font_family), spec)
+    setter = Setter(writer, fonts, spec)
     plan = _plan(document, spec, rng.choice(INVENTED_HEADLINES), rng)
     report = ReportSetter(setter, rng.choice(RUNNING_HEADERS))
     headline: list[Placed] = []

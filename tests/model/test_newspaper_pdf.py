@@ -291,6 +291,7 @@ def test_a_vertical_headline_runs_down_the_right_edge(
 def test_a_system_font_can_set_the_page(
     qapp: QApplication, documents: dict[str, CorpusDocument], tmp_path: Path
 ) -> None:
+    before = typeset([documents["05"], documents["08"]], tmp_path / "before.pdf")
     truth = typeset([documents["05"], documents["08"]], tmp_path / "page.pdf", PageSpec(font_family=str(SYSTEM_SERIF)))
     text = stream_text(truth.path)
     radicals = re.compile(r"[\u2e80-\u2fdf]")
@@ -298,6 +299,8 @@ def test_a_system_font_can_set_the_page(
     for _, printed in all_texts(truth):
         pattern = "".join(f"(?:{re.escape(char)}|[\u2e80-\u2fdf])" for char in squeezed(printed))
         assert re.search(pattern, text), printed
+    after = typeset([documents["05"], documents["08"]], tmp_path / "after.pdf")
+    assert not radicals.search(stream_text(before.path) + stream_text(after.path))  # the bundled fonts set these
 
 
 def test_the_standard_set_covers_the_corpus(
