@@ -122,13 +122,24 @@ def render_page(source: PdfSource, page: int, scale: float) -> QImage:
         try:
             bitmap = pdf_page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
             try:
-                buffer = bitmap.buffer
-                image = QImage(buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888)
-                return image.copy()  # the bitmap's memory goes with it
+                return _image_of(bitmap)
             finally:
                 bitmap.close()
         finally:
             pdf_page.close()
+
+
+def _image_of(bitmap: pypdfium2.PdfBitmap) -> QImage:
+    """A QImage of its own holding an RGBx bitmap's pixels (copied: the bitmap's memory goes with it)."""
+    image = QImage(bitmap.width, bitmap.height, QImage.Format.Format_RGBX8888)
+    pixels, target = memoryview(bitmap.buffer).cast("B"), memoryview(image.bits())
+    row, line = bitmap.width * 4, image.bytesPerLine()
+    if line == bitmap.stride:
+        target[: len(pixels)] = pixels
+    else:
+        for y in range(bitmap.height):
+            target[y * line : y * line + row] = pixels[y * bitmap.stride : y * bitmap.stride + row]
+    return image
 
 
 def _render_on_worker(source: PdfSource, page: int, scale: float) -> Future[QImage | RenderFailure]:

@@ -328,6 +328,7 @@ class PageView(QWidget):
         """One shape around a region's lines: each line's box padded, the leading between lines of a column
         filled so the lines make one outline."""
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # overlapping lines make one shape, not holes
         rects = [self.scene_rect(box).adjusted(-pad, -pad, pad, pad) for box in boxes if box.page < len(self._pages)]
         for rect, below in zip(rects, [*rects[1:], None], strict=True):
             if below is not None and _stacked(rect, below):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QRectF, QSizeF
@@ -141,3 +143,18 @@ def test_a_pdf_that_is_not_one_is_reported_unreadable(
     with qtbot.waitSignal(renderer.failed, timeout=5000) as signal:
         renderer.request(0, 1.0)
     assert signal.args == ["unreadable"]
+
+
+def test_a_bitmap_with_padded_rows_is_copied_row_by_row() -> None:
+    width, height, stride = 3, 2, 16  # 12 bytes of pixels, 4 of padding a row
+    data = bytearray(stride * height)
+    for y in range(height):
+        for x in range(width):
+            data[y * stride + x * 4 : y * stride + x * 4 + 4] = bytes((10 * x, 100 + y, 200, 255))
+    bitmap = SimpleNamespace(
+        width=width, height=height, stride=stride, buffer=(ctypes.c_ubyte * len(data)).from_buffer(data)
+    )
+    image = page_render._image_of(bitmap)
+    assert [
+        (QColor(image.pixel(x, y)).red(), QColor(image.pixel(x, y)).green()) for y in range(2) for x in range(3)
+    ] == [(0, 100), (10, 100), (20, 100), (0, 101), (10, 101), (20, 101)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMarginsF, QPoint, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QAction, QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -256,3 +256,14 @@ def test_the_report_shown_again_keeps_its_rendered_pages(pdf_window: tuple[MainW
     window.set_report(report, window.path, keep_selection=True)  # as after a correction
     assert view.renderer is renderer
     assert view.page_image(0) is not None  # from the cache, no placeholder meanwhile
+
+
+def test_the_lines_of_a_region_make_one_outline(pdf_window: tuple[MainWindow, Report]) -> None:
+    window, _ = pdf_window
+    view = page_view(window)
+    lines = (Box(0, 30, 100, 200, 112, 0), Box(0, 30, 111, 180, 123, 10), Box(0, 30, 140, 200, 152, 20))
+    view.set_selection([lines])  # the first two overlap (loose boxes), the third is a line's height below
+    (outline,) = view.outline_items("selection")
+    assert len(outline.path().toSubpathPolygons()) == 1
+    for y in (111.5, 130):  # where the lines overlap, and the leading filled between
+        assert outline.path().contains(view.scene_rect(lines[0]).topLeft() + QPointF(50, y - 100))
