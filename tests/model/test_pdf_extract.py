@@ -95,6 +95,9 @@ def test_text_turned_a_quarter_is_vertical() -> None:
         ("FZKai-Z03S", False),
         ("FZFangSong-Z02S", False),
         ("SimSun", False),
+        ("MicrosoftYaHei", False),
+        ("MicrosoftYaHei-Bold", True),
+        ("Fahrenheit", False),
         ("Helvetica", False),
     ],
 )

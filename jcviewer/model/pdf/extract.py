@@ -1,7 +1,8 @@
 """PDF bytes → each page's characters with their boxes, real font sizes and fonts, and its pictures (pdfium).
 
-One loop over pdfium's raw API per page. What is read per character is only what changes per character (its code,
-box and angle); the font, size and boldness are read once per text object, which every character of it shares.
+One loop over pdfium's raw API per page, a few calls per character (its code, text object, box, matrix and font
+size; pdfium's own page and text-page loading is most of the time); a font's name and boldness are read once.
+``extract_pages_guarded`` runs it in a child process with a time limit, for the files a user opens.
 
 Boxes are pdfium's *loose* character boxes: built from the font's ascent and descent at the character's origin,
 so every character of a line has the same top and bottom whatever its shape (一 and 口 alike), where the tight
@@ -24,16 +25,17 @@ from jcviewer.model.errors import ReportError
 from jcviewer.model.pdf.page import Char, PageChars, Rect
 from jcviewer.model.pdf.unicode_fix import ideograph_readings
 
-BOLD_NAME = re.compile(
-    r"黑|粗|标宋|综艺|bold|black|heavy|demi|hei|biaosong|cusong|cuyuan|zongyi"
-    r"|^FZ(?:X?BS|DBS|CS|ZY|D?HT|LT[ZCDT]H)(?:JW|K|F|J|-|_|$)",
-    re.IGNORECASE,
+BOLD_WEIGHT_NAME = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
+"""Latin weights in a font's name: bold whatever the face."""
+BOLD_FACE_NAME = re.compile(
+    r"黑|粗|标宋|综艺|Hei|BiaoSong|CuSong|CuYuan|ZongYi|^FZ(?:X?BS|DBS|CS|ZY|D?HT|LT[ZCDT]H)(?:JW|K|F|J|-|_|$)"
 )
-"""Font names that print bold: 黑体 and its kin (SimHei, FZHei, 方正大黑), the headline Songs (大标宋, 小标宋:
-FZXiaoBiaoSong, FZDaBiaoSong), 粗宋 and 粗圆, 综艺, the Latin weights, and Founder's PostScript names for the same
-(FZXBSJW--GB1-0 小标宋, FZDBSK 大标宋, FZCSJW 粗宋, FZZYJW 综艺, FZHTK 黑体, FZDHTJW 大黑, FZLTZHK 兰亭中黑 …)."""
-LIGHT_NAME = re.compile(r"细|xihei|^FZLTXH|light|thin", re.IGNORECASE)
-"""… unless the name says thin: 细黑 (FZXiHei, FZLTXHK 兰亭细黑), Light, Thin."""
+"""Chinese faces that print bold: 黑体 and its kin (SimHei, FZHei, FZDaHei 大黑), the headline Songs (大标宋, 小标宋:
+FZXiaoBiaoSong, FZDaBiaoSong), 粗宋 and 粗圆, 综艺, and Founder's PostScript names for the same (FZXBSJW--GB1-0
+小标宋, FZDBSK 大标宋, FZCSJW 粗宋, FZZYJW 综艺, FZHTK 黑体, FZDHTJW 大黑, FZLTZHK 兰亭中黑 …). Case matters: Hei,
+not the "hei" of Latin names."""
+NOT_BOLD_FACE_NAME = re.compile(r"细|XiHei|YaHei|^FZLTXH|light|thin", re.IGNORECASE)
+"""… unless the name says thin or is a text sans: 细黑 (FZXiHei, FZLTXHK 兰亭细黑), 雅黑 (YaHei), Light, Thin."""
 BOLD_WEIGHT = 600
 VERTICAL_SLOPE = math.tan(0.2)
 """A character is set vertically when its baseline is within 0.2 radians of a quarter turn (either way): the text
@@ -231,7 +233,9 @@ def _font(font: int) -> tuple[str, bool]:
     buffer = ctypes.create_string_buffer(length)
     pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, length)
     name = SUBSET_PREFIX.sub("", _decoded(buffer.value))
-    by_name = bool(BOLD_NAME.search(name)) and not LIGHT_NAME.search(name)
+    by_name = bool(BOLD_WEIGHT_NAME.search(name)) or (
+        bool(BOLD_FACE_NAME.search(name)) and not NOT_BOLD_FACE_NAME.search(name)
+    )
     return name, by_name or pdfium_c.FPDFFont_GetWeight(handle) >= BOLD_WEIGHT
 
 
