@@ -196,6 +196,9 @@ def test_many_text_objects_with_few_characters_is_a_lost_text_layer() -> None:
     assert raised.value.reason == "pdf_lost_text"
     check_text_layer((page_of(chars=200, text_objects=200),), "l.pdf")  # one character per object is fine
     check_text_layer((page_of(chars=3, text_objects=3),), "l.pdf")  # a page with a few words is fine
+    with pytest.raises(ReportError) as raised:
+        check_text_layer((page_of(chars=0, text_objects=3, figures=1),), "l.pdf")  # text objects, no character
+    assert raised.value.reason == "pdf_lost_text"
 
 
 def test_pictures_without_text_are_a_scanned_page() -> None:

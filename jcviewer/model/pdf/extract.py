@@ -121,10 +121,12 @@ LOST_TEXT_SHARE = 0.5
 
 def check_text_layer(pages: tuple[PageChars, ...], source: str) -> None:
     """Raise ReportError if the pages hold no readable text: "pdf_empty" (nothing printed at all), "pdf_scanned"
-    (pictures but no text objects), "pdf_lost_text" (text objects whose characters pdfium could not read)."""
-    if any(page.chars for page in pages) and not _lost(pages):
+    (pictures but no text objects), "pdf_lost_text" (text objects whose characters pdfium could not read: none
+    at all, or too few on too many pages)."""
+    has_chars = any(page.chars for page in pages)
+    if has_chars and not _lost(pages):
         return
-    if _lost(pages):
+    if _lost(pages) or (not has_chars and any(page.text_objects for page in pages)):
         raise ReportError(
             "pdf_lost_text",
             source,
