@@ -364,12 +364,11 @@ class MainWindow(QMainWindow):
         """Outline the node on the page (its focus more strongly) and mark the search hits."""
         if self._page_view is None or not report.pages:
             return
-        from jcviewer.ui.page_view import mark_region, node_regions, span_boxes
+        from jcviewer.ui.page_view import mark_region, node_regions
 
         session = self.search_panel.session
-        hits = [span_boxes(report.paragraph(m.paragraph), m.span) for m in session.marks]
-        current = session.current
-        self._page_view.set_hits(hits, span_boxes(report.paragraph(current.paragraph), current.span) if current else ())
+        hits = [mark_region(report, mark, cut=True) for mark in session.marks]
+        self._page_view.set_hits(hits, mark_region(report, session.current, cut=True) if session.current else ())
         self._page_view.set_selection(node_regions(report, node), (mark_region(report, focus),) if focus else ())
 
     def _select_paragraph(self, paragraph: str) -> None:

@@ -72,12 +72,14 @@ def node_regions(report: Report, node: Node) -> tuple[Region, ...]:
     return tuple(region for region in found if region)
 
 
-def mark_region(report: Report, mark: Mark) -> Region:
-    """The lines a marked span of a paragraph is printed on (none if the paragraph is gone)."""
+def mark_region(report: Report, mark: Mark, cut: bool = False) -> Region:
+    """The lines a marked span of a paragraph is printed on, ``cut`` to the span's characters (``span_boxes``) or
+    whole; none if the paragraph is gone."""
     try:
-        return boxes_of_span(report.paragraph(mark.paragraph).boxes, mark.span)
+        paragraph = report.paragraph(mark.paragraph)
     except KeyError:
         return ()
+    return span_boxes(paragraph, mark.span) if cut else boxes_of_span(paragraph.boxes, mark.span)
 
 
 def span_boxes(paragraph: Paragraph, span: Span) -> Region:

@@ -177,6 +177,12 @@ def test_a_search_hit_is_marked_on_the_page(qtbot: QtBot, pdf_window: tuple[Main
     left = view.scene_rect(line).left() + width * (start - line.start)
     assert near(hit.sceneBoundingRect().left(), left, 0.5)
     assert near(hit.sceneBoundingRect().width(), 4 * width, 0.5)
+    assert view.outline_items("current hit") == []
+    window.step_hit(1)  # Find Next: the hit becomes current, its line outlined
+    (current,) = view.outline_items("current hit")
+    assert current.sceneBoundingRect() == hit.sceneBoundingRect()
+    (focus,) = view.outline_items("focus")
+    assert_same_rect(focus.sceneBoundingRect(), expected_rect(view, (line,), OUTLINE_PAD + 1.25))
 
 
 def test_span_boxes_cut_the_first_and_last_lines_to_the_span() -> None:
