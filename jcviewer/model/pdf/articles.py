@@ -64,6 +64,8 @@ class _Reader:
         opened = False
         for index, piece in enumerate(pieces):
             following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if piece.kind in ("paragraph", "subhead") and self._apart(piece, style):
+                self.current = None
             if piece.kind == "furniture" or (not opened and _top_furniture(piece, style, following)):
                 self.furniture.append(Block("furniture", piece.block.lines))
             elif piece.kind == "caption":
@@ -93,18 +95,33 @@ class _Reader:
             self._flow().flow.append(piece)
 
     def _opens(self, piece: Piece, style: PageStyle) -> bool:
-        """Whether a heading opens an article: headline size, and not inside a column of the open article."""
+        """Whether a heading opens an article: headline size, and not a subhead set in the open article's columns
+        (under body text of its column, or at the top of a column beside the article's body)."""
         if piece.size < style.headline and not piece.vertical:
             return False
         current = self.current
-        if current is None:
-            return True
+        if current is None or piece.size >= max([2.5 * style.body, *(item.size for item in current.headline)]):
+            return True  # as large as the open article's headline: the next article's, even in the same column
         page = piece.block.lines[0].page
+        heads = [item.rect for item in current.headline if item.block.lines[-1].page == page]
         body = [item for item in current.flow if item.block.lines[-1].page == page]
+        if not body or any(piece.rect.y0 < head.y1 for head in heads):
+            return True  # on a new page, or beside the open article's headline
         if any(item.frame == piece.frame and item.rect.y1 <= piece.rect.y0 + 1 for item in body):
             return False
-        smaller = piece.size < max((item.size for item in current.headline), default=0.0)
-        return not (smaller and any(abs(item.frame.y0 - piece.frame.y0) <= 1.5 * style.body for item in body))
+        return all(item.rect.y1 <= piece.rect.y0 + 1 for item in body)  # under all of it: the next article
+
+    def _apart(self, piece: Piece, style: PageStyle) -> bool:
+        """Whether a block stands far beside everything of the open article on its page (another article)."""
+        if self.current is None:
+            return False
+        page = piece.block.lines[0].page
+        near = [item.rect for item in self.current.headline if item.block.lines[0].page == page]
+        near += [item.frame for item in self.current.flow if item.block.lines[-1].page == page]
+        if not near:
+            return False
+        frame = piece.frame
+        return all(max(box.x0 - frame.x1, frame.x0 - box.x1) > 4 * style.body for box in near)
 
     def _paragraph(self, piece: Piece) -> None:
         current = self._flow()

@@ -65,16 +65,16 @@ def _lines(cutter: Cutter, leaf: list[int], frame: Rect, page: int) -> tuple[Lin
         return tuple(_line(column, frame, page, vertical=True) for column in reversed(columns))
     centre, low = cutter.cy, cutter.bottom
     upright = sorted((index for index in leaf if not cutter.vertical[index]), key=centre.__getitem__)
-    rows: list[list[Char]] = []
+    rows: list[list[int]] = []
     bottom = float("-inf")
     for index in upright:
         if rows and centre[index] <= bottom:
-            rows[-1].append(chars[index])
+            rows[-1].append(index)
             bottom = max(bottom, low[index])
         else:
-            rows.append([chars[index]])
+            rows.append([index])
             bottom = low[index]
-    lines = [_line(part, frame, page) for row in rows for part in _row_parts(row)]
+    lines = [_line([chars[index] for index in part], frame, page) for row in rows for part in _row_parts(cutter, row)]
     lines = _stacks(lines, frame, HEADLINE_SCALE * cutter.body)
     turned = [chars[index] for index in leaf if cutter.vertical[index]]
     lines.extend(_line(column, frame, page, vertical=True) for column in _vertical_columns(turned, _turned))
@@ -82,15 +82,16 @@ def _lines(cutter: Cutter, leaf: list[int], frame: Rect, page: int) -> tuple[Lin
     return tuple(lines)
 
 
-def _row_parts(row: list[Char]) -> list[list[Char]]:
+def _row_parts(cutter: Cutter, row: list[int]) -> list[list[int]]:
     """A row's characters left to right, parted at gaps far wider than a word space."""
-    row.sort(key=lambda char: char.rect.x0)
+    x0, x1, size = cutter.x0, cutter.x1, cutter.size
+    row.sort(key=x0.__getitem__)
     parts = [[row[0]]]
-    for previous, char in zip(row, row[1:], strict=False):
-        if char.rect.x0 - previous.rect.x1 > SPLIT_GAP * max(char.size, previous.size):
-            parts.append([char])
+    for previous, index in zip(row, row[1:], strict=False):
+        if x0[index] - x1[previous] > SPLIT_GAP * max(size[index], size[previous]):
+            parts.append([index])
         else:
-            parts[-1].append(char)
+            parts[-1].append(index)
     return parts
 
 
@@ -154,7 +155,8 @@ def _line(chars: list[Char], frame: Rect, page: int, vertical: bool = False) -> 
         max(rect.x1 for rect in rects),
         max(rect.y1 for rect in rects),
     )
-    size = float(statistics.median_low(sorted(char.size for char in chars)))
+    sizes = [char.size for char in chars]
+    size = sizes[0] if min(sizes) == max(sizes) else float(statistics.median_low(sorted(sizes)))
     bold = 2 * sum(char.bold for char in chars) > len(chars)
     indented = not vertical and chars[0].rect.x0 - frame.x0 >= INDENT * size
     text_line = TextLine(_text(chars, vertical), box, page, size, bold, indented)
@@ -163,10 +165,12 @@ def _line(chars: list[Char], frame: Rect, page: int, vertical: bool = False) -> 
 
 def _text(chars: Sequence[Char], vertical: bool) -> str:
     """Characters joined; a space only where Latin letters or digits stand a real word gap apart."""
+    if vertical or not any(_latin(char.text) for char in chars):
+        return "".join(char.text for char in chars)
     parts = [chars[0].text]
     for previous, char in zip(chars, chars[1:], strict=False):
         gap = char.rect.x0 - previous.rect.x1
-        if not vertical and _latin(previous.text) and _latin(char.text) and gap >= 0.25 * char.size:
+        if _latin(previous.text) and _latin(char.text) and gap >= 0.25 * char.size:
             parts.append(" ")
         parts.append(char.text)
     return "".join(parts)

@@ -64,10 +64,10 @@ def line_kind(line: Line, frame: Rect, style: PageStyle) -> LineKind:
 
 
 def caption_evidence(line: Line, frame: Rect, style: PageStyle) -> str | None:
-    """Why the line reads as a caption ("credit": a short line ending in a photographer's credit, "figure": under
-    or in a picture, "font": in a caption font), or None."""
+    """Why the line reads as a caption ("credit": a short line, not a paragraph's first, ending in a credit;
+    "figure": under or in a picture; "font": in a caption font), or None."""
     text = line.text_line.text
-    if CREDIT.search(text) and ends_short(line, frame):
+    if CREDIT.search(text) and ends_short(line, frame) and not line.text_line.indented:
         return "credit"
     font = _font(line)
     unlike_body = font != style.font or line.text_line.size < 0.95 * style.body
@@ -92,6 +92,10 @@ def ends_short(line: Line, frame: Rect) -> bool:
 
 
 def _font(line: Line) -> str:
+    """The line's commonest font."""
+    fonts = {char.font for char in line.chars}
+    if len(fonts) == 1:
+        return fonts.pop()
     return Counter(char.font for char in line.chars).most_common(1)[0][0]
 
 

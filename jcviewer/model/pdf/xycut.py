@@ -13,7 +13,6 @@ sorted once), so a dense page is cut in a few milliseconds.
 from __future__ import annotations
 
 import bisect
-import heapq
 from collections.abc import Sequence
 
 from jcviewer.model.pdf.page import Char, Rect
@@ -76,7 +75,9 @@ class Cutter:
         return self.leaves
 
     def frame(self, indices: Sequence[int]) -> Rect:
-        """The column's box: left edges to the right edges of its cells (hanging punctuation left out)."""
+        """The column's box: its text's left edges to the right edges of its cells (headings and hanging
+        punctuation left out, which may run past the column's edges)."""
+        indices = [index for index in indices if not self.heading[index]] or indices
         right = max(map(self.cell.__getitem__, indices))
         if right == float("-inf"):
             right = max(map(self.x1.__getitem__, indices))
@@ -102,14 +103,20 @@ class Cutter:
         narrower than its article, a date line); bands of headlines side by side are joined to what is under them
         again."""
         by_x, by_y = part
-        columns = self._columns(part)
+        columns, crossing = self._columns(part)
         y_gaps = _gaps(by_y, self.top, self.bottom, BAND_GAP * self.body)
-        if columns:
-            y_gaps = y_gaps[:1] if y_gaps and self._heading_band(by_y, y_gaps[0][0]) else []
+        if columns and y_gaps:
+            if self._heading_band(by_y, y_gaps[0][0]):
+                y_gaps = y_gaps[:1]
+            else:  # the next article's headline runs over the gutters its columns share with the columns above
+                y_gaps = [
+                    gap for gap in y_gaps if any(gap[1] <= self.top[index] <= gap[1] + self.body for index in crossing)
+                ]
         if y_gaps:
             cuts = [(low + high) / 2 for low, high in y_gaps]
             bands = self._rows_of_articles(_parts(by_x, by_y, cuts, self.cy))
             if len(bands) > 1:
+                frame = self.frame(by_x)
                 for band in bands:
                     self._cut(band, frame)
                 return
@@ -119,27 +126,30 @@ class Cutter:
             return
         self.leaves.append((by_y, frame))
 
-    def _columns(self, part: Part) -> list[Part]:
-        """The region parted at its gutters (white strips from top to bottom), or [] without any."""
+    def _columns(self, part: Part) -> tuple[list[Part], list[int]]:
+        """The region parted at its gutters (white strips from top to bottom), or [] without any; and the heading
+        characters that run across a gutter of the text under them (a headline over columns)."""
         by_x, by_y = part
         if not self._rows(by_y):
-            return []
+            return [], []
         least = GUTTER * self.body
         gaps = _gaps(by_x, self.x0, self.end, least)
         heading = self.heading
         text = [index for index in by_x if not heading[index]]
+        crossing: list[int] = []
         if text and len(text) < len(by_x):  # a heading running into a gutter leaves the gutter of the text under it
-            spans = self._spans([index for index in by_x if heading[index]])
-            gaps.extend(
-                gap
-                for gap in _gaps(text, self.x0, self.end, least)
-                if not _covered(gap, spans) and not any(low < gap[1] and gap[0] < high for low, high in gaps)
-            )
+            headings = [index for index in by_x if heading[index]]
+            spans = self._spans(headings)
+            for gap in _gaps(text, self.x0, self.end, least):
+                if _covered(gap, spans):
+                    crossing += [index for index in headings if self.x0[index] < gap[1] and gap[0] < self.x1[index]]
+                elif not any(low < gap[1] and gap[0] < high for low, high in gaps):
+                    gaps.append(gap)
             gaps.sort()
         if not gaps:
-            return []
+            return [], crossing
         cuts = [(low + high) / 2 for low, high in gaps]
-        return _parts(by_x, by_y, cuts, self.cx)
+        return _parts(by_x, by_y, cuts, self.cx), crossing
 
     def _rows(self, by_y: Sequence[int]) -> bool:
         """Whether the region holds more than one row (a single row is never cut into columns)."""
@@ -176,8 +186,8 @@ class Cutter:
         for band in bands[1:]:
             last = rows[-1]
             if self.top[last[1][0]] > self.masthead and all(self.heading[index] for index in last[0]):
-                joined = (list(heapq.merge(last[0], band[0], key=self.x0.__getitem__)), last[1] + band[1])
-                columns = self._columns(joined)
+                joined = (sorted(last[0] + band[0], key=self.x0.__getitem__), last[1] + band[1])
+                columns = self._columns(joined)[0]
                 if columns and all(self._headed(column) for column in columns):
                     rows[-1] = joined
                     continue
@@ -218,23 +228,20 @@ def _gaps(order: Sequence[int], start: list[float], end: list[float], least: flo
 
 
 def _parts(by_x: list[int], by_y: list[int], cuts: list[float], key: list[float]) -> list[Part]:
-    """The region's non-empty parts between the cuts (by the characters' centres)."""
-    parts = zip(_split(by_x, cuts, key), _split(by_y, cuts, key), strict=True)
-    return [part for part in parts if part[0]]
-
-
-def _split(order: list[int], cuts: list[float], key: list[float]) -> list[list[int]]:
-    """Indices dealt into the parts between the cuts, each part keeping the input's order."""
-    parts: list[list[int]] = [[] for _ in range(len(cuts) + 1)]
+    """The region's non-empty parts between the cuts (by the characters' centres), each keeping both orders."""
     if len(cuts) == 1:
         cut = cuts[0]
-        low, high = parts
-        for index in order:
-            (low if key[index] < cut else high).append(index)
-        return parts
-    for index in order:
-        parts[bisect.bisect(cuts, key[index])].append(index)
-    return parts
+        parts = [
+            ([index for index in by_x if key[index] < cut], [index for index in by_y if key[index] < cut]),
+            ([index for index in by_x if key[index] >= cut], [index for index in by_y if key[index] >= cut]),
+        ]
+    else:
+        side = {index: bisect.bisect(cuts, key[index]) for index in by_x}
+        parts = [
+            ([index for index in by_x if side[index] == part], [index for index in by_y if side[index] == part])
+            for part in range(len(cuts) + 1)
+        ]
+    return [part for part in parts if part[0]]
 
 
 def _covered(gap: tuple[float, float], spans: list[tuple[float, float]]) -> bool:
