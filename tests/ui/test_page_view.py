@@ -273,3 +273,38 @@ def test_the_lines_of_a_region_make_one_outline(pdf_window: tuple[MainWindow, Re
     assert len(outline.path().toSubpathPolygons()) == 1
     for y in (111.5, 130):  # where the lines overlap, and the leading filled between
         assert outline.path().contains(view.scene_rect(lines[0]).topLeft() + QPointF(50, y - 100))
+
+
+def test_a_generated_newspaper_page_read_from_its_pdf(
+    qtbot: QtBot, session: Session, settings: Settings, tmp_path: Path
+) -> None:
+    """End to end: the boxes the PDF reader keeps are where pdfium draws the text, and a click on one selects
+    its paragraph."""
+    from newspaper_pdf import corpus_documents, typeset
+
+    truth = typeset(corpus_documents()[:2], tmp_path / "page.pdf")
+    report = load_report(truth.path)
+    window = MainWindow(settings, session.fonts, session.theme)
+    qtbot.addWidget(window)
+    window.set_report(report, truth.path)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_pages()
+    view = page_view(window)
+    view.set_zoom(2.0)
+    qtbot.waitUntil(lambda: near(view.page_scale(0), view.render_scale(), 0.001), timeout=10000)
+    paragraph = next(p for p in report.paragraphs() if p.kind == "body" and p.boxes and p.boxes[0].page == 0)
+    box = paragraph.boxes[0]
+    image, scale = view.page_image(0), view.page_scale(0)
+    assert image is not None
+    ink = [
+        QColor(image.pixel(int(x * scale), int(y * scale))).lightness()
+        for x in range(int(box.x0), int(box.x1))
+        for y in range(int(box.y0), int(box.y1))
+    ]
+    assert min(ink) < 100  # text is drawn inside the line's box
+
+    click_box(qtbot, view, box)
+    assert current_id(window) == report.section_of(paragraph.id).id
+    (focus,) = view.outline_items("focus")
+    assert focus.sceneBoundingRect().contains(view.scene_rect(box))
