@@ -62,8 +62,12 @@ class _Reader:
         first = len(self.drafts)
         captions: list[Piece] = []
         opened = False
+        text_bottom = max((piece.rect.y1 for piece in pieces if piece.kind == "paragraph"), default=0.0)
         for index, piece in enumerate(pieces):
             following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if _bottom_furniture(piece, style, text_bottom):
+                self.furniture.append(Block("furniture", piece.block.lines))
+                continue
             if piece.kind in ("paragraph", "subhead") and self._apart(piece, style):
                 self.current = None
             if piece.kind == "furniture" or (not opened and _top_furniture(piece, style, following)):
@@ -113,8 +117,8 @@ class _Reader:
 
     def _apart(self, piece: Piece, style: PageStyle) -> bool:
         """Whether a block stands far beside everything of the open article on its page (another article)."""
-        if self.current is None:
-            return False
+        if self.current is None or not self.current.flow:
+            return False  # the first text under a headline is its article's
         page = piece.block.lines[0].page
         near = [item.rect for item in self.current.headline if item.block.lines[0].page == page]
         near += [item.frame for item in self.current.flow if item.block.lines[-1].page == page]
@@ -152,6 +156,12 @@ def _deck(headline: Piece, piece: Piece, style: PageStyle) -> bool:
     gap = max(a.y0 - b.y1, b.y0 - a.y1)
     centred = abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= 2 * style.body
     return -0.5 * style.body <= gap <= 2 * style.body and centred
+
+
+def _bottom_furniture(piece: Piece, style: PageStyle, text_bottom: float) -> bool:
+    """A heading line at the page's foot under all its text (a banner slogan)."""
+    low = piece.rect.y0 >= 0.88 * style.page.height and piece.rect.y0 >= text_bottom
+    return low and piece.kind == "subhead" and len(piece.block.lines) == 1
 
 
 def _top_furniture(piece: Piece, style: PageStyle, following: Piece | None) -> bool:
