@@ -282,6 +282,11 @@ class PageView(QWidget):
         """The image page ``page`` shows (None while it renders, or out of view)."""
         return self._pages[page].image
 
+    def page_placeholder(self, page: int) -> str | None:
+        """What page ``page`` shows while it renders, or None once its image is on show."""
+        item = self._pages[page]
+        return item.placeholder if item.image is None else None
+
     def page_scale(self, page: int) -> float:
         """The render scale of the image page ``page`` shows (0 if none)."""
         return self._pages[page].image_scale

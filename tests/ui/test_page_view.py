@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QAction, QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QAction, QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, translated
@@ -15,7 +16,9 @@ from jcviewer.app import Session
 from jcviewer.model.parse import load_report
 from jcviewer.model.report import Box, Paragraph, Quote, Report, Section
 from jcviewer.settings import Settings
+from jcviewer.ui import page_render
 from jcviewer.ui.main_window import MainWindow
+from jcviewer.ui.page_render import PdfSource
 from jcviewer.ui.page_view import OUTLINE_PAD, PageView, span_boxes
 
 PAGE = (300.0, 400.0)
@@ -308,3 +311,34 @@ def test_a_generated_newspaper_page_read_from_its_pdf(
     assert current_id(window) == report.section_of(paragraph.id).id
     (focus,) = view.outline_items("focus")
     assert focus.sceneBoundingRect().contains(view.scene_rect(box))
+
+
+def test_a_page_shows_a_placeholder_while_it_renders_off_the_gui_thread(
+    qtbot: QtBot, session: Session, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    render = page_render.render_page
+    threads: list[threading.Thread] = []
+
+    def held(source: PdfSource, page: int, scale: float) -> QImage:
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return render(source, page, scale)
+
+    monkeypatch.setattr(page_render, "render_page", held)
+    path, report = pdf_report(tmp_path)
+    window = MainWindow(settings, session.fonts, session.theme)
+    qtbot.addWidget(window)
+    window.set_report(report, path)
+    window.show()
+    window.show_pages()
+    view = page_view(window)
+    try:
+        qtbot.waitUntil(lambda: bool(threads), timeout=5000)  # the render has begun, and waits
+        assert threads[0] is not threading.main_thread()
+        assert view.page_placeholder(0) == translated("PageView", "Rendering page %1…", "1")
+        window.select_node("s2")  # the window answers meanwhile
+        assert current_id(window) == "s2"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: view.page_placeholder(0) is None, timeout=5000)
