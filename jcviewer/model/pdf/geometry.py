@@ -165,7 +165,7 @@ def _line(chars: list[Char], frame: Rect, page: int, vertical: bool = False) -> 
 
 def _text(chars: Sequence[Char], vertical: bool) -> str:
     """Characters joined; a space only where Latin letters or digits stand a real word gap apart."""
-    if vertical or not any(_latin(char.text) for char in chars):
+    if vertical or all(not char.text.isascii() for char in chars):
         return "".join(char.text for char in chars)
     parts = [chars[0].text]
     for previous, char in zip(chars, chars[1:], strict=False):

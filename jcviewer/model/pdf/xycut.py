@@ -66,7 +66,9 @@ class Cutter:
         self._heading = size >= HEADING_SCALE * body
         hanging = np.array([char.text in HANGING for char in chars], dtype=bool)
         self._end = np.where(hanging & ~self._heading, self._x0, self._x1)
-        self._cell = np.where(hanging, -np.inf, np.array([cell_right(char) for char in chars], dtype=float))
+        wide = ~np.array([char.text.isascii() for char in chars], dtype=bool)
+        cells = np.where(wide, np.maximum(self._x1, self._x0 + size), self._x1)  # as cell_right, for all at once
+        self._cell = np.where(hanging, -np.inf, cells)
         self._cx = (self._x0 + self._x1) / 2
         self._cy = centre
         self._top = centre - 0.45 * size
