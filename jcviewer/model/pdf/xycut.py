@@ -33,7 +33,10 @@ GUTTER = 1.2
 """The narrowest gutter between columns, in body ems (the hanging punctuation already left out)."""
 
 BAND_GAP = 0.8
-"""The narrowest white band between regions stacked one above the other, in body ems."""
+"""The narrowest white band between regions stacked one above the other, in body ems ..."""
+
+LINE_GAP_MARGIN = 0.3
+"""... and at least this much wider than the white between two lines of body text (in body ems)."""
 
 MASTHEAD_BAND = 0.06
 """A band starting this high on the page (a share of its height) is the masthead's."""
@@ -77,7 +80,22 @@ class Cutter:
         self._y1 = np.array([char.rect.y1 for char in chars], dtype=float)
         self._size = size
         self._upright = ~np.array(self.vertical, dtype=bool)
+        self.band_gap = max(BAND_GAP * body, self._line_gap() + LINE_GAP_MARGIN * body)
         self.leaves: list[tuple[list[int], Rect]] = []
+
+    def _line_gap(self) -> float:
+        """The white between two lines of body text (between their em cores): the median step from a body
+        character to the one under it at the same left edge, less a core."""
+        body = self.body
+        text = np.flatnonzero(np.abs(self._size - body) <= 0.1 * body)
+        if len(text) < 2:
+            return 0.0
+        column = np.round(self._x0[text] / (0.25 * body))
+        order = text[np.lexsort((self._top[text], column))]
+        steps = np.diff(self._top[order])
+        same = np.diff(np.round(self._x0[order] / (0.25 * body))) == 0
+        steps = steps[same & (steps >= 1.05 * body) & (steps <= 3 * body)]
+        return float(np.median(steps)) - 0.9 * body if len(steps) else 0.0
 
     def run(self) -> list[tuple[list[int], Rect]]:
         """The leaves in reading order: each its characters' indices (sorted by top) and its column frame."""
@@ -122,7 +140,7 @@ class Cutter:
         again."""
         by_x, by_y = part
         columns, crossing = self._columns(part)
-        y_gaps = _gaps(by_y, self._top, self._bottom, BAND_GAP * self.body)
+        y_gaps = _gaps(by_y, self._top, self._bottom, self.band_gap)
         if columns and y_gaps:
             if self._heading_band(by_y, y_gaps[0][0]):
                 y_gaps = y_gaps[:1]
