@@ -15,7 +15,7 @@ from jcviewer.model.pdf.xycut import HEADING_SCALE, cell_right
 LineKind = Literal["heading", "caption", "body", "furniture"]
 
 MASTHEAD_SCALE = 2.8
-"""Text this many times the body size across the top of a page is a masthead."""
+"""A short line this many times the body size, the page's first, is its masthead."""
 
 CAPTION_FONT = re.compile(r"仿宋|楷|fangsong|fangs|kai|\bfs|kt", re.IGNORECASE)
 SANS_FONT = re.compile(r"黑|hei|sans|gothic|arial|helvetica", re.IGNORECASE)
@@ -35,6 +35,7 @@ class PageStyle:
     body: float  # body size in points
     font: str  # the body's font
     bold: bool  # whether the body font itself prints bold
+    top: float  # where the page's first printed line starts
 
     @property
     def headline(self) -> float:
@@ -45,7 +46,8 @@ def page_style(page: PageChars, body: float) -> PageStyle:
     """The body font: the commonest font among the characters of body size."""
     fonts = Counter((char.font, char.bold) for char in page.chars if abs(char.size - body) <= 0.05 * body)
     (font, bold), _ = fonts.most_common(1)[0] if fonts else (("", False), 0)
-    return PageStyle(page, body, font, bold)
+    top = min((char.rect.y0 for char in page.chars), default=0.0)
+    return PageStyle(page, body, font, bold, top)
 
 
 def line_kind(line: Line, frame: Rect, style: PageStyle) -> LineKind:
@@ -128,7 +130,7 @@ def _furniture(line: Line, style: PageStyle) -> bool:
     if PAGE_NUMBER.match(text) or (DATE_LINE.search(text) and len(text) < 40):
         return True
     masthead = line.text_line.size >= MASTHEAD_SCALE * style.body and len(text) <= 8
-    return masthead and rect.y1 <= 0.1 * page.height
+    return masthead and rect.y0 <= style.top + 0.5 * line.text_line.size
 
 
 def repeated_edges(lines: Sequence[tuple[int, str]], pages: int) -> frozenset[str]:
