@@ -100,7 +100,8 @@ class _Reader:
 
     def _opens(self, piece: Piece, style: PageStyle) -> bool:
         """Whether a heading opens an article: headline size, and not a subhead set in the open article's columns
-        (under body text of its column, or at the top of a column beside the article's body)."""
+        (under body text of its column, at the top of a column beside the article's body, or within one column
+        under all of it)."""
         if piece.size < style.headline and not piece.vertical:
             return False
         current = self.current
@@ -113,7 +114,9 @@ class _Reader:
             return True  # on a new page, or beside the open article's headline
         if any(item.frame == piece.frame and item.rect.y1 <= piece.rect.y0 + 1 for item in body):
             return False
-        return all(item.rect.y1 <= piece.rect.y0 + 1 for item in body)  # under all of it: the next article
+        if not all(item.rect.y1 <= piece.rect.y0 + 1 for item in body):
+            return False
+        return not any(_within(piece.rect, item.frame, 2 * style.body) for item in body)  # under all, wider: next
 
     def _apart(self, piece: Piece, style: PageStyle) -> bool:
         """Whether a block stands far beside everything of the open article on its page (another article)."""
@@ -141,6 +144,11 @@ class _Reader:
             self.current = _Draft()
             self.drafts.append(self.current)
         return self.current
+
+
+def _within(rect: Rect, frame: Rect, slack: float) -> bool:
+    """Whether ``rect`` lies across no more than the column ``frame`` (give or take ``slack``)."""
+    return frame.x0 - slack <= rect.x0 and rect.x1 <= frame.x1 + slack
 
 
 def _as_headline(piece: Piece) -> Piece:

@@ -15,7 +15,7 @@ from jcviewer.model.pdf.xycut import HEADING_SCALE, cell_right
 LineKind = Literal["heading", "caption", "body", "furniture"]
 
 MASTHEAD_SCALE = 2.8
-"""A short line this many times the body size, the page's first, is its masthead."""
+"""A short line this many times the body size, the page's first and in its top tenth, is its masthead."""
 
 CAPTION_FONT = re.compile(r"仿宋|楷|fangsong|fangs|kai|\bfs|kt", re.IGNORECASE)
 SANS_FONT = re.compile(r"黑|hei|sans|gothic|arial|helvetica", re.IGNORECASE)
@@ -130,7 +130,7 @@ def _furniture(line: Line, style: PageStyle) -> bool:
     if PAGE_NUMBER.match(text) or (DATE_LINE.search(text) and len(text) < 40):
         return True
     masthead = line.text_line.size >= MASTHEAD_SCALE * style.body and len(text) <= 8
-    return masthead and rect.y0 <= style.top + 0.5 * line.text_line.size
+    return masthead and rect.y1 <= 0.1 * page.height and rect.y0 <= style.top + 0.5 * line.text_line.size
 
 
 def repeated_edges(lines: Sequence[tuple[int, str]], pages: int) -> frozenset[str]:
