@@ -150,9 +150,9 @@ class Cutter:
         if y_gaps:
             bands = self._rows_of_articles(_parts(by_x, by_y, [(low + high) / 2 for low, high in y_gaps], self._cy))
             if len(bands) > 1:
-                frame = self._frame(by_x)
+                shared = self._frame(by_x)  # bands of one column share its edges; over columns each has its own
                 for band in bands:
-                    self._cut(band, frame)
+                    self._cut(band, self._frame(band[0]) if columns else shared)
                 return
         if columns:
             for column in self._vertical_first(columns):
@@ -217,12 +217,13 @@ class Cutter:
         return bool(self._heading[on_top].any()) or self.standing(part[0])
 
     def _rows_of_articles(self, bands: list[Part]) -> list[Part]:
-        """Bands joined again where a band of headlines and the band under it are articles side by side (the
-        white band under their headlines is no cut across the page). A band at the page's top is the masthead's."""
+        """Bands joined again where a band starting with headlines and the band under it are articles side by side
+        (the white band under their headlines is no cut across the page). A band at the page's top is the
+        masthead's."""
         rows = [bands[0]]
         for band in bands[1:]:
             last = rows[-1]
-            if self._top[last[1][0]] > self.masthead and self._heading[last[0]].all():
+            if self._top[last[1][0]] > self.masthead and self._headed(last):
                 merged = np.concatenate((last[0], band[0]))
                 joined = (merged[np.argsort(self._x0[merged], kind="stable")], np.concatenate((last[1], band[1])))
                 columns = self._columns(joined)[0]
