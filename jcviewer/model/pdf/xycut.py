@@ -150,9 +150,9 @@ class Cutter:
         if y_gaps:
             bands = self._rows_of_articles(_parts(by_x, by_y, [(low + high) / 2 for low, high in y_gaps], self._cy))
             if len(bands) > 1:
-                shared = self._frame(by_x)  # bands of one column share its edges; over columns each has its own
+                shared = self._frame(by_x)  # a one-row band takes the region's edges; others have their own
                 for band in bands:
-                    self._cut(band, self._frame(band[0]) if columns else shared)
+                    self._cut(band, self._frame(band[0]) if columns or self._rows(band[1]) else shared)
                 return
         if columns:
             for column in self._vertical_first(columns):
