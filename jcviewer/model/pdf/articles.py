@@ -108,7 +108,7 @@ class _Reader:
         if current is None or piece.size >= max([2.5 * style.body, *(item.size for item in current.headline)]):
             return True  # as large as the open article's headline: the next article's, even in the same column
         page = piece.block.lines[0].page
-        heads = [item.rect for item in current.headline if item.block.lines[-1].page == page]
+        heads = [item.rect for item in current.headline if item.block.lines[-1].page == page and not item.vertical]
         body = [item for item in current.flow if item.block.lines[-1].page == page]
         if not body or any(piece.rect.y0 < head.y1 for head in heads):
             return True  # on a new page, or beside the open article's headline

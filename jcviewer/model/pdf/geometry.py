@@ -20,8 +20,9 @@ HEADLINE_SCALE = 1.8
 INDENT = 1.5
 """A line set in this many of its ems from the column's left edge starts a paragraph."""
 
-SPLIT_GAP = 3.0
-"""A white gap this many ems wide inside one row of a leaf region parts two lines (a masthead and its date)."""
+SPLIT_GAP = 1.5
+"""A white gap this many ems wide inside one row of a leaf region parts two lines (a masthead and its date line,
+two captions side by side)."""
 
 
 @dataclass(frozen=True, slots=True)
