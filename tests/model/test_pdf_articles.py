@@ -91,6 +91,21 @@ def test_a_bold_head_at_body_size_on_its_own_line_is_a_subhead_in_place() -> Non
     ]
 
 
+def test_a_bold_head_broken_over_two_lines_is_one_subhead() -> None:
+    flow = Flow(grid_columns(1, 40, 160, 12, 30))
+    flow.paragraph(words(40))
+    flow.heading("相较于一季度泉州与福州间")  # twelve ems: the column's full width
+    flow.heading("差距拉大")
+    flow.paragraph(words(30, seed=2))
+    chars = flow.chars + run("经济运行", 60, 140, 30, BOLD, bold=True)
+    (article,) = read_layout([page(chars)]).articles
+    assert [(block.kind, block.text) for block in article.flow] == [
+        ("paragraph", words(40)),
+        ("subhead", "相较于一季度泉州与福州间差距拉大"),
+        ("paragraph", words(30, seed=2)),
+    ]
+
+
 def test_a_caption_under_a_photo_joins_its_article_and_leaves_the_flow() -> None:
     flow = Flow(grid_columns(2, 40, 420, 14, 12))
     flow.paragraph(words(150))

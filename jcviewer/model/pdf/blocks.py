@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jcviewer.model.pdf.geometry import Line, Region
-from jcviewer.model.pdf.kinds import LineKind, PageStyle, caption_evidence, digitless, ends_short, line_kind
+from jcviewer.model.pdf.kinds import (
+    LineKind,
+    PageStyle,
+    bold_text,
+    caption_evidence,
+    digitless,
+    ends_short,
+    line_kind,
+)
 from jcviewer.model.pdf.page import Block, BlockKind, Rect
 
 BLOCK_KINDS: dict[LineKind, BlockKind] = {
@@ -49,6 +57,7 @@ def page_pieces(regions: Sequence[Region], style: PageStyle, edges: frozenset[st
     for region in regions:
         kinds = [_kind(line, region.frame, style, edges) for line in region.lines]
         _fill_captions(kinds)
+        _bold_heads(region, kinds, style)
         for piece in _region_pieces(region, kinds, style):
             if pieces and _one_heading(pieces[-1], piece):
                 pieces[-1] = Piece(Block("subhead", pieces[-1].block.lines + piece.block.lines), piece.frame)
@@ -82,6 +91,19 @@ def _fill_captions(kinds: list[LineKind]) -> None:
     for first, last in zip(marks, marks[1:], strict=False):
         if all(kind == "body" for kind in kinds[first + 1 : last]):
             kinds[first + 1 : last] = ["caption"] * (last - first - 1)
+
+
+def _bold_heads(region: Region, kinds: list[LineKind], style: PageStyle) -> None:
+    """A run of bold body lines ending short of the column's edge is a subhead broken over lines."""
+    start = 0
+    lines = region.lines
+    while start < len(lines):
+        end = start
+        while end < len(lines) and kinds[end] in ("body", "heading") and bold_text(lines[end], style):
+            end += 1
+        if end > start + 1 and ends_short(lines[end - 1], region.frame):
+            kinds[start:end] = ["heading"] * (end - start)
+        start = max(end, start + 1)
 
 
 def _region_pieces(region: Region, kinds: list[LineKind], style: PageStyle) -> list[Piece]:

@@ -103,10 +103,14 @@ def _font(line: Line) -> str:
 
 def _bold_own_line(line: Line, frame: Rect, style: PageStyle) -> bool:
     """A bold line at body size or larger standing alone (黑体 heads "一、…" of a work report)."""
+    return bold_text(line, style) and (ends_short(line, frame) or SANS_FONT.search(_font(line)) is not None)
+
+
+def bold_text(line: Line, style: PageStyle) -> bool:
+    """Whether the line is set bold at body size or larger on a page whose body is not bold."""
     if style.bold or line.text_line.size < 0.95 * style.body:
         return False
-    bold = sum(char.bold for char in line.chars)
-    return bold >= 0.9 * len(line.chars) and (ends_short(line, frame) or SANS_FONT.search(_font(line)) is not None)
+    return sum(char.bold for char in line.chars) >= 0.9 * len(line.chars)
 
 
 def _by_figure(rect: Rect, style: PageStyle) -> bool:
