@@ -130,6 +130,8 @@ def _continues(run: list[Line], run_kind: LineKind | None, line: Line, kind: Lin
     if kind != run_kind or kind == "furniture":
         return False
     last = run[-1]
+    if abs(_centre(line) - _centre(last)) < 0.5 * last.text_line.size:
+        return False  # beside it on the same row (two captions side by side): a block of its own
     if kind == "body":
         return not line.text_line.indented and not ends_short(last, frame)
     if kind == "heading":
@@ -137,6 +139,10 @@ def _continues(run: list[Line], run_kind: LineKind | None, line: Line, kind: Lin
             return False
         return abs(line.text_line.size - last.text_line.size) <= 0.1 * last.text_line.size
     return True
+
+
+def _centre(line: Line) -> float:
+    return (line.text_line.rect.y0 + line.text_line.rect.y1) / 2
 
 
 def _piece(kind: LineKind, lines: list[Line], frame: Rect, style: PageStyle) -> Piece:
