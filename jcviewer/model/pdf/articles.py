@@ -204,13 +204,23 @@ def _attach_captions(
     for caption in captions:
         if caption.by_font:
             doubts.append(f"Page {page + 1}: a block read as a caption by its font alone: {caption.block.text[:30]}")
-        scored = [(_distance(caption.rect, draft.boxes(page)), index) for index, draft in enumerate(candidates)]
+        area = _with_picture(caption.rect, style)
+        scored = [(_distance(area, draft.boxes(page)), index) for index, draft in enumerate(candidates)]
         if not scored:
             draft = _Draft()
             drafts.append(draft)
             candidates = [draft]
             scored = [(0.0, 0)]
         candidates[min(scored)[1]].captions.append(caption)
+
+
+def _with_picture(rect: Rect, style: PageStyle) -> Rect:
+    """A caption's box with the picture it is set under or in (the picture tells whose caption it is)."""
+    for figure in style.page.figures:
+        overlaps = rect.x0 < figure.x1 and figure.x0 < rect.x1
+        if overlaps and figure.y0 - style.body <= rect.y0 <= figure.y1 + 2 * style.body:
+            rect = rect.union(figure)
+    return rect
 
 
 def _distance(rect: Rect, boxes: list[Rect]) -> float:
