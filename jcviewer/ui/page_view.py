@@ -9,7 +9,7 @@ new zoom once zooming stops (the old image, scaled, stands in meanwhile).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -176,7 +176,7 @@ class PageView(QWidget):
         self.zoom = 1.0  # pixels per point
         self.fit_width = True  # the zoom follows the view's width until the reader zooms
         self._pages: list[_PageItem] = []
-        self._regions: list[tuple[int, QRectF, str, str]] = []  # page, scene rect, "paragraph"/"heading", id
+        self._regions: list[tuple[QRectF, str, str]] = []  # scene rect, "paragraph" or "heading", id
         self._outline_items: list[QGraphicsPathItem] = []
         self._path: Path | None = None
         self._revealed: Region = ()  # brought into view again when the view is first shown at its size
@@ -221,7 +221,7 @@ class PageView(QWidget):
         column.addWidget(self.stack)
         self._show_zoom()
 
-    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
+    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
@@ -250,8 +250,13 @@ class PageView(QWidget):
             self._pages.append(item)
             top += size[1] + PAGE_GAP
         self.scene.setSceneRect(0, 0, widest + 2 * PAGE_GAP, top)
-        self._regions = [(b.page, self.scene_rect(b), "heading", s.id) for s in report.walk() for b in s.boxes]
-        self._regions += [(b.page, self.scene_rect(b), "paragraph", p.id) for p in report.paragraphs() for b in p.boxes]
+        pages = len(self._pages)
+        self._regions = [
+            (self.scene_rect(b), "heading", s.id) for s in report.walk() for b in s.boxes if b.page < pages
+        ]
+        self._regions += [
+            (self.scene_rect(b), "paragraph", p.id) for p in report.paragraphs() for b in p.boxes if b.page < pages
+        ]
         self.stack.setCurrentWidget(self.canvas)
         if renderer.failure is not None:
             self._on_failed(renderer.failure)
@@ -357,7 +362,7 @@ class PageView(QWidget):
     # --- clicks ---------------------------------------------------------------------------------------------
     def region_at(self, point: QPointF) -> tuple[str, str] | None:
         """What is printed at scene ``point``: ("paragraph", id) or ("heading", section id), or None."""
-        for _, rect, kind, name in self._regions:
+        for rect, kind, name in self._regions:
             if rect.adjusted(-OUTLINE_PAD, -OUTLINE_PAD, OUTLINE_PAD, OUTLINE_PAD).contains(point):
                 return kind, name
         return None
