@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QAction, QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QAction, QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, translated
 
@@ -19,7 +19,7 @@ from jcviewer.settings import Settings
 from jcviewer.ui import page_render
 from jcviewer.ui.main_window import MainWindow
 from jcviewer.ui.page_render import PdfSource
-from jcviewer.ui.page_view import OUTLINE_PAD, PageView, span_boxes
+from jcviewer.ui.page_view import OUTLINE_PAD, ZOOM_RANGE, PageView, span_boxes
 
 PAGE = (300.0, 400.0)
 LINE = 20  # characters a full line holds
@@ -216,6 +216,31 @@ def test_zoom_scales_the_pages_and_renders_them_anew(qtbot: QtBot, pdf_window: t
     view.fit_button.click()
     assert view.fit_width
     assert near(view.scene.sceneRect().width() * view.zoom, view.canvas.viewport().width() - 2, 1)
+
+
+def test_ctrl_wheel_and_the_buttons_zoom_the_page(pdf_window: tuple[MainWindow, Report]) -> None:
+    window, _ = pdf_window
+    view = page_view(window)
+    before = view.zoom
+    centre = QPointF(view.canvas.viewport().rect().center())
+    for modifiers in (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier):  # a plain wheel scrolls
+        wheel = QWheelEvent(
+            centre,
+            view.canvas.viewport().mapToGlobal(centre),
+            QPoint(),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            modifiers,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.canvas.viewport(), wheel)
+        assert near(view.zoom, before * 1.25)
+    view.zoom_out_button.click()
+    view.zoom_out_button.click()
+    assert near(view.zoom, before / 1.25)
+    view.set_zoom(100)
+    assert view.zoom == ZOOM_RANGE[1] and not view.zoom_in_button.isEnabled()
 
 
 def test_a_text_report_has_no_page_view(pdf_window: tuple[MainWindow, Report], tmp_path: Path) -> None:
