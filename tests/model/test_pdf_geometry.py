@@ -102,3 +102,15 @@ def test_a_region_frame_is_its_column() -> None:
     frames = [region.frame for region in page_regions(layout, body_size(layout.chars))]
     assert [(frame.x0, frame.x1) for frame in frames] == [(40, 40 + 12 * 9), (40 + 14 * 9, 40 + 26 * 9)]
     assert isinstance(frames[0], Rect)
+
+
+def test_a_white_band_across_all_columns_under_a_headline_does_not_cut_them() -> None:
+    # two columns with a blank row at the same height in both, under a headline over both
+    chars = run("坚定信心冲刺四季度", 60, 80, 30, BOLD, bold=True)
+    rows = [row for row in range(10) if row != 5]
+    for column, stock in enumerate(("甲乙丙丁戊己庚辛壬", "子丑寅卯辰巳午未申")):
+        for row in rows:
+            chars += run(stock[rows.index(row)] * 12, 40 + column * 14 * 9, 120 + row * 13.5, 9)
+    texts = _texts(chars)
+    assert texts[0] == ["坚定信心冲刺四季度"]
+    assert [text[0] for region in texts[1:] for text in region] == list("甲乙丙丁戊己庚辛壬子丑寅卯辰巳午未申")

@@ -141,6 +141,8 @@ class Cutter:
         by_x, by_y = part
         columns, crossing = self._columns(part)
         y_gaps = _gaps(by_y, self._top, self._bottom, self.band_gap)
+        if not columns and y_gaps:
+            y_gaps = self._under_headings(by_y, y_gaps)
         if columns and y_gaps:
             if self._heading_band(by_y, y_gaps[0][0]):
                 y_gaps = y_gaps[:1]
@@ -159,6 +161,18 @@ class Cutter:
                 self._cut(column, self._frame(column[0]))
             return
         self.leaves.append((by_y.tolist(), frame))
+
+    def _under_headings(self, by_y: Indices, y_gaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        """The bands to cut: under a headline's lines on top only the cuts between and under them (a white band
+        across the columns under it is chance: they read down to their feet first); elsewhere all of them."""
+        centre, heading = self._cy[by_y], self._heading[by_y]
+        above = float("-inf")
+        for count, (low, high) in enumerate(y_gaps):
+            band = (centre > above) & (centre < low)
+            if not heading[band].all():
+                return y_gaps[:count] if count else y_gaps
+            above = high
+        return y_gaps
 
     def _columns(self, part: Part) -> tuple[list[Part], Indices]:
         """The region parted at its gutters (white strips from top to bottom), or [] without any; and the heading
