@@ -211,6 +211,7 @@ class PageView(QWidget):
         self.zoom_label = QLabel(self)
         self.zoom_in_button = self._button("+", self.tr("Zoom in"), lambda: self.zoom_by(1))
         self.fit_button = self._button(self.tr("Fit Width"), self.tr("Fit the page to the view's width"), self.fit)
+        self.fit_button.setCheckable(True)  # checked while the zoom follows the width
         for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -414,6 +415,7 @@ class PageView(QWidget):
         self.zoom_label.setText(f"{round(self.zoom * 100)}%")
         self.zoom_out_button.setEnabled(self.zoom > ZOOM_RANGE[0])
         self.zoom_in_button.setEnabled(self.zoom < ZOOM_RANGE[1])
+        self.fit_button.setChecked(self.fit_width)
 
     # --- rendering ------------------------------------------------------------------------------------------
     def visible_pages(self) -> list[int]:

@@ -213,8 +213,9 @@ def test_zoom_scales_the_pages_and_renders_them_anew(qtbot: QtBot, pdf_window: t
     qtbot.waitUntil(lambda: near(view.page_scale(0), view.render_scale(), 0.001), timeout=5000)
     image = view.page_image(0)
     assert image is not None and near(image.width(), PAGE[0] * view.render_scale(), 1)
+    assert not view.fit_button.isChecked()
     view.fit_button.click()
-    assert view.fit_width
+    assert view.fit_width and view.fit_button.isChecked()
     assert near(view.scene.sceneRect().width() * view.zoom, view.canvas.viewport().width() - 2, 1)
 
 
