@@ -16,7 +16,6 @@ from pdf_fixtures import (
     form_figures_page,
     named_font_page,
     pages_pdf,
-    stalling_pdf,
     text_page,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
@@ -24,7 +23,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPageSize, QPain
 from PySide6.QtWidgets import QApplication
 
 from jcviewer.model.errors import ReportError
-from jcviewer.model.pdf.extract import check_text_layer, extract_pages, extract_pages_guarded
+from jcviewer.model.pdf.extract import check_text_layer, extract_pages
 from jcviewer.model.pdf.page import Char, PageChars, Rect
 from jcviewer.model.pdf.unicode_fix import normalise, radical_table
 
@@ -168,21 +167,6 @@ def test_a_pdf_with_a_user_password_is_encrypted() -> None:
 
 def test_a_page_with_nothing_printed_is_empty() -> None:
     assert reason(pages_pdf([b""])) == "pdf_empty"
-
-
-def test_the_guarded_extraction_gives_the_pages_and_the_errors_of_the_child_process() -> None:
-    (page,) = extract_pages_guarded(text_page(b"Hello", "9 0 0 9 72 700"), "g.pdf")
-    assert "".join(char.text for char in page.chars) == "Hello"
-    with pytest.raises(ReportError) as raised:
-        extract_pages_guarded(encrypted_pdf(), "g.pdf")
-    assert (raised.value.reason, str(raised.value)) == ("pdf_encrypted", "g.pdf: the PDF is protected by a password")
-
-
-def test_a_pdf_that_stalls_pdfium_is_stopped() -> None:
-    with pytest.raises(ReportError) as raised:
-        extract_pages_guarded(stalling_pdf(), "s.pdf", seconds=2)
-    assert raised.value.reason == "pdf_broken"
-    assert "longer than 2 s" in raised.value.message
 
 
 def page_of(chars: int, text_objects: int, figures: int = 0) -> PageChars:

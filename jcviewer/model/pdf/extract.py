@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-import multiprocessing
 import re
-from multiprocessing.connection import Connection
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -58,55 +56,6 @@ def extract_pages(data: bytes, source: str) -> tuple[PageChars, ...]:
         document.close()
     check_text_layer(pages, source)
     return pages
-
-
-EXTRACT_SECONDS = 60.0
-"""How long ``extract_pages_guarded`` lets pdfium work on one PDF: a 16-page newspaper takes about 2 s."""
-
-
-def extract_pages_guarded(data: bytes, source: str, seconds: float = EXTRACT_SECONDS) -> tuple[PageChars, ...]:
-    """``extract_pages`` in a child process, ended after ``seconds``: pdfium cannot be interrupted, and a crafted
-    PDF (a form XObject drawing itself twice) keeps it busy for hours, or a damaged one may crash it. What the
-    user opens goes through here; costs a process start (a few tenths of a second). A frozen app must call
-    ``multiprocessing.freeze_support()`` at start."""
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_extract_into, args=(data, source, sender), daemon=True)
-    process.start()
-    sender.close()
-    try:
-        if receiver.poll(seconds):
-            return _raise_or_return(receiver.recv(), source)
-        raise ReportError("pdf_broken", source, _stopped(process.is_alive(), seconds))
-    except EOFError:
-        raise ReportError("pdf_broken", source, _stopped(False, seconds)) from None
-    finally:
-        if process.is_alive():
-            process.kill()
-        process.join()
-        receiver.close()
-
-
-def _extract_into(data: bytes, source: str, sender: Connection) -> None:
-    """The child process's work: the pages, or the error's reason and message (a ReportError does not pickle)."""
-    try:
-        sender.send(extract_pages(data, source))
-    except ReportError as error:
-        sender.send(("error", error.reason, error.message))
-    finally:
-        sender.close()
-
-
-def _raise_or_return(outcome: tuple[Any, ...], source: str) -> tuple[PageChars, ...]:
-    if outcome and outcome[0] == "error":
-        raise ReportError(outcome[1], source, outcome[2])
-    return outcome
-
-
-def _stopped(running: bool, seconds: float) -> str:
-    if running:
-        return f"the PDF cannot be read: reading it took longer than {seconds:g} s (damaged, or made to stall readers)"
-    return "the PDF cannot be read: the PDF library failed on it (a damaged file)"
 
 
 LOST_TEXT_OBJECTS = 20

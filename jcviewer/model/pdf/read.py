@@ -18,9 +18,8 @@ from jcviewer.model.parse import ArticleLayout, assemble
 from jcviewer.model.parse.layout import Line, Unit, ends_sentence
 from jcviewer.model.parse.structure import Layout, PlacedHeading
 from jcviewer.model.pdf.articles import read_layout
-from jcviewer.model.pdf.extract import extract_pages
+from jcviewer.model.pdf.guard import read_pages
 from jcviewer.model.pdf.page import Article, Block, PdfLayout, TextLine
-from jcviewer.model.pdf.pdfium_lock import PDFIUM
 from jcviewer.model.report import BannerPosition, Box, Heading, ParseWarning, Report, compact
 from jcviewer.model.vocabulary import Synonyms
 
@@ -34,8 +33,7 @@ def parse_pdf(
 ) -> Report:
     """The Report of a PDF's bytes (``source``: its file's name); ReportError naming ``where`` (the file's path;
     by default ``source``) for a PDF that cannot be read (broken, encrypted, scanned, …)."""
-    with PDFIUM:
-        pages = extract_pages(data, where or source)
+    pages = read_pages(data, where or source)
     return report_of_layout(read_layout(pages), source, structure, synonyms)
 
 
