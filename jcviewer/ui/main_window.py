@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
             self.tr("%n warning(s) while reading the report", "", warnings)
             if warnings
             else self.tr("%1 sections, %2 targets, %3 quotes")
-            .replace("%1", str(sum(1 for n in self._nodes if n.kind == "section")))
+            .replace("%1", str(sum(1 for n in report.walk() if n.kind == "section")))
             .replace("%2", str(sum(1 for m in report.metrics if m.period == "target")))
             .replace("%3", str(len(report.quotes)))
         )
@@ -224,7 +224,10 @@ class MainWindow(QMainWindow):
         """File ▸ Open…"""
         start = str(self.path.parent) if self.path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open report"), start, self.tr("Report text (*.txt);;All files (*)")
+            self,
+            self.tr("Open report"),
+            start,
+            self.tr("Reports (*.txt *.pdf);;Report text (*.txt);;PDF (*.pdf);;All files (*)"),
         )
         if name:
             self.open_file(Path(name))
@@ -340,6 +343,8 @@ class MainWindow(QMainWindow):
                 self.middle_tabs.setCurrentIndex(0)
             self.middle_tabs.setTabVisible(PAGE_TAB, pages)
             self.middle_tabs.tabBar().setVisible(pages)
+            self._on_middle_tab(self.middle_tabs.currentIndex())
+        self.menus.page_action.setEnabled(pages)
 
     def _page_view_made(self) -> PageView:
         """The page view, made with the middle's tabs on first need (its module, and pdfium, load only then)."""
@@ -357,8 +362,12 @@ class MainWindow(QMainWindow):
             tabs.addTab(view, self.tr("Page"))
             view.paragraphClicked.connect(self._select_paragraph)
             view.headingClicked.connect(self.select_node)
+            tabs.currentChanged.connect(self._on_middle_tab)
             self.middle_tabs, self._page_view = tabs, view
         return self._page_view
+
+    def _on_middle_tab(self, index: int) -> None:
+        self.menus.page_action.setChecked(index == PAGE_TAB)
 
     def _outline_on_page(self, report: Report, node: Node, focus: Mark | None) -> None:
         """Outline the node on the page (its focus more strongly) and mark the search hits."""

@@ -141,6 +141,10 @@ class Menus(QObject):
             self._action(self.tr("&Reset Zoom"), lambda: window.zoom_by(None), "Ctrl+0", "zoomResetAction")
         )
         view_menu.addSeparator()
+        self.page_action = self._action(self.tr("&Page as Printed"), window.show_pages, "F8", "pageAction")
+        self.page_action.setCheckable(True)
+        self.page_action.setEnabled(False)  # until a report read from a PDF is on show
+        view_menu.addAction(self.page_action)
         self.charts_action = self._action(self.tr("Show &Charts"), window.set_charts_visible, "F9", "chartsAction")
         self.charts_action.setCheckable(True)
         self.charts_action.setChecked(True)

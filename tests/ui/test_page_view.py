@@ -250,11 +250,26 @@ def test_a_text_report_has_no_page_view(pdf_window: tuple[MainWindow, Report], t
     text.write_text("县报\n\n全县经济运行稳中有进。\n", encoding="utf-8")
     window.set_report(load_report(text), text)
     assert window.middle_tabs is not None and not window.middle_tabs.tabBar().isVisible()
+    assert not window.menus.page_action.isEnabled()
     assert window.middle_tabs.currentWidget() is window.detail
 
 
 def test_a_window_on_a_text_report_makes_no_page_view(window: MainWindow) -> None:
     assert window.page_view is None and window.middle_tabs is None
+    assert not window.menus.page_action.isEnabled()
+
+
+def test_view_page_as_printed_brings_the_page_to_the_front_and_back(pdf_window: tuple[MainWindow, Report]) -> None:
+    window, _ = pdf_window
+    action = window.menus.page_action
+    assert window.middle_tabs is not None and action.isEnabled()
+    assert action.isChecked() == (window.middle_tabs.currentWidget() is window.page_view)
+    window.middle_tabs.setCurrentWidget(window.detail)  # the tab chosen by hand: the menu follows
+    assert not action.isChecked()
+    action.trigger()
+    assert window.middle_tabs.currentWidget() is window.page_view and action.isChecked()
+    action.trigger()
+    assert window.middle_tabs.currentWidget() is window.detail and not action.isChecked()
 
 
 def test_a_vanished_pdf_shows_a_message(qtbot: QtBot, session: Session, settings: Settings, tmp_path: Path) -> None:
