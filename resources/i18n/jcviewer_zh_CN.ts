@@ -547,8 +547,8 @@ Newer: %2</source>
         <translation>文件是空的。</translation>
     </message>
     <message>
-        <source>This is not a text file (it contains binary data). Open the report as extracted text.</source>
-        <translation>这不是文本文件（含有二进制数据）。请打开从版面提取出的纯文本报告。</translation>
+        <source>This is neither a report&apos;s text nor a PDF (it contains binary data).</source>
+        <translation>这既不是报告文本，也不是 PDF（文件含有二进制数据）。</translation>
     </message>
     <message>
         <source>The text encoding is not recognised (expected UTF-8, UTF-16 or GB18030).</source>
@@ -557,6 +557,26 @@ Newer: %2</source>
     <message>
         <source>The file is too large to be a report.</source>
         <translation>文件太大，不像是一篇报告。</translation>
+    </message>
+    <message>
+        <source>This PDF is damaged or not a PDF at all: it cannot be opened.</source>
+        <translation>此 PDF 已损坏，或根本不是 PDF，无法打开。</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password. Save an unprotected copy from your PDF reader.</source>
+        <translation>此 PDF 受密码保护。请在 PDF 阅读器中另存一份不加密的副本。</translation>
+    </message>
+    <message>
+        <source>This PDF has no text layer (a scanned page?). Text recognition (OCR) is not supported.</source>
+        <translation>此 PDF 没有文字层（扫描版面？）。本软件不支持文字识别（OCR）。</translation>
+    </message>
+    <message>
+        <source>This PDF&apos;s text cannot be read: its fonts&apos; encoding loses the characters.</source>
+        <translation>无法读取此 PDF 的文字：其字体编码丢失了字符。</translation>
+    </message>
+    <message>
+        <source>This PDF has no text and no pictures.</source>
+        <translation>此 PDF 既没有文字，也没有图片。</translation>
     </message>
     <message>
         <source>Cannot open report</source>
@@ -1037,8 +1057,8 @@ Newer: %2</source>
         <translation>添加报告到文库</translation>
     </message>
     <message>
-        <source>Report text (*.txt);;All files (*)</source>
-        <translation>报告文本 (*.txt);;所有文件 (*)</translation>
+        <source>Reports (*.txt *.pdf);;Report text (*.txt);;PDF (*.pdf);;All files (*)</source>
+        <translation>报告 (*.txt *.pdf);;报告文本 (*.txt);;PDF (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Add a folder of reports to the library</source>
@@ -1152,6 +1172,12 @@ Newer: %2</source>
         <source>%n already in the library</source>
         <translation>
             <numerusform>%n 篇已在文库中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out: they cannot be read</source>
+        <translation>
+            <numerusform>%n 份未导入：无法读取</numerusform>
         </translation>
     </message>
     <message>
@@ -1272,8 +1298,8 @@ Newer: %2</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <source>Report text (*.txt);;All files (*)</source>
-        <translation>报告文本 (*.txt);;所有文件 (*)</translation>
+        <source>Reports (*.txt *.pdf);;Report text (*.txt);;PDF (*.pdf);;All files (*)</source>
+        <translation>报告 (*.txt *.pdf);;报告文本 (*.txt);;PDF (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Export JSON</source>
@@ -1282,6 +1308,22 @@ Newer: %2</source>
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Printed page</source>
+        <translation>原版页面</translation>
+    </message>
+    <message>
+        <source>The report&apos;s pages as printed, the selection outlined</source>
+        <translation>报告的原版页面，所选内容已框出</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>原版</translation>
     </message>
     <message>
         <source>Source: %1, %2 (%3)</source>
@@ -1397,6 +1439,10 @@ Newer: %2</source>
     <message>
         <source>&amp;Reset Zoom</source>
         <translation>恢复原始大小(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Page as Printed</source>
+        <translation>原版页面(&amp;P)</translation>
     </message>
     <message>
         <source>Show &amp;Charts</source>
@@ -1598,6 +1644,41 @@ Newer: %2</source>
     <message>
         <source>Bottom margin:</source>
         <translation>下边距：</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit Width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page to the view&apos;s width</source>
+        <translation>使版面适合视图宽度</translation>
+    </message>
+    <message>
+        <source>Rendering page %1…</source>
+        <translation>正在渲染第 %1 页…</translation>
+    </message>
+    <message>
+        <source>The PDF %1 is no longer there: its pages cannot be shown.</source>
+        <translation>PDF 文件 %1 已不存在，无法显示其版面。</translation>
+    </message>
+    <message>
+        <source>The PDF %1 has changed since the report was read: open it again to see its pages.</source>
+        <translation>PDF 文件 %1 在读取报告后已更改，请重新打开以查看其版面。</translation>
+    </message>
+    <message>
+        <source>The PDF %1 cannot be read: its pages cannot be shown.</source>
+        <translation>无法读取 PDF 文件 %1，无法显示其版面。</translation>
     </message>
 </context>
 <context>
