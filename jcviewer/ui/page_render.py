@@ -23,7 +23,7 @@ from jcviewer.model.pdf.pdfium_lock import PDFIUM
 from jcviewer.ui.background import BackgroundTask, SerialWorker
 
 if TYPE_CHECKING:
-    import pypdfium2  # type: ignore[import-untyped]
+    import pypdfium2
 
 DEFAULT_CACHE_BYTES = 192 * 1024 * 1024
 """About ten broadsheet pages at 150 dpi."""

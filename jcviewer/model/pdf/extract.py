@@ -16,8 +16,8 @@ import math
 import re
 from typing import Any
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
-import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from jcviewer.model.errors import ReportError
 from jcviewer.model.pdf.page import Char, PageChars, Rect
