@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -162,13 +163,36 @@ def run(path: Path | None, language: str | None) -> int:
     return code
 
 
+PAGE_RENDER_SECONDS = 20.0
+"""How long a screenshot of the page view waits for the pages in view to be rendered."""
+
+
+def _wait_for_pages(window: MainWindow, app: QApplication) -> None:
+    """Let the page view render the pages in view (at most ``PAGE_RENDER_SECONDS``: then they show as rendering)."""
+    view = window.page_view
+    deadline = time.monotonic() + PAGE_RENDER_SECONDS
+    while view is not None and time.monotonic() < deadline:
+        app.processEvents()
+        if all(view.page_placeholder(number) is None for number in view.visible_pages()):
+            return
+        time.sleep(0.02)
+
+
 def screenshot(
-    out: Path, path: Path | None, select: str, size: QSize, language: str | None, corrected: bool = True
+    out: Path,
+    path: Path | None,
+    select: str,
+    size: QSize,
+    language: str | None,
+    corrected: bool = True,
+    page: bool = False,
 ) -> None:
     """Render the main window offscreen to a PNG, on throwaway settings (the user's are not touched), with the
-    report's stored corrections and sidecar applied unless ``corrected`` is false (as the window opens it).
+    report's stored corrections and sidecar applied unless ``corrected`` is false (as the window opens it); with
+    ``page``, the 原版 page view in front, its pages in view rendered.
 
-    Raises ReportError for a bad report, KeyError for an unknown node id, OSError when the PNG cannot be written.
+    Raises ReportError for a bad report, KeyError for an unknown node id, ValueError for ``page`` on a report not
+    read from a PDF, OSError when the PNG cannot be written.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     qInstallMessageHandler(_quiet_offscreen)
@@ -177,6 +201,8 @@ def screenshot(
 
     store = user_data_folder("corrections") if corrected else None
     report = load_report(path or bundled_report(), store=store, sidecar=corrected)
+    if page and not report.pages:
+        raise ValueError("the report was not read from a PDF: it has no pages to show")
     session = create_session(language)
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat))
@@ -189,6 +215,9 @@ def screenshot(
         if select and not window.select_node(select):
             raise KeyError(select)
         session.app.processEvents()
+        if page:
+            window.show_pages(True)
+            _wait_for_pages(window, session.app)
         image = window.grab().toImage()
         window.close()
         if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str

@@ -163,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     _report_argument(shot, corrections=True)
     shot.add_argument("--select", default="", metavar="ID", help="outline node to select, e.g. s2 or p5.list.3")
     shot.add_argument("--size", type=_size, default=(1400, 860), metavar="WxH", help="window size (default 1400x860)")
+    shot.add_argument("--page", action="store_true", help="show the page as printed (原版) of a report read from a PDF")
     return parser
 
 
@@ -401,13 +402,17 @@ def _screenshot(args: argparse.Namespace) -> int:
 
     try:
         with _output(args.out, args.file, "the screenshot") as temporary:
-            screenshot(temporary, args.file, args.select, QSize(*args.size), args.lang, not args.no_corrections)
+            size, corrected = QSize(*args.size), not args.no_corrections
+            screenshot(temporary, args.file, args.select, size, args.lang, corrected, args.page)
     except KeyError:
         print(
             f"jcviewer: error: --select {args.select}: no such outline node "
             "(ids look like lead, s2, p5.list.3, s2.targets.1, s3.quotes.2, caption-1)",
             file=sys.stderr,
         )
+        return EXIT_BAD_INPUT
+    except ValueError as error:
+        print(f"jcviewer: error: --page: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
         print(f"jcviewer: error: {args.out}: {error.strerror or error}", file=sys.stderr)

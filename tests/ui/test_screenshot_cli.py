@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from newspaper_pdf import PageSpec, corpus_document, typeset
 from process import run_jcviewer
 from PySide6.QtGui import QImage
 
@@ -38,6 +39,7 @@ def test_screenshot_renders_the_window_at_the_requested_size(tmp_path: Path) -> 
         (["--size", "10x10"], "--size"),
         (["--select", "s99"], "--select s99: no such outline node"),
         (["missing.txt"], "missing.txt: no such file"),
+        (["--page"], "--page: the report was not read from a PDF"),
     ],
 )
 def test_screenshot_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
@@ -45,6 +47,21 @@ def test_screenshot_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "shot.png").exists()
+
+
+def test_screenshot_of_the_page_as_printed_shows_the_rendered_page(qapp: object, tmp_path: Path) -> None:
+    page = tmp_path / "page.pdf"
+    typeset([corpus_document("11")], page, PageSpec(columns=4))
+    shots = {}
+    for name, extra in (("text", []), ("page", ["--page"])):
+        shots[name] = tmp_path / f"{name}.png"
+        result = jcviewer("screenshot", str(shots[name]), str(page), "--size", "1000x700", *extra, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    text, printed = QImage(str(shots["text"])), QImage(str(shots["page"]))
+    assert (printed.width(), printed.height()) == (1000, 700) and printed != text
+    page = [printed.pixelColor(x, y).lightness() for x in range(320, 540) for y in range(90, 400)]  # the middle
+    white, print_ = sum(1 for shade in page if shade >= 250), sum(1 for shade in page if shade < 100)
+    assert white > len(page) / 2 and print_ > 600  # a white page with its print, not a "rendering…" placeholder
 
 
 def test_screenshot_into_a_missing_folder(tmp_path: Path) -> None:
