@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
             self.tr("%n warning(s) while reading the report", "", warnings)
             if warnings
             else self.tr("%1 sections, %2 targets, %3 quotes")
-            .replace("%1", str(sum(1 for n in report.walk() if n.kind == "section")))
+            .replace("%1", str(sum(1 for n in report.walk() if n.headed)))
             .replace("%2", str(sum(1 for m in report.metrics if m.period == "target")))
             .replace("%3", str(len(report.quotes)))
         )
