@@ -8,6 +8,7 @@ from jcviewer.model.navigation import build_outline
 from jcviewer.model.pdf.page import Article, Block, PdfLayout, Rect, TextLine
 from jcviewer.model.pdf.read import report_of_layout
 from jcviewer.model.report import Report, boxes_of_span
+from jcviewer.model.report_data import report_from_json, report_to_json
 from jcviewer.model.report_file import is_pdf
 from jcviewer.model.search.report_search import ReportSearch
 
@@ -108,3 +109,10 @@ def test_outline_search_and_briefing_read_articles() -> None:
 
 def test_a_pdf_is_known_by_its_header() -> None:
     assert is_pdf(b"%PDF-1.7\n...") and is_pdf(b"\xef\xbb\xbf %PDF-1.4") and not is_pdf("报告".encode())
+
+
+def test_a_pdf_report_round_trips_through_the_parsed_report_cache() -> None:
+    report = _report()
+    back = report_from_json(report_to_json(report))
+    assert back == report and back.pages == (PAGE,)
+    assert back.paragraph("p2").boxes == report.paragraph("p2").boxes and back.section("a1").boxes
