@@ -4,8 +4,9 @@ pdfium cannot be interrupted, and a crafted PDF (a form XObject drawing itself t
 busy for hours — or a damaged one may crash it. So the characters are extracted by one long-lived child process
 (started on the first PDF, a few tenths of a second; later PDFs only pay for sending the pages back), which is
 killed and forgotten when a PDF takes longer than ``READ_SECONDS``: the command or the loader gets a one-line
-``pdf_broken`` error, and the next PDF starts a new child. A daemonic worker process, which may not start
-children, reads in-process. A frozen app must call ``multiprocessing.freeze_support()`` first (the launcher does).
+``pdf_broken`` error, and the next PDF starts a new child. A forked process (the library's workers) starts a reader
+of its own; a daemonic one (a ``multiprocessing.Pool`` worker), which may not start children, reads in-process,
+unguarded. A frozen app must call ``multiprocessing.freeze_support()`` first (the launcher does).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any
 from jcviewer.model.errors import ReportError
 from jcviewer.model.pdf.extract import extract_pages
 from jcviewer.model.pdf.page import Char, PageChars, Rect
-from jcviewer.model.pdf.pdfium_lock import PDFIUM
 
 READ_SECONDS = 60.0
 """How long pdfium may work on one PDF: a 16-page newspaper takes about 2 s, a 40-page report about 3 s."""
@@ -30,8 +30,7 @@ def read_pages(data: bytes, source: str, seconds: float = READ_SECONDS) -> tuple
     """``extract.extract_pages`` of ``data``, in the reading process, stopped after ``seconds`` (then ReportError
     "pdf_broken"); ``source`` names the file in errors."""
     if multiprocessing.current_process().daemon:
-        with PDFIUM:
-            return extract_pages(data, source)
+        return extract_pages(data, source)
     return _READER.read(data, source, seconds)
 
 
@@ -128,7 +127,10 @@ def _unpacked(packed: list[PackedPage]) -> tuple[PageChars, ...]:
 
 def _stopped(running: bool, seconds: float) -> str:
     if running:
-        return f"the PDF cannot be read: reading it took longer than {seconds:g} s (damaged, or made to stall readers)"
+        return (
+            f"the PDF cannot be read: reading it took longer than {seconds:g} s "
+            "(a damaged PDF, one made to stall readers, or a very large one on a slow machine)"
+        )
     return "the PDF cannot be read: the PDF library failed on it (a damaged file)"
 
 
