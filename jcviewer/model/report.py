@@ -183,6 +183,7 @@ WarningCode = Literal[
     "quote_unclosed",  # a quotation opens and never closes: kept to the paragraph's end
     "correction_stale",  # a reader's correction matches nothing in the report (it changed): ignored
     "corrections_ignored",  # the stored corrections cannot be read: the report shows uncorrected
+    "page_layout",  # a PDF page's geometry left a doubt (an article without a headline, a block that may be a caption)
 ]
 
 

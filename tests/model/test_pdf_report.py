@@ -3,7 +3,10 @@ every line's box kept (``pdf.read.report_of_layout``); the rest of the app reads
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from jcviewer.model.briefing import report_briefing
+from jcviewer.model.corrections import Corrections, SidecarSection
 from jcviewer.model.navigation import build_outline
 from jcviewer.model.pdf.page import Article, Block, PdfLayout, Rect, TextLine
 from jcviewer.model.pdf.read import report_of_layout
@@ -116,3 +119,24 @@ def test_a_pdf_report_round_trips_through_the_parsed_report_cache() -> None:
     back = report_from_json(report_to_json(report))
     assert back == report and back.pages == (PAGE,)
     assert back.paragraph("p2").boxes == report.paragraph("p2").boxes and back.section("a1").boxes
+
+
+def test_three_headline_lines_of_one_size_take_the_middle_one_as_title() -> None:
+    layout = _page()
+    first = layout.articles[0]
+    lines = ("前三季度增速居前", "坚定信心冲刺全年", "区委常委会召开会议")
+    same_size = tuple(Block("headline", (_line(text, 100 + 40 * i, 30),)) for i, text in enumerate(lines))
+    report = report_of_layout(replace(layout, articles=(replace(first, headline=same_size), layout.articles[1])))
+    article = report.section("a1")
+    assert (article.title, article.subtitle) == ("坚定信心冲刺全年", "前三季度增速居前 区委常委会召开会议")
+    assert [box.start for box in article.boxes] == sorted(box.start for box in article.boxes)  # in text order
+
+
+def test_a_geometry_doubt_is_a_page_layout_warning_and_a_sidecar_is_refused_for_several_articles() -> None:
+    layout = replace(_page(), doubts=("Page 1: an article without a headline: 代表们认为",))
+    sidecar = Corrections(sections=(SidecarSection("代表热议", ("代表们认为",)),))
+    report = report_of_layout(layout, "page.pdf", sidecar)
+    assert [w.code for w in report.warnings if w.code in ("page_layout", "sidecar_ignored")] == [
+        "sidecar_ignored",
+        "page_layout",
+    ]

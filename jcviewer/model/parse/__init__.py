@@ -84,7 +84,6 @@ class _Numbering:
 
     paragraphs: int = 0
     sections: int = 0
-    leads: int = 0
 
 
 def _article_sections(
@@ -93,13 +92,11 @@ def _article_sections(
     """The lead and headed sections of one article, and its body paragraphs, numbered on from ``numbering``."""
     sections: list[Section] = []
     body: list[Paragraph] = []
-    if layout.lead is not None:
-        numbering.leads += 1
-        n = numbering.leads
+    if layout.lead is not None:  # a text's page lead (a PDF's articles open under their headlines)
         text = repaired_text(layout.lead)
         first, last = layout.lead.first, layout.lead.last
-        lead = Paragraph(f"l{n}", text, "lead", (first, last), boxes(first, last, text))
-        sections.append(Section("lead" if n == 1 else f"lead-{n}", "lead", "导语", paragraphs=(lead,)))
+        lead = Paragraph("l1", text, "lead", (first, last), boxes(first, last, text))
+        sections.append(Section("lead", "lead", "导语", paragraphs=(lead,)))
     for assignment in assignments:
         paragraphs = []
         for unit in assignment.units:
@@ -271,6 +268,9 @@ def assemble(
         elif article_sections:
             sections.append(_as_article(number, article_sections))
     warnings = _shared_warnings(per_article)
+    if structure.sections and len(articles) > 1:
+        message = f"outline sidecar ignored: it is written for one article, and this page prints {len(articles)}"
+        warnings.append(ParseWarning("sidecar_ignored", message))
     captions = _captions(articles, boxes)
     placed_banners = _banners(banners, boxes)
     if captions:

@@ -45,7 +45,7 @@ def report_of_layout(
     articles = [_article_layout(article, lines) for article in layout.articles]
     banners = [(lines.add(block.lines), _position(block, layout)) for block in layout.furniture]
     report = assemble(articles, banners, source, structure, synonyms, lines.boxes, layout.pages)
-    doubts = tuple(ParseWarning("caption_or_body", doubt) for doubt in layout.doubts)
+    doubts = tuple(ParseWarning("page_layout", doubt) for doubt in layout.doubts)
     return replace(report, warnings=report.warnings + doubts) if doubts else report
 
 
@@ -83,7 +83,7 @@ class _LineBook:
                 start = offsets[at] if at < len(offsets) else len(text)
                 rect = line.rect
                 found.append(Box(line.page, rect.x0, rect.y0, rect.x1, rect.y1, start))
-        return tuple(found)
+        return tuple(sorted(found, key=lambda box: box.start))  # in text order (a headline's 引题 prints first)
 
 
 def _compact_offsets(text: str) -> tuple[str, list[int]]:
@@ -115,11 +115,17 @@ def _article_layout(article: Article, lines: _LineBook) -> ArticleLayout:
     return ArticleLayout(layout, flow)
 
 
+SAME_SIZE = 0.95
+"""Headline lines within this ratio of the largest are set in one size."""
+
+
 def _headline(blocks: tuple[Block, ...], lines: list[Line]) -> Heading:
     """The headline: its largest line (主题) is the title, the others (引题 above, 副题 below) its subtitle in
-    printed order."""
+    printed order. Three lines of one size (a vertical headline's, often) are 引题, 主题 and 副题: the middle one
+    is the title."""
     sizes = [max(printed.size for printed in block.lines) for block in blocks]
-    main = sizes.index(max(sizes))
+    largest = [i for i, size in enumerate(sizes) if size >= SAME_SIZE * max(sizes)]
+    main = largest[1] if len(largest) == len(sizes) == 3 else largest[0]
     others = " ".join(line.text for i, line in enumerate(lines) if i != main)
     return Heading(lines[main].text, others, (lines[0].number, lines[-1].number))
 
