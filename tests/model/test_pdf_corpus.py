@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -76,11 +77,11 @@ def _quotes(data: dict[str, object]) -> list[tuple[str, str, str]]:
     return [(q["speaker"], q["role"], q["text"]) for q in quotes]
 
 
-def _headings(data: dict[str, object]) -> str:
-    """Every heading's text, in order, run together (a headline block is one section or several; text that no
-    heading claims is titled 正文)."""
+def _headings(data: dict[str, object]) -> Counter[str]:
+    """The characters of every heading (a headline block is one section titled by its main line, or one section a
+    line; text that no heading claims is titled 正文)."""
     headed = [s for s in sections(data) if s["kind"] in ("section", "article") and s["title"] != UNHEADED_TITLE]
-    return "".join(ws(s["title"]) + ws(s["subtitle"]) for s in headed)
+    return Counter("".join(ws(s["title"]) + ws(s["subtitle"]) for s in headed))
 
 
 def test_a_single_article_page_reads_as_its_clean_text(pages: list[tuple[Path, Truth]]) -> None:
@@ -92,7 +93,7 @@ def test_a_single_article_page_reads_as_its_clean_text(pages: list[tuple[Path, T
         from_pdf = page_dump(path)
         from_text = to_json(parse_text(document.clean, f"{document.name}.clean.txt"))
         assert body_texts(from_pdf) == body_texts(from_text), path.name
-        assert _headings(from_pdf).replace(ws(_invented(truth)), "") == _headings(from_text), path.name
+        assert _headings(from_pdf) - Counter(ws(_invented(truth))) == _headings(from_text), path.name
         assert _quotes(from_pdf) == _quotes(from_text), path.name
         assert _targets(from_pdf) == _targets(from_text), path.name
 
