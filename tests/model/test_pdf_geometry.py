@@ -3,9 +3,11 @@ on its line, text joined without spaces between CJK, indents, vertical headlines
 
 from __future__ import annotations
 
+import pytest
 from pdf_chars import BOLD, Flow, break_lines, grid_columns, page, run, stacked, words
 
 from jcviewer.model.pdf.geometry import body_size, page_regions
+from jcviewer.model.pdf.kinds import CAPTION_FONT
 from jcviewer.model.pdf.page import Char, Rect
 
 
@@ -114,3 +116,35 @@ def test_a_white_band_across_all_columns_under_a_headline_does_not_cut_them() ->
     texts = _texts(chars)
     assert texts[0] == ["坚定信心冲刺四季度"]
     assert [text[0] for region in texts[1:] for text in region] == list("甲乙丙丁戊己庚辛壬子丑寅卯辰巳午未申")
+
+
+@pytest.mark.parametrize(
+    ("name", "caption"),
+    [
+        ("FZFSK--GBK1-0", True),
+        ("FZFSJW--GB1-0", True),
+        ("FZKTK--GBK1-0", True),
+        ("FZKTJW--GB1-0", True),
+        ("FZKai-Z03S", True),
+        ("FZFangSong-Z02S", True),
+        ("FangSong_GB2312", True),
+        ("KaiTi_GB2312", True),
+        ("STFangsong", True),
+        ("STKaiti", True),
+        ("SimKai", True),
+        ("AdobeKaitiStd-Regular", True),
+        ("方正仿宋简体", True),
+        ("华文楷体", True),
+        ("NotoSansCJKtc-Regular", False),
+        ("NotoSerifCJKtc-Bold", False),
+        ("Tektonpro", False),
+        ("FS-Albert", False),
+        ("FZSSK--GBK1-0", False),
+        ("FZShuSong-Z01S", False),
+        ("FZHTK--GBK1-0", False),
+        ("SimSun", False),
+        ("Kailasa", False),
+    ],
+)
+def test_caption_faces_are_known_by_name_and_by_founder_code(name: str, caption: bool) -> None:
+    assert (CAPTION_FONT.search(name) is not None) is caption

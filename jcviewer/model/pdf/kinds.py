@@ -17,7 +17,9 @@ LineKind = Literal["heading", "caption", "body", "furniture"]
 MASTHEAD_SCALE = 2.8
 """A short line this many times the body size, the page's first and in its top tenth, is its masthead."""
 
-CAPTION_FONT = re.compile(r"仿宋|楷|fangsong|fangs|kai|\bfs|kt", re.IGNORECASE)
+CAPTION_FONT = re.compile(r"仿宋|楷|fang\s?song|kai(?:ti|shu)|(?:sim|dfkai|biau|u)kai|^fz(?:fs|kt|kai)", re.IGNORECASE)
+"""仿宋 and 楷 faces, caption faces beside a 宋 body: by name (FangSong_GB2312, STKaiti, SimKai, …) or by Founder's
+codes (FZFSK, FZKTJW, FZKai-Z03, …)."""
 SANS_FONT = re.compile(r"黑|hei|sans|gothic|arial|helvetica", re.IGNORECASE)
 SERIF_FONT = re.compile(r"宋|song|ming|serif|times", re.IGNORECASE)
 CREDIT = re.compile(r"(摄|摄影|供图)\s*[)）]?\s*$|^\s*[(（]?图为")
