@@ -8,6 +8,7 @@ from pathlib import Path
 
 BUNDLED_REPORT = "reports/jiaocheng-2024-plenary-and-economic-work-conference.txt"
 SYNONYMS = "dict/synonyms.tsv"
+RADICALS = "unicode/radicals.tsv"  # a PDF's radicals → the ideographs drawn with their glyphs (pdf/unicode_fix)
 
 
 @cache

@@ -26,7 +26,7 @@ from jcviewer.model.report import Report
 from jcviewer.model.report_data import ReportDataError, report_from_json, report_to_json
 from jcviewer.model.report_file import MAX_REPORT_BYTES, MAX_SIDECAR_BYTES, read_checked, read_report_bytes
 from jcviewer.model.sources import sidecar_path
-from jcviewer.resources import SYNONYMS, resource_path
+from jcviewer.resources import RADICALS, SYNONYMS, resource_path
 
 log = logging.getLogger(__name__)
 
@@ -39,19 +39,20 @@ _MODEL = Path(__file__).resolve().parent
 @cache
 def parser_fingerprint() -> bytes:
     """The parser's identity: version and, when present, the name, size and modification time of each source
-    and of the synonyms file (indicators are named through it: the library's stored ones go stale with it).
+    and of the data files it reads: the synonyms (indicators are named through them: the library's stored ones go
+    stale with them) and the radical table (a PDF's text is read through it).
 
     Looked at on every start: listing the sources takes ~0.4 ms where reading and hashing their ~300 KB took 2–4.
     """
     digest = hashlib.sha256(__version__.encode())
     for name, size, modified in sorted(_sources(_MODEL, "")):
         digest.update(f"{name}\0{size}\0{modified}\n".encode())
-    try:
-        synonyms = resource_path(SYNONYMS).stat()
-    except OSError:
-        pass
-    else:
-        digest.update(f"{SYNONYMS}\0{synonyms.st_size}\0{synonyms.st_mtime_ns}\n".encode())
+    for data in (SYNONYMS, RADICALS):
+        try:
+            status = resource_path(data).stat()
+        except OSError:
+            continue
+        digest.update(f"{data}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
     return digest.digest()
 
 

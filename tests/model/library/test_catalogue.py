@@ -18,7 +18,7 @@ from jcviewer.model.library import SCHEMA_VERSION, Catalogue, LibraryError
 from jcviewer.model.library.catalogue import DATABASE, report_files
 from jcviewer.model.library.schema import MIGRATIONS, migrate, schema_version
 from jcviewer.model.report_cache import parser_fingerprint
-from jcviewer.resources import SYNONYMS, bundled_report, resource_path
+from jcviewer.resources import RADICALS, SYNONYMS, bundled_report, resource_path
 
 
 def _write(path: Path, text: str, newline: str = "\n") -> Path:
@@ -312,18 +312,22 @@ def fingerprint_cleared() -> Iterator[None]:
     parser_fingerprint.cache_clear()
 
 
-def test_a_changed_synonyms_file_makes_the_reports_stale(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fingerprint_cleared: None
+@pytest.mark.parametrize(
+    ("data", "added"),
+    [(SYNONYMS, "新的说法\t新说法\n"), (RADICALS, "# one more line\n")],  # indicators may merge; a PDF reads anew
+)
+def test_a_changed_data_file_of_the_parser_makes_the_reports_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fingerprint_cleared: None, data: str, added: str
 ) -> None:
-    synonyms = tmp_path / "synonyms.tsv"
-    synonyms.write_bytes(resource_path(SYNONYMS).read_bytes())
+    copy = tmp_path / Path(data).name
+    copy.write_bytes(resource_path(data).read_bytes())
     monkeypatch.setattr(
-        report_cache, "resource_path", lambda relative: synonyms if relative == SYNONYMS else resource_path(relative)
+        report_cache, "resource_path", lambda relative: copy if relative == data else resource_path(relative)
     )
     with Catalogue(tmp_path / "lib") as library:
         report_id, _ = library.add(bundled_report())
         assert library.stale() == []
-        synonyms.write_bytes(synonyms.read_bytes() + "新的说法\t新说法\n".encode())  # indicators may merge otherwise
+        copy.write_bytes(copy.read_bytes() + added.encode())
         parser_fingerprint.cache_clear()  # as the next start of jcviewer computes it
         assert [entry.id for entry in library.stale()] == [report_id]
         assert library.refresh() == 1 and library.stale() == []
