@@ -65,11 +65,25 @@ def read_checked(path: Path, limit: int, what: str = "report") -> bytes:
 
 
 def read_report_bytes(path: Path) -> bytes:
-    """A report file's bytes (see ``read_checked``): a ``.pdf`` up to ``MAX_PDF_BYTES``, a text up to
-    ``MAX_REPORT_BYTES``."""
+    """A report file's bytes (see ``read_checked``): a PDF up to ``MAX_PDF_BYTES`` (named ``.pdf``, or found one by
+    its header when it is too large for a text), a text up to ``MAX_REPORT_BYTES``."""
     if is_pdf_name(path):
         return read_checked(path, MAX_PDF_BYTES, "PDF report")
-    return read_checked(path, MAX_REPORT_BYTES)
+    try:
+        return read_checked(path, MAX_REPORT_BYTES)
+    except ReportError as error:
+        if error.reason != "too_large" or not is_pdf(_header(path)):
+            raise
+    return read_checked(path, MAX_PDF_BYTES, "PDF report")
+
+
+def _header(path: Path) -> bytes:
+    """The first kilobyte of a regular file (``read_checked`` has found it one), or nothing if it cannot be read."""
+    try:
+        with path.open("rb") as file:
+            return file.read(HEADER_WINDOW)
+    except OSError:
+        return b""
 
 
 PDF_MAGIC = b"%PDF-"

@@ -12,7 +12,7 @@ from process import run_jcviewer
 from jcviewer.model.errors import ReportError
 from jcviewer.model.parse import load_report
 from jcviewer.model.report_data import report_from_json, report_to_json
-from jcviewer.model.report_file import MAX_REPORT_BYTES, read_report_bytes
+from jcviewer.model.report_file import MAX_PDF_BYTES, MAX_REPORT_BYTES, read_report_bytes
 from jcviewer.resources import bundled_report
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
@@ -48,6 +48,18 @@ def test_a_huge_file_is_refused_from_its_size_before_reading(tmp_path: Path) -> 
     just_over.write_bytes(b"a" * (MAX_REPORT_BYTES + 1))
     with pytest.raises(ReportError, match="larger than 2 MB"):
         load_report(just_over)
+
+
+def test_a_pdf_larger_than_a_text_may_be_is_read_whatever_its_name(tmp_path: Path) -> None:
+    pdf = b"%PDF-1.7\n" + b"%" * (MAX_REPORT_BYTES + 10)  # a PDF's size, found one by its header
+    for name in ("page.pdf", "page.bin", "page"):
+        (tmp_path / name).write_bytes(pdf)
+        assert read_report_bytes(tmp_path / name) == pdf
+    huge_pdf = tmp_path / "huge.pdf"
+    with huge_pdf.open("wb") as stream:
+        stream.truncate(MAX_PDF_BYTES + 1)
+    with pytest.raises(ReportError, match="larger than 200 MB"):
+        read_report_bytes(huge_pdf)
 
 
 @posix_only
