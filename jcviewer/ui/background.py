@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -65,12 +65,15 @@ def wait_for_background_work(timeout: float = 10.0) -> None:
 class SerialWorker:
     """One thread (a ``ThreadPoolExecutor`` of one), made on the first ``submit`` and again after ``shutdown``,
     running jobs one at a time in the order given. What the jobs keep between them is theirs to close: ``finish``
-    runs on the thread when the worker shuts down. Made once per process (a module's global)."""
+    runs on the thread when the worker shuts down. Made once per process (a module's global). ``drop_queued``: at
+    shutdown the jobs not yet started are cancelled (work only worth doing while the window is there, such as
+    rendering pages) instead of run."""
 
-    def __init__(self, name: str, finish: Callable[[], None]) -> None:
-        self._name, self._finish = name, finish
+    def __init__(self, name: str, finish: Callable[[], None], drop_queued: bool = False) -> None:
+        self._name, self._finish, self._drop_queued = name, finish, drop_queued
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
+        self._queued: set[Future[Any]] = set()
         _SERIAL.append(self)
 
     def submit(self, job: Callable[[], T]) -> Future[T]:
@@ -78,12 +81,19 @@ class SerialWorker:
         with self._lock:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=self._name)
-            return self._pool.submit(job)
+            future = self._pool.submit(job)
+            if self._drop_queued:
+                self._queued.add(future)
+                future.add_done_callback(self._queued.discard)
+            return future
 
     def shutdown(self) -> None:
-        """Let the queued jobs run, then ``finish``, and end the thread."""
+        """Let the queued jobs run (or cancel them, ``drop_queued``), then ``finish``, and end the thread."""
         with self._lock:
             pool, self._pool = self._pool, None
+            queued, self._queued = list(self._queued), set()
+        for future in queued:
+            future.cancel()  # False for the one running: it ends first
         if pool is not None:
             pool.submit(self._finish)
             pool.shutdown(wait=True)

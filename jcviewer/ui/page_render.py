@@ -110,7 +110,7 @@ class _Documents:
 
 
 _DOCUMENTS = _Documents()
-_WORKER = SerialWorker("jcviewer-page-render", _DOCUMENTS.close)
+_WORKER = SerialWorker("jcviewer-page-render", _DOCUMENTS.close, drop_queued=True)  # at quit: no more pages
 
 
 def render_page(source: PdfSource, page: int, scale: float) -> QImage:

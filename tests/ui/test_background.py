@@ -9,7 +9,7 @@ import pytest
 import shiboken6
 from pytestqt.qtbot import QtBot
 
-from jcviewer.ui.background import BackgroundTask, wait_for_background_work
+from jcviewer.ui.background import BackgroundTask, SerialWorker, wait_for_background_work
 
 
 def test_the_result_is_computed_off_the_ui_thread_and_delivered_on_it(qtbot: QtBot) -> None:
@@ -80,3 +80,26 @@ def test_waiting_lets_running_work_finish(qtbot: QtBot) -> None:
         release.set()
         wait_for_background_work()
         assert finished.is_set()
+
+
+@pytest.mark.parametrize("drop_queued", [False, True])
+def test_a_serial_worker_at_shutdown_runs_or_drops_what_is_queued(qtbot: QtBot, drop_queued: bool) -> None:
+    started, release, ran, finished = threading.Event(), threading.Event(), [], []
+
+    def first() -> None:
+        started.set()
+        release.wait(10)
+        ran.append("first")
+
+    worker = SerialWorker("test-serial", lambda: finished.append(True), drop_queued=drop_queued)
+    running = worker.submit(first)
+    queued = [worker.submit(lambda n=n: ran.append(n)) for n in range(3)]
+    started.wait(10)
+    stopping = threading.Thread(target=worker.shutdown)
+    stopping.start()  # while the first job runs
+    if drop_queued:
+        qtbot.waitUntil(lambda: all(future.cancelled() for future in queued))
+    release.set()
+    stopping.join(10)
+    assert running.result() is None and finished == [True]
+    assert ran == (["first"] if drop_queued else ["first", 0, 1, 2])
