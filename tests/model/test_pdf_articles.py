@@ -167,6 +167,41 @@ def test_an_article_without_a_headline_beside_others_is_kept_and_doubted() -> No
     assert len(layout.doubts) == 1 and "without a headline" in layout.doubts[0]
 
 
+def _ragged(lines: list[tuple[int, str]], size: float = 10.0, x: float = 60, top: float = 160) -> list[Char]:
+    """Lines set left-aligned (not justified) from ``x``, each (indent in ems, text), at a pitch of 1.5 ems."""
+    chars: list[Char] = []
+    for number, (indent, text) in enumerate(lines):
+        chars += run(text, x + indent * size, top + number * 1.5 * size, size)
+    return chars
+
+
+def test_a_ragged_line_ending_short_mid_sentence_goes_on_in_a_column_of_indented_paragraphs() -> None:
+    first = [(2, "全县上下认真贯彻落实决策部署坚持稳"), (0, "中求进工作总基调经济社会发展取得新成"), (0, "效。")]
+    second = [(2, "一是坚持项目为王新开工重点项目四十"), (0, "个完成投资一百二十亿元引进亿元"), (0, "以上项目十五个。")]
+    # the column is 19 ems wide; the second paragraph's middle line stops 4 ems short of its edge, mid-sentence
+    chars = _ragged(first + second) + run("工作报告摘要", 100, 120, 28, BOLD, bold=True)
+    (article,) = read_layout([page(chars)]).articles
+    assert [block.text for block in article.flow] == ["".join(text for _, text in lines) for lines in (first, second)]
+
+
+def test_in_a_justified_column_without_indents_a_short_line_ends_its_paragraph() -> None:
+    first = [(0, "全县上下认真贯彻落实决策部署坚持稳中求"), (0, "进工作总基调")]
+    second = [(0, "一是坚持项目为王新开工重点项目四十个完"), (0, "成投资一百二十亿元。")]
+    chars = _ragged(first + second) + run("工作报告摘要", 100, 120, 28, BOLD, bold=True)
+    (article,) = read_layout([page(chars)]).articles
+    assert [block.text for block in article.flow] == ["".join(text for _, text in lines) for lines in (first, second)]
+
+
+def test_latin_text_set_ragged_right_parts_its_paragraphs_at_the_white_between_them() -> None:
+    first = ["The quick brown fox jumps over", "several lazy dogs. They run far away", "into the woods."]
+    second = ["Then a second paragraph begins with", "more words."]
+    chars = _ragged([(0, text) for text in first]) + _ragged([(0, text) for text in second], top=160 + 3.8 * 15)
+    layout = read_layout([page(chars)])
+    (article,) = layout.articles
+    assert [[line.text for line in block.lines] for block in article.flow] == [first, second]
+    assert layout.doubts == ()
+
+
 def test_no_pages_read_as_nothing() -> None:
     assert read_layout([]) == PdfLayout((), ())
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jcviewer.model.pdf.geometry import Line, Region
+from jcviewer.model.parse.layout import ends_sentence
+from jcviewer.model.pdf.geometry import Line, Region, first_word
 from jcviewer.model.pdf.kinds import (
     LineKind,
     PageStyle,
@@ -16,6 +18,7 @@ from jcviewer.model.pdf.kinds import (
     line_kind,
 )
 from jcviewer.model.pdf.page import Block, BlockKind, Rect
+from jcviewer.model.pdf.xycut import cell_right
 
 BLOCK_KINDS: dict[LineKind, BlockKind] = {
     "body": "paragraph",
@@ -23,6 +26,9 @@ BLOCK_KINDS: dict[LineKind, BlockKind] = {
     "caption": "caption",
     "furniture": "furniture",
 }
+
+PARAGRAPH_SPACE = 0.3
+"""Extra white over a body line, in its ems beyond its column's usual line step, that starts a paragraph."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,22 +116,62 @@ def _region_pieces(region: Region, kinds: list[LineKind], style: PageStyle) -> l
     pieces: list[Piece] = []
     run: list[Line] = []
     run_kind: LineKind | None = None
+    marks = paragraph_marks(region, kinds)
 
-    def flush() -> None:
+    def flush(closed: bool) -> None:
         if run and run_kind is not None:
-            pieces.append(_piece(run_kind, run, region.frame, style))
+            pieces.append(_piece(run_kind, run, style, marks, closed))
         run.clear()
 
     for line, kind in zip(region.lines, kinds, strict=True):
-        if run and not _continues(run, run_kind, line, kind, region.frame):
-            flush()
+        if run and not _continues(run, run_kind, line, kind, marks):
+            flush(closed=kind == run_kind)
         run.append(line)
         run_kind = kind
-    flush()
+    flush(closed=False)
     return pieces
 
 
-def _continues(run: list[Line], run_kind: LineKind | None, line: Line, kind: LineKind, frame: Rect) -> bool:
+@dataclass(frozen=True, slots=True)
+class ParagraphMarks:
+    """How a column marks where its paragraphs start: by indents, else by a short last line (justified text); in
+    any column, by extra white above them."""
+
+    frame: Rect
+    indents: bool  # some body line is indented: an indent starts every paragraph
+    pitch: float  # the usual step from one body line to the next
+
+    def ends(self, last: Line, following: Line | None = None) -> bool:
+        """Whether a paragraph ends with ``last`` if ``following`` (the line after it, if known) is not indented.
+
+        In a column of indented paragraphs only a short line ending a sentence may end one (a ragged-right line
+        stops short anywhere); else a short line does, short meaning with room left for the next line's first
+        word."""
+        if self.indents:
+            return ends_short(last, self.frame) and ends_sentence(last.text_line.text)
+        if following is None:
+            return ends_short(last, self.frame)
+        room = self.frame.x1 - cell_right(last.chars[-1])
+        return room >= first_word(following)
+
+    def parted(self, last: Line, line: Line) -> bool:
+        """Whether ``line`` stands apart from ``last`` above it: indented, after a paragraph's end, or under extra
+        white."""
+        if line.text_line.indented or self.ends(last, line):
+            return True
+        step = line.text_line.rect.y0 - last.text_line.rect.y0
+        return self.pitch > 0 and step > self.pitch + PARAGRAPH_SPACE * last.text_line.size
+
+
+def paragraph_marks(region: Region, kinds: Sequence[LineKind]) -> ParagraphMarks:
+    """How the region's column marks its paragraphs."""
+    body = [line for line, kind in zip(region.lines, kinds, strict=True) if kind == "body"]
+    steps = [below.text_line.rect.y0 - above.text_line.rect.y0 for above, below in zip(body, body[1:], strict=False)]
+    pitch = statistics.median_low(steps) if steps else 0.0
+    return ParagraphMarks(region.frame, any(line.text_line.indented for line in body), pitch)
+
+
+def _continues(run: list[Line], run_kind: LineKind | None, line: Line, kind: LineKind, marks: ParagraphMarks) -> bool:
     """Whether ``line`` goes on the block of ``run``."""
     if kind != run_kind or kind == "furniture":
         return False
@@ -133,7 +179,7 @@ def _continues(run: list[Line], run_kind: LineKind | None, line: Line, kind: Lin
     if abs(_centre(line) - _centre(last)) < 0.5 * last.text_line.size:
         return False  # beside it on the same row (two captions side by side): a block of its own
     if kind == "body":
-        return not line.text_line.indented and not ends_short(last, frame)
+        return not marks.parted(last, line)
     if kind == "heading":
         if line.vertical or last.vertical:
             return False
@@ -145,10 +191,12 @@ def _centre(line: Line) -> float:
     return (line.text_line.rect.y0 + line.text_line.rect.y1) / 2
 
 
-def _piece(kind: LineKind, lines: list[Line], frame: Rect, style: PageStyle) -> Piece:
+def _piece(kind: LineKind, lines: list[Line], style: PageStyle, marks: ParagraphMarks, closed: bool) -> Piece:
+    """The block of ``lines``; ``closed``: a paragraph known to end where the next one of its column starts."""
+    frame = marks.frame
     block = Block(BLOCK_KINDS[kind], tuple(line.text_line for line in lines))
     if kind == "body":
-        return Piece(block, frame, open_end=not ends_short(lines[-1], frame))
+        return Piece(block, frame, open_end=not closed and not marks.ends(lines[-1]))
     if kind == "caption":
         return Piece(block, frame, by_font=all(caption_evidence(line, frame, style) == "font" for line in lines))
     return Piece(block, frame, vertical=any(line.vertical for line in lines))

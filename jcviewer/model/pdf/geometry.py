@@ -24,6 +24,10 @@ SPLIT_GAP = 1.5
 """A white gap this many ems wide inside one row of a leaf region parts two lines (a masthead and its date line,
 two captions side by side)."""
 
+WORD_GAP = 0.25
+"""A gap this many ems wide before a Latin letter or digit (after another, or after a stop or comma) is a word
+space."""
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -170,11 +174,25 @@ def _text(chars: Sequence[Char], vertical: bool) -> str:
         return "".join(char.text for char in chars)
     parts = [chars[0].text]
     for previous, char in zip(chars, chars[1:], strict=False):
-        gap = char.rect.x0 - previous.rect.x1
-        if _latin(previous.text) and _latin(char.text) and gap >= 0.25 * char.size:
+        latin = (_latin(previous.text) or previous.text in ".,;:!?") and _latin(char.text)
+        if latin and char.rect.x0 - previous.rect.x1 >= WORD_GAP * char.size:
             parts.append(" ")
         parts.append(char.text)
     return "".join(parts)
+
+
+def first_word(line: Line) -> float:
+    """The room the line's first word needs at the end of the line above: a Latin word and the space before it,
+    or a CJK character's em (less a tenth: justified text is set a little loose or tight)."""
+    chars = line.chars
+    if not chars[0].text.isascii():
+        return 0.9 * line.text_line.size
+    end = chars[0]
+    for char in chars[1:]:
+        if not char.text.isascii() or char.rect.x0 - end.rect.x1 >= WORD_GAP * char.size:
+            break
+        end = char
+    return end.rect.x1 - chars[0].rect.x0 + WORD_GAP * line.text_line.size
 
 
 def _latin(text: str) -> bool:
