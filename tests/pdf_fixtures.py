@@ -30,9 +30,16 @@ def stream(content: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d %s>>\nstream\n" % (len(content), extra) + content + b"\nendstream"
 
 
-def pages_pdf(contents: Sequence[bytes], font: bytes = HELVETICA, size: tuple[int, int] = (595, 842)) -> bytes:
+def pages_pdf(
+    contents: Sequence[bytes],
+    font: bytes = HELVETICA,
+    size: tuple[int, int] = (595, 842),
+    page_entries: bytes = b"",
+    extra_objects: Sequence[bytes] = (),
+) -> bytes:
     """A PDF with one page per content stream, all drawing with one font as /F1 (objects: catalog, pages, font,
-    then a page and its content per page)."""
+    then a page and its content per page, then ``extra_objects``); ``page_entries`` go in every page's dictionary
+    (``/Rotate 90 /CropBox [40 40 555 802]``)."""
     kids = b" ".join(b"%d 0 R" % (4 + 2 * index) for index in range(len(contents)))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -42,10 +49,10 @@ def pages_pdf(contents: Sequence[bytes], font: bytes = HELVETICA, size: tuple[in
     for index, content in enumerate(contents):
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
-            b"/Contents %d 0 R >>" % (size[0], size[1], 5 + 2 * index)
+            b"/Contents %d 0 R %s>>" % (size[0], size[1], 5 + 2 * index, page_entries)
         )
         objects.append(stream(content))
-    return pdf(objects)
+    return pdf([*objects, *extra_objects])
 
 
 def text_page(text: bytes, matrix: str, font_size: float = 1) -> bytes:
@@ -83,6 +90,31 @@ def cid_page(codes: Sequence[bytes], encoding: str = "GBK-EUC-H", ordering: str 
         for index, code in enumerate(codes)
     )
     return pages_pdf([content], font=font)
+
+
+def to_unicode_page(texts: Sequence[str]) -> bytes:
+    """A one-page PDF printing codes 1, 2, … at 10 pt from (60, 780), in an Identity-H font (not embedded) whose
+    ToUnicode map gives code ``n`` the text ``texts[n - 1]`` as UTF-16 (lone surrogates written as they are)."""
+    entries = b"".join(
+        b"<%04X> <%s>\n" % (code, text.encode("utf-16-be", "surrogatepass").hex().upper().encode())
+        for code, text in enumerate(texts, start=1)
+    )
+    to_unicode = stream(
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        b"%d beginbfchar\n%sendbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end"
+        % (len(texts), entries)
+    )
+    font = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [<< /Type /Font "
+        b"/Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+        b"/Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 6 "
+        b"/FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >> "
+        b"/DW 1000 >>] /ToUnicode 6 0 R >>"
+    )
+    codes = b"".join(b"%04X" % code for code in range(1, len(texts) + 1))
+    return pages_pdf([b"BT /F1 10 Tf 60 780 Td <%s> Tj ET" % codes], font=font, extra_objects=[to_unicode])
 
 
 def figures_page() -> bytes:

@@ -3,11 +3,15 @@ for PDFs without a readable text layer."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pdf_fixtures import (
     cid_page,
@@ -17,6 +21,7 @@ from pdf_fixtures import (
     named_font_page,
     pages_pdf,
     text_page,
+    to_unicode_page,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPageSize, QPainter, QPdfWriter
@@ -25,7 +30,8 @@ from PySide6.QtWidgets import QApplication
 from jcviewer.model.errors import ReportError
 from jcviewer.model.pdf.extract import check_text_layer, extract_pages
 from jcviewer.model.pdf.page import Char, PageChars, Rect
-from jcviewer.model.pdf.unicode_fix import normalise, radical_table
+from jcviewer.model.pdf.pdfium_lock import PDFIUM
+from jcviewer.model.pdf.unicode_fix import radical_table
 
 
 def reason(data: bytes) -> str:
@@ -207,10 +213,28 @@ def test_text_objects_whose_codes_map_to_no_character_are_a_lost_text_layer() ->
     assert reason(cid_page(codes, encoding="Identity-H", ordering="Identity")) == "pdf_lost_text"
 
 
+def text_of(page: PageChars) -> str:
+    return "".join(char.text for char in page.chars)
+
+
 def test_radicals_and_compatibility_ideographs_read_as_the_ideograph() -> None:
-    assert normalise("⾥⼒⺠⻓省") == "里力民长省"
-    assert normalise("\uf900") == "豈"  # a compatibility ideograph, through NFKC
+    (page,) = extract_pages(to_unicode_page(["⾥", "⼒", "⺠", "⻓", "\uf900", "省"]), "u.pdf")
+    assert text_of(page) == "里力民长豈省"  # 豈 from a compatibility ideograph, through NFKC
     assert radical_table()["⺠"] == "民"
+
+
+def test_a_character_beyond_the_bmp_is_one_character_with_one_box() -> None:
+    """pdfium gives 𠮷 (U+20BB7, in names) as two UTF-16 halves at two indexes, each with a box."""
+    (page,) = extract_pages(to_unicode_page(["张", "𠮷", "同"]), "n.pdf")
+    assert text_of(page) == "张𠮷同"
+    first, astral, last = page.chars
+    assert astral.rect == Rect(first.rect.x1, first.rect.y0, last.rect.x0, first.rect.y1)
+    assert (astral.size, astral.font) == (first.size, first.font)
+
+
+def test_unpaired_surrogate_halves_are_dropped() -> None:
+    (page,) = extract_pages(to_unicode_page(["张", "\ud842", "同", "\udfb7", "\udfb7\ud842", "\ud842x"]), "n.pdf")
+    assert text_of(page) == "张同x"
 
 
 NOTO_SANS_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -274,11 +298,12 @@ def test_a_page_with_only_a_picture_is_scanned(qapp: QApplication) -> None:
 
 @requires_noto
 def test_a_dense_page_is_read_whole(qapp: QApplication) -> None:
-    """6000 characters at 9 pt in 80 lines, each character its own text object as in Qt's and Founder's PDFs."""
+    """6000 characters at 7 pt in 80 lines (all on the page), each character its own text object as in Qt's and
+    Founder's PDFs."""
     text = "省里力争人民长经济工作会议召开强调稳中求进" * 4
 
     def draw(painter: QPainter) -> None:
-        painter.setFont(noto_sans_cjk(9))
+        painter.setFont(noto_sans_cjk(7))
         for row in range(80):
             painter.drawText(20, 20 + row * 10, text[:75])
 
@@ -288,3 +313,126 @@ def test_a_dense_page_is_read_whole(qapp: QApplication) -> None:
     rows = sorted({char.rect.y0 for char in page.chars})
     assert len(rows) == 80  # loose boxes: one top per printed line
     assert "".join(char.text for char in page.chars[:75]) == text[:75]
+
+
+def turned_page(rotate: int, content: bytes, crop: bytes = b"") -> PageChars:
+    """The one page of a PDF with ``content`` on an A4 MediaBox, /Rotate ``rotate`` and CropBox ``crop``."""
+    (page,) = extract_pages(pages_pdf([content], page_entries=b"/Rotate %d %s" % (rotate, crop)), "r.pdf")
+    return page
+
+
+def ink(data: bytes, scale: float) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """The dark pixels of the PDF's first page as the page view renders it (pypdfium2, /Rotate and CropBox
+    applied)."""
+    document = pdfium.PdfDocument(data)
+    try:
+        page = document[0]
+        pixels = page.render(scale=scale).to_numpy()
+        page.close()
+    finally:
+        document.close()
+    return np.asarray(pixels.min(axis=2) < 128)
+
+
+SCALE = 2.0
+SCATTERED_TEXT = (
+    b"BT /F1 24 Tf 80 700 Td (HIH) Tj ET BT /F1 18 Tf 300 200 Td (TEL) Tj ET BT /F1 14 Tf 470 90 Td (FE) Tj ET"
+)
+
+
+@pytest.mark.parametrize("crop", [b"", b"/CropBox [40 60 555 802]"], ids=["media", "cropped"])
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_boxes_lie_on_the_glyphs_of_the_rendered_page(rotate: int, crop: bytes) -> None:
+    """Every character's box holds ink of the page as rendered, and every inked pixel is in a box."""
+    data = pages_pdf([SCATTERED_TEXT], page_entries=b"/Rotate %d %s" % (rotate, crop))
+    (page,) = extract_pages(data, "r.pdf")
+    dark = ink(data, SCALE)
+    assert dark.shape == (round(page.height * SCALE), round(page.width * SCALE))
+    assert text_of(page) == "HIHTELFE"
+    boxed = np.zeros_like(dark)
+    for char in page.chars:
+        rows = slice(int(char.rect.y0 * SCALE) - 1, int(char.rect.y1 * SCALE) + 2)
+        columns = slice(int(char.rect.x0 * SCALE) - 1, int(char.rect.x1 * SCALE) + 2)
+        assert dark[rows, columns].any(), char
+        boxed[rows, columns] = True
+    assert dark.any() and not (dark & ~boxed).any()
+
+
+def test_boxes_are_measured_from_the_crop_box_origin() -> None:
+    page = turned_page(0, b"BT /F1 12 Tf 72 700 Td (Hi) Tj ET", b"/CropBox [40 40 555 802]")
+    assert (page.width, page.height) == (515, 762)
+    assert page.chars[0].rect.x0 == pytest.approx(72 - 40)
+    assert page.chars[0].rect.y0 < 802 - 700 < page.chars[0].rect.y1
+
+
+def test_the_display_rotation_turns_the_boxes() -> None:
+    """/Rotate 90 turns the page a quarter clockwise: the page's bottom-left corner comes to the top left."""
+    page = turned_page(90, b"BT /F1 12 Tf 72 100 Td (Hi) Tj ET")
+    assert (page.width, page.height) == (842, 595)
+    first, second = page.chars
+    assert first.rect.y0 == pytest.approx(72)  # 72 points from the left edge → 72 from the top
+    assert first.rect.x0 < 100 < first.rect.x1  # the baseline 100 points up → 100 from the left
+    assert second.rect.y0 == pytest.approx(first.rect.y1)  # the text runs down the page as displayed
+
+
+def test_text_is_vertical_or_not_as_displayed() -> None:
+    """On a page turned a quarter for display, text drawn turned back reads upright (a landscape page): it is not
+    vertical; text drawn upright in the page's own space shows turned: it is."""
+    landscape = turned_page(90, b"BT /F1 1 Tf 0 12 -12 0 300 400 Tm (Up) Tj ET")
+    assert not any(char.vertical for char in landscape.chars)
+    first, second = landscape.chars
+    assert second.rect.x0 == pytest.approx(first.rect.x1)  # read left to right
+    assert all(char.vertical for char in turned_page(90, b"BT /F1 12 Tf 72 100 Td (Up) Tj ET").chars)
+    assert all(char.vertical for char in turned_page(270, b"BT /F1 12 Tf 72 100 Td (Up) Tj ET").chars)
+    assert not any(char.vertical for char in turned_page(180, b"BT /F1 12 Tf 72 100 Td (Up) Tj ET").chars)
+
+
+def test_text_and_pictures_off_the_displayed_page_are_dropped() -> None:
+    """Slug lines and crop-mark text in the bleed (outside the CropBox) and text placed far off the page are not
+    shown, so they are not read; nor is a grey frame outside the CropBox."""
+    content = (
+        b"BT /F1 12 Tf 72 -5000 Td (Hidden) Tj ET BT /F1 6 Tf 50 10 Td (Slug) Tj ET "
+        b"BT /F1 6 Tf 5 400 Td (Mark) Tj ET BT /F1 12 Tf 72 500 Td (Shown) Tj ET "
+        b"0.5 g 0 700 30 100 re f 0.5 g 100 100 60 40 re f"
+    )
+    page = turned_page(0, content, b"/CropBox [40 40 555 802]")
+    assert text_of(page) == "Shown"
+    assert page.figures == (Rect(100 - 40, 802 - 140, 160 - 40, 802 - 100),)
+    assert page.text_objects == 4  # counted all the same: the text layer is not lost
+
+
+def test_a_turned_cropped_page_places_its_figures_as_displayed() -> None:
+    page = turned_page(180, b"0.5 g 100 100 60 40 re f BT /F1 12 Tf 72 500 Td (F) Tj ET", b"/CropBox [40 40 555 802]")
+    assert page.figures == (Rect(555 - 160, 100 - 40, 555 - 100, 140 - 40),)
+
+
+def test_extraction_holds_the_pdfium_lock_while_it_touches_pdfium(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page view renders on another thread under the same lock: no caller has to take it."""
+
+    def taken_elsewhere() -> bool:
+        free: list[bool] = []
+
+        def probe() -> None:
+            free.append(PDFIUM.acquire(blocking=False))
+            if free[0]:
+                PDFIUM.release()
+
+        thread = threading.Thread(target=probe)
+        thread.start()
+        thread.join()
+        return not free[0]
+
+    held: list[bool] = []
+
+    def spying(function: Callable[..., Any]) -> Callable[..., Any]:
+        def spy(*args: Any) -> Any:
+            held.append(taken_elsewhere())
+            return function(*args)
+
+        return spy
+
+    monkeypatch.setattr(pdfium, "PdfDocument", spying(pdfium.PdfDocument))
+    for name in ("FPDF_LoadPage", "FPDFText_LoadPage", "FPDF_ClosePage"):
+        monkeypatch.setattr(pdfium_c, name, spying(getattr(pdfium_c, name)))
+    extract_pages(pages_pdf([b"BT /F1 10 Tf 72 400 Td (Page) Tj ET"] * 2), "l.pdf")
+    assert len(held) == 7 and all(held)

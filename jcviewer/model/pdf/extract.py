@@ -4,6 +4,10 @@ One loop over pdfium's raw API per page, a few calls per character (its code, te
 size; pdfium's own page and text-page loading is most of the time); a font's name and boldness are read once.
 ``extract_pages_guarded`` runs it in a child process with a time limit, for the files a user opens.
 
+Boxes and pictures are placed on the page as displayed (as ``page.render()`` draws it): turned by its /Rotate,
+measured from the top left of its CropBox; what lies outside the CropBox (slug lines, crop-mark text in the bleed)
+is not shown, so it is not read. pdfium is held (``PDFIUM``) for as long as it is used.
+
 Boxes are pdfium's *loose* character boxes: built from the font's ascent and descent at the character's origin,
 so every character of a line has the same top and bottom whatever its shape (一 and 口 alike), where the tight
 box (``FPDFText_GetCharBox``) hugs the glyph and makes a line of 一 and 口 look like two. Lines group on them.
@@ -14,6 +18,8 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -21,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 
 from jcviewer.model.errors import ReportError
 from jcviewer.model.pdf.page import Char, PageChars, Rect
+from jcviewer.model.pdf.pdfium_lock import PDFIUM
 from jcviewer.model.pdf.unicode_fix import ideograph_readings
 
 BOLD_WEIGHT_NAME = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
@@ -49,11 +56,12 @@ def extract_pages(data: bytes, source: str) -> tuple[PageChars, ...]:
     """Every page of the PDF ``data`` with its characters and pictures; ``source`` names the file in errors.
 
     Raises ReportError: "pdf_broken", "pdf_encrypted", and the text layer's faults (``check_text_layer``)."""
-    document = _open(data, source)
-    try:
-        pages = tuple(_page(document, number, source) for number in range(len(document)))
-    finally:
-        document.close()
+    with PDFIUM:
+        document = _open(data, source)
+        try:
+            pages = tuple(_page(document, number, source) for number in range(len(document)))
+        finally:
+            document.close()
     check_text_layer(pages, source)
     return pages
 
@@ -111,16 +119,38 @@ def _page(document: pdfium.PdfDocument, number: int, source: str) -> PageChars:
         raise ReportError("pdf_broken", source, f"page {number + 1} of the PDF is damaged: it cannot be read")
     try:
         width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
+        display = _display(page)
         text_page = pdfium_c.FPDFText_LoadPage(page)
         try:
-            chars = _chars(text_page, height) if text_page else ()
+            chars = _chars(text_page, display, width, height) if text_page else ()
         finally:
             if text_page:
                 pdfium_c.FPDFText_ClosePage(text_page)
-        text_objects, figures = _objects(page, height)
+        text_objects, figures = _objects(page, display, width, height)
         return PageChars(number, width, height, chars, figures, text_objects)
     finally:
         pdfium_c.FPDF_ClosePage(page)
+
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _display(page: Any) -> Matrix:
+    """The matrix taking the page's PDF space to the page as displayed (top-left origin, y down): the origin moved
+    to a corner of the page's box (its CropBox within its MediaBox), then turned by its /Rotate (clockwise) —
+    pdfium's display matrix, the one ``FPDF_RenderPageBitmap`` and ``FPDF_PageToDevice`` use."""
+    box = pdfium_c.FS_RECTF()
+    pdfium_c.FPDF_GetPageBoundingBox(page, ctypes.byref(box))
+    left, bottom, right, top = box.left, box.bottom, box.right, box.top
+    quarter_turns = pdfium_c.FPDFPage_GetRotation(page)
+    if quarter_turns == 1:
+        return (0.0, 1.0, 1.0, 0.0, -bottom, -left)
+    if quarter_turns == 2:
+        return (-1.0, 0.0, 0.0, 1.0, right, -bottom)
+    if quarter_turns == 3:
+        return (0.0, -1.0, -1.0, 0.0, top, right)
+    return (1.0, 0.0, 0.0, -1.0, -left, top)
 
 
 def _address_call(function: Any, restype: Any, *argtypes: Any) -> Any:
@@ -138,10 +168,33 @@ _object_type = _address_call(pdfium_c.FPDFPageObj_GetType, _INT, _HANDLE)
 _form_count = _address_call(pdfium_c.FPDFFormObj_CountObjects, _INT, _HANDLE)
 
 
-def _chars(text_page: Any, height: float) -> tuple[Char, ...]:
-    """The page's printed characters. pdfium's generated characters (the spaces and line breaks it infers) have
-    no text object, which is how they are left out (``FPDFText_IsGenerated`` in the same call); so are control
-    codes and characters without a box."""
+BoxEdges = Callable[[Any], tuple[float, float, float, float]]
+
+
+def _box_placement(display: Matrix) -> tuple[BoxEdges, float, float, float, float]:
+    """``display`` (a quarter turn and a shift) made quick to apply to each character's box: the edges of a pdfium
+    box (``FS_RECTF``) that become the displayed box's left, top, right and bottom, and each axis's scale (±1) and
+    offset, ``x0 = x_scale * edge + x_offset`` (one call and four products, where the matrix takes eight)."""
+    da, db, dc, dd, de, df = display
+    x_edges, y_edges = _edges_along(da, dc), _edges_along(db, dd)
+    return attrgetter(x_edges[0], y_edges[0], x_edges[1], y_edges[1]), da or dc, de, db or dd, df
+
+
+def _edges_along(from_x: float, from_y: float) -> tuple[str, str]:
+    """The box's edges a displayed axis runs from and to, by how it grows with PDF x and y (one of them ±1)."""
+    if from_x:
+        return ("left", "right") if from_x > 0 else ("right", "left")
+    return ("bottom", "top") if from_y > 0 else ("top", "bottom")
+
+
+def _chars(text_page: Any, display: Matrix, width: float, height: float) -> tuple[Char, ...]:
+    """The page's printed characters, placed by ``display`` on the displayed page (``width`` × ``height``).
+    pdfium's generated characters (the spaces and line breaks it infers) have no text object, which is how they
+    are left out (``FPDFText_IsGenerated`` in the same call); so are control codes, characters without a box and
+    those whose box's centre is off the page. A character beyond the BMP comes as two UTF-16 halves at two
+    indexes: they make one character (``_surrogate_pair``); a half without its other half is dropped."""
+    da, db, dc, dd = display[:4]
+    edges, x_scale, x_offset, y_scale, y_offset = _box_placement(display)
     box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
     get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
@@ -158,6 +211,12 @@ def _chars(text_page: Any, height: float) -> tuple[Char, ...]:
         text_object = char_object(page_address, index)
         if not text_object or not get_box(text_page, index, box_ref):
             continue
+        if 0xD800 <= code < 0xE000 and not (code := _surrogate_pair(text_page, index, code, box)):
+            continue
+        x0, y0, x1, y1 = edges(box)
+        rect = Rect(x_scale * x0 + x_offset, y_scale * y0 + y_offset, x_scale * x1 + x_offset, y_scale * y1 + y_offset)
+        if not _shown(rect, width, height):
+            continue
         get_matrix(text_page, index, matrix_ref)
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         font = object_font(text_object) or 0
@@ -165,14 +224,34 @@ def _chars(text_page: Any, height: float) -> tuple[Char, ...]:
         chars.append(
             Char(
                 readings.get(code) or chr(code),
-                Rect(box.left, height - box.top, box.right, height - box.bottom),
+                rect,
                 round(get_size(text_page, index) * (sqrt(abs(a * d - b * c)) or 1.0), 2),
                 name,
                 bold,
-                abs(a) < VERTICAL_SLOPE * abs(b),
+                abs(a * da + b * dc) < VERTICAL_SLOPE * abs(a * db + b * dd),  # its direction as displayed
             )
         )
     return tuple(chars)
+
+
+def _surrogate_pair(text_page: Any, index: int, half: int, box: Any) -> int:
+    """The character made by the UTF-16 half ``half`` at ``index`` and the low half following it, ``box`` (the
+    first half's) widened to hold the second's; 0 for a low half (read with the high half before it) or a high
+    half without a low half after it."""
+    low: int = pdfium_c.FPDFText_GetUnicode(text_page, index + 1)
+    low_box = pdfium_c.FS_RECTF()
+    if half >= 0xDC00 or not 0xDC00 <= low < 0xE000:
+        return 0
+    if not pdfium_c.FPDFText_GetLooseCharBox(text_page, index + 1, ctypes.byref(low_box)):
+        return 0
+    box.left, box.bottom = min(box.left, low_box.left), min(box.bottom, low_box.bottom)
+    box.right, box.top = max(box.right, low_box.right), max(box.top, low_box.top)
+    return 0x10000 + ((half - 0xD800) << 10) + (low - 0xDC00)
+
+
+def _shown(rect: Rect, width: float, height: float) -> bool:
+    """Whether the box's centre is on the displayed page, ``width`` × ``height`` (not for a NaN box)."""
+    return 0.0 <= rect.x0 + rect.x1 <= 2 * width and 0.0 <= rect.y0 + rect.y1 <= 2 * height
 
 
 def _font(font: int) -> tuple[str, bool]:
@@ -198,18 +277,15 @@ def _decoded(name: bytes) -> str:
         return name.decode("gb18030", "replace")
 
 
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _objects(page: Any, height: float) -> tuple[int, tuple[Rect, ...]]:
-    """How many text objects the page has, and its pictures (those in form XObjects included).
+def _objects(page: Any, display: Matrix, width: float, height: float) -> tuple[int, tuple[Rect, ...]]:
+    """How many text objects the page has, and its pictures (those in form XObjects included) placed by
+    ``display`` on the displayed page (``width`` × ``height``), but for those whose centre is off it.
 
     pdfium gives the bounds of a form XObject's objects in the form's space (its /Matrix applied, not the
     transformation it is drawn with): each is taken to the page by the matrices of the forms holding it."""
     text_objects, figures = 0, []
     address = ctypes.cast(page, ctypes.c_void_p)
-    pending = [(_page_object(address, index), IDENTITY) for index in range(pdfium_c.FPDFPage_CountObjects(page))]
+    pending = [(_page_object(address, index), display) for index in range(pdfium_c.FPDFPage_CountObjects(page))]
     for handle, to_page in pending:  # form XObjects' objects are appended as they come
         kind = _object_type(handle)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
@@ -218,8 +294,8 @@ def _objects(page: Any, height: float) -> tuple[int, tuple[Rect, ...]]:
             inner = _compose(_matrix(handle), to_page)
             pending += [(_form_object(handle, index), inner) for index in range(_form_count(handle))]
         elif (rect := _figure(kind, ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT), to_page)) is not None:
-            figures.append(Rect(rect.x0, height - rect.y1, rect.x1, height - rect.y0))
-    return text_objects, tuple(figures)
+            figures.append(rect)
+    return text_objects, tuple(rect for rect in figures if _shown(rect, width, height))
 
 
 def _matrix(handle: int) -> Matrix:
@@ -244,8 +320,8 @@ def _compose(first: Matrix, then: Matrix) -> Matrix:
 
 
 def _figure(kind: int, handle: Any, to_page: Matrix) -> Rect | None:
-    """The box of a picture (bottom-left origin): an image, or a large filled rectangle (a photo's frame or grey
-    placeholder)."""
+    """The box of a picture, its corners taken through ``to_page``: an image, or a large filled rectangle (a photo's
+    frame or grey placeholder)."""
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH and not _filled_rectangle(handle):
         return None
     if kind not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH):

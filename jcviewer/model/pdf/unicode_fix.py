@@ -45,8 +45,3 @@ def ideograph_readings() -> dict[int, str]:
                 if len(folded) == 1 and folded != chr(code):
                     table[code] = folded
     return table
-
-
-def normalise(text: str) -> str:
-    """``text`` with every radical and compatibility ideograph read as the ideograph the page shows."""
-    return text.translate(ideograph_readings())
