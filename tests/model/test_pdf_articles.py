@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from pdf_chars import BOLD, KAI, Flow, grid_columns, page, run, words
+from pdf_chars import BOLD, KAI, Column, Flow, grid_columns, page, run, words
 
-from jcviewer.model.pdf.articles import read_layout
+from jcviewer.model.pdf.articles import doubt, read_layout
 from jcviewer.model.pdf.page import Article, Char, PdfLayout, Rect
 
 
@@ -200,6 +200,56 @@ def test_latin_text_set_ragged_right_parts_its_paragraphs_at_the_white_between_t
     (article,) = layout.articles
     assert [[line.text for line in block.lines] for block in article.flow] == [first, second]
     assert layout.doubts == ()
+
+
+TARGETS = [
+    ("指标", "2025年目标", "2024年完成"),
+    ("地区生产总值增长", "6%左右", "5.1%"),
+    ("规模以上工业增加值增长", "7%", "6.8%"),
+    ("固定资产投资增长", "8%左右", "4.2%"),
+    ("社会消费品零售总额增长", "6.5%", "5.5%"),
+    ("一般公共预算收入增长", "5%", "3.9%"),
+    ("城镇调查失业率", "5.5%以内", "5.1%"),
+    ("居民消费价格涨幅", "2%左右", "0.3%"),
+]
+
+
+def test_a_table_of_targets_is_read_row_by_row_in_its_article() -> None:
+    before, after = words(60), words(40, seed=5)
+    chars = run("政府工作报告", 200, 120, 28, BOLD, bold=True)
+    chars += _ragged([(2, before[:37]), (0, before[37:])], top=170)
+    for number, cells in enumerate(TARGETS):
+        baseline = 230 + number * 18
+        for x, cell in zip((60, 220, 300), cells, strict=True):
+            chars += run(cell, x, baseline, 10)
+    chars += _ragged([(2, after)], top=230 + len(TARGETS) * 18 + 10)
+    layout = read_layout([page(chars)])
+    (article,) = layout.articles
+    assert [block.text for block in article.flow] == [before, *(" ".join(cells) for cells in TARGETS), after]
+    assert all(len(block.lines) == 1 for block in article.flow[1:-1])
+    assert layout.doubts == ()
+
+
+def test_text_columns_on_one_baseline_grid_are_no_table() -> None:
+    chars = _article(40, 110, "稳中求进谋发展", [words(150), words(60, seed=1)])
+    (article,) = read_layout([page(chars)]).articles
+    assert [block.text for block in article.flow] == [words(150), words(60, seed=1)]
+
+
+def test_columns_far_apart_on_a_page_without_headlines_are_one_text_and_no_doubt() -> None:
+    flow = Flow([Column(40 + number * 20 * 9, 100, 14, 12) for number in range(3)])
+    paragraphs = [words(200), words(150, seed=3)]
+    for text in paragraphs:
+        flow.paragraph(text)
+    layout = read_layout([page(flow.chars)])
+    assert [[block.text for block in article.flow] for article in layout.articles] == [paragraphs]
+    assert layout.doubts == ()
+
+
+def test_a_doubt_is_one_line_naming_its_page_and_the_start_of_its_text() -> None:
+    assert doubt(2, "an article without a headline", "代表们认为\n" + "发展" * 30) == (
+        "Page 3: an article without a headline: 代表们认为 " + "发展" * 12 + "…"
+    )
 
 
 def test_no_pages_read_as_nothing() -> None:

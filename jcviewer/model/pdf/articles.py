@@ -10,6 +10,10 @@ from jcviewer.model.pdf.blocks import Piece, page_pieces
 from jcviewer.model.pdf.geometry import Line, Region, body_size, page_regions
 from jcviewer.model.pdf.kinds import PageStyle, page_style, repeated_edges
 from jcviewer.model.pdf.page import Article, Block, PageChars, PdfLayout, Rect
+from jcviewer.model.pdf.tables import read_tables
+
+DOUBT_EXCERPT = 30
+"""Characters of the text concerned quoted in a doubt."""
 
 
 @dataclass
@@ -119,8 +123,9 @@ class _Reader:
         return not any(_within(piece.rect, item.frame, 2 * style.body) for item in body)  # under all, wider: next
 
     def _apart(self, piece: Piece, style: PageStyle) -> bool:
-        """Whether a block stands far beside everything of the open article on its page (another article)."""
-        if self.current is None or not self.current.flow:
+        """Whether a block stands far beside everything of the open article on its page (another article). An
+        article without a headline has nothing to tell it from the next: columns without headlines are one text."""
+        if self.current is None or not self.current.flow or not self.current.headline:
             return False  # the first text under a headline is its article's
         page = piece.block.lines[0].page
         near = [item.rect for item in self.current.headline if item.block.lines[0].page == page]
@@ -133,7 +138,8 @@ class _Reader:
     def _paragraph(self, piece: Piece) -> None:
         current = self._flow()
         last = current.flow[-1] if current.flow else None
-        if last is not None and last.kind == "paragraph" and last.open_end and not piece.block.lines[0].indented:
+        goes_on = not piece.row and not piece.block.lines[0].indented
+        if last is not None and last.kind == "paragraph" and last.open_end and goes_on:
             lines = last.block.lines + piece.block.lines
             current.flow[-1] = Piece(Block("paragraph", lines), piece.frame, open_end=piece.open_end)
         else:
@@ -183,7 +189,7 @@ def _top_furniture(piece: Piece, style: PageStyle, following: Piece | None) -> b
 
 def _read_page(page: PageChars) -> tuple[PageStyle, tuple[Region, ...]]:
     body = body_size(page.chars)
-    return page_style(page, body), page_regions(page, body)
+    return page_style(page, body), read_tables(page_regions(page, body), body)
 
 
 def _edge_lines(regions: Sequence[Region], style: PageStyle) -> list[Line]:
@@ -203,7 +209,7 @@ def _attach_captions(
     page = style.page.number
     for caption in captions:
         if caption.by_font:
-            doubts.append(f"Page {page + 1}: a block read as a caption by its font alone: {caption.block.text[:30]}")
+            doubts.append(doubt(page, "a block read as a caption by its font alone", caption.block.text))
         area = _with_picture(caption.rect, style)
         scored = [(_distance(area, draft.boxes(page)), index) for index, draft in enumerate(candidates)]
         if not scored:
@@ -237,4 +243,10 @@ def _note_headless(drafts: list[_Draft], first: int, page: int, doubts: list[str
     if len(on_page) > 1:
         for draft in on_page:
             if not draft.headline and draft.flow:
-                doubts.append(f"Page {page + 1}: an article without a headline: {draft.flow[0].block.text[:30]}")
+                doubts.append(doubt(page, "an article without a headline", draft.flow[0].block.text))
+
+
+def doubt(page: int, what: str, text: str) -> str:
+    """A doubt as one line: the page (0-based ``page``), what is doubted, and the start of the text concerned."""
+    words = " ".join(text.split())
+    return f"Page {page + 1}: {what}: {words[:DOUBT_EXCERPT]}{'…' if len(words) > DOUBT_EXCERPT else ''}"

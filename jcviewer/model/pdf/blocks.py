@@ -40,6 +40,7 @@ class Piece:
     open_end: bool = False  # a paragraph whose last line runs to the column's edge: it may go on elsewhere
     by_font: bool = False  # a caption known only by its font
     vertical: bool = False  # a heading read top to bottom
+    row: bool = False  # a table's row: a paragraph of its own, joined to nothing
 
     @property
     def kind(self) -> BlockKind:
@@ -61,6 +62,9 @@ def page_pieces(regions: Sequence[Region], style: PageStyle, edges: frozenset[st
     """The page's blocks in reading order (``edges``: running header and footer texts, digits blanked)."""
     pieces: list[Piece] = []
     for region in regions:
+        if region.table:
+            pieces += (Piece(Block("paragraph", (line.text_line,)), region.frame, row=True) for line in region.lines)
+            continue
         kinds = [_kind(line, region.frame, style, edges) for line in region.lines]
         _fill_captions(kinds)
         _bold_heads(region, kinds, style)

@@ -44,6 +44,7 @@ class Region:
 
     frame: Rect  # the column's edges (left edge for indents, right edge for short lines)
     lines: tuple[Line, ...]
+    table: bool = False  # a table's columns read together: each line a row of cells
 
 
 def body_size(chars: Sequence[Char]) -> float:
