@@ -2,11 +2,12 @@
 
 One loop over pdfium's raw API per page, a few calls per character (its code, text object, box, matrix and font
 size; pdfium's own page and text-page loading is most of the time); a font's name and boldness are read once.
-``extract_pages_guarded`` runs it in a child process with a time limit, for the files a user opens.
+``guard.read_pages`` runs it in a child process with a time limit, for the files a user opens.
 
 Boxes and pictures are placed on the page as displayed (as ``page.render()`` draws it): turned by its /Rotate,
 measured from the top left of its CropBox; what lies outside the CropBox (slug lines, crop-mark text in the bleed)
-is not shown, so it is not read. pdfium is held (``PDFIUM``) for as long as it is used.
+is not shown, so it is not read. ``extract_pages`` holds the pdfium lock (``PDFIUM``) for as long as it uses
+pdfium, so its callers need not (the page view renders on another thread).
 
 Boxes are pdfium's *loose* character boxes: built from the font's ascent and descent at the character's origin,
 so every character of a line has the same top and bottom whatever its shape (一 and 口 alike), where the tight
