@@ -214,6 +214,14 @@ TARGETS = [
 ]
 
 
+def test_paragraphs_set_without_indents_are_parted_by_the_white_between_them() -> None:
+    first = [(0, "全县上下认真贯彻落实决策部署坚持稳中求"), (0, "进工作总基调经济社会发展取得新的成效。")]
+    second = [(0, "一是坚持项目为王新开工重点项目四十个完"), (0, "成投资一百二十亿元引进亿元以上项目。")]
+    chars = _ragged(first) + _ragged(second, top=160 + 2 * 15 + 10) + run("工作报告摘要", 100, 120, 28, BOLD, bold=True)
+    (article,) = read_layout([page(chars)]).articles
+    assert [block.text for block in article.flow] == ["".join(text for _, text in lines) for lines in (first, second)]
+
+
 def test_a_table_of_targets_is_read_row_by_row_in_its_article() -> None:
     before, after = words(60), words(40, seed=5)
     chars = run("政府工作报告", 200, 120, 28, BOLD, bold=True)

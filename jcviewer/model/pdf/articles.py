@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from jcviewer.model.pdf.blocks import Piece, page_pieces
+from jcviewer.model.pdf.blocks import PARAGRAPH_SPACE, Piece, page_pieces
 from jcviewer.model.pdf.geometry import Line, Region, body_size, page_regions
 from jcviewer.model.pdf.kinds import PageStyle, page_style, repeated_edges
 from jcviewer.model.pdf.page import Article, Block, PageChars, PdfLayout, Rect
 from jcviewer.model.pdf.tables import read_tables
+
+PARAGRAPH_WHITE = 1.5
+"""White under a paragraph, in its ems, up to which the paragraph under it is the next one of its column (wider
+white holds a picture or parts articles: a paragraph may go on under it)."""
 
 DOUBT_EXCERPT = 30
 """Characters of the text concerned quoted in a doubt."""
@@ -139,7 +143,7 @@ class _Reader:
         current = self._flow()
         last = current.flow[-1] if current.flow else None
         goes_on = not piece.row and not piece.block.lines[0].indented
-        if last is not None and last.kind == "paragraph" and last.open_end and goes_on:
+        if last is not None and last.kind == "paragraph" and last.open_end and goes_on and not _spaced(last, piece):
             lines = last.block.lines + piece.block.lines
             current.flow[-1] = Piece(Block("paragraph", lines), piece.frame, open_end=piece.open_end)
         else:
@@ -150,6 +154,28 @@ class _Reader:
             self.current = _Draft()
             self.drafts.append(self.current)
         return self.current
+
+
+def _spaced(above: Piece, below: Piece) -> bool:
+    """Whether a paragraph starts right under another in its column with more white between them than between
+    their lines, and no more than a blank line's: a paragraph of its own, as set without indents."""
+    upper, lower = above.block.lines[-1], below.block.lines[0]
+    overlap = upper.rect.x0 < lower.rect.x1 and lower.rect.x0 < upper.rect.x1
+    if (
+        upper.page != lower.page
+        or not overlap
+        or not 0 <= lower.rect.y0 - upper.rect.y1 <= PARAGRAPH_WHITE * upper.size
+    ):
+        return False
+    steps = _steps(above) + _steps(below)
+    usual = [step for step in steps if step > 0]
+    return bool(usual) and lower.rect.y0 - upper.rect.y0 > min(usual) + PARAGRAPH_SPACE * upper.size
+
+
+def _steps(piece: Piece) -> list[float]:
+    """The steps down from each of a block's lines to the next."""
+    lines = piece.block.lines
+    return [below.rect.y0 - above.rect.y0 for above, below in zip(lines, lines[1:], strict=False)]
 
 
 def _within(rect: Rect, frame: Rect, slack: float) -> bool:
