@@ -238,6 +238,34 @@ def test_a_table_of_targets_is_read_row_by_row_in_its_article() -> None:
     assert layout.doubts == ()
 
 
+def test_a_table_cell_broken_over_lines_stays_in_its_row_and_a_category_row_stands_alone() -> None:
+    rows = [
+        (["一、经济发展"], "", ""),
+        (["地区生产总值增长"], "6%左右", "5.1%"),
+        (["规模以上工业", "增加值增长"], "7%", "6.8%"),  # the name broken over two lines, the figures on its first
+        (["固定资产投资增长"], "8%左右", "4.2%"),
+        (["二、民生保障"], "", ""),
+        (["城镇调查失业率"], "5.5%以内", "5.1%"),
+    ]
+    chars = run("主要指标", 60, 130, 20, BOLD, bold=True)
+    for number, (name, target, done) in enumerate(rows):
+        baseline = 170 + number * 24
+        for line, text in enumerate(name):
+            chars += run(text, 60, baseline + line * 12, 10)
+        chars += run(target, 220, baseline, 10) + run(done, 300, baseline, 10)
+    layout = read_layout([page(chars)])
+    (article,) = layout.articles
+    assert [block.text for block in article.flow] == [
+        "一、经济发展",
+        "地区生产总值增长 6%左右 5.1%",
+        "规模以上工业增加值增长 7% 6.8%",
+        "固定资产投资增长 8%左右 4.2%",
+        "二、民生保障",
+        "城镇调查失业率 5.5%以内 5.1%",
+    ]
+    assert layout.doubts == ()
+
+
 def test_text_columns_on_one_baseline_grid_are_no_table() -> None:
     chars = _article(40, 110, "稳中求进谋发展", [words(150), words(60, seed=1)])
     (article,) = read_layout([page(chars)]).articles
