@@ -79,6 +79,10 @@ def _cells(region: Region, body: float) -> bool:
 
 def _with_table(run: Sequence[Region], body: float) -> list[Region]:
     """The run of regions, those that make a table replaced by it."""
+    if not any(
+        sum(_figure(line.text_line.text) for line in region.lines) >= FIGURE_SHARE * len(region.lines) for region in run
+    ):
+        return list(run)  # no column of figures
     columns = _columns(run)
     cells = [
         _Cell(_centre(line), columns[number], number, line)
