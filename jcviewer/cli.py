@@ -48,7 +48,9 @@ MIN_SIZE, MAX_SIZE = 200, 8000
 
 
 def _report_argument(parser: argparse.ArgumentParser, corrections: bool = False) -> None:
-    parser.add_argument("file", nargs="?", type=Path, help="report text file (default: the bundled report)")
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="report file, its text or its PDF (default: the bundled report)"
+    )
     if corrections:
         parser.add_argument(
             "--no-corrections",

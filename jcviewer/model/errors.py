@@ -8,8 +8,8 @@ class ReportError(Exception):
     cannot be read.
 
     ``reason`` is a stable code ("missing", "not_a_file", "unreadable", "empty", "binary", "encoding",
-    "too_large", "pdf_broken", "pdf_encrypted", "pdf_scanned", "pdf_lost_text", "pdf_empty") so a user interface
-    can word the message in its own language.
+    "too_large", "pdf_broken", "pdf_encrypted", "pdf_scanned", "pdf_lost_text", "pdf_empty", "pdf_timeout") so a
+    user interface can word the message in its own language.
     """
 
     def __init__(self, reason: str, path: str, message: str) -> None:

@@ -54,6 +54,11 @@ def open_error_text(error: ReportError) -> str:
             "Dialogs", "This PDF's text cannot be read: its fonts' encoding loses the characters."
         ),
         "pdf_empty": translate("Dialogs", "This PDF has no text and no pictures."),
+        "pdf_timeout": translate(
+            "Dialogs",
+            "Reading this PDF took longer than a minute, so it was stopped: it may be damaged or made to stall "
+            "readers (or very large for this computer).",
+        ),
     }
     return reasons.get(error.reason, error.message)
 

@@ -579,6 +579,10 @@ Newer: %2</source>
         <translation>此 PDF 既没有文字，也没有图片。</translation>
     </message>
     <message>
+        <source>Reading this PDF took longer than a minute, so it was stopped: it may be damaged or made to stall readers (or very large for this computer).</source>
+        <translation>读取此 PDF 超过一分钟，已停止：文件可能已损坏，或被故意做成拖住阅读器（也可能对这台电脑来说太大）。</translation>
+    </message>
+    <message>
         <source>Cannot open report</source>
         <translation>无法打开报告</translation>
     </message>

@@ -52,6 +52,7 @@ def test_a_report_is_cached_in_the_user_cache_folder_and_served_from_it(
         ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, "binary"),
         ("damaged.pdf", b"%PDF-1.7\n" + b"\x00" * 100, "pdf_broken"),
         ("notes.pdf", "只是文字，不是PDF".encode(), "pdf_broken"),  # named a PDF: read as one, and refused
+        ("empty.pdf", b"", "empty"),
     ],
 )
 def test_a_bad_file_raises_report_error_and_caches_nothing(

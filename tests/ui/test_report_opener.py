@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from genre import wenshui_page
 from newspaper_pdf import PageSpec, corpus_document, typeset
-from pdf_fixtures import encrypted_pdf
+from pdf_fixtures import encrypted_pdf, text_page
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QPushButton
@@ -287,6 +287,15 @@ def test_a_pdf_page_opens_from_the_file_menu_and_by_drop(window: MainWindow, tmp
     assert window.report.source == "second.pdf"
 
 
+def test_even_a_small_pdf_is_read_off_the_ui_thread(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    tiny = tmp_path / "tiny.pdf"  # pdfium may take up to its time limit on a crafted one, whatever its size
+    tiny.write_bytes(text_page("县委经济工作会议召开。".encode("utf-16-be"), "9 0 0 9 72 700"))
+    assert tiny.stat().st_size < BACKGROUND_FROM_BYTES
+    assert window.open_file(tiny) is True
+    assert window.path != tiny.resolve()  # not shown yet: it is being read on a worker thread
+    qtbot.waitUntil(lambda: window.path == tiny.resolve() or bool(window.findChildren(QMessageBox)), timeout=20000)
+
+
 def scanned_page(path: Path) -> bytes:
     """A PDF page holding only a picture, as a scanner makes it (no text layer)."""
     writer = QPdfWriter(str(path))
@@ -298,7 +307,9 @@ def scanned_page(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def test_a_pdf_that_cannot_be_read_is_explained(window: MainWindow, tmp_path: Path, dialogs: list[QDialog]) -> None:
+def test_a_pdf_that_cannot_be_read_is_explained(
+    window: MainWindow, tmp_path: Path, dialogs: list[QDialog], qtbot: QtBot
+) -> None:
     before = window.report
     for name, content, reason in (
         ("damaged.pdf", b"%PDF-1.4\n" + b"\x00" * 200, "pdf_broken"),
@@ -307,7 +318,9 @@ def test_a_pdf_that_cannot_be_read_is_explained(window: MainWindow, tmp_path: Pa
     ):
         bad = tmp_path / name
         bad.write_bytes(content)
-        assert window.open_file(bad) is False
+        shown = len(dialogs)
+        window.open_file(bad)  # read on a worker thread, as every PDF is: explained when it fails
+        qtbot.waitUntil(lambda: len(dialogs) > shown, timeout=20000)  # noqa: B023 (waited for here)
         assert bad.read_bytes() == content  # never changed
         assert window.report is before
         assert open_error_text(ReportError(reason, str(bad), "")) in dialogs[-1].informativeText()

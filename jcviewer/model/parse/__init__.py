@@ -306,7 +306,7 @@ def parse_bytes(
     """The report in a file's bytes (``path``: the file they were read from, or added to the library as: its name
     is the report's source, errors name the path). A PDF (by its header or its name) is read from its pages'
     geometry (``pdf.read``), any other file decoded as text."""
-    if is_pdf(data) or is_pdf_name(path):
+    if data and (is_pdf(data) or is_pdf_name(path)):  # an empty file is "empty", whatever its name
         from jcviewer.model.pdf.read import parse_pdf  # pdfium loads with the first PDF
 
         return parse_pdf(data, path.name, structure, synonyms, str(path))

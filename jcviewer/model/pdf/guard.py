@@ -4,9 +4,10 @@ pdfium cannot be interrupted, and a crafted PDF (a form XObject drawing itself t
 busy for hours — or a damaged one may crash it. So the characters are extracted by one long-lived child process
 (started on the first PDF, a few tenths of a second; later PDFs only pay for sending the pages back), which is
 killed and forgotten when a PDF takes longer than ``READ_SECONDS``: the command or the loader gets a one-line
-``pdf_broken`` error, and the next PDF starts a new child. A forked process (the library's workers) starts a reader
-of its own; a daemonic one (a ``multiprocessing.Pool`` worker), which may not start children, reads in-process,
-unguarded. A frozen app must call ``multiprocessing.freeze_support()`` first (the launcher does).
+``pdf_timeout`` error (``pdf_broken`` when pdfium crashed), and the next PDF starts a new child. A forked
+process (the library's workers) starts a reader of its own; a daemonic one (a ``multiprocessing.Pool`` worker),
+which may not start children, reads in-process, unguarded. A frozen app must call
+``multiprocessing.freeze_support()`` first (the launcher does).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ READ_SECONDS = 60.0
 
 def read_pages(data: bytes, source: str, seconds: float = READ_SECONDS) -> tuple[PageChars, ...]:
     """``extract.extract_pages`` of ``data``, in the reading process, stopped after ``seconds`` (then ReportError
-    "pdf_broken"); ``source`` names the file in errors."""
+    "pdf_timeout"); ``source`` names the file in errors."""
     if multiprocessing.current_process().daemon:
         return extract_pages(data, source)
     return _READER.read(data, source, seconds)
@@ -49,7 +50,7 @@ class _Reader:
                 pipe.send((data, source))
                 if not pipe.poll(seconds):
                     self._stop()
-                    raise ReportError("pdf_broken", source, _stopped(True, seconds))
+                    raise ReportError("pdf_timeout", source, _stopped(True, seconds))
                 outcome = pipe.recv()
             except (EOFError, OSError):
                 self._stop()
