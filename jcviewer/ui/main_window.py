@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
     def _heading(self, node: Node) -> str:
         section = find_node(self._nodes, node.section)
         assert section is not None and self._model is not None
-        return section.title if section.kind == "section" else self._model.label(section)
+        return section.title if section.headed else self._model.label(section)
 
     def _review_uncertainty(self, node_id: str, paragraph: str) -> None:
         """The warning bar's Review: select the doubtful node and bring its paragraph's reason into view."""

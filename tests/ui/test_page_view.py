@@ -14,6 +14,8 @@ from window_probe import current_id, translated
 
 from jcviewer.app import Session
 from jcviewer.model.parse import load_report
+from jcviewer.model.pdf.page import Article, Block, PdfLayout, Rect, TextLine
+from jcviewer.model.pdf.read import report_of_layout
 from jcviewer.model.report import Box, Paragraph, Quote, Report, Section
 from jcviewer.settings import Settings
 from jcviewer.ui import page_render
@@ -383,3 +385,24 @@ def test_a_page_shows_a_placeholder_while_it_renders_off_the_gui_thread(
     finally:
         release.set()
     qtbot.waitUntil(lambda: view.page_placeholder(0) is None, timeout=5000)
+
+
+def test_an_article_shows_its_headline_and_subtitle_once_in_the_text(window: MainWindow) -> None:
+    def line(text: str, y: float, size: float = 9.0, x: float = 40.0) -> TextLine:
+        return TextLine(text, Rect(x, y, x + size * len(text), y + size), 0, size, False)
+
+    def article(x: float, kicker: str, title: str, body: str) -> Article:
+        headline = (Block("headline", (line(kicker, 100, 16, x),)), Block("headline", (line(title, 130, 36, x),)))
+        return Article(headline, (Block("paragraph", (line(body, 200, x=x),)),))
+
+    layout = PdfLayout(
+        ((842.0, 1191.0),),
+        (
+            article(40, "县委经济工作会议召开", "稳中求进谋发展", "会议指出，全县经济稳中向好。"),
+            article(440, "人代会分组讨论", "代表热议报告", "代表们认为报告实事求是。"),
+        ),
+    )
+    window.set_report(report_of_layout(layout, "page.pdf"), None)
+    assert window.select_node("a1")
+    text = window.detail.toPlainText()
+    assert text.count("县委经济工作会议召开") == 1 and "稳中求进谋发展" in text
