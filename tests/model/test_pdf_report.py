@@ -77,7 +77,7 @@ def test_each_article_is_a_section_with_its_headline_and_subheads_in_place() -> 
     assert [p.id for p in articles[0].paragraphs] == ["p1"]
     assert [(c.title, [p.id for p in c.paragraphs]) for c in articles[0].children] == [("抓项目 促投资", ["p2"])]
     assert [(c.title, [p.id for p in c.paragraphs]) for c in articles[1].children] == [("共话发展", ["p4"])]
-    assert report.pages == (PAGE,)
+    assert report.pages == (PAGE,) and report.title == "稳中求进谋发展"  # the first article's headline
     assert [b.position for b in report.banners] == ["top", "bottom"]
     assert [c.paragraph.text for c in report.captions] == ["全县干部群众参加活动。记者王明摄"] * 2
 

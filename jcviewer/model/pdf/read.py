@@ -43,6 +43,8 @@ def report_of_layout(
     """The Report of a page layout read from a PDF."""
     lines = _LineBook()
     articles = [_article_layout(article, lines) for article in layout.articles]
+    if articles and layout.articles[0].headline:  # the report is called what its (first) article is headlined
+        articles[0].layout.title = articles[0].layout.placed_headings[0].heading.title
     banners = [(lines.add(block.lines), _position(block, layout)) for block in layout.furniture]
     report = assemble(articles, banners, source, structure, synonyms, lines.boxes, layout.pages)
     doubts = tuple(ParseWarning("page_layout", doubt) for doubt in layout.doubts)
