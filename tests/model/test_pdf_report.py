@@ -59,6 +59,8 @@ def _page() -> PdfLayout:
     furniture = (
         Block("furniture", (_line("东山县报", 20, 48),)),
         Block("furniture", (_line("坚定信心实干争先", 1150, 12),)),
+        Block("furniture", (_line("- 2 -", 1170, 9),)),  # a page number: no banner
+        Block("furniture", (_line("东山县报", 20, 48),)),  # printed again (a running head): one banner
     )
     return PdfLayout((PAGE,), (first, second), furniture)
 
@@ -78,7 +80,10 @@ def test_each_article_is_a_section_with_its_headline_and_subheads_in_place() -> 
     assert [(c.title, [p.id for p in c.paragraphs]) for c in articles[0].children] == [("抓项目 促投资", ["p2"])]
     assert [(c.title, [p.id for p in c.paragraphs]) for c in articles[1].children] == [("共话发展", ["p4"])]
     assert report.pages == (PAGE,) and report.title == "稳中求进谋发展"  # the first article's headline
-    assert [b.position for b in report.banners] == ["top", "bottom"]
+    assert [(b.paragraph.text, b.position) for b in report.banners] == [
+        ("东山县报", "top"),
+        ("坚定信心实干争先", "bottom"),
+    ]
     assert [c.paragraph.text for c in report.captions] == ["全县干部群众参加活动。记者王明摄"] * 2
 
 

@@ -45,7 +45,7 @@ def report_of_layout(
     articles = [_article_layout(article, lines) for article in layout.articles]
     if articles and layout.articles[0].headline:  # the report is called what its (first) article is headlined
         articles[0].layout.title = articles[0].layout.placed_headings[0].heading.title
-    banners = [(lines.add(block.lines), _position(block, layout)) for block in layout.furniture]
+    banners = [(lines.add(block.lines), _position(block, layout)) for block in _shown_furniture(layout.furniture)]
     report = assemble(articles, banners, source, structure, synonyms, lines.boxes, layout.pages)
     doubts = tuple(ParseWarning("page_layout", doubt) for doubt in layout.doubts)
     return replace(report, warnings=report.warnings + doubts) if doubts else report
@@ -130,6 +130,19 @@ def _headline(blocks: tuple[Block, ...], lines: list[Line]) -> Heading:
     main = largest[1] if len(largest) == len(sizes) == 3 else largest[0]
     others = " ".join(line.text for i, line in enumerate(lines) if i != main)
     return Heading(lines[main].text, others, (lines[0].number, lines[-1].number))
+
+
+def _shown_furniture(furniture: tuple[Block, ...]) -> list[Block]:
+    """The furniture worth a banner node: each text once (a running head is printed on every page), page numbers
+    (no letter or ideograph: "-2-") left out."""
+    seen: set[str] = set()
+    shown = []
+    for block in furniture:
+        text = compact(block.text)
+        if text not in seen and any(char.isalpha() for char in text):
+            seen.add(text)
+            shown.append(block)
+    return shown
 
 
 def _position(block: Block, layout: PdfLayout) -> BannerPosition:
