@@ -18,7 +18,7 @@ from jcviewer.model.figures import AMOUNT_UNITS, Figure, matching_amount, matchi
 from jcviewer.model.meeting import Reporter, issuing_unit, meeting_date, reporters
 from jcviewer.model.navigation import enumeration_title, reviews_results
 from jcviewer.model.parse import UNHEADED_TITLE
-from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, compact, latest_year
+from jcviewer.model.report import Enumeration, Metric, Quote, Report, Section, article_view, compact, latest_year
 
 KEY_QUOTES = 3  # quotes on a whole-report briefing; the page says how many more there are
 RESULT_ROWS = 12  # results on a whole-report briefing of a report without targets; the page counts the others
@@ -220,7 +220,7 @@ def report_briefing(report: Report) -> Briefing:
         report.source,
         tuple(sorted(blocks, key=_reading_order)),
         max(0, len(report.quotes) - KEY_QUOTES),
-        **_head(report),
+        **_head(article_view(report)),  # a page of several articles: the first one's (its date, its speakers)
     )
 
 
@@ -328,13 +328,14 @@ def section_briefing(report: Report, section_id: str) -> Briefing:
         blocks.append(Block("targets", priority, year=latest_year(targets), rows=_target_rows(report, targets)))
     if table := _results((m for m in report.metrics if m.paragraph in own), "section"):
         blocks.append(table)
+    article = article_view(report, section_id)  # the meeting, date and speakers of the section's own article
     return Briefing(
         section.title,
         section.subtitle,
-        report.title,
+        article.title,
         report.source,
         tuple(sorted(blocks, key=_reading_order)),
-        **_head(report),
+        **_head(article),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -264,6 +264,28 @@ class Report:
         for section in self.walk():
             found.setdefault(section.id, section)
         return found
+
+
+def article_view(report: Report, section_id: str = "") -> Report:
+    """The report as far as one article of a page of several is concerned: the article holding ``section_id`` (the
+    first when none does), with its own quotes, figures and lists, titled by its headline, without the page's
+    captions and banners (which belong to no article in particular). A report of one article is itself."""
+    articles = [s for s in report.sections if s.kind == "article"]
+    if not articles:
+        return report
+    chosen = next((a for a in articles if any(s.id == section_id for s in a.walk())), articles[0])
+    own = {p.id for s in chosen.walk() for p in s.paragraphs}
+    return replace(
+        report,
+        title=chosen.title,
+        sections=(chosen,),
+        headings=(),
+        banners=(),
+        captions=(),
+        quotes=tuple(q for q in report.quotes if q.paragraph in own),
+        metrics=tuple(m for m in report.metrics if m.paragraph in own),
+        enumerations=tuple(e for e in report.enumerations if e.paragraph in own),
+    )
 
 
 def compact(text: str) -> str:

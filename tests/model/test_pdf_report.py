@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from jcviewer.model.briefing import report_briefing
+from jcviewer.model.briefing import report_briefing, section_briefing
 from jcviewer.model.corrections import Corrections, SidecarSection
 from jcviewer.model.navigation import build_outline
 from jcviewer.model.pdf.page import Article, Block, PdfLayout, Rect, TextLine
 from jcviewer.model.pdf.read import report_of_layout
-from jcviewer.model.report import Report, boxes_of_span
+from jcviewer.model.report import Report, article_view, boxes_of_span
 from jcviewer.model.report_data import report_from_json, report_to_json
 from jcviewer.model.report_file import is_pdf
 from jcviewer.model.search.report_search import ReportSearch
@@ -145,3 +145,15 @@ def test_a_geometry_doubt_is_a_page_layout_warning_and_a_sidecar_is_refused_for_
         "sidecar_ignored",
         "page_layout",
     ]
+
+
+def test_a_briefing_on_one_article_of_a_page_takes_its_meeting_date_and_speakers_from_that_article() -> None:
+    first_text = [("1月5日，县委经济工作会议召开。",), ("会议要求抓项目。",)]
+    first = _article(40, "稳中求进谋发展", "经济会议", first_text, "抓项目")
+    second = _article(440, "代表热议报告", "人代会", [("3月4日，县人民代表大会开幕。",), ("代表们热议。",)], "共话")
+    report = report_of_layout(PdfLayout((PAGE,), (first, second)), "page.pdf")
+    on_second = section_briefing(report, "s4")  # a section of the second article
+    assert (on_second.report_title, on_second.date) == ("代表热议报告", "3月4日")
+    whole = report_briefing(report)
+    assert (whole.report_title, whole.date) == ("稳中求进谋发展", "1月5日")  # the page's first article
+    assert article_view(report, "s4").quotes == () and article_view(report).sections == (report.section("a1"),)
