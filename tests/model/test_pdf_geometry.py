@@ -50,6 +50,15 @@ def test_cjk_is_joined_without_spaces_and_latin_words_keep_theirs() -> None:
     assert _texts(chars) == [["增长GDP 10.6%了"]]
 
 
+def test_a_headline_keeps_the_space_between_its_phrases_and_a_body_line_does_not() -> None:
+    body = Flow(grid_columns(1, 40, 200, 14, 20))
+    body.paragraph(words(60))
+    headline = run("向新而行 以质取胜", 40, 100, 30)  # set solid, a space between the phrases
+    spread = run("增长 提速", 40, 420, 9, step=12)  # a justified body line: the spread and the gap are no space
+    texts = [text for region in _texts(body.chars + headline + spread) for text in region]
+    assert "向新而行 以质取胜" in texts and "增长提速" in texts
+
+
 def test_a_paragraph_start_is_indented_from_the_column_edge() -> None:
     flow = Flow(grid_columns(1, 40, 100, 14, 20))
     flow.paragraph(words(40))

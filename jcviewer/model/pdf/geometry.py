@@ -7,12 +7,13 @@ single large characters one under another read top to bottom as one line.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from jcviewer.model.pdf.page import Char, PageChars, Rect, TextLine
-from jcviewer.model.pdf.xycut import Cutter
+from jcviewer.model.pdf.xycut import HEADING_SCALE, Cutter
 
 HEADLINE_SCALE = 1.8
 """A headline's characters are at least this many times the body size."""
@@ -80,7 +81,12 @@ def _lines(cutter: Cutter, leaf: list[int], frame: Rect, page: int) -> tuple[Lin
         else:
             rows.append([index])
             bottom = low[index]
-    lines = [_line([chars[index] for index in part], frame, page) for row in rows for part in _row_parts(cutter, row)]
+    heading = HEADING_SCALE * cutter.body  # from this size a line's phrases keep the space between them
+    lines = [
+        _line([chars[index] for index in part], frame, page, phrases_from=heading)
+        for row in rows
+        for part in _row_parts(cutter, row)
+    ]
     lines = _stacks(lines, frame, HEADLINE_SCALE * cutter.body)
     turned = [chars[index] for index in leaf if cutter.vertical[index]]
     lines.extend(_line(column, frame, page, vertical=True) for column in _vertical_columns(turned, _turned))
@@ -153,7 +159,7 @@ def _stacks_on(above: Line, below: Line) -> bool:
     return same_x and lower.rect.y0 - upper.rect.y1 < 0.8 * upper.size
 
 
-def _line(chars: list[Char], frame: Rect, page: int, vertical: bool = False) -> Line:
+def _line(chars: list[Char], frame: Rect, page: int, vertical: bool = False, phrases_from: float = math.inf) -> Line:
     rects = [char.rect for char in chars]
     box = Rect(
         min(rect.x0 for rect in rects),
@@ -165,18 +171,27 @@ def _line(chars: list[Char], frame: Rect, page: int, vertical: bool = False) -> 
     size = sizes[0] if min(sizes) == max(sizes) else float(statistics.median_low(sorted(sizes)))
     bold = 2 * sum(char.bold for char in chars) > len(chars)
     indented = not vertical and chars[0].rect.x0 - frame.x0 >= INDENT * size
-    text_line = TextLine(_text(chars, vertical), box, page, size, bold, indented)
+    text_line = TextLine(_text(chars, vertical, size >= phrases_from), box, page, size, bold, indented)
     return Line(tuple(chars), text_line, vertical)
 
 
-def _text(chars: Sequence[Char], vertical: bool) -> str:
-    """Characters joined; a space only where Latin letters or digits stand a real word gap apart."""
-    if vertical or all(not char.text.isascii() for char in chars):
+SOLID = 0.05
+"""A heading whose characters stand at most this many ems apart is set solid ..."""
+PHRASE_GAP = 0.2
+"""... and in it a gap of this many ems parts two phrases ("向新而行 以质取胜": a space, as printed)."""
+
+
+def _text(chars: Sequence[Char], vertical: bool, heading: bool = False) -> str:
+    """Characters joined; a space where Latin letters or digits stand a real word gap apart, and in a ``heading``
+    set solid where a gap parts two phrases (a letter-spaced heading's spread is no space)."""
+    if vertical or len(chars) < 2:
         return "".join(char.text for char in chars)
+    gaps = [char.rect.x0 - previous.rect.x1 for previous, char in zip(chars, chars[1:], strict=False)]
+    solid = heading and statistics.median(gaps) <= SOLID * chars[0].size
     parts = [chars[0].text]
-    for previous, char in zip(chars, chars[1:], strict=False):
-        latin = (_latin(previous.text) or previous.text in ".,;:!?") and _latin(char.text)
-        if latin and char.rect.x0 - previous.rect.x1 >= WORD_GAP * char.size:
+    for previous, char, gap in zip(chars, chars[1:], gaps, strict=False):
+        latin = (_latin(previous.text) or previous.text in ".,;:!?%") and _latin(char.text)
+        if (latin and gap >= WORD_GAP * char.size) or (solid and gap >= PHRASE_GAP * char.size):
             parts.append(" ")
         parts.append(char.text)
     return "".join(parts)

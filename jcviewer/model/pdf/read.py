@@ -58,11 +58,11 @@ class _LineBook:
     def __init__(self) -> None:
         self._printed: list[tuple[TextLine, ...]] = []
 
-    def add(self, printed: Iterable[TextLine], indented: bool = False) -> Line:
-        """One source line for ``printed`` (joined), numbered next."""
+    def add(self, printed: Iterable[TextLine], indented: bool = False, joint: str = "") -> Line:
+        """One source line for ``printed`` (joined by ``joint``), numbered next."""
         printed = tuple(printed)
         self._printed.append(printed)
-        text = "".join(line.text for line in printed)
+        text = joint.join(line.text for line in printed)
         size = max(line.size for line in printed) or 1.0
         width = max(line.rect.width for line in printed) / size
         return Line(len(self._printed), text, width, False, ends_sentence(text), indented)
@@ -99,7 +99,8 @@ def _article_layout(article: Article, lines: _LineBook) -> ArticleLayout:
     layout = Layout()
     flow: list[Line] = []
     if article.headline:
-        headline = [lines.add(block.lines) for block in article.headline]
+        # a headline set over two lines breaks between its phrases (a subhead wraps in its column anywhere)
+        headline = [lines.add(block.lines, joint=" ") for block in article.headline]
         flow += headline
         layout.placed_headings.append(PlacedHeading(_headline(article.headline, headline), 0))
     for block in article.flow:
