@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -254,10 +254,20 @@ def _font(family: str, size: float, *, bold: bool) -> QFont:
     return font
 
 
+OWN_FAMILIES = {"Noto Sans CJK": "Test Sans CJK", "Noto Serif CJK": "Test Serif CJK"}
+"""The bundled subsets' family names, and the names the pages load them under (as long, so the font's tables keep
+their offsets): a system with the full Noto CJK fonts has the same families, and which of two fonts of one family
+Qt takes depends on where their files are (the checkout's path) — the pages must be set in the subsets."""
+
+
 @cache
 def _families_of(font_file: str) -> tuple[str, ...]:
-    """The families of a bundled font file, loaded into the application once."""
-    families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(font_file))
+    """The families of a bundled font file, loaded into the application once under a family of its own."""
+    data = Path(font_file).read_bytes()
+    for family, own in OWN_FAMILIES.items():
+        for encoding in ("utf-16-be", "latin-1"):
+            data = data.replace(family.encode(encoding), own.encode(encoding))
+    families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFontFromData(QByteArray(data)))
     if not families:
         raise FileNotFoundError(f"Qt cannot load the font {font_file}")
     return tuple(families)
