@@ -458,7 +458,10 @@ class PageView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.fit_width:
+            before = self.zoom
             self._apply_zoom()
+            if self.zoom != before:  # the view laid out at its size (just shown, say): the selection in view again
+                self._reveal(self._revealed)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -406,3 +406,15 @@ def test_an_article_shows_its_headline_and_subtitle_once_in_the_text(window: Mai
     assert window.select_node("a1")
     text = window.detail.toPlainText()
     assert text.count("县委经济工作会议召开") == 1 and "稳中求进谋发展" in text
+
+
+def test_the_selection_stays_in_view_when_the_page_is_fitted_to_a_new_width(
+    qtbot: QtBot, pdf_window: tuple[MainWindow, Report]
+) -> None:
+    window, report = pdf_window
+    view = page_view(window)
+    window.select_node("s2")  # on the second page
+    window.resize(window.width() + 400, window.height())  # fitted to the width: every page grows
+    qtbot.waitUntil(lambda: view.zoom > 0)
+    shown = view.canvas.mapToScene(view.canvas.viewport().rect()).boundingRect()
+    assert shown.intersects(expected_rect(view, report.section("s2").boxes, 0))
