@@ -3,6 +3,7 @@ for PDFs without a readable text layer."""
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Callable
 from itertools import pairwise
@@ -398,7 +399,7 @@ def test_text_and_pictures_off_the_displayed_page_are_dropped() -> None:
     page = turned_page(0, content, b"/CropBox [40 40 555 802]")
     assert text_of(page) == "Shown"
     assert page.figures == (Rect(100 - 40, 802 - 140, 160 - 40, 802 - 100),)
-    assert page.text_objects == 4  # counted all the same: the text layer is not lost
+    assert page.text_objects == 1  # only the one shown: the others are cut off, not lost
 
 
 def test_a_turned_cropped_page_places_its_figures_as_displayed() -> None:
@@ -436,3 +437,24 @@ def test_extraction_holds_the_pdfium_lock_while_it_touches_pdfium(monkeypatch: p
         monkeypatch.setattr(pdfium_c, name, spying(getattr(pdfium_c, name)))
     extract_pages(pages_pdf([b"BT /F1 10 Tf 72 400 Td (Page) Tj ET"] * 2), "l.pdf")
     assert len(held) == 7 and all(held)
+
+
+def test_a_page_cropped_to_a_corner_keeps_the_characters_shown_and_is_no_lost_text_layer(qapp: QApplication) -> None:
+    """A page cropped to one article (Acrobat, Preview) keeps the other articles' text objects, off the page."""
+
+    def draw(painter: QPainter) -> None:
+        for row in range(60):
+            for column in range(40):  # a text object a character, as Founder writes them
+                painter.drawText(20 + column * 13, 20 + row * 13, "ABCDEFGHIJ"[(row + column) % 10])
+
+    document = pdfium.PdfDocument(qt_pdf(draw))
+    try:
+        width, height = document[0].get_size()
+        document[0].set_cropbox(0, height / 2, width / 2, height)  # the top-left quarter
+        cropped = io.BytesIO()
+        document.save(cropped)
+    finally:
+        document.close()
+    (page,) = extract_pages(cropped.getvalue(), "cropped.pdf")
+    assert (page.width, page.height) == (width / 2, height / 2)
+    assert 0 < len(page.chars) < 60 * 40 and page.text_objects == len(page.chars)  # those off the page not counted

@@ -279,8 +279,9 @@ def _decoded(name: bytes) -> str:
 
 
 def _objects(page: Any, display: Matrix, width: float, height: float) -> tuple[int, tuple[Rect, ...]]:
-    """How many text objects the page has, and its pictures (those in form XObjects included) placed by
-    ``display`` on the displayed page (``width`` × ``height``), but for those whose centre is off it.
+    """How many text objects the displayed page (``width`` × ``height``) shows, and its pictures (those in form
+    XObjects included) placed by ``display`` on it: an object whose centre is off it is not counted (a page cropped
+    to one article keeps the text objects of the others, whose characters are dropped).
 
     pdfium gives the bounds of a form XObject's objects in the form's space (its /Matrix applied, not the
     transformation it is drawn with): each is taken to the page by the matrices of the forms holding it."""
@@ -290,7 +291,8 @@ def _objects(page: Any, display: Matrix, width: float, height: float) -> tuple[i
     for handle, to_page in pending:  # form XObjects' objects are appended as they come
         kind = _object_type(handle)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            text_objects += 1
+            bounds = _placed_bounds(ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT), to_page)
+            text_objects += bounds is None or _shown(bounds, width, height)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             inner = _compose(_matrix(handle), to_page)
             pending += [(_form_object(handle, index), inner) for index in range(_form_count(handle))]
@@ -327,6 +329,14 @@ def _figure(kind: int, handle: Any, to_page: Matrix) -> Rect | None:
         return None
     if kind not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH):
         return None
+    rect = _placed_bounds(handle, to_page)
+    if rect is None or (kind == pdfium_c.FPDF_PAGEOBJ_PATH and (rect.width < FIGURE_MIN or rect.height < FIGURE_MIN)):
+        return None
+    return rect
+
+
+def _placed_bounds(handle: Any, to_page: Matrix) -> Rect | None:
+    """An object's bounds, their corners taken through ``to_page``; None when pdfium has none for it."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetBounds(
         handle, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
@@ -337,10 +347,7 @@ def _figure(kind: int, handle: Any, to_page: Matrix) -> Rect | None:
         (x * a + y * c + e, x * b + y * d + f) for x in (left.value, right.value) for y in (bottom.value, top.value)
     ]
     xs, ys = [x for x, _ in corners], [y for _, y in corners]
-    rect = Rect(min(xs), min(ys), max(xs), max(ys))
-    if kind == pdfium_c.FPDF_PAGEOBJ_PATH and (rect.width < FIGURE_MIN or rect.height < FIGURE_MIN):
-        return None
-    return rect
+    return Rect(min(xs), min(ys), max(xs), max(ys))
 
 
 def _filled_rectangle(handle: Any) -> bool:
