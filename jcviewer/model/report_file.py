@@ -72,18 +72,19 @@ def read_report_bytes(path: Path) -> bytes:
     try:
         return read_checked(path, MAX_REPORT_BYTES)
     except ReportError as error:
-        if error.reason != "too_large" or not is_pdf(_header(path)):
+        if error.reason != "too_large" or not starts_as_pdf(path):
             raise
     return read_checked(path, MAX_PDF_BYTES, "PDF report")
 
 
-def _header(path: Path) -> bytes:
-    """The first kilobyte of a regular file (``read_checked`` has found it one), or nothing if it cannot be read."""
+def starts_as_pdf(path: Path) -> bool:
+    """Whether a regular file's first kilobyte is a PDF's header (False if it cannot be read). Only for a path known
+    to be a regular file: opening a FIFO would wait for a writer."""
     try:
         with path.open("rb") as file:
-            return file.read(HEADER_WINDOW)
+            return is_pdf(file.read(HEADER_WINDOW))
     except OSError:
-        return b""
+        return False
 
 
 PDF_MAGIC = b"%PDF-"

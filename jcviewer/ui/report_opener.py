@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 from jcviewer.model.correction_problems import has_problems
 from jcviewer.model.errors import ReportError
 from jcviewer.model.report import Report
-from jcviewer.model.report_file import MAX_PDF_BYTES, is_pdf_name
+from jcviewer.model.report_file import MAX_PDF_BYTES, is_pdf_name, starts_as_pdf
 from jcviewer.resources import bundled_report
 from jcviewer.ui import report_loader
 from jcviewer.ui.background import BackgroundTask
@@ -180,8 +180,9 @@ class ReportOpener(QObject):
             return None
         if not stat.S_ISREG(status.st_mode):
             return None
-        # A PDF is read by pdfium in a child process that may take up to its time limit: never on the UI thread.
-        if not (is_pdf_name(path) or self._background_from <= status.st_size <= MAX_PDF_BYTES):
+        # A PDF (by its name or its header) is read by pdfium in a child process that may take up to its time limit:
+        # never on the UI thread.
+        if not (self._background_from <= status.st_size <= MAX_PDF_BYTES or is_pdf_name(path) or starts_as_pdf(path)):
             return None
         return _File(path.resolve(), status.st_size, status.st_mtime_ns)
 

@@ -287,13 +287,16 @@ def test_a_pdf_page_opens_from_the_file_menu_and_by_drop(window: MainWindow, tmp
     assert window.report.source == "second.pdf"
 
 
-def test_even_a_small_pdf_is_read_off_the_ui_thread(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
-    tiny = tmp_path / "tiny.pdf"  # pdfium may take up to its time limit on a crafted one, whatever its size
+@pytest.mark.parametrize("name", ["tiny.pdf", "tiny.download"])  # a PDF by its name, or by its header
+def test_even_a_small_pdf_is_read_off_the_ui_thread(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, dialogs: list[QDialog], name: str
+) -> None:
+    tiny = tmp_path / name  # pdfium may take up to its time limit on a crafted one, whatever its size
     tiny.write_bytes(text_page("县委经济工作会议召开。".encode("utf-16-be"), "9 0 0 9 72 700"))
     assert tiny.stat().st_size < BACKGROUND_FROM_BYTES
     assert window.open_file(tiny) is True
     assert window.path != tiny.resolve()  # not shown yet: it is being read on a worker thread
-    qtbot.waitUntil(lambda: window.path == tiny.resolve() or bool(window.findChildren(QMessageBox)), timeout=20000)
+    qtbot.waitUntil(lambda: window.path == tiny.resolve() or bool(dialogs), timeout=20000)
 
 
 def scanned_page(path: Path) -> bytes:
