@@ -55,7 +55,10 @@ _SERIAL: list[SerialWorker] = []
 
 def wait_for_background_work(timeout: float = 10.0) -> None:
     """Let running work finish (connected to aboutToQuit): a thread must not outlive the QApplication. Then
-    stop the serial workers (each runs what is queued, then its ``finish``)."""
+    stop the serial workers (each runs what is queued, then its ``finish``). The jobs ``drop_queued`` workers have
+    not started are dropped first: a thread may be waiting for one of them."""
+    for worker in _SERIAL:
+        worker.drop_queued_jobs()
     for thread in list(_RUNNING):
         thread.join(timeout)
     for worker in _SERIAL:
@@ -87,13 +90,18 @@ class SerialWorker:
                 future.add_done_callback(self._queued.discard)
             return future
 
-    def shutdown(self) -> None:
-        """Let the queued jobs run (or cancel them, ``drop_queued``), then ``finish``, and end the thread."""
+    def drop_queued_jobs(self) -> None:
+        """Cancel the jobs not yet started, for a ``drop_queued`` worker (none are kept for another)."""
         with self._lock:
-            pool, self._pool = self._pool, None
             queued, self._queued = list(self._queued), set()
         for future in queued:
             future.cancel()  # False for the one running: it ends first
+
+    def shutdown(self) -> None:
+        """Let the queued jobs run (or cancel them, ``drop_queued``), then ``finish``, and end the thread."""
+        self.drop_queued_jobs()
+        with self._lock:
+            pool, self._pool = self._pool, None
         if pool is not None:
             pool.submit(self._finish)
             pool.shutdown(wait=True)

@@ -103,3 +103,24 @@ def test_a_serial_worker_at_shutdown_runs_or_drops_what_is_queued(qtbot: QtBot, 
     stopping.join(10)
     assert running.result() is None and finished == [True]
     assert ran == (["first"] if drop_queued else ["first", 0, 1, 2])
+
+
+def test_waiting_at_quit_drops_the_queued_jobs_a_thread_is_waiting_for(qtbot: QtBot) -> None:
+    started, release, ran = threading.Event(), threading.Event(), []
+
+    def first() -> None:
+        started.set()
+        release.wait(10)
+
+    worker = SerialWorker("test-drop", lambda: None, drop_queued=True)
+    worker.submit(first)
+    queued = worker.submit(lambda: ran.append("queued"))
+    waiter = BackgroundTask(lambda: queued.exception() if not queued.cancelled() else "dropped")  # as a page waits
+    started.wait(10)
+    waiter.start()
+    quitting = threading.Thread(target=wait_for_background_work)
+    quitting.start()
+    qtbot.waitUntil(queued.cancelled)  # dropped before the waiting thread is joined, not after
+    release.set()
+    quitting.join(10)
+    assert not quitting.is_alive() and ran == []
