@@ -268,17 +268,21 @@ class Report:
 
 def article_view(report: Report, section_id: str = "") -> Report:
     """The report as far as one article of a page of several is concerned: the article holding ``section_id`` (the
-    first when none does), with its own quotes, figures and lists, titled by its headline, without the page's
-    captions and banners (which belong to no article in particular). A report of one article is itself."""
+    first without one), with its own quotes, figures and lists, titled by its headline, without the page's
+    captions and banners (which belong to no article in particular) — nothing at all for a section of the page's
+    own (its captions or banners). A report of one article is itself."""
     articles = [s for s in report.sections if s.kind == "article"]
     if not articles:
         return report
-    chosen = next((a for a in articles if any(s.id == section_id for s in a.walk())), articles[0])
+    holding = next((a for a in articles if any(s.id == section_id for s in a.walk())), None)
+    chosen = holding or articles[0]
+    if holding is None and section_id:
+        chosen = Section("", "section", report.title)
     own = {p.id for s in chosen.walk() for p in s.paragraphs}
     return replace(
         report,
         title=chosen.title,
-        sections=(chosen,),
+        sections=(chosen,) if chosen.id else (),
         headings=(),
         banners=(),
         captions=(),

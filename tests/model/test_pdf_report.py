@@ -157,3 +157,5 @@ def test_a_briefing_on_one_article_of_a_page_takes_its_meeting_date_and_speakers
     whole = report_briefing(report)
     assert (whole.report_title, whole.date) == ("稳中求进谋发展", "1月5日")  # the page's first article
     assert article_view(report, "s4").quotes == () and article_view(report).sections == (report.section("a1"),)
+    on_captions = section_briefing(report, "captions")  # the page's own: no article's meeting, date or speakers
+    assert (on_captions.report_title, on_captions.date, on_captions.reporters) == ("稳中求进谋发展", "", ())
