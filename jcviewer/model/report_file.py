@@ -77,6 +77,12 @@ def read_report_bytes(path: Path) -> bytes:
     return read_checked(path, MAX_PDF_BYTES, "PDF report")
 
 
+def read_as_pdf(path: Path, data: bytes) -> bool:
+    """Whether the report in ``data``, read from (or added as) ``path``, is read as a PDF: by its header or by its
+    name; an empty file is empty, whatever its name."""
+    return bool(data) and (is_pdf(data) or is_pdf_name(path))
+
+
 def starts_as_pdf(path: Path) -> bool:
     """Whether a regular file's first kilobyte is a PDF's header (False if it cannot be read). Only for a path known
     to be a regular file: opening a FIFO would wait for a writer."""

@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING, Any
 from jcviewer.model.correction_store import SUFFIX as CORRECTIONS_SUFFIX
 from jcviewer.model.correction_store import report_key
 from jcviewer.model.errors import ReportError
-from jcviewer.model.library.rows import METRIC_COLUMNS, Stored, is_pdf_report, metric, parse_copy, stored, write_rows
+from jcviewer.model.library.rows import METRIC_COLUMNS, Stored, metric, parse_copy, stored, write_rows
 from jcviewer.model.library.schema import LibraryError, migrate
 from jcviewer.model.report import Metric, Report
-from jcviewer.model.report_file import MAX_PDF_BYTES, MAX_REPORT_BYTES, read_report_bytes
+from jcviewer.model.report_file import MAX_PDF_BYTES, MAX_REPORT_BYTES, read_as_pdf, read_report_bytes
 
 if TYPE_CHECKING:  # numpy loads only when the library is searched
     from jcviewer.model.library.index import LibraryIndex
@@ -134,7 +134,7 @@ def report_files(paths: Sequence[Path]) -> builtins.list[Path]:
 def copy_path(key: str, name: str, data: bytes) -> str:
     """Where the library keeps the copy of a report added as ``name`` holding ``data``, relative to its folder:
     ``texts/<hash>.pdf`` for a PDF, ``texts/<hash>.txt`` for a text."""
-    return f"{TEXTS}/{key}{'.pdf' if is_pdf_report(name, data) else '.txt'}"
+    return f"{TEXTS}/{key}{'.pdf' if read_as_pdf(Path(name), data) else '.txt'}"
 
 
 def _stamp_of(status: os.stat_result) -> str:
@@ -247,7 +247,7 @@ class Catalogue:
         for a name that is blank or a path."""
         if not name.strip() or "/" in name or "\\" in name or name in (".", ".."):
             raise ValueError(f"not a file name: {name!r}")
-        limit = MAX_PDF_BYTES if is_pdf_report(name, data) else MAX_REPORT_BYTES
+        limit = MAX_PDF_BYTES if read_as_pdf(Path(name), data) else MAX_REPORT_BYTES
         if len(data) > limit:
             raise ReportError("too_large", name, f"larger than {limit // (1024 * 1024)} MB")
         key = report_key(data)

@@ -69,14 +69,6 @@ def stored(report: Report) -> Stored:
     return Stored(fields, paragraph_rows(report), metric_rows(report))
 
 
-def is_pdf_report(name: str, data: bytes) -> bool:
-    """Whether the parser reads a report added as ``name`` holding ``data`` as a PDF (by its header or its name, as
-    ``load_report`` does): its copy is then ``<hash>.pdf``."""
-    from jcviewer.model.report_file import is_pdf, is_pdf_name
-
-    return is_pdf(data) or is_pdf_name(Path(name))
-
-
 def parse_copy(copy: Path, data: bytes, added_as: Path, store: Path | None) -> Report:
     """The report whose bytes (text or PDF) are ``data`` (the library's copy at ``copy``), parsed as ``load_report``
     parses a file (``parse.parse_bytes``) under the file it was added as (``added_as``: its name is the source,

@@ -33,7 +33,7 @@ from jcviewer.model.report import (
     Section,
     SectionKind,
 )
-from jcviewer.model.report_file import is_pdf, is_pdf_name, read_report_bytes
+from jcviewer.model.report_file import read_as_pdf, read_report_bytes
 from jcviewer.model.vocabulary import Synonyms, default_synonyms
 
 __all__ = ["load_report", "parse_bytes", "parse_text", "default_synonyms", "ReportError"]
@@ -306,7 +306,7 @@ def parse_bytes(
     """The report in a file's bytes (``path``: the file they were read from, or added to the library as: its name
     is the report's source, errors name the path). A PDF (by its header or its name) is read from its pages'
     geometry (``pdf.read``), any other file decoded as text."""
-    if data and (is_pdf(data) or is_pdf_name(path)):  # an empty file is "empty", whatever its name
+    if read_as_pdf(path, data):
         from jcviewer.model.pdf.read import parse_pdf  # pdfium loads with the first PDF
 
         return parse_pdf(data, path.name, structure, synonyms, str(path))
