@@ -80,6 +80,14 @@ def test_json_has_its_schema_both_reports_targets_and_tasks(
     assert all(t["paragraph"] and t["marker"] for t in shape["tasks"]["older"])
 
 
+def add_texts(library: Catalogue, folder: Path, texts: tuple[str, ...]) -> None:
+    """Add each text to ``library`` as a file of its own (``0.txt``, ``1.txt``, …) in ``folder``."""
+    for number, text in enumerate(texts):
+        path = folder / f"{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        library.add(path)
+
+
 def test_a_row_of_falls_is_in_sizes_in_the_text_and_signed_in_the_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -89,10 +97,7 @@ def test_a_row_of_falls_is_in_sizes_in_the_text_and_signed_in_the_json(
         "某某县2024年政府工作报告\n\n2024年主要预期目标是：单位地区生产总值能耗下降2.5%。\n",
     )
     with Catalogue(tmp_path / "lib") as library:
-        for number, text in enumerate(texts):
-            path = tmp_path / f"{number}.txt"
-            path.write_text(text, encoding="utf-8")
-            library.add(path)
+        add_texts(library, tmp_path, texts)
         assert run_compare(parse("compare", "1", "2"), library)
         assert "  单位地区生产总值能耗下降: 3% → 2.5%  (-0.5 points)" in capsys.readouterr().out.splitlines()
         assert run_compare(parse("compare", "1", "2", "--json"), library)
@@ -110,10 +115,7 @@ def test_a_range_changed_at_one_end_says_which(
         "某某县2024年政府工作报告\n\n2024年主要预期目标是：地区生产总值增长5%左右。\n",
     )
     with Catalogue(tmp_path / "lib") as library:
-        for number, text in enumerate(texts):
-            path = tmp_path / f"{number}.txt"
-            path.write_text(text, encoding="utf-8")
-            library.add(path)
+        add_texts(library, tmp_path, texts)
         assert run_compare(parse("compare", "1", "2"), library)
         lines = capsys.readouterr().out.splitlines()
         assert "  地区生产总值增长: 5–5.5% → ≈5%  (lower end ±0 points, upper end -0.5 points)" in lines
