@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from jcviewer.app import Session, create_session
 from jcviewer.model.parse import load_report
+from jcviewer.model.report import Report
 from jcviewer.resources import bundled_report
 from jcviewer.settings import Settings
 from jcviewer.ui.main_window import MainWindow
@@ -66,13 +67,16 @@ WindowFactory = Callable[..., MainWindow]
 
 @pytest.fixture
 def make_window(qtbot: QtBot, session: Session, settings: Settings) -> WindowFactory:
-    """Build shown main windows: ``make_window(path=None, settings=None)`` (default: bundled report)."""
+    """Build shown main windows: ``make_window(path=None, settings=None, report=None)`` (default: the bundled
+    report; ``report``: one made for the test, shown as read from ``path``)."""
 
-    def build(path: Path | None = None, with_settings: Settings | None = None) -> MainWindow:
+    def build(
+        path: Path | None = None, with_settings: Settings | None = None, report: Report | None = None
+    ) -> MainWindow:
         window = MainWindow(with_settings or settings, session.fonts, session.theme)
         qtbot.addWidget(window)
         report_path = path or bundled_report()
-        window.set_report(load_report(report_path), report_path)
+        window.set_report(report or load_report(report_path), report_path)
         window.show()
         qtbot.waitExposed(window)
         return window

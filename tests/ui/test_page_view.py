@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from window_probe import current_id, translated
 
-from jcviewer.app import Session
 from jcviewer.model.parse import load_report
 from jcviewer.model.pdf.page import Article, Block, PdfLayout, Rect, TextLine
 from jcviewer.model.pdf.read import report_of_layout
 from jcviewer.model.report import Box, Paragraph, Quote, Report, Section
-from jcviewer.settings import Settings
 from jcviewer.ui import page_render
 from jcviewer.ui.main_window import MainWindow
 from jcviewer.ui.page_render import PdfSource
@@ -83,15 +82,14 @@ def pdf_report(folder: Path) -> tuple[Path, Report]:
     return path, report
 
 
+WindowFactory = Callable[..., MainWindow]
+
+
 @pytest.fixture
-def pdf_window(qtbot: QtBot, session: Session, settings: Settings, tmp_path: Path) -> tuple[MainWindow, Report]:
+def pdf_window(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> tuple[MainWindow, Report]:
     """A shown window on the PDF report, the page view in front."""
     path, report = pdf_report(tmp_path)
-    window = MainWindow(settings, session.fonts, session.theme)
-    qtbot.addWidget(window)
-    window.set_report(report, path)
-    window.show()
-    qtbot.waitExposed(window)
+    window = make_window(path, report=report)
     window.show_pages()
     assert window.page_view is not None
     qtbot.waitUntil(lambda: window.page_view is not None and window.page_view.page_image(0) is not None, timeout=5000)
@@ -274,12 +272,9 @@ def test_view_page_as_printed_brings_the_page_to_the_front_and_back(pdf_window: 
     assert window.middle_tabs.currentWidget() is window.detail and not action.isChecked()
 
 
-def test_a_vanished_pdf_shows_a_message(qtbot: QtBot, session: Session, settings: Settings, tmp_path: Path) -> None:
+def test_a_vanished_pdf_shows_a_message(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
     path, report = pdf_report(tmp_path)
-    window = MainWindow(settings, session.fonts, session.theme)
-    qtbot.addWidget(window)
-    window.set_report(report, path)
-    window.show()
+    window = make_window(path, report=report)
     path.unlink()
     window.show_pages()
     view = page_view(window)
@@ -321,20 +316,15 @@ def test_the_lines_of_a_region_make_one_outline(pdf_window: tuple[MainWindow, Re
         assert outline.path().contains(view.scene_rect(lines[0]).topLeft() + QPointF(50, y - 100))
 
 
-def test_a_generated_newspaper_page_read_from_its_pdf(
-    qtbot: QtBot, session: Session, settings: Settings, tmp_path: Path
-) -> None:
+def test_a_generated_newspaper_page_read_from_its_pdf(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
     """End to end: the boxes the PDF reader keeps are where pdfium draws the text, and a click on one selects
     its paragraph."""
     from newspaper_pdf import corpus_documents, typeset
 
     truth = typeset(corpus_documents()[:2], tmp_path / "page.pdf")
-    report = load_report(truth.path)
-    window = MainWindow(settings, session.fonts, session.theme)
-    qtbot.addWidget(window)
-    window.set_report(report, truth.path)
-    window.show()
-    qtbot.waitExposed(window)
+    window = make_window(truth.path)
+    assert window.report is not None
+    report = window.report
     window.show_pages()
     view = page_view(window)
     view.set_zoom(2.0)
@@ -357,7 +347,7 @@ def test_a_generated_newspaper_page_read_from_its_pdf(
 
 
 def test_a_page_shows_a_placeholder_while_it_renders_off_the_gui_thread(
-    qtbot: QtBot, session: Session, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
     render = page_render.render_page
@@ -370,10 +360,7 @@ def test_a_page_shows_a_placeholder_while_it_renders_off_the_gui_thread(
 
     monkeypatch.setattr(page_render, "render_page", held)
     path, report = pdf_report(tmp_path)
-    window = MainWindow(settings, session.fonts, session.theme)
-    qtbot.addWidget(window)
-    window.set_report(report, path)
-    window.show()
+    window = make_window(path, report=report)
     window.show_pages()
     view = page_view(window)
     try:
