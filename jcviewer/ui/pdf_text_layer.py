@@ -16,8 +16,7 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QRawFont
 
-MISREAD = (range(0x2E80, 0x2FE0), range(0xF900, 0xFB00))
-"""Code points a text layer should not give for Chinese text: radicals and compatibility ideographs."""
+from jcviewer.model.pdf.unicode_fix import MISREAD
 
 IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0))
 """Where the ideograph sharing a radical's glyph is looked for: the CJK Unified Ideographs and Extension A."""

@@ -13,11 +13,10 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from jcviewer.resources import resource_path
+from jcviewer.resources import RADICALS, resource_path
 
-RADICAL_TABLE = "unicode/radicals.tsv"
-MISREAD = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF))
-"""Code point ranges (inclusive) a text layer should not give for Chinese text."""
+MISREAD = (range(0x2E80, 0x2FE0), range(0xF900, 0xFB00))
+"""Code points a text layer should not give for Chinese text: radicals and compatibility ideographs."""
 
 
 @cache
@@ -25,7 +24,7 @@ def radical_table() -> dict[str, str]:
     """Each radical or compatibility ideograph → the ideograph drawn with its glyph, from the shipped table
     (lines ``U+2F25<TAB>女``; ``#`` starts a comment)."""
     table: dict[str, str] = {}
-    for line in resource_path(RADICAL_TABLE).read_text(encoding="utf-8").splitlines():
+    for line in resource_path(RADICALS).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         code, ideograph = line.split("\t")[:2]
@@ -38,8 +37,8 @@ def ideograph_readings() -> dict[int, str]:
     """Each radical or compatibility ideograph's code point → the ideograph to read: the shipped table, completed
     by NFKC for the code points it lacks (where NFKC gives one character). A ``str.translate`` table."""
     table = {ord(char): ideograph for char, ideograph in radical_table().items()}
-    for low, high in MISREAD:
-        for code in range(low, high + 1):
+    for block in MISREAD:
+        for code in block:
             if code not in table:
                 folded = unicodedata.normalize("NFKC", chr(code))
                 if len(folded) == 1 and folded != chr(code):
